@@ -1,0 +1,2 @@
+set(WEFT_CORE_engine_SOURCES
+)

@@ -1,0 +1,6 @@
+set(WEFT_CORE_util_SOURCES
+    envexpand.cpp envexpand.h
+    jsonlocator.cpp jsonlocator.h
+    jsonwriter.cpp jsonwriter.h
+    textdistance.cpp textdistance.h
+)

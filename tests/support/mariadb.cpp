@@ -1,0 +1,67 @@
+#include "support/mariadb.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+namespace weft::test {
+
+MariaDbParams mariaDbParams()
+{
+    MariaDbParams p;
+    p.host = qEnvironmentVariable("WEFT_TEST_MYSQL_HOST");
+    p.port = qEnvironmentVariableIntValue("WEFT_TEST_MYSQL_PORT");
+    p.user = qEnvironmentVariable("WEFT_TEST_MYSQL_USER");
+    p.password = qEnvironmentVariable("WEFT_TEST_MYSQL_PASSWORD");
+    p.database = qEnvironmentVariable("WEFT_TEST_MYSQL_DATABASE");
+    p.socket = qEnvironmentVariable("WEFT_TEST_MYSQL_SOCKET");
+    return p;
+}
+
+bool mariaDbRequired()
+{
+    return qEnvironmentVariable("WEFT_TEST_REQUIRE_MYSQL") == QLatin1String("1");
+}
+
+QSqlDatabase openMariaDb(const QString &connectionName, const QString &database)
+{
+    const MariaDbParams p = mariaDbParams();
+    if (!database.isEmpty()) {
+        const QString adminName = connectionName + QStringLiteral("_admin");
+        {
+            QSqlDatabase admin = openMariaDb(adminName);
+            QSqlQuery(admin).exec(
+                QStringLiteral("CREATE DATABASE IF NOT EXISTS `%1` CHARACTER SET utf8mb4")
+                    .arg(database));
+        }
+        QSqlDatabase::removeDatabase(adminName);
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), connectionName);
+    db.setHostName(p.host);
+    db.setPort(p.port);
+    db.setUserName(p.user);
+    db.setPassword(p.password);
+    if (!database.isEmpty())
+        db.setDatabaseName(database);
+    db.setConnectOptions(QStringLiteral("MYSQL_OPT_RECONNECT=0"));
+    if (!db.open())
+        qWarning("cannot open MariaDB %s:%d: %s", qPrintable(p.host), p.port,
+                 qPrintable(db.lastError().text()));
+    QSqlQuery(db).exec(QStringLiteral("SET NAMES utf8mb4"));
+    return db;
+}
+
+QString freshDatabase(const QString &name)
+{
+    const QString conn = QStringLiteral("fresh_") + name;
+    {
+        QSqlDatabase admin = openMariaDb(conn);
+        QSqlQuery q(admin);
+        q.exec(QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(name));
+        q.exec(QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4").arg(name));
+    }
+    QSqlDatabase::removeDatabase(conn);
+    return name;
+}
+
+} // namespace weft::test
