@@ -1,7 +1,65 @@
+// weft-run: the headless runner. Every subcommand drives weft_core, the same code the
+// designer uses.
+#include "command.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
+#include <iterator>
+
+namespace {
+
+using weft::cli::Command;
+
+const Command kCommands[] = {
+    {"validate", "Check project files and report every problem", weft::cli::validateCommand},
+    {"format", "Rewrite project files in canonical form", weft::cli::formatCommand},
+};
+
+void printUsage(QTextStream &s)
+{
+    s << "Usage: weft-run <command> [options] [arguments]\n\n"
+         "Runs Weft integration projects (*.weft.json) without the designer.\n\n"
+         "Commands:\n";
+    for (const Command &c : kCommands)
+        s << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
+    s << "\nOptions:\n"
+         "  -h, --help     Show this help; `weft-run <command> --help` for a command\n"
+         "  -v, --version  Show the version\n\n"
+         "Exit codes: 0 done, 1 finished with failed records, 2 invalid project or usage,\n"
+         "3 aborted (authentication, unreachable system, cancelled). See docs/cli.md.\n";
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("weft-run"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Weft"));
+
+    QStringList args = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.size() < 2 || args.at(1) == QLatin1String("-h") ||
+        args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("help")) {
+        printUsage(args.size() < 2 ? err : out);
+        return args.size() < 2 ? weft::cli::ExitUsage : weft::cli::ExitOk;
+    }
+    if (args.at(1) == QLatin1String("-v") || args.at(1) == QLatin1String("--version")) {
+        out << "weft-run " << WEFT_VERSION << '\n';
+        return weft::cli::ExitOk;
+    }
+    const QString name = args.at(1);
+    for (const Command &c : kCommands) {
+        if (name == QLatin1String(c.name)) {
+            args.removeAt(1);
+            args[0] = QStringLiteral("weft-run ") + name;
+            return c.run(args);
+        }
+    }
+    err << "weft-run: unknown command \"" << name << "\"\n\n";
+    printUsage(err);
+    return weft::cli::ExitUsage;
 }

@@ -1,2 +1,12 @@
 set(WEFT_CORE_model_SOURCES
+    adaptermetadata.cpp adaptermetadata.h
+    connection.cpp connection.h
+    diagnostic.cpp diagnostic.h
+    mysqlstatement.cpp mysqlstatement.h
+    project.cpp project.h
+    projectio.cpp projectio.h
+    projectreader.cpp projectreader.h
+    projectvalidator.cpp projectvalidator.h
+    scheme.cpp scheme.h
+    secretref.cpp secretref.h
 )

@@ -51,9 +51,70 @@ void writeNumber(QByteArray &out, double d)
     }
 }
 
+bool isScalar(const QJsonValue &v)
+{
+    return !v.isArray() && !v.isObject();
+}
+
+// Small leaf containers — secret references {"env": "X"}, parsers, rate limits, canvas
+// positions, beatFlat lists — read better on one line than spread over four.
+constexpr qsizetype kInlineWidth = 72;
+
+void writeValue(QByteArray &out, const QJsonValue &v, const QString &pointer, int depth,
+                const JsonKeyRank &rank);
+
+bool writeInline(QByteArray &out, const QJsonValue &v, const QString &pointer,
+                 const JsonKeyRank &rank)
+{
+    QByteArray line;
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        if (a.isEmpty() || !std::all_of(a.begin(), a.end(), isScalar))
+            return false;
+        line += '[';
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (i)
+                line += ", ";
+            writeValue(line, a.at(i), QString(), 0, rank);
+        }
+        line += ']';
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty() || o.size() > 2)
+            return false;
+        QStringList keys = o.keys();
+        for (const QString &k : keys) {
+            if (!isScalar(o.value(k)))
+                return false;
+        }
+        if (rank) {
+            std::stable_sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
+                return rank(pointer, a) < rank(pointer, b);
+            });
+        }
+        line += '{';
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            if (i)
+                line += ", ";
+            writeString(line, keys.at(i));
+            line += ": ";
+            writeValue(line, o.value(keys.at(i)), QString(), 0, rank);
+        }
+        line += '}';
+    } else {
+        return false;
+    }
+    if (line.size() > kInlineWidth)
+        return false;
+    out += line;
+    return true;
+}
+
 void writeValue(QByteArray &out, const QJsonValue &v, const QString &pointer, int depth,
                 const JsonKeyRank &rank)
 {
+    if ((v.isArray() || v.isObject()) && depth > 0 && writeInline(out, v, pointer, rank))
+        return;
     const QByteArray indent(2 * (depth + 1), ' ');
     const QByteArray closeIndent(2 * depth, ' ');
     switch (v.type()) {

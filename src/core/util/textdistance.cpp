@@ -10,16 +10,23 @@ int editDistance(QStringView a, QStringView b)
 {
     const qsizetype n = a.size();
     const qsizetype m = b.size();
-    std::vector<int> prev(m + 1), cur(m + 1);
+    // Optimal string alignment: a swap of two neighbours ("nmae" → "name") is one slip,
+    // the most common typo, so it counts as one edit.
+    auto fold = [](QChar c) { return c.toCaseFolded(); };
+    std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
     for (qsizetype j = 0; j <= m; ++j)
         prev[j] = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
         cur[0] = int(i);
-        const QChar ca = a.at(i - 1).toCaseFolded();
+        const QChar ca = fold(a.at(i - 1));
         for (qsizetype j = 1; j <= m; ++j) {
-            const int cost = ca == b.at(j - 1).toCaseFolded() ? 0 : 1;
+            const QChar cb = fold(b.at(j - 1));
+            const int cost = ca == cb ? 0 : 1;
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && ca == fold(b.at(j - 2)) && fold(a.at(i - 2)) == cb)
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
         }
+        std::swap(prev2, prev);
         std::swap(prev, cur);
     }
     return prev[m];

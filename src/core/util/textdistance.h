@@ -5,7 +5,8 @@
 
 namespace weft {
 
-/// Edit distance (insertions, deletions, substitutions), case-insensitive.
+/// Edit distance (insertions, deletions, substitutions, swaps of neighbours),
+/// case-insensitive.
 int editDistance(QStringView a, QStringView b);
 
 /// The candidate closest to `word`, or an empty string when none is close enough to be a

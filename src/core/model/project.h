@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/model/connection.h"
+#include "core/model/scheme.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace weft {
+
+/// The project file's format marker and the version this build reads and writes.
+inline constexpr const char *kProjectFormat = "weft-project";
+inline constexpr int kProjectVersion = 1;
+
+/// One `*.weft.json` file: connections, schemes and their schedules, plus the canvas layout
+/// (kept apart from what runs).
+struct Project {
+    QString name;
+    QString description;
+    /// Time zone for dates in templates and _function (Chinese ERPs expect China time).
+    QString timeZone = QStringLiteral("Asia/Shanghai");
+    QList<Connection> connections;
+    QList<Scheme> schemes;
+    /// name → {code → value} tables for simple code → name lookups.
+    QJsonObject valueMaps;
+    QJsonArray alerts;
+    /// Canvas positions: scheme name → node id → {"x", "y"}. Never affects a run.
+    QJsonObject layout;
+    QJsonObject extra; ///< keys this version does not know, kept for round trips
+
+    const Connection *connection(const QString &name) const;
+    Connection *connection(const QString &name);
+    const Scheme *scheme(const QString &name) const;
+    Scheme *scheme(const QString &name);
+    QStringList connectionNames() const;
+    QStringList schemeNames() const;
+
+    bool operator==(const Project &) const = default;
+};
+
+} // namespace weft

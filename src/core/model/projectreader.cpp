@@ -1,0 +1,671 @@
+#include "core/model/projectreader.h"
+
+#include "core/model/secretref.h"
+#include "core/util/textdistance.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace weft::detail {
+
+namespace {
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+/// Reads the keys of one JSON object, reporting wrong types and unknown keys as it goes.
+class ObjectReader
+{
+public:
+    ObjectReader(const QJsonObject &o, DiagnosticSink sink, QStringList known)
+        : m_o(o)
+        , m_sink(std::move(sink))
+        , m_known(std::move(known))
+    {
+    }
+
+    const DiagnosticSink &sink() const { return m_sink; }
+    bool has(const QString &key) const { return m_o.contains(key); }
+    QJsonValue raw(const QString &key) const { return m_o.value(key); }
+
+    QString string(const QString &key, bool required = false, const QString &fallback = {})
+    {
+        const QJsonValue v = m_o.value(key);
+        if (v.isUndefined()) {
+            if (required)
+                m_sink.at(key).error(QStringLiteral("required key \"%1\" is missing").arg(key));
+            return fallback;
+        }
+        if (!v.isString()) {
+            m_sink.at(key).error(
+                QStringLiteral("must be a string, not %1").arg(jsonTypeName(v)));
+            return fallback;
+        }
+        if (required && v.toString().trimmed().isEmpty())
+            m_sink.at(key).error(QStringLiteral("must not be empty"));
+        return v.toString();
+    }
+
+    bool boolean(const QString &key, bool fallback)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool()) {
+            m_sink.at(key).error(QStringLiteral("must be true or false, not %1")
+                                     .arg(jsonTypeName(v)));
+            return fallback;
+        }
+        return v.toBool();
+    }
+
+    double number(const QString &key, double fallback, double min, double max)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isDouble()) {
+            m_sink.at(key).error(
+                QStringLiteral("must be a number, not %1").arg(jsonTypeName(v)));
+            return fallback;
+        }
+        const double d = v.toDouble();
+        if (d < min || d > max) {
+            m_sink.at(key).error(QStringLiteral("must be between %1 and %2, not %3")
+                                     .arg(min)
+                                     .arg(max)
+                                     .arg(d));
+            return fallback;
+        }
+        return d;
+    }
+
+    int integer(const QString &key, int fallback, int min, int max)
+    {
+        const double d = number(key, fallback, min, max);
+        if (d != double(int(d))) {
+            m_sink.at(key).error(QStringLiteral("must be a whole number, not %1").arg(d));
+            return fallback;
+        }
+        return int(d);
+    }
+
+    QJsonObject object(const QString &key)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (v.isUndefined())
+            return {};
+        if (!v.isObject()) {
+            m_sink.at(key).error(
+                QStringLiteral("must be an object, not %1").arg(jsonTypeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+
+    QJsonArray array(const QString &key)
+    {
+        const QJsonValue v = m_o.value(key);
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray()) {
+            m_sink.at(key).error(
+                QStringLiteral("must be an array, not %1").arg(jsonTypeName(v)));
+            return {};
+        }
+        return v.toArray();
+    }
+
+    QStringList stringList(const QString &key)
+    {
+        QStringList out;
+        const QJsonArray a = array(key);
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (!a.at(i).isString())
+                m_sink.at(key).at(i).error(QStringLiteral("must be a string"));
+            else
+                out << a.at(i).toString();
+        }
+        return out;
+    }
+
+    /// Keys this version does not know: a warning each (with a suggestion), kept verbatim.
+    QJsonObject unknownKeys() const
+    {
+        QJsonObject extra;
+        for (auto it = m_o.begin(); it != m_o.end(); ++it) {
+            if (m_known.contains(it.key()))
+                continue;
+            m_sink.at(it.key()).warning(QStringLiteral("unknown key \"%1\" is kept but "
+                                                       "ignored%2")
+                                            .arg(it.key(), didYouMean(it.key(), m_known)));
+            extra.insert(it.key(), it.value());
+        }
+        return extra;
+    }
+
+private:
+    QJsonObject m_o;
+    DiagnosticSink m_sink;
+    QStringList m_known;
+};
+
+RateLimit readRateLimit(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    ObjectReader r(o, sink, {"perSecond", "perMinute"});
+    RateLimit rl;
+    rl.perSecond = r.number(QStringLiteral("perSecond"), 0, 0, 100000);
+    rl.perMinute = r.integer(QStringLiteral("perMinute"), 0, 0, 10000000);
+    r.unknownKeys();
+    return rl;
+}
+
+QJsonObject writeRateLimit(const RateLimit &rl)
+{
+    QJsonObject o;
+    if (rl.perSecond > 0)
+        o.insert(QStringLiteral("perSecond"), rl.perSecond);
+    if (rl.perMinute > 0)
+        o.insert(QStringLiteral("perMinute"), rl.perMinute);
+    return o;
+}
+
+void checkAccount(const QJsonObject &account, ConnectorType type, const DiagnosticSink &sink)
+{
+    const QList<AccountFieldSpec> specs = accountFieldsFor(type);
+    QStringList keys;
+    for (const AccountFieldSpec &s : specs)
+        keys << s.key;
+    for (auto it = account.begin(); it != account.end(); ++it) {
+        const DiagnosticSink at = sink.at(it.key());
+        const QJsonValue v = it.value();
+        if (!keys.contains(it.key())) {
+            at.warning(QStringLiteral("%1 connections have no account field \"%2\"%3")
+                           .arg(connectorTypeName(type), it.key(),
+                                didYouMean(it.key(), keys)));
+        }
+        if (v.isObject()) {
+            if (!SecretRef::fromJson(v)) {
+                at.error(QStringLiteral("a secret reference is {\"env\": \"NAME\"}, "
+                                        "{\"keychain\": \"service/key\"} or "
+                                        "{\"plain\": \"value\"}"));
+            }
+        } else if (!v.isString() && !v.isDouble()) {
+            at.error(QStringLiteral("must be a string or a secret reference, not %1")
+                         .arg(jsonTypeName(v)));
+        }
+    }
+    for (const AccountFieldSpec &s : specs) {
+        const QJsonValue v = account.value(s.key);
+        if (s.secret && v.isString() && !v.toString().isEmpty()) {
+            sink.at(s.key).error(
+                QStringLiteral("\"%1\" is a secret: write {\"env\": \"VARIABLE\"} or "
+                               "{\"keychain\": \"service/key\"} instead of the value, so it "
+                               "never lands in the project file")
+                    .arg(s.key));
+        }
+    }
+}
+
+Connection readConnection(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    ObjectReader r(o, sink,
+                   {"name", "type", "title", "baseUrl", "account", "rateLimit", "timeoutMs",
+                    "verifyTls", "options"});
+    Connection c;
+    c.name = r.string(QStringLiteral("name"), true);
+    const QString type = r.string(QStringLiteral("type"), true);
+    if (const auto t = connectorTypeFromName(type)) {
+        c.type = *t;
+    } else if (!type.isEmpty()) {
+        c.unknownType = type;
+        sink.at(QStringLiteral("type"))
+            .error(QStringLiteral("unknown connection type \"%1\"%2; known types: %3")
+                       .arg(type, didYouMean(type, connectorTypeNames()),
+                            connectorTypeNames().join(QStringLiteral(", "))));
+    }
+    c.title = r.string(QStringLiteral("title"));
+    c.baseUrl = r.string(QStringLiteral("baseUrl"));
+    c.account = r.object(QStringLiteral("account"));
+    if (c.unknownType.isEmpty())
+        checkAccount(c.account, c.type, sink.at(QStringLiteral("account")));
+    c.rateLimit = readRateLimit(r.object(QStringLiteral("rateLimit")),
+                                sink.at(QStringLiteral("rateLimit")));
+    c.timeoutMs = r.integer(QStringLiteral("timeoutMs"), 30000, 100, 3600000);
+    c.verifyTls = r.boolean(QStringLiteral("verifyTls"), true);
+    c.options = r.object(QStringLiteral("options"));
+    c.extra = r.unknownKeys();
+    return c;
+}
+
+QJsonObject writeConnection(const Connection &c)
+{
+    QJsonObject o = c.extra;
+    o.insert(QStringLiteral("name"), c.name);
+    o.insert(QStringLiteral("type"),
+             c.unknownType.isEmpty() ? connectorTypeName(c.type) : c.unknownType);
+    if (!c.title.isEmpty())
+        o.insert(QStringLiteral("title"), c.title);
+    if (!c.baseUrl.isEmpty())
+        o.insert(QStringLiteral("baseUrl"), c.baseUrl);
+    if (!c.account.isEmpty())
+        o.insert(QStringLiteral("account"), c.account);
+    if (c.rateLimit.isSet())
+        o.insert(QStringLiteral("rateLimit"), writeRateLimit(c.rateLimit));
+    if (c.timeoutMs != 30000)
+        o.insert(QStringLiteral("timeoutMs"), c.timeoutMs);
+    if (!c.verifyTls)
+        o.insert(QStringLiteral("verifyTls"), false);
+    if (!c.options.isEmpty())
+        o.insert(QStringLiteral("options"), c.options);
+    return o;
+}
+
+void checkRequestFields(const QJsonArray &list, const DiagnosticSink &sink)
+{
+    static const QStringList known = {"field", "label", "type", "describe", "value", "parser",
+                                      "children"};
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const DiagnosticSink at = sink.at(i);
+        if (!list.at(i).isObject()) {
+            at.error(QStringLiteral("a request entry is an object like {\"field\": \"name\", "
+                                    "\"value\": \"{name}\"}"));
+            continue;
+        }
+        const QJsonObject o = list.at(i).toObject();
+        if (o.value(QLatin1String("field")).toString().trimmed().isEmpty())
+            at.error(QStringLiteral("every request entry needs a \"field\" name"));
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!known.contains(it.key())) {
+                at.at(it.key()).warning(QStringLiteral("unknown key \"%1\" is ignored%2")
+                                            .arg(it.key(), didYouMean(it.key(), known)));
+            }
+        }
+        const QJsonValue parser = o.value(QLatin1String("parser"));
+        if (!parser.isUndefined() && !parser.isNull() &&
+            (!parser.isObject() || !parser.toObject().value(QLatin1String("name")).isString()))
+            at.at(QStringLiteral("parser"))
+                .error(QStringLiteral("a parser is {\"name\": \"ConvertObjectParser\", "
+                                      "\"params\": \"FNumber\"}"));
+        const QJsonValue children = o.value(QLatin1String("children"));
+        if (children.isArray())
+            checkRequestFields(children.toArray(), at.at(QStringLiteral("children")));
+        else if (!children.isUndefined())
+            at.at(QStringLiteral("children")).error(QStringLiteral("must be an array"));
+    }
+}
+
+Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    ObjectReader r(o, sink, {"connection", "metadata"});
+    Adapter a;
+    a.connection = r.string(QStringLiteral("connection"), true);
+    const QJsonObject meta = r.object(QStringLiteral("metadata"));
+    a.metadata = AdapterMetadata(meta);
+    const DiagnosticSink m = sink.at(QStringLiteral("metadata"));
+    static const QStringList known = {"api", "effect", "type", "method", "number", "id", "name",
+                                      "idCheck", "autoFillResponse", "beatFlat", "request",
+                                      "otherRequest", "main_sql", "limit", "documentKey",
+                                      "responsePath", "ddl", "sql"};
+    for (auto it = meta.begin(); it != meta.end(); ++it) {
+        if (!known.contains(it.key())) {
+            m.at(it.key()).warning(QStringLiteral("unknown metadata key \"%1\" is kept but "
+                                                  "ignored%2")
+                                       .arg(it.key(), didYouMean(it.key(), known)));
+        }
+    }
+    for (const char *listKey : {"request", "otherRequest"}) {
+        const QString k = QString::fromLatin1(listKey);
+        const QJsonValue v = meta.value(k);
+        if (v.isArray())
+            checkRequestFields(v.toArray(), m.at(k));
+        else if (!v.isUndefined())
+            m.at(k).error(QStringLiteral("must be an array of {\"field\", \"value\"} entries"));
+    }
+    const QString effect = a.metadata.effect();
+    if (!effect.isEmpty() && effect != QLatin1String("QUERY") &&
+        effect != QLatin1String("EXECUTE")) {
+        m.at(meta.contains(QLatin1String("effect")) ? QStringLiteral("effect")
+                                                     : QStringLiteral("type"))
+            .error(QStringLiteral("effect is QUERY (a source) or EXECUTE (a target), not "
+                                  "\"%1\"")
+                       .arg(effect));
+    }
+    r.unknownKeys();
+    return a;
+}
+
+QJsonObject writeAdapter(const Adapter &a)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("connection"), a.connection);
+    o.insert(QStringLiteral("metadata"), a.metadata.json());
+    return o;
+}
+
+Step readStep(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    Step s;
+    ObjectReader r(o, sink, {});
+    s.id = r.string(QStringLiteral("id"), true);
+    const QString type = r.string(QStringLiteral("type"), true);
+    if (const auto t = stepTypeFromName(type)) {
+        s.type = *t;
+    } else if (!type.isEmpty()) {
+        s.unknownType = type;
+        sink.at(QStringLiteral("type"))
+            .error(QStringLiteral("unknown step type \"%1\"%2; known types: %3")
+                       .arg(type, didYouMean(type, stepTypeNames()),
+                            stepTypeNames().join(QStringLiteral(", "))));
+    }
+    s.title = r.string(QStringLiteral("title"));
+    s.enabled = r.boolean(QStringLiteral("enabled"), true);
+    s.settings = o;
+    for (const char *k : {"id", "type", "title", "enabled"})
+        s.settings.remove(QString::fromLatin1(k));
+    return s;
+}
+
+QJsonObject writeStep(const Step &s)
+{
+    QJsonObject o = s.settings;
+    o.insert(QStringLiteral("id"), s.id);
+    o.insert(QStringLiteral("type"), s.unknownType.isEmpty() ? stepTypeName(s.type)
+                                                             : s.unknownType);
+    if (!s.title.isEmpty())
+        o.insert(QStringLiteral("title"), s.title);
+    if (!s.enabled)
+        o.insert(QStringLiteral("enabled"), false);
+    return o;
+}
+
+RetryPolicy readRetry(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    ObjectReader r(o, sink, {"attempts", "initialDelayMs", "multiplier", "maxDelayMs"});
+    RetryPolicy p;
+    p.attempts = r.integer(QStringLiteral("attempts"), p.attempts, 1, 100);
+    p.initialDelayMs = r.integer(QStringLiteral("initialDelayMs"), p.initialDelayMs, 0,
+                                 86400000);
+    p.multiplier = r.number(QStringLiteral("multiplier"), p.multiplier, 1, 100);
+    p.maxDelayMs = r.integer(QStringLiteral("maxDelayMs"), p.maxDelayMs, 0, 86400000);
+    r.unknownKeys();
+    return p;
+}
+
+QJsonObject writeRetry(const RetryPolicy &p)
+{
+    const RetryPolicy d;
+    QJsonObject o;
+    if (p.attempts != d.attempts)
+        o.insert(QStringLiteral("attempts"), p.attempts);
+    if (p.initialDelayMs != d.initialDelayMs)
+        o.insert(QStringLiteral("initialDelayMs"), p.initialDelayMs);
+    if (p.multiplier != d.multiplier)
+        o.insert(QStringLiteral("multiplier"), p.multiplier);
+    if (p.maxDelayMs != d.maxDelayMs)
+        o.insert(QStringLiteral("maxDelayMs"), p.maxDelayMs);
+    return o;
+}
+
+Schedule readSchedule(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    ObjectReader r(o, sink, {"kind", "everyMinutes", "cron", "after"});
+    Schedule s;
+    const QString kind = r.string(QStringLiteral("kind"), false, QStringLiteral("manual"));
+    if (kind == QLatin1String("manual")) {
+        s.kind = Schedule::Kind::Manual;
+    } else if (kind == QLatin1String("interval")) {
+        s.kind = Schedule::Kind::Interval;
+        if (!r.has(QStringLiteral("everyMinutes")))
+            sink.at(QStringLiteral("everyMinutes"))
+                .error(QStringLiteral("an interval schedule needs \"everyMinutes\""));
+    } else if (kind == QLatin1String("cron")) {
+        s.kind = Schedule::Kind::Cron;
+    } else {
+        sink.at(QStringLiteral("kind"))
+            .error(QStringLiteral("schedule kind is manual, interval or cron, not \"%1\"")
+                       .arg(kind));
+    }
+    s.intervalMinutes = r.integer(QStringLiteral("everyMinutes"), 0, 1, 525600);
+    s.cron = r.string(QStringLiteral("cron"));
+    if (s.kind == Schedule::Kind::Cron && s.cron.trimmed().isEmpty())
+        sink.at(QStringLiteral("cron"))
+            .error(QStringLiteral("a cron schedule needs \"cron\", e.g. \"*/15 * * * *\""));
+    s.after = r.stringList(QStringLiteral("after"));
+    r.unknownKeys();
+    return s;
+}
+
+QJsonObject writeSchedule(const Schedule &s)
+{
+    QJsonObject o;
+    if (s.kind != Schedule::Kind::Manual)
+        o.insert(QStringLiteral("kind"), scheduleKindName(s.kind));
+    if (s.kind == Schedule::Kind::Interval)
+        o.insert(QStringLiteral("everyMinutes"), s.intervalMinutes);
+    if (s.kind == Schedule::Kind::Cron)
+        o.insert(QStringLiteral("cron"), s.cron);
+    if (!s.after.isEmpty())
+        o.insert(QStringLiteral("after"), QJsonArray::fromStringList(s.after));
+    return o;
+}
+
+Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
+{
+    ObjectReader r(o, sink,
+                   {"name", "title", "description", "enabled", "source", "steps", "target",
+                    "errorPolicy", "retry", "rateLimit", "sync", "schedule"});
+    Scheme s;
+    s.name = r.string(QStringLiteral("name"), true);
+    s.title = r.string(QStringLiteral("title"));
+    s.description = r.string(QStringLiteral("description"));
+    s.enabled = r.boolean(QStringLiteral("enabled"), true);
+    if (!r.has(QStringLiteral("source")))
+        sink.at(QStringLiteral("source")).error(QStringLiteral("a scheme needs a \"source\""));
+    if (!r.has(QStringLiteral("target")))
+        sink.at(QStringLiteral("target")).error(QStringLiteral("a scheme needs a \"target\""));
+    s.source = readAdapter(r.object(QStringLiteral("source")), sink.at(QStringLiteral("source")));
+    s.target = readAdapter(r.object(QStringLiteral("target")), sink.at(QStringLiteral("target")));
+
+    const QJsonArray steps = r.array(QStringLiteral("steps"));
+    QSet<QString> stepIds;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const DiagnosticSink at = sink.at(QStringLiteral("steps")).at(i);
+        if (!steps.at(i).isObject()) {
+            at.error(QStringLiteral("a step is an object with \"id\" and \"type\""));
+            continue;
+        }
+        Step step = readStep(steps.at(i).toObject(), at);
+        if (!step.id.isEmpty() && stepIds.contains(step.id))
+            at.at(QStringLiteral("id")).error(
+                QStringLiteral("step id \"%1\" is used twice in this scheme").arg(step.id));
+        stepIds.insert(step.id);
+        s.steps.append(step);
+    }
+
+    {
+        const DiagnosticSink ep = sink.at(QStringLiteral("errorPolicy"));
+        ObjectReader er(r.object(QStringLiteral("errorPolicy")), ep, {"maxFailedRecords"});
+        s.errorPolicy.maxFailedRecords =
+            er.integer(QStringLiteral("maxFailedRecords"), 0, 0, 1000000000);
+        er.unknownKeys();
+    }
+    s.retry = readRetry(r.object(QStringLiteral("retry")), sink.at(QStringLiteral("retry")));
+    if (r.has(QStringLiteral("rateLimit")))
+        s.rateLimit = readRateLimit(r.object(QStringLiteral("rateLimit")),
+                                    sink.at(QStringLiteral("rateLimit")));
+    {
+        const DiagnosticSink sy = sink.at(QStringLiteral("sync"));
+        ObjectReader sr(r.object(QStringLiteral("sync")), sy, {"initialSince", "overlapSeconds"});
+        s.sync.initialSince = sr.string(QStringLiteral("initialSince"));
+        s.sync.overlapSeconds = sr.integer(QStringLiteral("overlapSeconds"), 0, 0, 86400 * 30);
+        sr.unknownKeys();
+    }
+    s.schedule = readSchedule(r.object(QStringLiteral("schedule")),
+                              sink.at(QStringLiteral("schedule")));
+    s.extra = r.unknownKeys();
+    return s;
+}
+
+QJsonObject writeScheme(const Scheme &s)
+{
+    QJsonObject o = s.extra;
+    o.insert(QStringLiteral("name"), s.name);
+    if (!s.title.isEmpty())
+        o.insert(QStringLiteral("title"), s.title);
+    if (!s.description.isEmpty())
+        o.insert(QStringLiteral("description"), s.description);
+    if (!s.enabled)
+        o.insert(QStringLiteral("enabled"), false);
+    o.insert(QStringLiteral("source"), writeAdapter(s.source));
+    if (!s.steps.isEmpty()) {
+        QJsonArray steps;
+        for (const Step &step : s.steps)
+            steps.append(writeStep(step));
+        o.insert(QStringLiteral("steps"), steps);
+    }
+    o.insert(QStringLiteral("target"), writeAdapter(s.target));
+    if (s.errorPolicy.maxFailedRecords > 0)
+        o.insert(QStringLiteral("errorPolicy"),
+                 QJsonObject{{QStringLiteral("maxFailedRecords"),
+                              s.errorPolicy.maxFailedRecords}});
+    if (const QJsonObject retry = writeRetry(s.retry); !retry.isEmpty())
+        o.insert(QStringLiteral("retry"), retry);
+    if (s.rateLimit)
+        o.insert(QStringLiteral("rateLimit"), writeRateLimit(*s.rateLimit));
+    QJsonObject sync;
+    if (!s.sync.initialSince.isEmpty())
+        sync.insert(QStringLiteral("initialSince"), s.sync.initialSince);
+    if (s.sync.overlapSeconds > 0)
+        sync.insert(QStringLiteral("overlapSeconds"), s.sync.overlapSeconds);
+    if (!sync.isEmpty())
+        o.insert(QStringLiteral("sync"), sync);
+    if (const QJsonObject schedule = writeSchedule(s.schedule); !schedule.isEmpty())
+        o.insert(QStringLiteral("schedule"), schedule);
+    return o;
+}
+
+} // namespace
+
+Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
+{
+    const DiagnosticSink sink(diagnostics);
+    ObjectReader r(root, sink,
+                   {"format", "version", "name", "description", "timeZone", "connections",
+                    "valueMaps", "schemes", "alerts", "layout"});
+    Project p;
+
+    const QString format = r.string(QStringLiteral("format"), false);
+    if (format != QLatin1String(kProjectFormat)) {
+        sink.at(QStringLiteral("format"))
+            .error(QStringLiteral("not a Weft project: expected \"format\": \"%1\"")
+                       .arg(QLatin1String(kProjectFormat)));
+    }
+    const QJsonValue version = r.raw(QStringLiteral("version"));
+    if (!version.isDouble()) {
+        sink.at(QStringLiteral("version"))
+            .error(QStringLiteral("expected \"version\": %1").arg(kProjectVersion));
+    } else if (version.toInt() > kProjectVersion) {
+        sink.at(QStringLiteral("version"))
+            .error(QStringLiteral("this file was written by a newer Weft (format version %1); "
+                                  "this build reads version %2: update Weft")
+                       .arg(version.toInt())
+                       .arg(kProjectVersion));
+    } else if (version.toInt() != kProjectVersion) {
+        sink.at(QStringLiteral("version"))
+            .error(QStringLiteral("unsupported format version %1; expected %2")
+                       .arg(version.toDouble())
+                       .arg(kProjectVersion));
+    }
+
+    p.name = r.string(QStringLiteral("name"));
+    p.description = r.string(QStringLiteral("description"));
+    p.timeZone = r.string(QStringLiteral("timeZone"), false, p.timeZone);
+
+    const QJsonArray connections = r.array(QStringLiteral("connections"));
+    QSet<QString> connectionNames;
+    for (qsizetype i = 0; i < connections.size(); ++i) {
+        const DiagnosticSink at = sink.at(QStringLiteral("connections")).at(i);
+        if (!connections.at(i).isObject()) {
+            at.error(QStringLiteral("a connection is an object with \"name\" and \"type\""));
+            continue;
+        }
+        Connection c = readConnection(connections.at(i).toObject(), at);
+        if (!c.name.isEmpty() && connectionNames.contains(c.name))
+            at.at(QStringLiteral("name"))
+                .error(QStringLiteral("connection name \"%1\" is used twice").arg(c.name));
+        connectionNames.insert(c.name);
+        p.connections.append(c);
+    }
+
+    p.valueMaps = r.object(QStringLiteral("valueMaps"));
+    for (auto it = p.valueMaps.begin(); it != p.valueMaps.end(); ++it) {
+        if (!it.value().isObject())
+            sink.at(QStringLiteral("valueMaps"))
+                .at(it.key())
+                .error(QStringLiteral("a value map is an object of code → value"));
+    }
+
+    const QJsonArray schemes = r.array(QStringLiteral("schemes"));
+    QSet<QString> schemeNames;
+    for (qsizetype i = 0; i < schemes.size(); ++i) {
+        const DiagnosticSink at = sink.at(QStringLiteral("schemes")).at(i);
+        if (!schemes.at(i).isObject()) {
+            at.error(QStringLiteral("a scheme is an object with \"name\", \"source\" and "
+                                    "\"target\""));
+            continue;
+        }
+        Scheme s = readScheme(schemes.at(i).toObject(), at);
+        if (!s.name.isEmpty() && schemeNames.contains(s.name))
+            at.at(QStringLiteral("name"))
+                .error(QStringLiteral("scheme name \"%1\" is used twice").arg(s.name));
+        schemeNames.insert(s.name);
+        p.schemes.append(s);
+    }
+
+    p.alerts = r.array(QStringLiteral("alerts"));
+    p.layout = r.object(QStringLiteral("layout"));
+    p.extra = r.unknownKeys();
+    return p;
+}
+
+QJsonObject writeProject(const Project &p)
+{
+    QJsonObject o = p.extra;
+    o.insert(QStringLiteral("format"), QLatin1String(kProjectFormat));
+    o.insert(QStringLiteral("version"), kProjectVersion);
+    if (!p.name.isEmpty())
+        o.insert(QStringLiteral("name"), p.name);
+    if (!p.description.isEmpty())
+        o.insert(QStringLiteral("description"), p.description);
+    if (p.timeZone != QLatin1String("Asia/Shanghai"))
+        o.insert(QStringLiteral("timeZone"), p.timeZone);
+    QJsonArray connections;
+    for (const Connection &c : p.connections)
+        connections.append(writeConnection(c));
+    o.insert(QStringLiteral("connections"), connections);
+    if (!p.valueMaps.isEmpty())
+        o.insert(QStringLiteral("valueMaps"), p.valueMaps);
+    QJsonArray schemes;
+    for (const Scheme &s : p.schemes)
+        schemes.append(writeScheme(s));
+    o.insert(QStringLiteral("schemes"), schemes);
+    if (!p.alerts.isEmpty())
+        o.insert(QStringLiteral("alerts"), p.alerts);
+    if (!p.layout.isEmpty())
+        o.insert(QStringLiteral("layout"), p.layout);
+    return o;
+}
+
+} // namespace weft::detail

@@ -1,0 +1,302 @@
+#include "core/model/projectvalidator.h"
+
+#include "core/model/mysqlstatement.h"
+#include "core/model/projectio.h"
+#include "core/model/secretref.h"
+#include "core/util/jsonlocator.h"
+#include "core/util/textdistance.h"
+
+#include <QFile>
+#include <QSet>
+#include <QUrl>
+
+namespace weft {
+
+namespace {
+
+void checkConnection(const Connection &c, const DiagnosticSink &sink,
+                     const ValidateOptions &options)
+{
+    if (!c.unknownType.isEmpty())
+        return; // already reported by the loader; type-specific checks would only add noise
+    if (connectorUsesHttp(c.type)) {
+        if (c.baseUrl.trimmed().isEmpty()) {
+            sink.at(QStringLiteral("baseUrl"))
+                .error(QStringLiteral("%1 connections need a \"baseUrl\"")
+                           .arg(connectorTypeName(c.type)));
+        } else {
+            const EnvExpansion e = expandEnv(c.baseUrl, options.environment);
+            if (!e.error.isEmpty()) {
+                sink.at(QStringLiteral("baseUrl")).error(e.error);
+            } else if (e.missing.isEmpty()) {
+                const QUrl url(e.text, QUrl::StrictMode);
+                if (!url.isValid() || (url.scheme() != QLatin1String("http") &&
+                                       url.scheme() != QLatin1String("https")) ||
+                    url.host().isEmpty()) {
+                    sink.at(QStringLiteral("baseUrl"))
+                        .error(QStringLiteral("\"%1\" is not an http:// or https:// URL")
+                                   .arg(e.text));
+                }
+            } else if (options.checkEnvironment) {
+                sink.at(QStringLiteral("baseUrl"))
+                    .warning(QStringLiteral("environment variable %1 is not set and has no "
+                                            "default")
+                                 .arg(e.missing.join(QStringLiteral(", "))));
+            }
+        }
+    }
+    if (!c.verifyTls) {
+        sink.at(QStringLiteral("verifyTls"))
+            .warning(QStringLiteral("TLS certificate verification is off for this connection: "
+                                    "anyone on the network path can read and change its "
+                                    "traffic"));
+    }
+    const QList<AccountFieldSpec> specs = accountFieldsFor(c.type);
+    for (const AccountFieldSpec &spec : specs) {
+        const QJsonValue v = c.account.value(spec.key);
+        const DiagnosticSink at = sink.at(QStringLiteral("account")).at(spec.key);
+        if (v.isUndefined()) {
+            if (spec.required && spec.defaultValue.isEmpty())
+                sink.at(QStringLiteral("account"))
+                    .error(QStringLiteral("%1 connections need the account field \"%2\" (%3)")
+                               .arg(connectorTypeName(c.type), spec.key, spec.label));
+            continue;
+        }
+        if (const auto ref = SecretRef::fromJson(v)) {
+            if (ref->kind == SecretRef::Kind::Plain) {
+                at.warning(QStringLiteral("the secret is stored in plain text in the project "
+                                          "file; use {\"env\": \"NAME\"} or {\"keychain\": "
+                                          "\"service/key\"}"));
+            } else if (ref->kind == SecretRef::Kind::Env && options.checkEnvironment &&
+                       options.environment(ref->key).isNull()) {
+                at.warning(QStringLiteral("environment variable %1 is not set; runs will stop "
+                                          "with an authentication error")
+                               .arg(ref->key));
+            }
+        } else if (v.isString() && options.checkEnvironment) {
+            const EnvExpansion e = expandEnv(v.toString(), options.environment);
+            if (!e.error.isEmpty())
+                at.error(e.error);
+            else if (!e.missing.isEmpty())
+                at.warning(QStringLiteral("environment variable %1 is not set and has no "
+                                          "default")
+                               .arg(e.missing.join(QStringLiteral(", "))));
+        }
+    }
+    if (c.type == ConnectorType::KingdeeK3Cloud) {
+        const QString method = c.account.value(QLatin1String("loginMethod")).toString();
+        const bool byPassword = method == QLatin1String("password");
+        if (!method.isEmpty() && method != QLatin1String("appSecret") && !byPassword) {
+            sink.at(QStringLiteral("account")).at(QStringLiteral("loginMethod"))
+                .error(QStringLiteral("loginMethod is \"appSecret\" or \"password\""));
+        }
+        const QString need = byPassword ? QStringLiteral("password") : QStringLiteral("appSecret");
+        if (!c.account.contains(need)) {
+            sink.at(QStringLiteral("account"))
+                .error(QStringLiteral("logging in by %1 needs the account field \"%2\"")
+                           .arg(byPassword ? QStringLiteral("password")
+                                           : QStringLiteral("app secret"),
+                                need));
+        }
+        if (!byPassword && !c.account.contains(QLatin1String("appId")))
+            sink.at(QStringLiteral("account"))
+                .error(QStringLiteral("logging in by app secret needs the account field "
+                                      "\"appId\""));
+    }
+}
+
+/// Every request field name, recursively, with its pointer, to check a MySQL column list.
+void collectFields(const QList<RequestField> &fields, QHash<QString, QString> *out)
+{
+    for (const RequestField &f : fields) {
+        if (f.hasChildren())
+            collectFields(f.children, out);
+        else
+            out->insert(f.field, f.pointer);
+    }
+}
+
+void checkMySqlTarget(const AdapterMetadata &meta, const DiagnosticSink &sink)
+{
+    const QString sql = meta.mainSql();
+    if (sql.isEmpty()) {
+        sink.error(QStringLiteral("a MySQL target needs \"main_sql\", e.g. \"REPLACE INTO "
+                                  "t(a, b) VALUES\", with one request field per column"));
+        return;
+    }
+    // Report at the main_sql entry itself.
+    const DiagnosticSink sqlSink =
+        sink.atPointer(meta.settingPointer(QStringLiteral("main_sql")));
+    const MySqlStatement st = MySqlStatement::parse(sql);
+    if (!st.isValid()) {
+        sqlSink.error(st.error);
+        return;
+    }
+    QHash<QString, QString> fields;
+    collectFields(meta.request(), &fields);
+    QStringList needed;
+    for (qsizetype i = 0; i < st.columns.size(); ++i)
+        needed << st.fieldForColumn(i);
+    for (const QString &field : needed) {
+        if (!fields.contains(field)) {
+            sqlSink.error(QStringLiteral("column %1 has no request field \"%1\" giving its "
+                                         "value%2")
+                              .arg(field, didYouMean(field, fields.keys())));
+        }
+    }
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!needed.contains(it.key())) {
+            sink.atPointer(it.value()).warning(QStringLiteral("field \"%1\" is not a column of main_sql and is not "
+                                     "written")
+                          .arg(it.key()));
+        }
+    }
+    const QJsonValue limit = meta.setting(QStringLiteral("limit"));
+    if (!limit.isUndefined() && meta.limit(-1) <= 0)
+        sink.error(QStringLiteral("\"limit\" must be a positive number of rows per statement"));
+    else if (meta.limit(1000) > 5000)
+        sink.warning(QStringLiteral("\"limit\" above 5000 rows per statement risks exceeding "
+                                    "the server's max_allowed_packet"));
+}
+
+void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
+                  const DiagnosticSink &sink)
+{
+    const QString role = isSource ? QStringLiteral("source") : QStringLiteral("target");
+    const Connection *c = project.connection(adapter.connection);
+    if (!c) {
+        if (!adapter.connection.isEmpty())
+            sink.at(QStringLiteral("connection"))
+                .error(QStringLiteral("no connection named \"%1\"%2")
+                           .arg(adapter.connection,
+                                didYouMean(adapter.connection, project.connectionNames())));
+        return;
+    }
+    if (!c->unknownType.isEmpty())
+        return;
+    if (isSource && !connectorCanRead(c->type))
+        sink.at(QStringLiteral("connection"))
+            .error(QStringLiteral("%1 connections cannot be a source")
+                       .arg(connectorTypeName(c->type)));
+    if (!isSource && !connectorCanWrite(c->type))
+        sink.at(QStringLiteral("connection"))
+            .error(QStringLiteral("%1 connections cannot be a target")
+                       .arg(connectorTypeName(c->type)));
+
+    const AdapterMetadata &meta = adapter.metadata;
+    const DiagnosticSink m = sink.at(QStringLiteral("metadata"));
+    const QString effect = meta.effect();
+    if (!effect.isEmpty() && effect != (isSource ? QLatin1String("QUERY")
+                                                 : QLatin1String("EXECUTE"))) {
+        m.at(meta.json().contains(QLatin1String("effect")) ? QStringLiteral("effect")
+                                                            : QStringLiteral("type"))
+            .error(QStringLiteral("a %1 has effect %2")
+                       .arg(role, isSource ? QStringLiteral("QUERY")
+                                           : QStringLiteral("EXECUTE")));
+    }
+    if (connectorUsesHttp(c->type) && meta.api().isEmpty())
+        m.error(QStringLiteral("the %1 metadata needs \"api\": the endpoint or operation")
+                    .arg(role));
+    if (!isSource && c->type == ConnectorType::MySql)
+        checkMySqlTarget(meta, m);
+    if (isSource && c->type == ConnectorType::MySql &&
+        meta.setting(QStringLiteral("sql")).toString().trimmed().isEmpty())
+        m.error(QStringLiteral("a MySQL source needs \"sql\": the SELECT to read"));
+    if (c->type == ConnectorType::KingdeeK3Cloud &&
+        meta.setting(QStringLiteral("FormId")).isUndefined() &&
+        meta.requestField(QStringLiteral("FormId")).field.isEmpty())
+        m.error(QStringLiteral("K3Cloud calls need a FormId (e.g. BD_MATERIAL) in request or "
+                               "otherRequest"));
+    for (const QString &array : meta.beatFlat()) {
+        if (array.contains(u'{'))
+            m.at(QStringLiteral("beatFlat"))
+                .error(QStringLiteral("beatFlat lists array field names, not templates"));
+    }
+}
+
+void checkSteps(const Scheme &s, const DiagnosticSink &sink)
+{
+    for (qsizetype i = 0; i < s.steps.size(); ++i) {
+        const Step &step = s.steps.at(i);
+        const DiagnosticSink at = sink.at(QStringLiteral("steps")).at(i);
+        if (!step.unknownType.isEmpty())
+            continue;
+        switch (step.type) {
+        case StepType::Flatten:
+            if (step.settings.value(QLatin1String("arrays")).toArray().isEmpty())
+                at.error(QStringLiteral("a flatten step needs \"arrays\": the array fields to "
+                                        "explode into one record per element"));
+            break;
+        case StepType::Filter:
+            if (step.settings.value(QLatin1String("condition")).toString().trimmed().isEmpty())
+                at.error(QStringLiteral("a filter step needs \"condition\", e.g. \"_function "
+                                        "{status} <> 'cancelled'\"; records where it is true "
+                                        "are kept"));
+            break;
+        case StepType::Lookup:
+            if (step.settings.value(QLatin1String("fields")).toArray().isEmpty())
+                at.error(QStringLiteral("a lookup step needs \"fields\": [{\"field\": \"new\", "
+                                        "\"value\": \"_findCollection …\"}]"));
+            break;
+        case StepType::Validate:
+            if (step.settings.value(QLatin1String("rules")).toArray().isEmpty())
+                at.error(QStringLiteral("a validate step needs \"rules\": [{\"field\": \"x\", "
+                                        "\"required\": true}]"));
+            break;
+        }
+    }
+}
+
+} // namespace
+
+Diagnostics validateProject(const Project &project, const ValidateOptions &options)
+{
+    Diagnostics out;
+    const DiagnosticSink root(&out);
+    for (qsizetype i = 0; i < project.connections.size(); ++i)
+        checkConnection(project.connections.at(i),
+                        root.at(QStringLiteral("connections")).at(i), options);
+
+    const QStringList schemeNames = project.schemeNames();
+    for (qsizetype i = 0; i < project.schemes.size(); ++i) {
+        const Scheme &s = project.schemes.at(i);
+        const DiagnosticSink at = root.at(QStringLiteral("schemes")).at(i);
+        checkAdapter(project, s.source, true, at.at(QStringLiteral("source")));
+        checkAdapter(project, s.target, false, at.at(QStringLiteral("target")));
+        checkSteps(s, at);
+        for (qsizetype k = 0; k < s.schedule.after.size(); ++k) {
+            const QString &dep = s.schedule.after.at(k);
+            if (!schemeNames.contains(dep))
+                at.at(QStringLiteral("schedule")).at(QStringLiteral("after")).at(k)
+                    .error(QStringLiteral("no scheme named \"%1\"%2")
+                               .arg(dep, didYouMean(dep, schemeNames)));
+            else if (dep == s.name)
+                at.at(QStringLiteral("schedule")).at(QStringLiteral("after")).at(k)
+                    .error(QStringLiteral("a scheme cannot run after itself"));
+        }
+    }
+    return out;
+}
+
+Diagnostics validateProjectFile(const QString &path, const ValidateOptions &options)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {{Diagnostic::Severity::Error, QString(),
+                 QStringLiteral("cannot read the file: %1").arg(file.errorString()),
+                 {}}};
+    }
+    const QByteArray bytes = file.readAll();
+    ProjectLoadResult loaded = loadProject(bytes);
+    Diagnostics all = loaded.diagnostics;
+    if (loaded.project) {
+        Diagnostics semantic = validateProject(*loaded.project, options);
+        const JsonLocator locator(bytes);
+        for (Diagnostic &d : semantic)
+            d.position = locator.find(d.pointer);
+        all += semantic;
+    }
+    return all;
+}
+
+} // namespace weft

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QStringList>
+
+namespace weft::cli {
+
+/// Exit codes of weft-run (docs/cli.md).
+enum ExitCode : int {
+    ExitOk = 0,            ///< everything done
+    ExitFailedRecords = 1, ///< finished, but some records failed
+    ExitUsage = 2,         ///< invalid project or usage
+    ExitAborted = 3,       ///< authentication, unreachable system, cancelled
+};
+
+/// One subcommand of weft-run: `weft-run <name> <arguments>`.
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments); ///< arguments[0] is "weft-run <name>"
+};
+
+int validateCommand(const QStringList &arguments);
+int formatCommand(const QStringList &arguments);
+
+} // namespace weft::cli

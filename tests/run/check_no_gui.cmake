@@ -1,0 +1,12 @@
+# Fails when BINARY depends on a Qt GUI library (run with cmake -P).
+execute_process(COMMAND ldd ${BINARY} OUTPUT_VARIABLE deps RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ldd ${BINARY} failed")
+endif()
+if(deps MATCHES "libQt6(Widgets|Gui|OpenGL)")
+    message(FATAL_ERROR "${BINARY} links a Qt GUI library:\n${deps}")
+endif()
+if(NOT deps MATCHES "libQt6Core")
+    message(FATAL_ERROR "ldd output does not look right (no libQt6Core):\n${deps}")
+endif()
+message(STATUS "${BINARY}: no Qt GUI libraries")
