@@ -21,5 +21,10 @@ struct Command {
 
 int validateCommand(const QStringList &arguments);
 int formatCommand(const QStringList &arguments);
+int runCommand(const QStringList &arguments);
+int retryCommand(const QStringList &arguments);
+int failedCommand(const QStringList &arguments);
+int historyCommand(const QStringList &arguments);
+int previewCommand(const QStringList &arguments);
 
 } // namespace weft::cli

@@ -12,6 +12,13 @@ namespace {
 using weft::cli::Command;
 
 const Command kCommands[] = {
+    {"run", "Run schemes: read, map, write; incremental since the last sync",
+     weft::cli::runCommand},
+    {"preview", "Fetch a sample and show source records and mapped payloads",
+     weft::cli::previewCommand},
+    {"failed", "List failed records with their errors and payloads", weft::cli::failedCommand},
+    {"retry", "Retry failed records through the current mapping", weft::cli::retryCommand},
+    {"history", "List past runs with their counters", weft::cli::historyCommand},
     {"validate", "Check project files and report every problem", weft::cli::validateCommand},
     {"format", "Rewrite project files in canonical form", weft::cli::formatCommand},
 };

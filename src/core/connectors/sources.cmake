@@ -1,2 +1,17 @@
 set(WEFT_CORE_connectors_SOURCES
+    connector.h
+    connectorerror.cpp connectorerror.h
+    dingtalk.cpp dingtalk.h
+    factory.cpp
+    httpclient.cpp httpclient.h
+    httpjson.cpp httpjson.h
+    jushuitan.cpp jushuitan.h
+    kingdeejdy.cpp kingdeejdy.h
+    kingdeek3cloud.cpp kingdeek3cloud.h
+    localstore.cpp localstore.h
+    mysqlsource.cpp mysqlsource.h
+    mysqlsql.cpp mysqlsql.h
+    mysqltarget.cpp mysqltarget.h
+    ratelimiter.cpp ratelimiter.h
+    resolvedconnection.cpp resolvedconnection.h
 )

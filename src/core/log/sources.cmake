@@ -1,2 +1,3 @@
 set(WEFT_CORE_log_SOURCES
+    logging.cpp logging.h
 )

@@ -1,5 +1,6 @@
 #include "core/model/projectvalidator.h"
 
+#include "core/model/cronexpression.h"
 #include "core/model/mysqlstatement.h"
 #include "core/model/projectio.h"
 #include "core/model/secretref.h"
@@ -264,6 +265,11 @@ Diagnostics validateProject(const Project &project, const ValidateOptions &optio
         checkAdapter(project, s.source, true, at.at(QStringLiteral("source")));
         checkAdapter(project, s.target, false, at.at(QStringLiteral("target")));
         checkSteps(s, at);
+        if (s.schedule.kind == Schedule::Kind::Cron && !s.schedule.cron.trimmed().isEmpty()) {
+            const CronExpression cron = CronExpression::parse(s.schedule.cron);
+            if (!cron.isValid())
+                at.at(QStringLiteral("schedule")).at(QStringLiteral("cron")).error(cron.error());
+        }
         for (qsizetype k = 0; k < s.schedule.after.size(); ++k) {
             const QString &dep = s.schedule.after.at(k);
             if (!schemeNames.contains(dep))

@@ -1,6 +1,7 @@
 set(WEFT_CORE_model_SOURCES
     adaptermetadata.cpp adaptermetadata.h
     connection.cpp connection.h
+    cronexpression.cpp cronexpression.h
     diagnostic.cpp diagnostic.h
     mysqlstatement.cpp mysqlstatement.h
     project.cpp project.h

@@ -1,2 +1,4 @@
 set(WEFT_CORE_state_SOURCES
+    staterecords.cpp staterecords.h
+    statestore.cpp statestore.h
 )

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "core/connectors/connectorerror.h"
+#include "core/connectors/httpclient.h"
+#include "core/connectors/resolvedconnection.h"
+#include "core/model/scheme.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <variant>
+
+class QNetworkAccessManager;
+
+namespace weft {
+
+class StateStore;
+
+/// A span of modification times, Unix seconds, inclusive. Becomes LAST_SYNC_TIME (start)
+/// and CURRENT_TIME (end) while its pages are requested.
+struct TimeWindow {
+    qint64 start = 0;
+    qint64 end = 0;
+};
+
+/// What the engine must know about a source to drive it.
+struct SourceTraits {
+    int pageSize = 50;           ///< PAGINATION_PAGE_SIZE; the system's maximum where known
+    int firstPage = 1;           ///< PAGINATION_START_PAGE
+    qint64 maxWindowSeconds = 0; ///< longest modification window one query may span; 0: any
+    int maxConcurrentPages = 1;  ///< pages fetched at once once the page count is known
+};
+
+/// One page to fetch: the request fields evaluated for it, and where paging stands.
+struct PageRequest {
+    QJsonObject params; ///< metadata request fields, evaluated (children become objects)
+    TimeWindow window;
+    int page = 1;       ///< 1-based within the window
+    QString cursor;     ///< from the previous page, for cursor-paged systems
+};
+
+/// One page of source records.
+struct Page {
+    QList<QJsonObject> records;
+    bool hasMore = false;
+    QString nextCursor;
+    int pageCount = -1; ///< total pages when the system says so (enables parallel fetching)
+    qint64 total = -1;
+};
+using PageResult = std::variant<Page, ConnectorError>;
+
+/// A record ready for the target: the mapped document and who it is.
+struct TargetRecord {
+    QString recordId;
+    QString number;
+    QString name;
+    QJsonObject payload;
+    QByteArray contentHash; ///< of the payload, for idCheck (filled by the engine)
+    /// The target's id from when this record was last written (JDY id, K3 Id), so a changed
+    /// record updates the existing document instead of creating a second one.
+    QString previousTargetRef;
+};
+
+/// The target's verdict on one record of a batch.
+struct WriteOutcome {
+    bool ok = false;
+    QString targetRef; ///< the target's id for it (JDY id, K3 Id), if any
+    ConnectorError error;
+};
+/// One outcome per record, in order; or an error that failed the whole batch.
+using BatchResult = std::variant<QList<WriteOutcome>, ConnectorError>;
+
+/// Everything a connector is built from.
+struct ConnectorContext {
+    QString scheme;
+    ResolvedConnection connection;
+    Adapter adapter;
+    QNetworkAccessManager *network = nullptr;
+    std::shared_ptr<RateLimiter> limiter;
+    ApiStatsCollector *stats = nullptr;
+    RetryPolicy retry;
+    StateStore *state = nullptr; ///< for the local store
+};
+
+/// Reads records from a system, page by page (asynchronously, on the runner's thread).
+class SourceConnector : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual SourceTraits traits() const = 0;
+    /// Fetches one page; `done` is called exactly once, also on cancel.
+    virtual void fetchPage(const PageRequest &request, std::function<void(PageResult)> done) = 0;
+    virtual void cancel() = 0;
+    /// Whether the request depends on the time window (else the source is read whole).
+    virtual bool isIncremental(bool requestUsesSyncTime) const { return requestUsesSyncTime; }
+
+Q_SIGNALS:
+    void retrying(const QString &endpoint, const QString &reason, int attempt, int delayMs);
+};
+
+/// Writes records to a system in batches.
+class TargetConnector : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    /// Records per call/statement when the metadata does not say (`limit`).
+    virtual int batchSize() const = 0;
+    /// Once before the first batch: log in, create a missing table, check columns.
+    virtual void prepare(std::function<void(std::optional<ConnectorError>)> done)
+    {
+        done(std::nullopt);
+    }
+    /// Writes a batch; `done` is called exactly once. Per-record rejections are outcomes,
+    /// not errors: only a failure of the whole call (after retries) is a BatchResult error.
+    virtual void writeBatch(const QList<TargetRecord> &batch,
+                            std::function<void(BatchResult)> done) = 0;
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void retrying(const QString &endpoint, const QString &reason, int attempt, int delayMs);
+};
+
+/// Creates the connector for an adapter's connection type; nullptr and a message when the
+/// type cannot play that role or its settings are unusable.
+std::unique_ptr<SourceConnector> createSourceConnector(const ConnectorContext &context,
+                                                       QString *error);
+std::unique_ptr<TargetConnector> createTargetConnector(const ConnectorContext &context,
+                                                       QString *error);
+
+} // namespace weft

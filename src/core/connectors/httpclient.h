@@ -1,0 +1,115 @@
+#pragma once
+
+#include "core/connectors/connectorerror.h"
+#include "core/connectors/ratelimiter.h"
+#include "core/connectors/resolvedconnection.h"
+#include "core/model/scheme.h"
+#include "core/state/staterecords.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <variant>
+
+class QNetworkAccessManager;
+
+namespace weft {
+
+/// One HTTP request, as a value: connectors build it (fresh signature each attempt).
+struct HttpRequest {
+    QByteArray verb = "GET";
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QString endpoint; ///< short name for statistics and logs, e.g. "/open/purchasein/query"
+};
+
+/// What came back (or did not).
+struct HttpResponse {
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString errorString;
+    bool timedOut = false;
+    qint64 latencyMs = 0;
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+/// Collects one sample per API call; the engine flushes them to the state store.
+class ApiStatsCollector
+{
+public:
+    void add(ApiCallSample sample) { m_samples.append(std::move(sample)); }
+    QList<ApiCallSample> take() { return std::exchange(m_samples, {}); }
+
+private:
+    QList<ApiCallSample> m_samples;
+};
+
+/// The outcome a connector's parser gives a response: the useful JSON, or an error.
+using ParseResult = std::variant<QJsonDocument, ConnectorError>;
+
+/// Sends HTTP requests for one connection: rate limited, with timeouts and TLS settings
+/// from the connection, retries with back-off for retryable failures, re-login on
+/// authentication errors, and a statistics sample per call. Asynchronous: results arrive on
+/// the thread the client lives on (the runner's), never blocking it.
+class HttpClient final : public QObject
+{
+    Q_OBJECT
+public:
+    HttpClient(const ResolvedConnection &connection, QNetworkAccessManager *network,
+               std::shared_ptr<RateLimiter> limiter, ApiStatsCollector *stats,
+               QObject *parent = nullptr);
+
+    /// Builds the request anew for every attempt, parses each response, retries what is
+    /// retryable per `policy`, calls `reauthenticate` once on an Auth error, and finally
+    /// calls `done` with the parsed document or the last error.
+    using Build = std::function<HttpRequest()>;
+    using Parse = std::function<ParseResult(const HttpResponse &)>;
+    using Reauthenticate = std::function<void(std::function<void(std::optional<ConnectorError>)>)>;
+    void call(Build build, Parse parse, std::function<void(ParseResult)> done,
+              Reauthenticate reauthenticate = {});
+
+    /// One raw exchange: rate limited, timed out, counted; no retries.
+    void send(const HttpRequest &request, std::function<void(HttpResponse)> done);
+
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    RetryPolicy retryPolicy() const { return m_retry; }
+    const ResolvedConnection &connection() const { return m_connection; }
+    /// Cancels every request in flight and waiting; their callbacks get Cancelled.
+    void cancelAll();
+    bool isCancelled() const { return m_cancelled; }
+
+    /// Parses a body as JSON, classifying failures (empty, truncated, HTML error page).
+    static ParseResult parseJson(const HttpResponse &response);
+    /// Classifies transport-level failures (network, timeout, HTTP status); nullopt = fine.
+    static std::optional<ConnectorError> transportError(const HttpResponse &response);
+
+Q_SIGNALS:
+    /// A retry is scheduled: for the log and the run panel.
+    void retrying(const QString &endpoint, const QString &reason, int attempt, int delayMs);
+
+private:
+    struct CallState;
+    void attempt(std::shared_ptr<CallState> state);
+    int backoffMs(int attempt, const ConnectorError &error) const;
+
+    ResolvedConnection m_connection;
+    QPointer<QNetworkAccessManager> m_network;
+    std::shared_ptr<RateLimiter> m_limiter;
+    ApiStatsCollector *m_stats;
+    RetryPolicy m_retry;
+    bool m_cancelled = false;
+    QList<QPointer<QNetworkReply>> m_inFlight;
+};
+
+} // namespace weft

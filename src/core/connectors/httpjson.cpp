@@ -1,0 +1,250 @@
+#include "core/connectors/httpjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace weft {
+
+namespace {
+
+QString text(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+QUrl resolveUrl(const QString &base, const QString &api)
+{
+    if (api.startsWith(QLatin1String("http://")) || api.startsWith(QLatin1String("https://")))
+        return QUrl(api);
+    return QUrl(base + (api.startsWith(u'/') || api.isEmpty() ? api : u'/' + api));
+}
+
+} // namespace
+
+QList<QPair<QByteArray, QByteArray>> httpJsonHeaders(const ResolvedConnection &c)
+{
+    QList<QPair<QByteArray, QByteArray>> headers = {{"Accept", "application/json"}};
+    const QString auth = c.value(QStringLiteral("auth"), QStringLiteral("none"));
+    if (auth == QLatin1String("bearer")) {
+        headers.append({"Authorization", "Bearer " + c.value(QStringLiteral("token")).toUtf8()});
+    } else if (auth == QLatin1String("basic")) {
+        const QByteArray pair = c.value(QStringLiteral("username")).toUtf8() + ':' +
+                                c.value(QStringLiteral("password")).toUtf8();
+        headers.append({"Authorization", "Basic " + pair.toBase64()});
+    } else if (auth == QLatin1String("header")) {
+        headers.append({c.value(QStringLiteral("headerName"), QStringLiteral("X-Api-Key")).toUtf8(),
+                        c.value(QStringLiteral("token")).toUtf8()});
+    }
+    const QJsonObject extra = c.config.options.value(QLatin1String("headers")).toObject();
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        headers.append({it.key().toUtf8(), text(it.value()).toUtf8()});
+    return headers;
+}
+
+QJsonValue HttpJsonSource::valueAt(const QJsonValue &root, const QString &path)
+{
+    QJsonValue v = root;
+    if (path.isEmpty())
+        return v;
+    for (const QString &part : path.split(u'.')) {
+        if (v.isObject()) {
+            v = v.toObject().value(part);
+        } else if (v.isArray()) {
+            bool ok = false;
+            const int i = part.toInt(&ok);
+            v = ok ? v.toArray().at(i) : QJsonValue(QJsonValue::Undefined);
+        } else {
+            return QJsonValue(QJsonValue::Undefined);
+        }
+    }
+    return v;
+}
+
+HttpJsonSource::HttpJsonSource(const ConnectorContext &context, QObject *parent)
+    : SourceConnector(parent)
+    , m_context(context)
+    , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
+                            this))
+{
+    m_http->setRetryPolicy(context.retry);
+    connect(m_http, &HttpClient::retrying, this, &SourceConnector::retrying);
+    m_paging = context.adapter.metadata.setting(QStringLiteral("paging")).toObject();
+    m_type = m_paging.value(QLatin1String("type")).toString(QStringLiteral("none"));
+    m_size = m_paging.value(QLatin1String("size")).toInt(50);
+}
+
+SourceTraits HttpJsonSource::traits() const
+{
+    SourceTraits t;
+    t.pageSize = m_size;
+    t.firstPage = m_paging.value(QLatin1String("firstPage")).toInt(1);
+    return t;
+}
+
+void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(PageResult)> done)
+{
+    QJsonObject params = request.params;
+    const int index = request.page - traits().firstPage; // 0-based page index
+    if (m_type == QLatin1String("page")) {
+        params.insert(m_paging.value(QLatin1String("pageParam")).toString(QStringLiteral("page")),
+                      request.page);
+        params.insert(m_paging.value(QLatin1String("sizeParam")).toString(QStringLiteral("page_size")),
+                      m_size);
+    } else if (m_type == QLatin1String("offset")) {
+        params.insert(m_paging.value(QLatin1String("offsetParam")).toString(QStringLiteral("offset")),
+                      qint64(index) * m_size);
+        params.insert(m_paging.value(QLatin1String("sizeParam")).toString(QStringLiteral("limit")),
+                      m_size);
+    } else if (m_type == QLatin1String("cursor") && !request.cursor.isEmpty()) {
+        params.insert(m_paging.value(QLatin1String("cursorParam")).toString(QStringLiteral("cursor")),
+                      request.cursor);
+    }
+    const QString method = m_context.adapter.metadata.method().isEmpty()
+                               ? QStringLiteral("GET")
+                               : m_context.adapter.metadata.method();
+    const bool nextLink = m_type == QLatin1String("next") && !request.cursor.isEmpty();
+    const QString api = m_context.adapter.metadata.api();
+    m_http->call(
+        [this, params, method, nextLink, cursor = request.cursor, api]() {
+            HttpRequest r;
+            r.verb = method.toUtf8();
+            r.endpoint = api;
+            r.headers = httpJsonHeaders(m_context.connection);
+            if (nextLink) {
+                r.url = QUrl(cursor); // the server's own link to the next page
+            } else {
+                QUrl url = resolveUrl(m_context.connection.baseUrl, api);
+                if (method == QLatin1String("GET")) {
+                    QUrlQuery q(url);
+                    for (auto it = params.begin(); it != params.end(); ++it)
+                        q.addQueryItem(it.key(), text(it.value()));
+                    url.setQuery(q);
+                } else {
+                    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=utf-8")));
+                    r.body = QJsonDocument(params).toJson(QJsonDocument::Compact);
+                }
+                r.url = url;
+            }
+            return r;
+        },
+        HttpClient::parseJson,
+        [this, done](ParseResult result) {
+            if (auto *e = std::get_if<ConnectorError>(&result)) {
+                done(*e);
+                return;
+            }
+            const QJsonDocument doc = std::get<QJsonDocument>(result);
+            const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+            const QString path = m_context.adapter.metadata.setting(QStringLiteral("responsePath")).toString();
+            QJsonValue list = valueAt(root, path);
+            if (path.isEmpty() && root.isObject()) {
+                for (const QJsonValue &v : root.toObject()) {
+                    if (v.isArray()) {
+                        list = v;
+                        break;
+                    }
+                }
+            }
+            if (!list.isArray()) {
+                done(ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("records"),
+                                    QStringLiteral("no record array at \"%1\" in the response")
+                                        .arg(path.isEmpty() ? QStringLiteral("(root)") : path)});
+                return;
+            }
+            Page page;
+            for (const QJsonValue &v : list.toArray())
+                page.records.append(v.toObject());
+            if (m_type == QLatin1String("cursor")) {
+                page.nextCursor = text(valueAt(root, m_paging.value(QLatin1String("cursorPath"))
+                                                         .toString(QStringLiteral("next_cursor"))));
+                page.hasMore = !page.nextCursor.isEmpty() && !page.records.isEmpty();
+            } else if (m_type == QLatin1String("next")) {
+                page.nextCursor = text(valueAt(root, m_paging.value(QLatin1String("nextPath"))
+                                                         .toString(QStringLiteral("next"))));
+                page.hasMore = !page.nextCursor.isEmpty();
+            } else if (m_type == QLatin1String("page") || m_type == QLatin1String("offset")) {
+                page.hasMore = page.records.size() >= m_size;
+            }
+            done(page);
+        });
+}
+
+HttpJsonTarget::HttpJsonTarget(const ConnectorContext &context, QObject *parent)
+    : TargetConnector(parent)
+    , m_context(context)
+    , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
+                            this))
+{
+    m_http->setRetryPolicy(context.retry);
+    connect(m_http, &HttpClient::retrying, this, &TargetConnector::retrying);
+}
+
+void HttpJsonTarget::writeBatch(const QList<TargetRecord> &batch,
+                                std::function<void(BatchResult)> done)
+{
+    struct State {
+        QList<WriteOutcome> outcomes;
+        int pending = 0;
+        std::optional<ConnectorError> fatal;
+        std::function<void(BatchResult)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->outcomes.resize(batch.size());
+    state->pending = int(batch.size());
+    state->done = std::move(done);
+    if (batch.isEmpty()) {
+        state->done(state->outcomes);
+        return;
+    }
+    const QString method = m_context.adapter.metadata.method().isEmpty()
+                               ? QStringLiteral("POST")
+                               : m_context.adapter.metadata.method();
+    const QString api = m_context.adapter.metadata.api();
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const QByteArray body = QJsonDocument(batch.at(i).payload).toJson(QJsonDocument::Compact);
+        m_http->call(
+            [this, method, api, body]() {
+                HttpRequest r;
+                r.verb = method.toUtf8();
+                r.url = resolveUrl(m_context.connection.baseUrl, api);
+                r.headers = httpJsonHeaders(m_context.connection);
+                r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=utf-8")));
+                r.body = body;
+                r.endpoint = api;
+                return r;
+            },
+            [](const HttpResponse &r) -> ParseResult {
+                if (auto e = HttpClient::transportError(r))
+                    return *e;
+                return QJsonDocument::fromJson(r.body);
+            },
+            [state, i](ParseResult result) {
+                if (auto *e = std::get_if<ConnectorError>(&result)) {
+                    if (e->kind == ConnectorError::Kind::Rejected)
+                        state->outcomes[i] = WriteOutcome{false, QString(), *e};
+                    else if (!state->fatal)
+                        state->fatal = *e;
+                } else {
+                    const QJsonObject o = std::get<QJsonDocument>(result).object();
+                    state->outcomes[i] = WriteOutcome{true, text(o.value(QLatin1String("id"))), {}};
+                }
+                if (--state->pending == 0) {
+                    if (state->fatal)
+                        state->done(*state->fatal);
+                    else
+                        state->done(state->outcomes);
+                }
+            });
+    }
+}
+
+} // namespace weft

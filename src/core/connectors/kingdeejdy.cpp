@@ -1,0 +1,336 @@
+#include "core/connectors/kingdeejdy.h"
+
+#include "core/log/logging.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace weft {
+
+namespace {
+
+// The gateway's own errors are 1030xxxxxx (client id, signature, timestamp, app-token);
+// business errors of the API itself are 2000001xxx (one record's problem) and 2000002000
+// (system error, worth retrying). The real gateway's exact numbers are not published; these
+// are the ones weft-mock uses (docs/mock.md).
+constexpr qint64 kTokenInvalid = 1030002006;
+bool isGatewayError(qint64 code)
+{
+    return code / 1000000 == 1030;
+}
+
+QString paramText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isNull() || v.isUndefined())
+        return {};
+    return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+namespace detail {
+
+JdyClient::JdyClient(const ConnectorContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
+                            this))
+{
+    m_http->setRetryPolicy(context.retry);
+}
+
+QByteArray JdyClient::signature(const QByteArray &secret, const QByteArray &text)
+{
+    return QMessageAuthenticationCode::hash(text, secret, QCryptographicHash::Sha256)
+        .toHex()
+        .toBase64();
+}
+
+QByteArray JdyClient::urlEncode(const QByteArray &text)
+{
+    QByteArray out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
+            c == '.' || c == '-' || c == '*' || c == '_') {
+            out += c;
+        } else if (c == ' ') {
+            out += '+';
+        } else {
+            out += '%';
+            out += QByteArray::number(u, 16).toUpper().rightJustified(2, '0');
+        }
+    }
+    return out;
+}
+
+QByteArray JdyClient::stringToSign(const QByteArray &method, const QString &path,
+                                   QList<QPair<QString, QString>> query, const QByteArray &nonce,
+                                   const QByteArray &timestamp)
+{
+    std::sort(query.begin(), query.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    QByteArray q;
+    for (const auto &[k, v] : query) {
+        if (!q.isEmpty())
+            q += '&';
+        q += urlEncode(urlEncode(k.toUtf8())) + '=' + urlEncode(urlEncode(v.toUtf8()));
+    }
+    return method.toUpper() + '\n' + urlEncode(path.toUtf8()) + '\n' + q + '\n' +
+           "x-api-nonce:" + nonce + '\n' + "x-api-timestamp:" + timestamp + '\n';
+}
+
+HttpRequest JdyClient::build(const QByteArray &method, const QString &path,
+                             const QList<QPair<QString, QString>> &query,
+                             const QByteArray &body) const
+{
+    const QByteArray timestamp = QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    const QByteArray nonce = QByteArray::number(QRandomGenerator::global()->generate64() %
+                                                9000000000ULL + 1000000000ULL);
+    const QByteArray secret = m_context.connection.value(QStringLiteral("clientSecret")).toUtf8();
+    HttpRequest r;
+    r.verb = method;
+    QUrl url(m_context.connection.baseUrl + path);
+    // On the wire plain percent-encoding (spaces as %20 decode the same everywhere); only the
+    // string to sign uses the SDK's encoding.
+    QByteArray rawQuery;
+    for (const auto &[k, v] : query) {
+        if (!rawQuery.isEmpty())
+            rawQuery += '&';
+        rawQuery += QUrl::toPercentEncoding(k) + '=' + QUrl::toPercentEncoding(v);
+    }
+    url.setQuery(QString::fromLatin1(rawQuery), QUrl::StrictMode);
+    r.url = url;
+    r.endpoint = path;
+    r.body = body;
+    r.headers = {
+        {"Content-Type", "application/json;charset=utf-8"},
+        {"X-Api-ClientID", m_context.connection.value(QStringLiteral("clientId")).toUtf8()},
+        {"X-Api-Auth-Version", "2.0"},
+        {"X-Api-TimeStamp", timestamp},
+        {"X-Api-Nonce", nonce},
+        {"X-Api-SignHeaders", "X-Api-TimeStamp,X-Api-Nonce"},
+        {"X-Api-Signature", signature(secret, stringToSign(method, path, query, nonce, timestamp))},
+    };
+    if (!m_appToken.isEmpty())
+        r.headers.append({"app-token", m_appToken.toUtf8()});
+    const QString router = m_context.connection.value(QStringLiteral("routerAddr"));
+    if (!router.isEmpty())
+        r.headers.append({"X-GW-Router-Addr", router.toUtf8()});
+    return r;
+}
+
+namespace {
+ParseResult parseEnvelope(const HttpResponse &response)
+{
+    ParseResult p = HttpClient::parseJson(response);
+    auto *doc = std::get_if<QJsonDocument>(&p);
+    if (!doc)
+        return p;
+    const QJsonObject o = doc->object();
+    const qint64 code = o.value(QLatin1String("errcode")).toInteger(-1);
+    if (code == 0)
+        return p;
+    const QString message = o.value(QLatin1String("description")).toString();
+    const QString c = QString::number(code);
+    if (code == kTokenInvalid)
+        return ConnectorError{ConnectorError::Kind::Auth, c, message};
+    if (isGatewayError(code))
+        return ConnectorError{ConnectorError::Kind::Config, c,
+                              message + QStringLiteral(" — the gateway refused the call: check "
+                                                       "clientId, clientSecret and this "
+                                                       "machine's clock")};
+    if (code == 2000002000)
+        return ConnectorError{ConnectorError::Kind::Server, c, message};
+    if (!o.contains(QLatin1String("errcode")))
+        return ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("envelope"),
+                              QStringLiteral("the response has no \"errcode\"")};
+    return ConnectorError{ConnectorError::Kind::Rejected, c, message};
+}
+} // namespace
+
+void JdyClient::fetchAppToken(std::function<void(std::optional<ConnectorError>)> done)
+{
+    const QString appKey = m_context.connection.value(QStringLiteral("appKey"));
+    const QByteArray appSignature = signature(
+        m_context.connection.value(QStringLiteral("appSecret")).toUtf8(), appKey.toUtf8());
+    const QString path = QStringLiteral("/jdyconnector/app_management/kingdee_auth_token");
+    const QList<QPair<QString, QString>> query = {
+        {QStringLiteral("app_key"), appKey},
+        {QStringLiteral("app_signature"), QString::fromLatin1(appSignature)}};
+    m_http->call([this, path, query]() { return build("GET", path, query, {}); }, parseEnvelope,
+                 [this, done](ParseResult result) {
+                     if (auto *e = std::get_if<ConnectorError>(&result)) {
+                         ConnectorError error = *e;
+                         error.message = QStringLiteral("getting the app-token failed: %1 — "
+                                                        "check appKey and appSecret")
+                                             .arg(error.message);
+                         if (error.kind == ConnectorError::Kind::Rejected)
+                             error.kind = ConnectorError::Kind::Auth;
+                         done(error);
+                         return;
+                     }
+                     const QJsonObject data = std::get<QJsonDocument>(result)
+                                                  .object()
+                                                  .value(QLatin1String("data"))
+                                                  .toObject();
+                     m_appToken = data.value(QLatin1String("app-token")).toString();
+                     log::registerSecret(m_appToken);
+                     done(std::nullopt);
+                 });
+}
+
+void JdyClient::call(const QByteArray &method, const QString &path,
+                     const QList<QPair<QString, QString>> &query, const QByteArray &body,
+                     std::function<void(std::variant<QJsonValue, ConnectorError>)> done)
+{
+    auto send = [this, method, path, query, body, done]() {
+        m_http->call([this, method, path, query, body]() { return build(method, path, query, body); },
+                     parseEnvelope,
+                     [done](ParseResult result) {
+                         if (auto *e = std::get_if<ConnectorError>(&result))
+                             done(*e);
+                         else
+                             done(std::get<QJsonDocument>(result).object().value(
+                                 QLatin1String("data")));
+                     },
+                     [this](auto finished) { fetchAppToken(std::move(finished)); });
+    };
+    if (m_appToken.isEmpty()) {
+        fetchAppToken([send, done](std::optional<ConnectorError> e) {
+            if (e)
+                done(*e);
+            else
+                send();
+        });
+    } else {
+        send();
+    }
+}
+
+} // namespace detail
+
+JdySource::JdySource(const ConnectorContext &context, QObject *parent)
+    : SourceConnector(parent)
+    , m_context(context)
+    , m_client(new detail::JdyClient(context, this))
+{
+    connect(m_client->http(), &HttpClient::retrying, this, &SourceConnector::retrying);
+    const int wanted =
+        paramText(context.adapter.metadata.requestField(QStringLiteral("page_size")).value).toInt();
+    m_pageSize = wanted > 0 ? std::min(wanted, 100) : 50;
+}
+
+SourceTraits JdySource::traits() const
+{
+    SourceTraits t;
+    t.pageSize = m_pageSize;
+    t.firstPage = 1;
+    t.maxConcurrentPages = 2;
+    return t;
+}
+
+void JdySource::fetchPage(const PageRequest &request, std::function<void(PageResult)> done)
+{
+    QList<QPair<QString, QString>> query;
+    for (auto it = request.params.begin(); it != request.params.end(); ++it) {
+        if (it.key() == QLatin1String("page") || it.key() == QLatin1String("page_size"))
+            continue;
+        const QString value = paramText(it.value());
+        if (!value.isEmpty())
+            query.append({it.key(), value});
+    }
+    query.append({QStringLiteral("page"), QString::number(request.page)});
+    query.append({QStringLiteral("page_size"), QString::number(m_pageSize)});
+    m_client->call("GET", m_context.adapter.metadata.api(), query, {},
+                   [done, page = request.page](std::variant<QJsonValue, ConnectorError> result) {
+                       if (auto *e = std::get_if<ConnectorError>(&result)) {
+                           done(*e);
+                           return;
+                       }
+                       const QJsonObject data = std::get<QJsonValue>(result).toObject();
+                       if (!data.value(QLatin1String("rows")).isArray()) {
+                           done(ConnectorError{ConnectorError::Kind::Malformed,
+                                               QStringLiteral("envelope"),
+                                               QStringLiteral("the response has no data.rows "
+                                                              "array")});
+                           return;
+                       }
+                       Page p;
+                       for (const QJsonValue &v : data.value(QLatin1String("rows")).toArray())
+                           p.records.append(v.toObject());
+                       p.pageCount = data.value(QLatin1String("total_page")).toInt(-1);
+                       p.total = data.value(QLatin1String("count")).toInteger(-1);
+                       p.hasMore = p.pageCount >= 0 ? page < p.pageCount : !p.records.isEmpty();
+                       done(p);
+                   });
+}
+
+JdyTarget::JdyTarget(const ConnectorContext &context, QObject *parent)
+    : TargetConnector(parent)
+    , m_context(context)
+    , m_client(new detail::JdyClient(context, this))
+{
+    connect(m_client->http(), &HttpClient::retrying, this, &TargetConnector::retrying);
+}
+
+void JdyTarget::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
+{
+    struct State {
+        QList<WriteOutcome> outcomes;
+        int pending = 0;
+        std::optional<ConnectorError> fatal;
+        std::function<void(BatchResult)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->outcomes.resize(batch.size());
+    state->pending = int(batch.size());
+    state->done = std::move(done);
+    if (batch.isEmpty()) {
+        state->done(state->outcomes);
+        return;
+    }
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        QJsonObject payload = batch.at(i).payload;
+        if (!batch.at(i).previousTargetRef.isEmpty() && !payload.contains(QLatin1String("id")))
+            payload.insert(QStringLiteral("id"), batch.at(i).previousTargetRef);
+        const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+        m_client->call("POST", m_context.adapter.metadata.api(), {}, body,
+                       [state, i](std::variant<QJsonValue, ConnectorError> result) {
+                           if (auto *e = std::get_if<ConnectorError>(&result)) {
+                               using Kind = ConnectorError::Kind;
+                               if (e->kind == Kind::Rejected)
+                                   state->outcomes[i] = WriteOutcome{false, QString(), *e};
+                               else if (!state->fatal || e->kind == Kind::Auth)
+                                   state->fatal = *e; // the whole call failed after retries
+                           } else {
+                               const QJsonObject data = std::get<QJsonValue>(result).toObject();
+                               const QJsonArray ids = data.value(QLatin1String("ids")).toArray();
+                               state->outcomes[i] = WriteOutcome{
+                                   true, ids.isEmpty() ? QString() : paramText(ids.first()), {}};
+                           }
+                           if (--state->pending == 0) {
+                               if (state->fatal)
+                                   state->done(*state->fatal);
+                               else
+                                   state->done(state->outcomes);
+                           }
+                       });
+    }
+}
+
+} // namespace weft

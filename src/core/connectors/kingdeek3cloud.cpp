@@ -1,0 +1,358 @@
+#include "core/connectors/kingdeek3cloud.h"
+
+#include "core/log/logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace weft {
+
+namespace {
+
+QString text(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+/// A metadata setting found as a top-level key, an otherRequest entry or a request field.
+QJsonValue k3Setting(const AdapterMetadata &meta, const QString &name, const QJsonObject &params)
+{
+    if (params.contains(name))
+        return params.value(name);
+    const QJsonValue v = meta.setting(name);
+    if (!v.isUndefined())
+        return v;
+    return meta.requestField(name).value;
+}
+
+QString errorsText(const QJsonArray &errors)
+{
+    QStringList parts;
+    for (const QJsonValue &e : errors) {
+        const QJsonObject o = e.toObject();
+        const QString field = o.value(QLatin1String("FieldName")).toString();
+        const QString message = o.value(QLatin1String("Message")).toString();
+        parts << (field.isEmpty() ? message : field + QStringLiteral(": ") + message);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+namespace detail {
+
+K3Client::K3Client(const ConnectorContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
+                            this))
+{
+    m_http->setRetryPolicy(context.retry);
+}
+
+QString K3Client::url(const QString &service, bool auth) const
+{
+    return m_context.connection.baseUrl +
+           (auth ? QStringLiteral("/K3Cloud/Kingdee.BOS.WebApi.ServicesStub.AuthService.")
+                 : QStringLiteral("/K3Cloud/Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.")) +
+           service + QStringLiteral(".common.kdsvc");
+}
+
+QJsonObject K3Client::responseStatus(const QJsonValue &answer)
+{
+    QJsonValue v = answer;
+    // Errors of queries come as [[{"Result": …}]]: unwrap arrays of one element.
+    while (v.isArray() && v.toArray().size() == 1)
+        v = v.toArray().first();
+    const QJsonObject o = v.toObject();
+    const QJsonObject result = o.value(QLatin1String("Result")).toObject();
+    return result.value(QLatin1String("ResponseStatus")).toObject();
+}
+
+void K3Client::login(std::function<void(std::optional<ConnectorError>)> done)
+{
+    const ResolvedConnection &c = m_context.connection;
+    const bool byPassword = c.value(QStringLiteral("loginMethod")) == QLatin1String("password");
+    const int lcid = c.value(QStringLiteral("lcid"), QStringLiteral("2052")).toInt();
+    QJsonArray parameters;
+    if (byPassword) {
+        parameters = {c.value(QStringLiteral("acctId")), c.value(QStringLiteral("user")),
+                      c.value(QStringLiteral("password")), lcid};
+    } else {
+        parameters = {c.value(QStringLiteral("acctId")), c.value(QStringLiteral("user")),
+                      c.value(QStringLiteral("appId")), c.value(QStringLiteral("appSecret")), lcid};
+    }
+    const QString service = byPassword ? QStringLiteral("ValidateUser")
+                                       : QStringLiteral("LoginByAppSecret");
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("parameters"), parameters}}).toJson(QJsonDocument::Compact);
+    m_http->call(
+        [this, service, body]() {
+            HttpRequest r;
+            r.verb = "POST";
+            r.url = QUrl(url(service, true));
+            r.headers = {{"Content-Type", "application/json;charset=utf-8"}};
+            r.body = body;
+            r.endpoint = service;
+            return r;
+        },
+        HttpClient::parseJson,
+        [this, done](ParseResult result) {
+            if (auto *e = std::get_if<ConnectorError>(&result)) {
+                done(*e);
+                return;
+            }
+            const QJsonObject o = std::get<QJsonDocument>(result).object();
+            const int type = o.value(QLatin1String("LoginResultType")).toInt(0);
+            if (type != 1) {
+                QString message = o.value(QLatin1String("Message")).toString();
+                if (message.isEmpty())
+                    message = QStringLiteral("LoginResultType %1").arg(type);
+                done(ConnectorError{ConnectorError::Kind::Auth,
+                                    QStringLiteral("LoginResultType %1").arg(type),
+                                    QStringLiteral("K3Cloud login refused: %1 — check acctId, "
+                                                   "user and the app secret or password")
+                                        .arg(message)});
+                return;
+            }
+            m_loggedIn = true;
+            const QString session = o.value(QLatin1String("KDSVCSessionId")).toString();
+            if (!session.isEmpty())
+                log::registerSecret(session);
+            done(std::nullopt);
+        });
+}
+
+void K3Client::call(const QString &service, const QJsonObject &body,
+                    std::function<void(std::variant<QJsonValue, ConnectorError>)> done)
+{
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    auto send = [this, service, bytes, done]() {
+        m_http->call(
+            [this, service, bytes]() {
+                HttpRequest r;
+                r.verb = "POST";
+                r.url = QUrl(url(service, false));
+                r.headers = {{"Content-Type", "application/json;charset=utf-8"}};
+                r.body = bytes;
+                r.endpoint = service;
+                return r;
+            },
+            [](const HttpResponse &response) -> ParseResult {
+                ParseResult p = HttpClient::parseJson(response);
+                auto *doc = std::get_if<QJsonDocument>(&p);
+                if (!doc)
+                    return p;
+                const QJsonValue root = doc->isArray() ? QJsonValue(doc->array())
+                                                       : QJsonValue(doc->object());
+                const QJsonObject status = responseStatus(root);
+                if (status.isEmpty())
+                    return p;
+                const int msgCode = status.value(QLatin1String("MsgCode")).toInt(0);
+                if (msgCode == 1) {
+                    return ConnectorError{ConnectorError::Kind::Auth, QStringLiteral("MsgCode 1"),
+                                          QStringLiteral("session lost: ") +
+                                              errorsText(status.value(QLatin1String("Errors")).toArray())};
+                }
+                // A query's failure is an error of the call; a save's per-row errors are
+                // outcomes its caller reads from the same status.
+                const bool isSave = root.isObject();
+                if (!isSave && !status.value(QLatin1String("IsSuccess")).toBool()) {
+                    return ConnectorError{ConnectorError::Kind::Rejected,
+                                          QStringLiteral("MsgCode %1").arg(msgCode),
+                                          errorsText(status.value(QLatin1String("Errors")).toArray())};
+                }
+                return p;
+            },
+            [done](ParseResult result) {
+                if (auto *e = std::get_if<ConnectorError>(&result)) {
+                    done(*e);
+                    return;
+                }
+                const QJsonDocument doc = std::get<QJsonDocument>(result);
+                done(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+            },
+            [this](auto finished) { login(std::move(finished)); });
+    };
+    if (!m_loggedIn) {
+        login([send, done](std::optional<ConnectorError> e) {
+            if (e)
+                done(*e);
+            else
+                send();
+        });
+    } else {
+        send();
+    }
+}
+
+} // namespace detail
+
+K3Source::K3Source(const ConnectorContext &context, QObject *parent)
+    : SourceConnector(parent)
+    , m_context(context)
+    , m_client(new detail::K3Client(context, this))
+{
+    connect(m_client->http(), &HttpClient::retrying, this, &SourceConnector::retrying);
+    const int wanted = text(k3Setting(context.adapter.metadata, QStringLiteral("Limit"), {})).toInt();
+    m_limit = wanted > 0 ? wanted : 2000;
+}
+
+SourceTraits K3Source::traits() const
+{
+    SourceTraits t;
+    t.pageSize = m_limit;
+    t.firstPage = 1;
+    return t;
+}
+
+void K3Source::fetchPage(const PageRequest &request, std::function<void(PageResult)> done)
+{
+    const AdapterMetadata &meta = m_context.adapter.metadata;
+    const QString fieldKeys = text(k3Setting(meta, QStringLiteral("FieldKeys"), request.params));
+    QStringList keys;
+    for (const QString &k : fieldKeys.split(u',', Qt::SkipEmptyParts))
+        keys << k.trimmed();
+    QJsonObject data;
+    data.insert(QStringLiteral("FormId"), text(k3Setting(meta, QStringLiteral("FormId"), request.params)));
+    data.insert(QStringLiteral("FieldKeys"), keys.join(u','));
+    data.insert(QStringLiteral("FilterString"),
+                text(k3Setting(meta, QStringLiteral("FilterString"), request.params)));
+    const QString order = text(k3Setting(meta, QStringLiteral("OrderString"), request.params));
+    if (!order.isEmpty())
+        data.insert(QStringLiteral("OrderString"), order);
+    data.insert(QStringLiteral("TopRowCount"),
+                text(k3Setting(meta, QStringLiteral("TopRowCount"), request.params)).toInt());
+    data.insert(QStringLiteral("StartRow"), qint64(request.page - 1) * m_limit);
+    data.insert(QStringLiteral("Limit"), m_limit);
+    if (keys.isEmpty()) {
+        done(ConnectorError{ConnectorError::Kind::Config, QStringLiteral("FieldKeys"),
+                            QStringLiteral("ExecuteBillQuery needs FieldKeys: the fields to read, "
+                                           "e.g. \"FMasterId,FNumber,FName\"")});
+        return;
+    }
+    const int limit = m_limit;
+    m_client->call(QStringLiteral("ExecuteBillQuery"), QJsonObject{{QStringLiteral("data"), data}},
+                   [done, keys, limit](std::variant<QJsonValue, ConnectorError> result) {
+                       if (auto *e = std::get_if<ConnectorError>(&result)) {
+                           done(*e);
+                           return;
+                       }
+                       const QJsonValue rows = std::get<QJsonValue>(result);
+                       if (!rows.isArray()) {
+                           done(ConnectorError{ConnectorError::Kind::Malformed,
+                                               QStringLiteral("rows"),
+                                               QStringLiteral("ExecuteBillQuery did not answer "
+                                                              "with an array of rows")});
+                           return;
+                       }
+                       Page page;
+                       for (const QJsonValue &row : rows.toArray()) {
+                           const QJsonArray cells = row.toArray();
+                           QJsonObject record;
+                           for (qsizetype i = 0; i < keys.size() && i < cells.size(); ++i)
+                               record.insert(keys.at(i), cells.at(i));
+                           page.records.append(record);
+                       }
+                       // StartRow/Limit paging ends with a short page.
+                       page.hasMore = page.records.size() >= limit;
+                       done(page);
+                   });
+}
+
+K3Target::K3Target(const ConnectorContext &context, QObject *parent)
+    : TargetConnector(parent)
+    , m_context(context)
+    , m_client(new detail::K3Client(context, this))
+{
+    connect(m_client->http(), &HttpClient::retrying, this, &TargetConnector::retrying);
+    m_batchSize = context.adapter.metadata.limit(50);
+}
+
+void K3Target::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
+{
+    const AdapterMetadata &meta = m_context.adapter.metadata;
+    const QString formId = text(k3Setting(meta, QStringLiteral("FormId"), {}));
+    QString operation = text(k3Setting(meta, QStringLiteral("Operation"), {}));
+    if (operation.isEmpty())
+        operation = meta.api().compare(QLatin1String("save"), Qt::CaseInsensitive) == 0
+                        ? QStringLiteral("Save")
+                        : QStringLiteral("BatchSave");
+    const QString autoAudit = text(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
+    QJsonArray models;
+    for (const TargetRecord &r : batch) {
+        QJsonObject model = r.payload;
+        // A record saved before is saved again as an update of the same document.
+        if (!r.previousTargetRef.isEmpty() && !model.contains(QLatin1String("FID")))
+            model.insert(QStringLiteral("FID"), r.previousTargetRef.section(u'/', 0, 0).toLongLong());
+        models.append(model);
+    }
+    QJsonObject data{{QStringLiteral("Model"), models},
+                     {QStringLiteral("IsAutoSubmitAndAudit"), autoAudit == QLatin1String("true")},
+                     {QStringLiteral("NeedReturnFields"), QJsonArray()},
+                     {QStringLiteral("IsVerifyBaseDataField"), false}};
+    const QJsonObject body{{QStringLiteral("formid"), formId}, {QStringLiteral("data"), data}};
+    const qsizetype n = batch.size();
+    m_client->call(operation, body, [done, n](std::variant<QJsonValue, ConnectorError> result) {
+        if (auto *e = std::get_if<ConnectorError>(&result)) {
+            done(*e);
+            return;
+        }
+        const QJsonObject status = detail::K3Client::responseStatus(std::get<QJsonValue>(result));
+        if (status.isEmpty()) {
+            done(ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("Result"),
+                                QStringLiteral("the save answer has no Result.ResponseStatus")});
+            return;
+        }
+        QList<WriteOutcome> outcomes(n);
+        QList<bool> known(n, false);
+        QHash<int, QJsonArray> errorsByRow;
+        for (const QJsonValue &e : status.value(QLatin1String("Errors")).toArray()) {
+            const int row = e.toObject().value(QLatin1String("DIndex")).toInt(-1);
+            errorsByRow[row].append(e);
+        }
+        for (const QJsonValue &s : status.value(QLatin1String("SuccessEntitys")).toArray()) {
+            const QJsonObject o = s.toObject();
+            const int row = o.value(QLatin1String("DIndex")).toInt(-1);
+            if (row >= 0 && row < n && !errorsByRow.contains(row)) {
+                outcomes[row] = WriteOutcome{true,
+                                             text(o.value(QLatin1String("Id"))) + u'/' +
+                                                 text(o.value(QLatin1String("Number"))),
+                                             {}};
+                known[row] = true;
+            }
+        }
+        const QString code = QStringLiteral("MsgCode %1").arg(status.value(QLatin1String("MsgCode")).toInt());
+        for (auto it = errorsByRow.begin(); it != errorsByRow.end(); ++it) {
+            if (it.key() < 0 || it.key() >= n)
+                continue;
+            outcomes[it.key()] = WriteOutcome{
+                false, QString(), ConnectorError{ConnectorError::Kind::Rejected, code, errorsText(it.value())}};
+            known[it.key()] = true;
+        }
+        // Errors without a row index belong to the whole call.
+        const QJsonArray general = errorsByRow.value(-1);
+        for (qsizetype i = 0; i < n; ++i) {
+            if (known[i])
+                continue;
+            outcomes[i] = WriteOutcome{
+                false, QString(),
+                ConnectorError{ConnectorError::Kind::Rejected, code,
+                               general.isEmpty() ? QStringLiteral("K3Cloud reported neither "
+                                                                  "success nor an error for "
+                                                                  "this model")
+                                                 : errorsText(general)}};
+        }
+        done(outcomes);
+    });
+}
+
+} // namespace weft

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/connectors/connector.h"
+
+namespace weft {
+
+namespace detail {
+
+/// Kingdee K3Cloud (金蝶云星空) WebAPI calls: login (app secret or user/password) with the
+/// session kept in the cookie jar, re-login when the session is lost (MsgCode 1), and the
+/// wrapped error shape turned into ConnectorErrors.
+class K3Client final : public QObject
+{
+    Q_OBJECT
+public:
+    K3Client(const ConnectorContext &context, QObject *parent);
+    /// Calls DynamicFormService.<service> with `body`; `done` gets the parsed JSON.
+    void call(const QString &service, const QJsonObject &body,
+              std::function<void(std::variant<QJsonValue, ConnectorError>)> done);
+    void cancel() { m_http->cancelAll(); }
+    HttpClient *http() const { return m_http; }
+
+    /// The ResponseStatus of a wrapped answer ({"Result":{"ResponseStatus":…}}, possibly
+    /// nested in arrays), or an empty object when the answer is not one.
+    static QJsonObject responseStatus(const QJsonValue &answer);
+
+private:
+    void login(std::function<void(std::optional<ConnectorError>)> done);
+    QString url(const QString &service, bool auth) const;
+
+    ConnectorContext m_context;
+    HttpClient *m_http;
+    bool m_loggedIn = false;
+};
+
+} // namespace detail
+
+/// K3Cloud as a source: ExecuteBillQuery with the metadata's FormId, FieldKeys and
+/// FilterString, paged by StartRow/Limit until a short page; each row (an array in FieldKeys
+/// order) becomes a record keyed by the field keys ("FUseOrgId.fnumber" stays one key).
+class K3Source final : public SourceConnector
+{
+    Q_OBJECT
+public:
+    explicit K3Source(const ConnectorContext &context, QObject *parent = nullptr);
+    SourceTraits traits() const override;
+    void fetchPage(const PageRequest &request, std::function<void(PageResult)> done) override;
+    void cancel() override { m_client->cancel(); }
+
+private:
+    ConnectorContext m_context;
+    detail::K3Client *m_client;
+    int m_limit = 2000;
+};
+
+/// K3Cloud as a target: Save/BatchSave of the metadata's FormId. Each record is one model; the
+/// answer's Errors[].DIndex and SuccessEntitys[].DIndex map back to the exact records, so one
+/// bad document fails alone and the rest of the batch is saved.
+class K3Target final : public TargetConnector
+{
+    Q_OBJECT
+public:
+    explicit K3Target(const ConnectorContext &context, QObject *parent = nullptr);
+    int batchSize() const override { return m_batchSize; }
+    void writeBatch(const QList<TargetRecord> &batch,
+                    std::function<void(BatchResult)> done) override;
+    void cancel() override { m_client->cancel(); }
+
+private:
+    ConnectorContext m_context;
+    detail::K3Client *m_client;
+    int m_batchSize = 50;
+};
+
+} // namespace weft

@@ -1,0 +1,130 @@
+#include "core/connectors/mysqlsql.h"
+
+#include "core/connectors/resolvedconnection.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonArray>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace weft {
+
+bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDatabase *db,
+               QString *error)
+{
+    *db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+    db->setHostName(connection.value(QStringLiteral("host"), QStringLiteral("127.0.0.1")));
+    db->setPort(connection.value(QStringLiteral("port"), QStringLiteral("3306")).toInt());
+    db->setUserName(connection.value(QStringLiteral("user")));
+    db->setPassword(connection.value(QStringLiteral("password")));
+    db->setDatabaseName(connection.value(QStringLiteral("database")));
+    db->setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10;MYSQL_OPT_READ_TIMEOUT=300;"
+                                         "MYSQL_OPT_WRITE_TIMEOUT=300"));
+    if (!db->open()) {
+        *error = QStringLiteral("cannot connect to MySQL %1:%2 as %3: %4")
+                     .arg(db->hostName())
+                     .arg(db->port())
+                     .arg(db->userName(), db->lastError().databaseText());
+        return false;
+    }
+    QSqlQuery q(*db);
+    // Strict mode: a value that does not fit is an error for that row, never silently cut.
+    if (!q.exec(QStringLiteral("SET NAMES utf8mb4")) ||
+        !q.exec(QStringLiteral("SET SESSION sql_mode = 'STRICT_ALL_TABLES,"
+                               "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+                               "NO_ENGINE_SUBSTITUTION'"))) {
+        *error = QStringLiteral("cannot prepare the MySQL session: %1")
+                     .arg(q.lastError().databaseText());
+        return false;
+    }
+    return true;
+}
+
+void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: out += "NULL"; return;
+    case QJsonValue::Bool: out += value.toBool() ? '1' : '0'; return;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (!std::isfinite(d)) {
+            out += "NULL";
+        } else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
+            out += QByteArray::number(qint64(d));
+        } else {
+            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        }
+        return;
+    }
+    case QJsonValue::String:
+    case QJsonValue::Array:
+    case QJsonValue::Object: break;
+    }
+    const QByteArray text =
+        value.isString() ? value.toString().toUtf8()
+                         : QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
+                                                         : QJsonDocument(value.toObject()))
+                               .toJson(QJsonDocument::Compact);
+    out.reserve(out.size() + text.size() + 8);
+    out += '\'';
+    for (const char c : text) {
+        switch (c) {
+        case '\0': out += "\\0"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\\': out += "\\\\"; break;
+        case '\'': out += "\\'"; break;
+        case '"': out += "\\\""; break;
+        case '\x1a': out += "\\Z"; break;
+        default: out += c;
+        }
+    }
+    out += '\'';
+}
+
+int mySqlErrorNumber(const QSqlDatabase &db)
+{
+    return db.lastError().nativeErrorCode().toInt();
+}
+
+bool isMySqlConnectionLost(int e)
+{
+    // 2002/2003 cannot connect, 2006 server gone away, 2013 lost connection,
+    // 1927 connection killed, 4031 disconnected for inactivity, 1053 server shutdown.
+    return e == 2002 || e == 2003 || e == 2006 || e == 2013 || e == 2055 || e == 1927 ||
+           e == 4031 || e == 1053;
+}
+
+bool isMySqlTransient(int e)
+{
+    return e == 1205 /* lock wait timeout */ || e == 1213 /* deadlock */ ||
+           e == 1040 /* too many connections */;
+}
+
+bool isMySqlDataError(int e)
+{
+    switch (e) {
+    case 1048: // column cannot be null
+    case 1062: // duplicate entry
+    case 1264: // out of range
+    case 1265: // data truncated
+    case 1292: // incorrect date/time value
+    case 1366: // incorrect integer/decimal/string value
+    case 1406: // data too long
+    case 1411: // incorrect value for function
+    case 1451: // foreign key: cannot delete parent
+    case 1452: // foreign key: no parent
+    case 1690: // value out of range
+    case 3140: // invalid JSON text
+    case 4025: // CHECK constraint failed
+        return true;
+    default: return false;
+    }
+}
+
+} // namespace weft

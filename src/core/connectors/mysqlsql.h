@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace weft {
+
+struct ResolvedConnection;
+
+/// Opens a QMYSQL connection named `name` for a resolved mysql connection (utf8mb4, strict
+/// mode, no backslash-escape surprises). Returns false with a message.
+bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDatabase *db,
+               QString *error);
+
+/// Appends `value` as a MySQL literal: NULL, a number, or a quoted string escaped like
+/// mysql_real_escape_string (backslash, quotes, NUL, CR, LF, Ctrl-Z). Safe for utf8mb4
+/// connections with NO_BACKSLASH_ESCAPES off, which openMySql guarantees.
+void appendSqlLiteral(QByteArray &out, const QJsonValue &value);
+
+/// The MariaDB/MySQL error number of the last error on `db`, 0 when none or unknown.
+int mySqlErrorNumber(const QSqlDatabase &db);
+
+/// Whether a server error number means "the connection is gone, reconnect and retry".
+bool isMySqlConnectionLost(int errorNumber);
+/// Whether it means "try the same statement again later" (lock wait, deadlock).
+bool isMySqlTransient(int errorNumber);
+/// Whether it is about the data of some row (so splitting the batch isolates it).
+bool isMySqlDataError(int errorNumber);
+
+} // namespace weft

@@ -1,0 +1,348 @@
+#include "core/connectors/mysqltarget.h"
+
+#include "core/connectors/mysqlsql.h"
+#include "core/log/logging.h"
+#include "core/util/textdistance.h"
+
+#include <QAtomicInt>
+#include <QPointer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <cmath>
+
+namespace weft {
+
+namespace detail {
+
+namespace {
+QAtomicInt g_writerCounter;
+
+/// The value of one column for a row: the payload's key, or inside a nested object such as
+/// seed 003's `main_params`.
+QJsonValue columnValue(const QJsonObject &payload, const QString &field)
+{
+    const auto it = payload.constFind(field);
+    if (it != payload.constEnd())
+        return it.value();
+    for (auto i = payload.constBegin(); i != payload.constEnd(); ++i) {
+        if (i.value().isObject()) {
+            const QJsonObject nested = i.value().toObject();
+            const auto n = nested.constFind(field);
+            if (n != nested.constEnd())
+                return n.value();
+        }
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+} // namespace
+
+/// Lives on the writer thread; owns the QSqlDatabase.
+class MySqlWriter final : public QObject
+{
+public:
+    MySqlWriter(ResolvedConnection connection, MySqlStatement statement, RetryPolicy retry,
+                QString ddl, std::shared_ptr<std::atomic_bool> cancelled)
+        : m_connection(std::move(connection))
+        , m_statement(std::move(statement))
+        , m_retry(retry)
+        , m_ddl(std::move(ddl))
+        , m_cancelled(std::move(cancelled))
+        , m_name(QStringLiteral("weft_mysql_target_%1").arg(g_writerCounter.fetchAndAddRelaxed(1)))
+    {
+        buildHead();
+    }
+
+    ~MySqlWriter() override
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+
+    std::optional<ConnectorError> prepare()
+    {
+        if (auto e = connect())
+            return e;
+        return checkTable();
+    }
+
+    BatchResult write(const QList<TargetRecord> &batch)
+    {
+        QList<WriteOutcome> outcomes(batch.size());
+        if (auto e = writeRange(batch, 0, batch.size(), &outcomes))
+            return *e;
+        return outcomes;
+    }
+
+private:
+    void buildHead()
+    {
+        const char *verb = m_statement.verb == MySqlStatement::Verb::Replace ? "REPLACE"
+                           : m_statement.verb == MySqlStatement::Verb::InsertIgnore
+                               ? "INSERT IGNORE"
+                               : "INSERT";
+        m_head = verb;
+        m_head += " INTO ";
+        for (const QString &part : m_statement.table.split(u'.')) {
+            if (!m_head.endsWith(' '))
+                m_head += '.';
+            m_head += '`' + part.toUtf8() + '`';
+        }
+        m_head += " (";
+        for (qsizetype i = 0; i < m_statement.columns.size(); ++i) {
+            if (i)
+                m_head += ", ";
+            m_head += '`' + m_statement.columns.at(i).toUtf8() + '`';
+        }
+        m_head += ") VALUES ";
+    }
+
+    std::optional<ConnectorError> connect()
+    {
+        if (m_db.isOpen())
+            m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+        QString error;
+        if (!openMySql(m_connection, m_name, &m_db, &error)) {
+            const int code = mySqlErrorNumber(m_db);
+            // 1045 access denied, 1044/1049 no such database: not going to fix themselves.
+            const bool auth = code == 1045 || code == 1044 || code == 1049;
+            return ConnectorError{auth ? ConnectorError::Kind::Auth : ConnectorError::Kind::Network,
+                                  code ? QString::number(code) : QStringLiteral("connect"),
+                                  error};
+        }
+        return std::nullopt;
+    }
+
+    std::optional<ConnectorError> checkTable()
+    {
+        const QStringList parts = m_statement.table.split(u'.');
+        const QString table = parts.last();
+        QSqlQuery q(m_db);
+        auto listColumns = [&](QStringList *columns) {
+            columns->clear();
+            q.prepare(QStringLiteral("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE "
+                                     "TABLE_SCHEMA = %1 AND TABLE_NAME = ?")
+                          .arg(parts.size() > 1 ? QStringLiteral("?")
+                                                : QStringLiteral("DATABASE()")));
+            if (parts.size() > 1)
+                q.addBindValue(parts.first());
+            q.addBindValue(table);
+            if (!q.exec())
+                return false;
+            while (q.next())
+                *columns << q.value(0).toString();
+            return true;
+        };
+        QStringList columns;
+        if (!listColumns(&columns))
+            return ConnectorError{ConnectorError::Kind::Network, QString::number(mySqlErrorNumber(m_db)),
+                                  q.lastError().databaseText()};
+        if (columns.isEmpty()) {
+            if (m_ddl.trimmed().isEmpty())
+                return ConnectorError{ConnectorError::Kind::Config, QStringLiteral("1146"),
+                                      QStringLiteral("table %1 does not exist: create it, or "
+                                                     "give the target a \"ddl\" to create it")
+                                          .arg(m_statement.table)};
+            log::info(QStringLiteral("creating table %1 from the target's ddl")
+                          .arg(m_statement.table));
+            if (!q.exec(m_ddl))
+                return ConnectorError{ConnectorError::Kind::Config,
+                                      QString::number(mySqlErrorNumber(m_db)),
+                                      QStringLiteral("the target's ddl failed: %1")
+                                          .arg(q.lastError().databaseText())};
+            if (!listColumns(&columns) || columns.isEmpty())
+                return ConnectorError{ConnectorError::Kind::Config, QStringLiteral("1146"),
+                                      QStringLiteral("the target's ddl ran but table %1 still "
+                                                     "does not exist: does the ddl create it?")
+                                          .arg(m_statement.table)};
+        }
+        for (const QString &c : m_statement.columns) {
+            if (!columns.contains(c, Qt::CaseInsensitive))
+                return ConnectorError{ConnectorError::Kind::Config, QStringLiteral("1054"),
+                                      QStringLiteral("table %1 has no column %2%3")
+                                          .arg(m_statement.table, c, didYouMean(c, columns))};
+        }
+        return std::nullopt;
+    }
+
+    QByteArray buildStatement(const QList<TargetRecord> &batch, qsizetype from, qsizetype to) const
+    {
+        QByteArray sql;
+        sql.reserve(m_head.size() + (to - from) * m_statement.columns.size() * 24);
+        sql += m_head;
+        QStringList fields;
+        for (qsizetype c = 0; c < m_statement.columns.size(); ++c)
+            fields << m_statement.fieldForColumn(c);
+        for (qsizetype i = from; i < to; ++i) {
+            if (i > from)
+                sql += ",\n";
+            sql += '(';
+            const QJsonObject &payload = batch.at(i).payload;
+            for (qsizetype c = 0; c < fields.size(); ++c) {
+                if (c)
+                    sql += ',';
+                appendSqlLiteral(sql, columnValue(payload, fields.at(c)));
+            }
+            sql += ')';
+        }
+        if (!m_statement.duplicateKeyTail.isEmpty()) {
+            sql += ' ';
+            sql += m_statement.duplicateKeyTail.toUtf8();
+        }
+        return sql;
+    }
+
+    /// Executes rows [from, to) in one transaction. Returns the server's error number (0 ok).
+    int execute(const QList<TargetRecord> &batch, qsizetype from, qsizetype to, QString *message)
+    {
+        const QByteArray sql = buildStatement(batch, from, to);
+        if (!m_db.transaction()) {
+            *message = m_db.lastError().databaseText();
+            return std::max(1, mySqlErrorNumber(m_db));
+        }
+        QSqlQuery q(m_db);
+        if (!q.exec(QString::fromUtf8(sql))) {
+            *message = q.lastError().databaseText();
+            const int code = q.lastError().nativeErrorCode().toInt();
+            m_db.rollback();
+            return code ? code : 1;
+        }
+        if (!m_db.commit()) {
+            *message = m_db.lastError().databaseText();
+            const int code = mySqlErrorNumber(m_db);
+            m_db.rollback();
+            return code ? code : 1;
+        }
+        return 0;
+    }
+
+    /// Writes rows [from, to), splitting around rows the server rejects. Returns an error
+    /// only when the whole batch cannot be written (connection, configuration).
+    std::optional<ConnectorError> writeRange(const QList<TargetRecord> &batch, qsizetype from,
+                                             qsizetype to, QList<WriteOutcome> *outcomes)
+    {
+        int attempt = 0;
+        while (true) {
+            if (m_cancelled->load())
+                return ConnectorError{ConnectorError::Kind::Cancelled, QString(),
+                                      QStringLiteral("cancelled")};
+            QString message;
+            const int code = (m_db.isOpen() || !connect()) ? execute(batch, from, to, &message)
+                                                           : 2002;
+            if (code == 0) {
+                for (qsizetype i = from; i < to; ++i)
+                    (*outcomes)[i] = WriteOutcome{true, QString(), {}};
+                return std::nullopt;
+            }
+            if (isMySqlDataError(code) || (code == 1 && to - from > 1)) {
+                if (to - from == 1) {
+                    (*outcomes)[from] = WriteOutcome{
+                        false, QString(),
+                        ConnectorError{ConnectorError::Kind::Rejected, QString::number(code),
+                                       message}};
+                    return std::nullopt;
+                }
+                const qsizetype mid = from + (to - from) / 2;
+                if (auto e = writeRange(batch, from, mid, outcomes))
+                    return e;
+                return writeRange(batch, mid, to, outcomes);
+            }
+            const bool lost = isMySqlConnectionLost(code) || !m_db.isOpen();
+            if ((lost || isMySqlTransient(code)) && ++attempt < m_retry.attempts) {
+                const int delay = int(std::min<double>(
+                    m_retry.initialDelayMs * std::pow(m_retry.multiplier, attempt - 1),
+                    m_retry.maxDelayMs));
+                log::warn(QStringLiteral("MySQL %1 (%2): %3; retry %4 in %5 ms")
+                              .arg(m_statement.table)
+                              .arg(code)
+                              .arg(message)
+                              .arg(attempt)
+                              .arg(delay));
+                sleepCancellable(delay);
+                if (lost)
+                    connect();
+                continue;
+            }
+            const ConnectorError::Kind kind =
+                lost ? ConnectorError::Kind::Network
+                     : (isMySqlTransient(code) ? ConnectorError::Kind::Server
+                                               : ConnectorError::Kind::Config);
+            return ConnectorError{kind, QString::number(code), message};
+        }
+    }
+
+    void sleepCancellable(int ms)
+    {
+        for (int waited = 0; waited < ms && !m_cancelled->load(); waited += 50)
+            QThread::msleep(std::min(50, ms - waited));
+    }
+
+    ResolvedConnection m_connection;
+    MySqlStatement m_statement;
+    RetryPolicy m_retry;
+    QString m_ddl;
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    QString m_name;
+    QSqlDatabase m_db;
+    QByteArray m_head;
+};
+
+} // namespace detail
+
+MySqlTarget::MySqlTarget(const ConnectorContext &context, const MySqlStatement &statement,
+                         QObject *parent)
+    : TargetConnector(parent)
+    , m_context(context)
+    , m_statement(statement)
+    , m_cancelled(std::make_shared<std::atomic_bool>(false))
+{
+    m_batchSize = context.adapter.metadata.limit(1000);
+    const QString ddl = context.adapter.metadata.setting(QStringLiteral("ddl")).toString();
+    m_writer = new detail::MySqlWriter(context.connection, statement, context.retry, ddl,
+                                       m_cancelled);
+    m_writer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("weft-mysql-writer"));
+    m_thread.start();
+}
+
+MySqlTarget::~MySqlTarget()
+{
+    m_cancelled->store(true);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void MySqlTarget::prepare(std::function<void(std::optional<ConnectorError>)> done)
+{
+    QPointer<MySqlTarget> self(this);
+    QMetaObject::invokeMethod(m_writer, [self, writer = m_writer, done = std::move(done)]() {
+        auto result = writer->prepare();
+        if (self)
+            QMetaObject::invokeMethod(self, [done, result]() { done(result); },
+                                      Qt::QueuedConnection);
+    });
+}
+
+void MySqlTarget::writeBatch(const QList<TargetRecord> &batch,
+                             std::function<void(BatchResult)> done)
+{
+    QPointer<MySqlTarget> self(this);
+    QMetaObject::invokeMethod(m_writer, [self, writer = m_writer, batch, done = std::move(done)]() {
+        BatchResult result = writer->write(batch);
+        if (self)
+            QMetaObject::invokeMethod(self, [done, result]() { done(result); },
+                                      Qt::QueuedConnection);
+    });
+}
+
+void MySqlTarget::cancel()
+{
+    m_cancelled->store(true);
+}
+
+} // namespace weft

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/connectors/connector.h"
+#include "core/model/mysqlstatement.h"
+
+#include <QThread>
+
+#include <atomic>
+
+namespace weft {
+
+namespace detail {
+class MySqlWriter;
+}
+
+/// Writes batches to MySQL/MariaDB with the target's `main_sql`: multi-row statements of at
+/// most `limit` rows, one transaction per batch, every value escaped, identifiers validated
+/// (and checked against the table's real columns before the first write). A batch the server
+/// rejects for its data is split until the offending rows are found, so only they fail, each
+/// with the server's own message. Lost connections (server restarted) and lock waits are
+/// retried per the scheme's retry policy.
+///
+/// All SQL runs on a thread of its own that owns the connection (DESIGN.md principle 6); the
+/// runner's thread only hands batches over and receives outcomes.
+class MySqlTarget final : public TargetConnector
+{
+    Q_OBJECT
+public:
+    MySqlTarget(const ConnectorContext &context, const MySqlStatement &statement,
+                QObject *parent = nullptr);
+    ~MySqlTarget() override;
+
+    int batchSize() const override { return m_batchSize; }
+    void prepare(std::function<void(std::optional<ConnectorError>)> done) override;
+    void writeBatch(const QList<TargetRecord> &batch,
+                    std::function<void(BatchResult)> done) override;
+    void cancel() override;
+
+private:
+    ConnectorContext m_context;
+    MySqlStatement m_statement;
+    int m_batchSize = 1000;
+    QThread m_thread;
+    detail::MySqlWriter *m_writer = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+};
+
+} // namespace weft

@@ -1,0 +1,140 @@
+#include "core/engine/runner.h"
+
+#include "core/connectors/ratelimiter.h"
+#include "core/engine/schemerun.h"
+#include "core/state/statestore.h"
+
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+namespace weft {
+
+int exitCodeFor(const QList<RunInfo> &runs)
+{
+    int code = 0;
+    for (const RunInfo &r : runs) {
+        if (r.outcome == RunOutcome::Aborted || r.outcome == RunOutcome::Cancelled)
+            return 3;
+        if (r.outcome == RunOutcome::FinishedWithFailures)
+            code = 1;
+    }
+    return code;
+}
+
+Runner::Runner(const Project &project, StateStore *state, QObject *parent)
+    : QObject(parent)
+    , m_project(project)
+    , m_state(state)
+    , m_network(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<weft::RunProgress>();
+    qRegisterMetaType<weft::RunInfo>();
+}
+
+Runner::~Runner() = default;
+
+QList<const Scheme *> Runner::selectSchemes(const RunOptions &options, QString *error) const
+{
+    QList<const Scheme *> out;
+    if (options.schemes.isEmpty()) {
+        for (const Scheme &s : m_project.schemes) {
+            if (s.enabled)
+                out.append(&s);
+        }
+        return out;
+    }
+    for (const QString &name : options.schemes) {
+        const Scheme *s = m_project.scheme(name);
+        if (!s) {
+            if (error)
+                *error = QStringLiteral("no scheme named '%1' (schemes: %2)")
+                             .arg(name, m_project.schemeNames().join(QStringLiteral(", ")));
+            return {};
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+std::shared_ptr<RateLimiter> Runner::limiterFor(const Connection &connection,
+                                                const Scheme &scheme)
+{
+    // A scheme's own limit applies to its source calls; otherwise the connection's limit is
+    // shared by every scheme that uses it in this process.
+    const bool own = scheme.rateLimit && scheme.source.connection == connection.name;
+    const QString key = own ? QStringLiteral("scheme:") + scheme.name
+                            : QStringLiteral("connection:") + connection.name;
+    auto &limiter = m_limiters[key];
+    if (!limiter)
+        limiter = std::make_shared<RateLimiter>(own ? *scheme.rateLimit : connection.rateLimit);
+    return limiter;
+}
+
+void Runner::start(const RunOptions &options)
+{
+    m_options = options;
+    m_results.clear();
+    m_cancelled = false;
+    QString error;
+    m_queue = selectSchemes(options, &error);
+    m_running = true;
+    if (!error.isEmpty()) {
+        QTimer::singleShot(0, this, [this]() {
+            m_running = false;
+            Q_EMIT finished(2);
+        });
+        return;
+    }
+    if (m_state)
+        m_state->closeAbandonedRuns(QStringLiteral("the process running it ended unexpectedly"));
+    QTimer::singleShot(0, this, &Runner::runNext);
+}
+
+void Runner::startRetry(const RetryRequest &request, const RunOptions &options)
+{
+    RunOptions o = options;
+    o.schemes = {request.scheme};
+    o.trigger = QStringLiteral("retry");
+    m_retry = request;
+    start(o);
+}
+
+void Runner::cancel()
+{
+    m_cancelled = true;
+    m_queue.clear();
+    if (m_current)
+        m_current->cancel();
+}
+
+void Runner::runNext()
+{
+    if (m_queue.isEmpty() || m_cancelled) {
+        m_running = false;
+        m_retry.reset();
+        Q_EMIT finished(exitCodeFor(m_results));
+        return;
+    }
+    const Scheme *scheme = m_queue.takeFirst();
+    SchemeRun::Shared shared;
+    shared.network = m_network;
+    shared.state = m_state;
+    shared.stats = &m_stats;
+    shared.limiter = [this](const Connection &c, const Scheme &s) { return limiterFor(c, s); };
+    auto *run = new SchemeRun(m_project, *scheme, m_options, shared, this);
+    m_current = run;
+    connect(run, &SchemeRun::progress, this, &Runner::progress);
+    connect(run, &SchemeRun::finished, this, [this, run](const RunInfo &info) {
+        m_results.append(info);
+        Q_EMIT schemeFinished(info);
+        run->deleteLater();
+        QTimer::singleShot(0, this, &Runner::runNext);
+    });
+    Q_EMIT schemeStarted(scheme->name, run->info().runId);
+    if (m_retry)
+        run->startRetry(*m_retry);
+    else
+        run->start();
+}
+
+} // namespace weft

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/connectors/connector.h"
+#include "core/state/staterecords.h"
+#include "core/util/envexpand.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace weft {
+
+/// How to run: which schemes, and the switches of `weft-run run`.
+struct RunOptions {
+    QStringList schemes;       ///< empty: every enabled scheme, in project order
+    bool full = false;         ///< ignore the cursor and written ids: read everything again
+    qint64 limit = -1;         ///< stop each scheme after this many records (-1: no limit)
+    bool dryRun = false;       ///< fetch and map, write nothing
+    QString trigger = QStringLiteral("manual");
+    EnvLookup environment = processEnvironment();
+    /// "Now" in Unix seconds; tests pin it. Default: the system clock.
+    std::function<qint64()> clock;
+    /// Pages of one window waiting to be written before fetching pauses (back-pressure).
+    int maxPendingBatches = 4;
+};
+
+/// What `weft-run retry` asks for: failed records to put through the current mapping again.
+struct RetryRequest {
+    QString scheme;
+    QStringList recordIds; ///< empty: every open failure of the scheme
+};
+
+/// A snapshot of a scheme's run, emitted while it goes (throttled) and at its end.
+struct RunProgress {
+    QString scheme;
+    QString runId;
+    QString phase;          ///< "preparing", "fetching", "writing", "done"
+    RunCounters counters;
+    qint64 elapsedMs = 0;
+    double recordsPerSecond = 0;
+    TimeWindow window;      ///< the window being read (zero when not incremental)
+    int windowIndex = 0;    ///< 1-based
+    int windowCount = 0;
+};
+
+/// Exit code of a whole run, as weft-run reports it (docs/cli.md).
+int exitCodeFor(const QList<RunInfo> &runs);
+
+} // namespace weft
+
+Q_DECLARE_METATYPE(weft::RunProgress)
+Q_DECLARE_METATYPE(weft::RunInfo)

@@ -1,0 +1,637 @@
+#include "core/engine/schemerun.h"
+
+#include "core/connectors/resolvedconnection.h"
+#include "core/log/logging.h"
+#include "core/state/statestore.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTimeZone>
+
+namespace weft {
+
+namespace {
+
+constexpr qint64 kProgressIntervalMs = 100;
+constexpr qint64 kStatsFlushIntervalMs = 2000;
+
+QString newRunId(const QString &scheme)
+{
+    return QStringLiteral("%1-%2-%3")
+        .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")), scheme)
+        .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
+}
+
+qint64 parseSince(const QString &text, qint64 now, const QString &timeZone)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return now - 30 * 86400;
+    if (t.startsWith(QLatin1String("DAYS_AGO_")))
+        return now - t.mid(9).toLongLong() * 86400;
+    bool ok = false;
+    const qint64 unix = t.toLongLong(&ok);
+    if (ok)
+        return unix;
+    QDateTime dt = QDateTime::fromString(t, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (!dt.isValid())
+        dt = QDateTime::fromString(t, QStringLiteral("yyyy-MM-dd"));
+    if (dt.isValid()) {
+        dt.setTimeZone(QTimeZone(timeZone.toUtf8()));
+        return dt.toSecsSinceEpoch();
+    }
+    return now - 30 * 86400;
+}
+
+} // namespace
+
+SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOptions &options,
+                     const Shared &shared, QObject *parent)
+    : QObject(parent)
+    , m_project(project)
+    , m_scheme(scheme)
+    , m_options(options)
+    , m_shared(shared)
+{
+    m_info.scheme = scheme.name;
+    m_info.runId = newRunId(scheme.name);
+    m_info.trigger = options.trigger;
+}
+
+SchemeRun::~SchemeRun() = default;
+
+qint64 SchemeRun::now() const
+{
+    return m_options.clock ? m_options.clock() : QDateTime::currentSecsSinceEpoch();
+}
+
+qint64 SchemeRun::initialSince() const
+{
+    return parseSince(m_scheme.sync.initialSince, now(), m_project.timeZone);
+}
+
+bool SchemeRun::setUp(QString *error)
+{
+    const Connection *targetConnection = m_project.connection(m_scheme.target.connection);
+    if (!targetConnection) {
+        *error = QStringLiteral("scheme '%1': no connection named '%2'")
+                     .arg(m_scheme.name, m_scheme.target.connection);
+        return false;
+    }
+    auto target = resolveConnection(*targetConnection, error, m_options.environment);
+    if (!target)
+        return false;
+
+    QStringList compileErrors;
+    m_transform = Transform::compile(m_project, m_scheme, m_shared.state, &compileErrors);
+    if (!m_transform) {
+        *error = compileErrors.join(QLatin1Char('\n'));
+        return false;
+    }
+
+    ConnectorContext tc;
+    tc.scheme = m_scheme.name;
+    tc.connection = *target;
+    tc.adapter = m_scheme.target;
+    tc.network = m_shared.network;
+    tc.limiter = m_shared.limiter ? m_shared.limiter(*targetConnection, m_scheme) : nullptr;
+    tc.stats = m_shared.stats;
+    tc.retry = m_scheme.retry;
+    tc.state = m_shared.state;
+    m_target = createTargetConnector(tc, error);
+    if (!m_target)
+        return false;
+    connect(m_target.get(), &TargetConnector::retrying, this,
+            [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
+                m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
+                                     .arg(endpoint, reason)
+                                     .arg(attempt)
+                                     .arg(delay);
+            });
+
+    const QJsonValue targetIdCheck = m_scheme.target.metadata.json().value(QLatin1String("idCheck"));
+    m_idCheck = targetIdCheck.isUndefined() ? m_scheme.source.metadata.idCheck()
+                                            : m_scheme.target.metadata.idCheck();
+    if (m_retryMode)
+        return true;
+
+    const Connection *sourceConnection = m_project.connection(m_scheme.source.connection);
+    if (!sourceConnection) {
+        *error = QStringLiteral("scheme '%1': no connection named '%2'")
+                     .arg(m_scheme.name, m_scheme.source.connection);
+        return false;
+    }
+    auto source = resolveConnection(*sourceConnection, error, m_options.environment);
+    if (!source)
+        return false;
+    ConnectorContext sc = tc;
+    sc.connection = *source;
+    sc.adapter = m_scheme.source;
+    sc.limiter = m_shared.limiter ? m_shared.limiter(*sourceConnection, m_scheme) : nullptr;
+    m_source = createSourceConnector(sc, error);
+    if (!m_source)
+        return false;
+    m_traits = m_source->traits();
+    m_incremental = m_source->isIncremental(m_transform->usesSyncTime());
+    connect(m_source.get(), &SourceConnector::retrying, this,
+            [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
+                m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
+                                     .arg(endpoint, reason)
+                                     .arg(attempt)
+                                     .arg(delay);
+                emitProgress(true);
+            });
+    return true;
+}
+
+void SchemeRun::start()
+{
+    m_elapsed.start();
+    m_info.startedAt = QDateTime::currentDateTimeUtc();
+    m_info.outcome = RunOutcome::Running;
+    if (m_shared.state)
+        m_shared.state->beginRun(m_info);
+    log::info(QStringLiteral("scheme '%1': run %2 started").arg(m_scheme.name, m_info.runId));
+    emitProgress(true);
+    QString error;
+    if (!setUp(&error)) {
+        abort(error);
+        return;
+    }
+    m_target->prepare([this](std::optional<ConnectorError> e) {
+        if (e) {
+            abort(QStringLiteral("target %1: %2").arg(m_scheme.target.connection, e->toString()));
+            return;
+        }
+        onPrepared();
+    });
+}
+
+void SchemeRun::startRetry(const RetryRequest &request)
+{
+    m_retryMode = true;
+    m_info.trigger = QStringLiteral("retry");
+    m_elapsed.start();
+    m_info.startedAt = QDateTime::currentDateTimeUtc();
+    if (m_shared.state)
+        m_shared.state->beginRun(m_info);
+    QString error;
+    if (!setUp(&error)) {
+        abort(error);
+        return;
+    }
+    FailedFilter filter;
+    filter.scheme = m_scheme.name;
+    filter.recordIds = request.recordIds;
+    const QList<FailedRecord> stored = m_shared.state->failedRecords(filter);
+    QList<TransformInput> inputs;
+    for (const FailedRecord &f : stored) {
+        if (f.stage == FailureStage::Fetch)
+            continue; // a page that could not be read: the next normal run reads it again
+        inputs.append({f.sourcePayload, f.recordId, f.recordNumber, f.recordName});
+    }
+    log::info(QStringLiteral("scheme '%1': retrying %2 failed records with the current mapping")
+                  .arg(m_scheme.name)
+                  .arg(inputs.size()));
+    m_target->prepare([this, inputs](std::optional<ConnectorError> e) {
+        if (e) {
+            abort(QStringLiteral("target %1: %2").arg(m_scheme.target.connection, e->toString()));
+            return;
+        }
+        TransformVars vars;
+        vars.runId = m_info.runId;
+        vars.currentTime = now();
+        vars.lastSyncTime = m_shared.state->cursor(m_scheme.name).value_or(initialSince());
+        constexpr qsizetype kChunk = 500;
+        for (qsizetype i = 0; i < inputs.size() && !m_stopping; i += kChunk)
+            accept(m_transform->applyFlattened(inputs.mid(i, kChunk), vars));
+        m_windowExhausted = true;
+        checkWindowDone();
+    });
+}
+
+QList<TimeWindow> SchemeRun::windows(qint64 since, qint64 until, qint64 maxSeconds) const
+{
+    QList<TimeWindow> out;
+    if (since >= until)
+        return out;
+    if (maxSeconds <= 0) {
+        out.append({since, until});
+        return out;
+    }
+    for (qint64 s = since; s < until; s += maxSeconds)
+        out.append({s, std::min(until, s + maxSeconds)});
+    return out;
+}
+
+void SchemeRun::onPrepared()
+{
+    const qint64 until = now();
+    if (m_incremental) {
+        qint64 since = initialSince();
+        if (!m_options.full && m_shared.state) {
+            if (const auto cursor = m_shared.state->cursor(m_scheme.name))
+                since = *cursor - m_scheme.sync.overlapSeconds;
+        }
+        m_windows = windows(since, until, m_traits.maxWindowSeconds);
+    } else {
+        const qint64 since = m_shared.state ? m_shared.state->cursor(m_scheme.name).value_or(
+                                                  initialSince())
+                                            : initialSince();
+        m_windows = {TimeWindow{since, until}};
+    }
+    m_windowIndex = 0;
+    nextWindow();
+}
+
+void SchemeRun::nextWindow()
+{
+    if (m_stopping || m_windowIndex >= m_windows.size()) {
+        finish();
+        return;
+    }
+    m_window = m_windows.at(m_windowIndex++);
+    m_nextPage = m_traits.firstPage;
+    m_cursor.clear();
+    m_pageCount = -1;
+    m_windowExhausted = false;
+    emitProgress(true);
+    pumpFetch();
+}
+
+void SchemeRun::pumpFetch()
+{
+    if (m_retryMode)
+        return;
+    while (!m_stopping && !m_windowExhausted && m_pendingBatches < m_options.maxPendingBatches) {
+        const bool countKnown = m_pageCount >= 0;
+        const int concurrency = countKnown ? std::max(1, m_traits.maxConcurrentPages) : 1;
+        if (m_inFlight >= concurrency)
+            break;
+        if (countKnown && m_nextPage > m_pageCount + m_traits.firstPage - 1) {
+            m_windowExhausted = true;
+            break;
+        }
+        fetch(m_nextPage++, m_cursor);
+    }
+}
+
+void SchemeRun::fetch(int page, const QString &cursor)
+{
+    TransformVars vars;
+    vars.lastSyncTime = m_window.start;
+    vars.currentTime = m_window.end;
+    vars.runId = m_info.runId;
+    vars.page = page;
+    vars.pageSize = m_traits.pageSize;
+    QString error;
+    PageRequest request;
+    request.params = m_transform->requestParams(vars, &error);
+    if (!error.isEmpty()) {
+        abort(QStringLiteral("scheme '%1': source request: %2").arg(m_scheme.name, error));
+        return;
+    }
+    request.window = m_window;
+    request.page = page;
+    request.cursor = cursor;
+    ++m_inFlight;
+    m_source->fetchPage(request, [this, page](PageResult result) { onPage(page, std::move(result)); });
+}
+
+void SchemeRun::onPage(int pageNumber, PageResult result)
+{
+    --m_inFlight;
+    if (auto *error = std::get_if<ConnectorError>(&result)) {
+        if (error->kind != ConnectorError::Kind::Cancelled && !m_stopping) {
+            TransformInput page;
+            page.id = QStringLiteral("page %1 of %2 .. %3")
+                          .arg(pageNumber)
+                          .arg(QDateTime::fromSecsSinceEpoch(m_window.start).toString(Qt::ISODate),
+                               QDateTime::fromSecsSinceEpoch(m_window.end).toString(Qt::ISODate));
+            page.record = QJsonObject{{QStringLiteral("page"), pageNumber},
+                                      {QStringLiteral("window_start"), m_window.start},
+                                      {QStringLiteral("window_end"), m_window.end}};
+            recordFailure(FailureStage::Fetch, page, {}, *error);
+            abort(QStringLiteral("reading %1 failed: %2 — nothing after this point was read; "
+                                 "the next run starts again here")
+                      .arg(page.id, error->toString()));
+        }
+        checkWindowDone();
+        return;
+    }
+    if (m_stopping) {
+        checkWindowDone();
+        return;
+    }
+    Page page = std::get<Page>(std::move(result));
+    ++m_info.counters.pages;
+    if (page.pageCount >= 0)
+        m_pageCount = page.pageCount;
+    if (m_pageCount < 0) {
+        // Paged one after another: the page says whether there is more.
+        m_windowExhausted = !page.hasMore;
+        m_cursor = page.nextCursor;
+    } else if (!page.hasMore && pageNumber >= m_pageCount + m_traits.firstPage - 1) {
+        m_windowExhausted = true;
+    }
+    if (m_options.limit >= 0) {
+        const qint64 room = m_options.limit - m_info.counters.read;
+        if (room <= 0)
+            page.records.clear();
+        else if (page.records.size() > room)
+            page.records.resize(room);
+        if (m_info.counters.read + page.records.size() >= m_options.limit) {
+            m_windowExhausted = true;
+            m_windowIndex = int(m_windows.size()); // no further windows
+        }
+    }
+    TransformVars vars;
+    vars.lastSyncTime = m_window.start;
+    vars.currentTime = m_window.end;
+    vars.runId = m_info.runId;
+    vars.page = pageNumber;
+    vars.pageSize = m_traits.pageSize;
+    accept(m_transform->apply(page.records, vars));
+    pumpFetch();
+    checkWindowDone();
+}
+
+void SchemeRun::accept(const TransformOutput &output)
+{
+    m_info.counters.read += output.inputs.size();
+    m_info.counters.skipped += output.skipped;
+    if (!output.failures.isEmpty()) {
+        QList<FailedRecord> failures = output.failures;
+        for (FailedRecord &f : failures) {
+            f.scheme = m_scheme.name;
+            f.runId = m_info.runId;
+        }
+        m_info.counters.failed += failures.size();
+        if (m_shared.state && !m_options.dryRun)
+            m_shared.state->recordFailures(failures);
+    }
+
+    QHash<QString, WrittenRecord> written;
+    if (m_shared.state) {
+        QStringList ids;
+        ids.reserve(output.records.size());
+        for (const TargetRecord &r : output.records)
+            ids << r.recordId;
+        written = m_shared.state->written(m_scheme.name, ids);
+    }
+    const bool skipUnchanged = m_idCheck && !m_options.full;
+    QSet<QString> seenHere;
+    QStringList unchanged;
+    for (qsizetype i = 0; i < output.records.size(); ++i) {
+        TargetRecord record = output.records.at(i);
+        record.contentHash = contentHash(record.payload);
+        QList<TransformInput> sources;
+        for (const int index : output.recordInputs.value(i))
+            sources.append(output.inputs.at(index));
+        const auto w = written.constFind(record.recordId);
+        const bool writtenThisRun = w != written.constEnd() && w.value().runId == m_info.runId &&
+                                    w.value().contentHash != record.contentHash;
+        if (writtenThisRun || m_unconfirmedIds.contains(record.recordId) ||
+            seenHere.contains(record.recordId)) {
+            // Two different records with one id would overwrite each other run after run.
+            ConnectorError duplicate{
+                ConnectorError::Kind::Rejected, QStringLiteral("duplicate id"),
+                QStringLiteral("another record of this run has the same id %1: the source's "
+                               "id field (or the target's) must be unique, or one record "
+                               "overwrites the other")
+                    .arg(record.recordId)};
+            for (const TransformInput &input : sources)
+                recordFailure(FailureStage::Transform, input, record.payload, duplicate);
+            continue;
+        }
+        seenHere.insert(record.recordId);
+        if (w != written.constEnd()) {
+            if (skipUnchanged && w.value().contentHash == record.contentHash) {
+                m_info.counters.skipped += sources.size(); // already written, unchanged
+                unchanged << record.recordId;
+                continue;
+            }
+            record.previousTargetRef = w.value().targetRef;
+        }
+        ++m_unconfirmedIds[record.recordId];
+        m_buffer.append(std::move(record));
+        m_bufferSources.append(std::move(sources));
+    }
+    if (m_shared.state && !m_options.dryRun)
+        m_shared.state->touchWritten(m_scheme.name, unchanged, m_info.runId);
+    flushBatches(false);
+    emitProgress();
+}
+
+void SchemeRun::flushBatches(bool partial)
+{
+    const int size = std::max(1, m_target ? m_target->batchSize() : 1);
+    while (!m_buffer.isEmpty() && (m_buffer.size() >= size || partial)) {
+        const qsizetype n = std::min<qsizetype>(size, m_buffer.size());
+        QList<TargetRecord> records = m_buffer.mid(0, n);
+        QList<QList<TransformInput>> sources = m_bufferSources.mid(0, n);
+        m_buffer.remove(0, n);
+        m_bufferSources.remove(0, n);
+        writeBatch(std::move(records), std::move(sources));
+    }
+}
+
+void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources)
+{
+    if (m_options.dryRun) {
+        for (const auto &s : sources)
+            m_info.counters.written += s.size();
+        for (const TargetRecord &r : records) {
+            if (--m_unconfirmedIds[r.recordId] <= 0)
+                m_unconfirmedIds.remove(r.recordId);
+        }
+        return;
+    }
+    ++m_pendingBatches;
+    m_target->writeBatch(records, [this, records, sources](BatchResult result) {
+        --m_pendingBatches;
+        for (const TargetRecord &r : records) {
+            if (--m_unconfirmedIds[r.recordId] <= 0)
+                m_unconfirmedIds.remove(r.recordId);
+        }
+        if (auto *error = std::get_if<ConnectorError>(&result)) {
+            using Kind = ConnectorError::Kind;
+            if (error->kind == Kind::Cancelled) {
+                // Nothing is known about this batch: it stays unwritten and is read again.
+            } else if (error->kind == Kind::Auth || error->kind == Kind::Config ||
+                       error->kind == Kind::Network) {
+                abort(QStringLiteral("writing to %1 failed: %2 — the run stops here; records "
+                                     "not written are read again by the next run")
+                          .arg(m_scheme.target.connection, error->toString()));
+            } else {
+                for (qsizetype i = 0; i < records.size(); ++i) {
+                    for (const TransformInput &input : sources.at(i))
+                        recordFailure(FailureStage::Write, input, records.at(i).payload, *error);
+                }
+            }
+        } else {
+            const QList<WriteOutcome> &outcomes = std::get<QList<WriteOutcome>>(result);
+            QList<WrittenRecord> written;
+            QStringList resolved;
+            for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
+                const WriteOutcome &o = outcomes.at(i);
+                if (o.ok) {
+                    written.append({records.at(i).recordId, records.at(i).contentHash, o.targetRef,
+                                    m_info.runId});
+                    for (const TransformInput &input : sources.at(i))
+                        resolved << input.id;
+                    m_info.counters.written += sources.at(i).size();
+                } else {
+                    for (const TransformInput &input : sources.at(i))
+                        recordFailure(FailureStage::Write, input, records.at(i).payload, o.error);
+                }
+            }
+            if (m_shared.state) {
+                m_shared.state->markWritten(m_scheme.name, written);
+                m_shared.state->resolveFailures(m_scheme.name, resolved, m_info.runId);
+            }
+        }
+        emitProgress();
+        pumpFetch();
+        checkWindowDone();
+    });
+}
+
+void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
+                              const QJsonObject &targetPayload, const ConnectorError &error)
+{
+    FailedRecord f;
+    f.scheme = m_scheme.name;
+    f.runId = m_info.runId;
+    f.stage = stage;
+    f.recordId = input.id;
+    f.recordNumber = input.number;
+    f.recordName = input.name;
+    f.errorCode = error.code;
+    f.message = error.message;
+    f.sourcePayload = input.record;
+    f.targetPayload = targetPayload;
+    if (stage != FailureStage::Fetch)
+        ++m_info.counters.failed;
+    if (m_shared.state && !m_options.dryRun)
+        m_shared.state->recordFailures({f});
+    if (m_scheme.errorPolicy.maxFailedRecords > 0 &&
+        m_info.counters.failed >= m_scheme.errorPolicy.maxFailedRecords && !m_stopping) {
+        abort(QStringLiteral("%1 records failed, the scheme's limit (errorPolicy."
+                             "maxFailedRecords): stopping")
+                  .arg(m_info.counters.failed));
+    }
+}
+
+void SchemeRun::checkWindowDone()
+{
+    if (m_finished)
+        return;
+    if (m_stopping) {
+        if (m_inFlight == 0 && m_pendingBatches == 0)
+            finish();
+        return;
+    }
+    if (!m_windowExhausted || m_inFlight > 0)
+        return;
+    flushBatches(true);
+    if (m_pendingBatches > 0)
+        return;
+    if (m_retryMode) {
+        finish();
+        return;
+    }
+    const bool limited = m_options.limit >= 0 && m_info.counters.read >= m_options.limit;
+    // Every record of the window is now written, skipped or recorded as failed.
+    if (!m_options.dryRun && !limited && m_shared.state)
+        m_shared.state->setCursor(m_scheme.name, m_window.end);
+    nextWindow();
+}
+
+void SchemeRun::abort(const QString &message, RunOutcome outcome)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_info.outcome = outcome;
+    m_info.message = message;
+    if (outcome == RunOutcome::Cancelled)
+        log::warn(QStringLiteral("scheme '%1': %2").arg(m_scheme.name, message));
+    else
+        log::error(QStringLiteral("scheme '%1': %2").arg(m_scheme.name, message));
+    if (m_source)
+        m_source->cancel();
+    if (outcome == RunOutcome::Cancelled && m_target)
+        m_target->cancel();
+    checkWindowDone();
+}
+
+void SchemeRun::cancel()
+{
+    abort(QStringLiteral("cancelled"), RunOutcome::Cancelled);
+}
+
+void SchemeRun::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_info.outcome == RunOutcome::Running) {
+        m_info.outcome = m_info.counters.failed > 0 ? RunOutcome::FinishedWithFailures
+                                                    : RunOutcome::Succeeded;
+        if (m_options.dryRun)
+            m_info.message = QStringLiteral("dry run: nothing was written");
+        else if (m_info.outcome == RunOutcome::Succeeded)
+            m_info.message.clear();
+        else
+            m_info.message = QStringLiteral("%1 records failed; see weft-run failed")
+                                 .arg(m_info.counters.failed);
+    }
+    m_info.finishedAt = QDateTime::currentDateTimeUtc();
+    if (m_shared.state) {
+        if (m_shared.stats)
+            m_shared.state->addApiCalls(m_shared.stats->take());
+        m_shared.state->updateRun(m_info);
+    }
+    const RunCounters &c = m_info.counters;
+    log::info(QStringLiteral("scheme '%1': run %2 %3 — read %4, written %5, skipped %6, failed "
+                             "%7, pages %8, %9 s")
+                  .arg(m_scheme.name, m_info.runId, runOutcomeName(m_info.outcome))
+                  .arg(c.read)
+                  .arg(c.written)
+                  .arg(c.skipped)
+                  .arg(c.failed)
+                  .arg(c.pages)
+                  .arg(m_elapsed.elapsed() / 1000.0, 0, 'f', 1));
+    emitProgress(true);
+    Q_EMIT finished(m_info);
+}
+
+void SchemeRun::emitProgress(bool force)
+{
+    const qint64 elapsed = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    if (!force && elapsed - m_lastProgressMs < kProgressIntervalMs)
+        return;
+    m_lastProgressMs = elapsed;
+    if (m_shared.state && m_shared.stats && elapsed - m_lastStatsFlushMs > kStatsFlushIntervalMs) {
+        m_lastStatsFlushMs = elapsed;
+        m_shared.state->addApiCalls(m_shared.stats->take());
+    }
+    RunProgress p;
+    p.scheme = m_scheme.name;
+    p.runId = m_info.runId;
+    p.phase = m_finished ? QStringLiteral("done")
+              : m_pendingBatches > 0 && m_inFlight == 0 ? QStringLiteral("writing")
+                                                         : QStringLiteral("fetching");
+    p.counters = m_info.counters;
+    p.elapsedMs = elapsed;
+    p.recordsPerSecond = elapsed > 0 ? m_info.counters.read * 1000.0 / elapsed : 0;
+    if (m_incremental)
+        p.window = m_window;
+    p.windowIndex = m_windowIndex;
+    p.windowCount = int(m_windows.size());
+    Q_EMIT progress(p);
+}
+
+} // namespace weft

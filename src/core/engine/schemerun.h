@@ -1,0 +1,112 @@
+#pragma once
+
+#include "core/engine/runtypes.h"
+#include "core/engine/transform.h"
+#include "core/model/project.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace weft {
+
+class StateStore;
+
+/// One run of one scheme: windows → pages → transform → idCheck → batches → state.
+///
+/// Drives the connectors asynchronously on the thread it lives on. Pages are fetched with
+/// bounded concurrency while earlier ones are transformed and written; at most
+/// `maxPendingBatches` batches wait for the target before fetching pauses, so memory stays
+/// flat however many records there are. LAST_SYNC_TIME moves to a window's end only when
+/// every record of the window was written, skipped or recorded as failed.
+class SchemeRun final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Shared {
+        QNetworkAccessManager *network = nullptr;
+        StateStore *state = nullptr;
+        /// One limiter per connection name, shared by every scheme of the process.
+        std::function<std::shared_ptr<RateLimiter>(const Connection &, const Scheme &)> limiter;
+        ApiStatsCollector *stats = nullptr;
+    };
+
+    SchemeRun(const Project &project, const Scheme &scheme, const RunOptions &options,
+              const Shared &shared, QObject *parent = nullptr);
+    ~SchemeRun() override;
+
+    /// Reads the source (incrementally where it can) and writes to the target.
+    void start();
+    /// Puts stored failed records through the current mapping and writes them.
+    void startRetry(const RetryRequest &request);
+    void cancel();
+
+    const RunInfo &info() const { return m_info; }
+
+Q_SIGNALS:
+    void progress(const weft::RunProgress &progress);
+    void finished(const weft::RunInfo &info);
+
+private:
+    bool setUp(QString *error);
+    void onPrepared();
+    void nextWindow();
+    void pumpFetch();
+    void fetch(int page, const QString &cursor);
+    void onPage(int pageNumber, PageResult result);
+    void accept(const TransformOutput &output);
+    void flushBatches(bool partial);
+    void writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources);
+    void checkWindowDone();
+    void abort(const QString &message, RunOutcome outcome = RunOutcome::Aborted);
+    void finish();
+    void emitProgress(bool force = false);
+    void recordFailure(FailureStage stage, const TransformInput &input,
+                       const QJsonObject &targetPayload, const ConnectorError &error);
+    qint64 now() const;
+    QList<TimeWindow> windows(qint64 since, qint64 until, qint64 maxSeconds) const;
+    qint64 initialSince() const;
+
+    Project m_project;
+    Scheme m_scheme;
+    RunOptions m_options;
+    Shared m_shared;
+    RunInfo m_info;
+    bool m_retryMode = false;
+
+    std::unique_ptr<Transform> m_transform;
+    std::unique_ptr<SourceConnector> m_source;
+    std::unique_ptr<TargetConnector> m_target;
+    SourceTraits m_traits;
+    bool m_incremental = false;
+    bool m_idCheck = true;
+
+    QList<TimeWindow> m_windows;
+    int m_windowIndex = 0;
+    TimeWindow m_window;
+    int m_nextPage = 1;
+    QString m_cursor;
+    int m_pageCount = -1;
+    bool m_windowExhausted = false;
+    int m_inFlight = 0;
+    int m_pendingBatches = 0;
+    bool m_stopping = false;
+    bool m_finished = false;
+
+    /// Ids in the buffer or in batches not yet confirmed, to catch a source that gives two
+    /// records one id within a run (only these few, so memory stays flat).
+    QHash<QString, int> m_unconfirmedIds;
+    // Records waiting for a full batch, with the inputs each came from.
+    QList<TargetRecord> m_buffer;
+    QList<QList<TransformInput>> m_bufferSources;
+
+    QElapsedTimer m_elapsed;
+    qint64 m_lastProgressMs = -1000;
+    qint64 m_lastStatsFlushMs = 0;
+};
+
+} // namespace weft

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/connectors/connector.h"
+#include "core/model/project.h"
+#include "core/state/staterecords.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace weft {
+
+class StateStore;
+
+/// System variables of one evaluation: the window, the page, the run.
+struct TransformVars {
+    qint64 lastSyncTime = 0; ///< LAST_SYNC_TIME: the window's start
+    qint64 currentTime = 0;  ///< CURRENT_TIME: the window's end
+    QString runId;
+    int page = 1;            ///< PAGINATION_START_PAGE
+    int pageSize = 50;       ///< PAGINATION_PAGE_SIZE
+};
+
+/// A record entering the pipeline after flattening, with who it is.
+struct TransformInput {
+    QJsonObject record;
+    QString id;
+    QString number;
+    QString name;
+};
+
+/// What one page became.
+struct TransformOutput {
+    QList<TransformInput> inputs;          ///< after flattening: the unit of the counters
+    QList<TargetRecord> records;           ///< ready for the target
+    QList<QList<int>> recordInputs;        ///< per target record: indices into inputs
+    QList<FailedRecord> failures;          ///< stage transform, with their payloads
+    qint64 skipped = 0;                    ///< filtered out
+};
+
+/// The compiled processing of one scheme — source request parameters, flattening, steps,
+/// the target mapping with its parsers, and grouping into documents with detail lines.
+/// Compiled once per run (DESIGN.md principle 8); applying it never throws: a record whose
+/// evaluation fails becomes a failed record with the expression, the field and the reason.
+class Transform
+{
+public:
+    virtual ~Transform() = default;
+
+    /// Compiles a scheme; returns nullptr and every problem found (with the scheme and field
+    /// named) when an expression does not compile.
+    static std::unique_ptr<Transform> compile(const Project &project, const Scheme &scheme,
+                                              StateStore *lookupStore, QStringList *errors);
+
+    /// The source's request parameters for one page.
+    virtual QJsonObject requestParams(const TransformVars &vars, QString *error) const = 0;
+    /// Whether the source request depends on LAST_SYNC_TIME (an incremental source).
+    virtual bool usesSyncTime() const = 0;
+
+    /// Processes raw source records (flattening them first).
+    virtual TransformOutput apply(const QList<QJsonObject> &page,
+                                  const TransformVars &vars) const = 0;
+    /// Processes records that were already flattened (retries of stored failures).
+    virtual TransformOutput applyFlattened(const QList<TransformInput> &inputs,
+                                           const TransformVars &vars) const = 0;
+};
+
+} // namespace weft

@@ -1,0 +1,862 @@
+#include "core/state/statestore.h"
+
+#include <QAtomicInt>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QVariant>
+
+#include <limits>
+
+namespace weft {
+
+namespace {
+
+QAtomicInt g_connectionCounter;
+
+// One schema migration: the statements for SQLite and for MySQL. Append only: a shipped
+// migration is never edited, the next version changes what it must.
+struct Migration {
+    int version;
+    QStringList sqlite;
+    QStringList mysql;
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+         {
+             "CREATE TABLE runs (run_id TEXT PRIMARY KEY, scheme TEXT NOT NULL, trigger_kind "
+             "TEXT, started_at INTEGER, finished_at INTEGER, outcome TEXT, read_count INTEGER "
+             "DEFAULT 0, written_count INTEGER DEFAULT 0, skipped_count INTEGER DEFAULT 0, "
+             "failed_count INTEGER DEFAULT 0, pages INTEGER DEFAULT 0, message TEXT)",
+             "CREATE INDEX runs_scheme ON runs(scheme, started_at)",
+             "CREATE TABLE cursors (scheme TEXT PRIMARY KEY, last_sync_time INTEGER NOT NULL, "
+             "updated_at INTEGER)",
+             "CREATE TABLE written_ids (scheme TEXT NOT NULL, record_id TEXT NOT NULL, "
+             "content_hash BLOB, target_ref TEXT, run_id TEXT, written_at INTEGER, PRIMARY "
+             "KEY(scheme, record_id)) WITHOUT ROWID",
+             "CREATE TABLE failed_records (id INTEGER PRIMARY KEY AUTOINCREMENT, scheme TEXT "
+             "NOT NULL, run_id TEXT, stage TEXT NOT NULL, record_id TEXT, record_number TEXT, "
+             "record_name TEXT, error_code TEXT, message TEXT, source_payload TEXT, "
+             "target_payload TEXT, attempts INTEGER DEFAULT 1, status TEXT NOT NULL, "
+             "created_at INTEGER, updated_at INTEGER)",
+             "CREATE INDEX failed_open ON failed_records(scheme, status, record_id)",
+             "CREATE INDEX failed_run ON failed_records(run_id)",
+             "CREATE TABLE local_records (scheme TEXT NOT NULL, record_id TEXT NOT NULL, "
+             "payload TEXT, updated_at INTEGER, PRIMARY KEY(scheme, record_id)) WITHOUT ROWID",
+             "CREATE TABLE api_calls (connection TEXT NOT NULL, endpoint TEXT NOT NULL, "
+             "hour INTEGER NOT NULL, error_code TEXT NOT NULL DEFAULT '', calls INTEGER, "
+             "throttled INTEGER, records INTEGER, latency_total_ms INTEGER, latency_hist TEXT, "
+             "PRIMARY KEY(connection, endpoint, hour, error_code))",
+         },
+         {
+             "CREATE TABLE runs (run_id VARCHAR(64) PRIMARY KEY, scheme VARCHAR(191) NOT NULL, "
+             "trigger_kind VARCHAR(32), started_at BIGINT, finished_at BIGINT, outcome "
+             "VARCHAR(32), read_count BIGINT DEFAULT 0, written_count BIGINT DEFAULT 0, "
+             "skipped_count BIGINT DEFAULT 0, failed_count BIGINT DEFAULT 0, pages BIGINT "
+             "DEFAULT 0, message TEXT, KEY runs_scheme (scheme, started_at)) CHARSET=utf8mb4",
+             "CREATE TABLE cursors (scheme VARCHAR(191) PRIMARY KEY, last_sync_time BIGINT NOT "
+             "NULL, updated_at BIGINT) CHARSET=utf8mb4",
+             "CREATE TABLE written_ids (scheme VARCHAR(191) NOT NULL, record_id VARCHAR(191) "
+             "NOT NULL, content_hash VARBINARY(32), target_ref VARCHAR(191), run_id VARCHAR(64), "
+             "written_at BIGINT, PRIMARY KEY(scheme, record_id)) CHARSET=utf8mb4",
+             "CREATE TABLE failed_records (id BIGINT PRIMARY KEY AUTO_INCREMENT, scheme "
+             "VARCHAR(191) NOT NULL, run_id VARCHAR(64), stage VARCHAR(16) NOT NULL, record_id "
+             "VARCHAR(191), record_number VARCHAR(191), record_name VARCHAR(191), error_code "
+             "VARCHAR(64), message TEXT, source_payload LONGTEXT, target_payload LONGTEXT, "
+             "attempts INT DEFAULT 1, status VARCHAR(16) NOT NULL, created_at BIGINT, updated_at "
+             "BIGINT, KEY failed_open (scheme, status, record_id), KEY failed_run (run_id)) "
+             "CHARSET=utf8mb4",
+             "CREATE TABLE local_records (scheme VARCHAR(191) NOT NULL, record_id VARCHAR(191) "
+             "NOT NULL, payload LONGTEXT, updated_at BIGINT, PRIMARY KEY(scheme, record_id)) "
+             "CHARSET=utf8mb4",
+             "CREATE TABLE api_calls (connection VARCHAR(191) NOT NULL, endpoint VARCHAR(191) "
+             "NOT NULL, hour BIGINT NOT NULL, error_code VARCHAR(64) NOT NULL DEFAULT '', calls "
+             "BIGINT, throttled BIGINT, records BIGINT, latency_total_ms BIGINT, latency_hist "
+             "TEXT, PRIMARY KEY(connection, endpoint, hour, error_code)) CHARSET=utf8mb4",
+         }},
+    };
+    return list;
+}
+
+qint64 toEpoch(const QDateTime &dt)
+{
+    return dt.isValid() ? dt.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime fromEpoch(const QVariant &v)
+{
+    const qint64 ms = v.toLongLong();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+QString toJsonText(const QJsonObject &o)
+{
+    return o.isEmpty() ? QString()
+                       : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromJsonText(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+// Latency histogram buckets (ms, upper bounds) for p50/p95 without storing every call.
+constexpr int kLatencyBounds[] = {5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000,
+                                  60000};
+constexpr int kLatencyBucketCount = int(std::size(kLatencyBounds)) + 1;
+
+int latencyBucket(int ms)
+{
+    for (int i = 0; i < int(std::size(kLatencyBounds)); ++i) {
+        if (ms <= kLatencyBounds[i])
+            return i;
+    }
+    return kLatencyBucketCount - 1;
+}
+
+} // namespace
+
+QByteArray contentHash(const QJsonObject &payload)
+{
+    // QJsonDocument writes object keys sorted, so equal content gives equal bytes.
+    return QCryptographicHash::hash(QJsonDocument(payload).toJson(QJsonDocument::Compact),
+                                    QCryptographicHash::Sha1);
+}
+
+StateStore::~StateStore()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString StateStore::defaultLocationFor(const QString &projectPath)
+{
+    QString base = projectPath;
+    if (base.endsWith(QLatin1String(".json")))
+        base.chop(5);
+    return base + QStringLiteral(".state.sqlite");
+}
+
+std::unique_ptr<StateStore> StateStore::open(const QString &location, QString *error)
+{
+    std::unique_ptr<StateStore> store(new StateStore);
+    store->m_location = location;
+    store->m_connectionName =
+        QStringLiteral("weft_state_%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    if (location.startsWith(QLatin1String("mysql://"))) {
+        store->m_mysql = true;
+        const QUrl url(location);
+        store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), store->m_connectionName);
+        store->m_db.setHostName(url.host());
+        store->m_db.setPort(url.port(3306));
+        store->m_db.setUserName(url.userName());
+        store->m_db.setPassword(url.password().isEmpty()
+                                    ? qEnvironmentVariable("WEFT_STATE_PASSWORD")
+                                    : url.password());
+        store->m_db.setDatabaseName(url.path().mid(1));
+        store->m_db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10"));
+    } else {
+        store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
+        store->m_db.setDatabaseName(location);
+        store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!store->m_db.open()) {
+        if (error)
+            *error = QStringLiteral("cannot open the state store %1: %2")
+                         .arg(QUrl(location).toDisplayString(QUrl::RemovePassword),
+                              store->m_db.lastError().text());
+        return nullptr;
+    }
+    if (store->m_mysql) {
+        store->exec(QStringLiteral("SET NAMES utf8mb4"));
+    } else {
+        // WAL keeps readers (the designer's tables) from blocking the runner; NORMAL sync is
+        // durable against a process crash, which is what kill -9 tests.
+        store->exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        store->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        store->exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+    QString migrateError;
+    if (!store->migrate(&migrateError)) {
+        if (error)
+            *error = QStringLiteral("cannot prepare the state store %1: %2")
+                         .arg(QUrl(location).toDisplayString(QUrl::RemovePassword),
+                              migrateError);
+        return nullptr;
+    }
+    return store;
+}
+
+bool StateStore::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QString StateStore::upsertVerb() const
+{
+    return QStringLiteral("REPLACE");
+}
+
+int StateStore::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+bool StateStore::migrate(QString *error)
+{
+    if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                             "PRIMARY KEY, applied_at BIGINT)"))) {
+        *error = m_lastError;
+        return false;
+    }
+    const int current = schemaVersion();
+    const int newest = migrations().last().version;
+    if (current > newest) {
+        *error = QStringLiteral("it was created by a newer Weft (schema %1, this build knows "
+                                "%2); update Weft")
+                     .arg(current)
+                     .arg(newest);
+        return false;
+    }
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        // SQLite runs DDL inside transactions; MySQL commits DDL implicitly, so a failed
+        // migration there is reported and must be finished by hand (it never half-applies
+        // silently: the version row is written last).
+        m_db.transaction();
+        for (const QString &sql : m_mysql ? m.mysql : m.sqlite) {
+            if (!exec(sql)) {
+                *error = QStringLiteral("migration to schema %1 failed: %2")
+                             .arg(m.version)
+                             .arg(m_lastError);
+                m_db.rollback();
+                return false;
+            }
+        }
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"));
+        q.addBindValue(m.version);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec() || !m_db.commit()) {
+            *error = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+// ---- runs -----------------------------------------------------------------------------
+
+bool StateStore::beginRun(const RunInfo &run)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO runs(run_id, scheme, trigger_kind, started_at, "
+                             "outcome) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(run.runId);
+    q.addBindValue(run.scheme);
+    q.addBindValue(run.trigger);
+    q.addBindValue(toEpoch(run.startedAt));
+    q.addBindValue(runOutcomeName(run.outcome));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool StateStore::updateRun(const RunInfo &run)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET finished_at = ?, outcome = ?, read_count = ?, "
+                             "written_count = ?, skipped_count = ?, failed_count = ?, pages = ?, "
+                             "message = ? WHERE run_id = ?"));
+    q.addBindValue(toEpoch(run.finishedAt));
+    q.addBindValue(runOutcomeName(run.outcome));
+    q.addBindValue(run.counters.read);
+    q.addBindValue(run.counters.written);
+    q.addBindValue(run.counters.skipped);
+    q.addBindValue(run.counters.failed);
+    q.addBindValue(run.counters.pages);
+    q.addBindValue(run.message);
+    q.addBindValue(run.runId);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+namespace {
+RunInfo runFromQuery(const QSqlQuery &q)
+{
+    RunInfo r;
+    r.runId = q.value(0).toString();
+    r.scheme = q.value(1).toString();
+    r.trigger = q.value(2).toString();
+    r.startedAt = fromEpoch(q.value(3));
+    r.finishedAt = fromEpoch(q.value(4));
+    r.outcome = runOutcomeFromName(q.value(5).toString());
+    r.counters.read = q.value(6).toLongLong();
+    r.counters.written = q.value(7).toLongLong();
+    r.counters.skipped = q.value(8).toLongLong();
+    r.counters.failed = q.value(9).toLongLong();
+    r.counters.pages = q.value(10).toLongLong();
+    r.message = q.value(11).toString();
+    return r;
+}
+const char *const kRunColumns = "run_id, scheme, trigger_kind, started_at, finished_at, outcome, "
+                                "read_count, written_count, skipped_count, failed_count, pages, "
+                                "message";
+} // namespace
+
+std::optional<RunInfo> StateStore::run(const QString &runId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE run_id = ?")
+                  .arg(QLatin1String(kRunColumns)));
+    q.addBindValue(runId);
+    if (q.exec() && q.next())
+        return runFromQuery(q);
+    return std::nullopt;
+}
+
+QList<RunInfo> StateStore::runs(const QString &scheme, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM runs %2 ORDER BY started_at DESC, run_id DESC "
+                             "LIMIT %3")
+                  .arg(QLatin1String(kRunColumns),
+                       scheme.isEmpty() ? QString() : QStringLiteral("WHERE scheme = ?"))
+                  .arg(limit));
+    if (!scheme.isEmpty())
+        q.addBindValue(scheme);
+    QList<RunInfo> out;
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(runFromQuery(q));
+    return out;
+}
+
+int StateStore::closeAbandonedRuns(const QString &message)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE runs SET outcome = ?, message = ?, finished_at = ? WHERE "
+                             "outcome = ?"));
+    q.addBindValue(runOutcomeName(RunOutcome::Aborted));
+    q.addBindValue(message);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(runOutcomeName(RunOutcome::Running));
+    if (!q.exec())
+        return 0;
+    return q.numRowsAffected();
+}
+
+// ---- cursors --------------------------------------------------------------------------
+
+std::optional<qint64> StateStore::cursor(const QString &scheme) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT last_sync_time FROM cursors WHERE scheme = ?"));
+    q.addBindValue(scheme);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+bool StateStore::setCursor(const QString &scheme, qint64 lastSyncTime)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("%1 INTO cursors(scheme, last_sync_time, updated_at) VALUES (?, ?, ?)")
+                  .arg(upsertVerb()));
+    q.addBindValue(scheme);
+    q.addBindValue(lastSyncTime);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool StateStore::clearCursor(const QString &scheme)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM cursors WHERE scheme = ?"));
+    q.addBindValue(scheme);
+    return q.exec();
+}
+
+// ---- written ids ----------------------------------------------------------------------
+
+QHash<QString, WrittenRecord> StateStore::written(const QString &scheme,
+                                                  const QStringList &ids) const
+{
+    QHash<QString, WrittenRecord> out;
+    // Chunks keep the statement under every engine's bound-parameter limit.
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - start);
+        QString marks;
+        marks.reserve(n * 2);
+        for (qsizetype i = 0; i < n; ++i)
+            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT record_id, content_hash, target_ref, run_id FROM "
+                                 "written_ids WHERE scheme = ? AND record_id IN (%1)")
+                      .arg(marks));
+        q.addBindValue(scheme);
+        for (qsizetype i = 0; i < n; ++i)
+            q.addBindValue(ids.at(start + i));
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            continue;
+        }
+        while (q.next()) {
+            const QString id = q.value(0).toString();
+            out.insert(id, WrittenRecord{id, q.value(1).toByteArray(), q.value(2).toString(),
+                                         q.value(3).toString()});
+        }
+    }
+    return out;
+}
+
+bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &records)
+{
+    if (records.isEmpty())
+        return true;
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("%1 INTO written_ids(scheme, record_id, content_hash, target_ref, "
+                             "run_id, written_at) VALUES (?, ?, ?, ?, ?, ?)")
+                  .arg(upsertVerb()));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const WrittenRecord &r : records) {
+        q.addBindValue(scheme);
+        q.addBindValue(r.recordId);
+        q.addBindValue(r.contentHash);
+        q.addBindValue(r.targetRef);
+        q.addBindValue(r.runId);
+        q.addBindValue(now);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+bool StateStore::touchWritten(const QString &scheme, const QStringList &recordIds,
+                              const QString &runId)
+{
+    if (recordIds.isEmpty())
+        return true;
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE written_ids SET run_id = ? WHERE scheme = ? AND record_id = ?"));
+    for (const QString &id : recordIds) {
+        q.addBindValue(runId);
+        q.addBindValue(scheme);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+qint64 StateStore::writtenCount(const QString &scheme) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM written_ids WHERE scheme = ?"));
+    q.addBindValue(scheme);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool StateStore::forgetWritten(const QString &scheme)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM written_ids WHERE scheme = ?"));
+    q.addBindValue(scheme);
+    return q.exec();
+}
+
+// ---- failed records -------------------------------------------------------------------
+
+bool StateStore::recordFailures(const QList<FailedRecord> &failures)
+{
+    if (failures.isEmpty())
+        return true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_db.transaction();
+    QSqlQuery find(m_db);
+    find.prepare(QStringLiteral("SELECT id FROM failed_records WHERE scheme = ? AND stage = ? AND "
+                                "record_id = ? AND status IN ('failed', 'retrying')"));
+    QSqlQuery update(m_db);
+    update.prepare(QStringLiteral("UPDATE failed_records SET run_id = ?, error_code = ?, message "
+                                  "= ?, source_payload = ?, target_payload = ?, attempts = "
+                                  "attempts + 1, status = 'failed', updated_at = ?, record_number "
+                                  "= ?, record_name = ? WHERE id = ?"));
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO failed_records(scheme, run_id, stage, record_id, "
+                                  "record_number, record_name, error_code, message, "
+                                  "source_payload, target_payload, attempts, status, created_at, "
+                                  "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const FailedRecord &f : failures) {
+        find.addBindValue(f.scheme);
+        find.addBindValue(failureStageName(f.stage));
+        find.addBindValue(f.recordId);
+        if (!find.exec()) {
+            m_lastError = find.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+        bool ok;
+        if (find.next()) {
+            const qint64 id = find.value(0).toLongLong();
+            find.finish();
+            update.addBindValue(f.runId);
+            update.addBindValue(f.errorCode);
+            update.addBindValue(f.message);
+            update.addBindValue(toJsonText(f.sourcePayload));
+            update.addBindValue(toJsonText(f.targetPayload));
+            update.addBindValue(now);
+            update.addBindValue(f.recordNumber);
+            update.addBindValue(f.recordName);
+            update.addBindValue(id);
+            ok = update.exec();
+            if (!ok)
+                m_lastError = update.lastError().text();
+        } else {
+            find.finish();
+            insert.addBindValue(f.scheme);
+            insert.addBindValue(f.runId);
+            insert.addBindValue(failureStageName(f.stage));
+            insert.addBindValue(f.recordId);
+            insert.addBindValue(f.recordNumber);
+            insert.addBindValue(f.recordName);
+            insert.addBindValue(f.errorCode);
+            insert.addBindValue(f.message);
+            insert.addBindValue(toJsonText(f.sourcePayload));
+            insert.addBindValue(toJsonText(f.targetPayload));
+            insert.addBindValue(std::max(1, f.attempts));
+            insert.addBindValue(failureStatusName(f.status));
+            insert.addBindValue(now);
+            insert.addBindValue(now);
+            ok = insert.exec();
+            if (!ok)
+                m_lastError = insert.lastError().text();
+        }
+        if (!ok) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+bool StateStore::resolveFailures(const QString &scheme, const QStringList &recordIds,
+                                 const QString &exceptRunId)
+{
+    if (recordIds.isEmpty())
+        return true;
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE failed_records SET status = 'resolved', updated_at = ? "
+                             "WHERE scheme = ? AND record_id = ? AND status IN ('failed', "
+                             "'retrying') AND (run_id IS NULL OR run_id <> ?)"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QString &id : recordIds) {
+        q.addBindValue(now);
+        q.addBindValue(scheme);
+        q.addBindValue(id);
+        q.addBindValue(exceptRunId);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+bool StateStore::setFailureStatus(const QList<qint64> &ids, FailureStatus status)
+{
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE failed_records SET status = ?, updated_at = ? WHERE id = ?"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const qint64 id : ids) {
+        q.addBindValue(failureStatusName(status));
+        q.addBindValue(now);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+bool StateStore::updateFailurePayload(qint64 id, const QJsonObject &sourcePayload)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE failed_records SET source_payload = ?, updated_at = ? WHERE "
+                             "id = ?"));
+    q.addBindValue(toJsonText(sourcePayload));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+// Builds the WHERE clause of a failed-records filter with its bound values.
+QString failedWhere(const FailedFilter &f, QVariantList *binds)
+{
+    QStringList clauses;
+    if (!f.scheme.isEmpty()) {
+        clauses << QStringLiteral("scheme = ?");
+        *binds << f.scheme;
+    }
+    if (!f.runId.isEmpty()) {
+        clauses << QStringLiteral("run_id = ?");
+        *binds << f.runId;
+    }
+    if (f.stage) {
+        clauses << QStringLiteral("stage = ?");
+        *binds << failureStageName(*f.stage);
+    }
+    if (f.status) {
+        clauses << QStringLiteral("status = ?");
+        *binds << failureStatusName(*f.status);
+    } else {
+        clauses << QStringLiteral("status IN ('failed', 'retrying')");
+    }
+    if (!f.text.isEmpty()) {
+        clauses << QStringLiteral("(message LIKE ? OR record_id LIKE ? OR record_number LIKE ?)");
+        const QString like = u'%' + f.text + u'%';
+        *binds << like << like << like;
+    }
+    if (!f.recordIds.isEmpty()) {
+        QStringList marks;
+        for (const QString &id : f.recordIds) {
+            marks << QStringLiteral("?");
+            *binds << id;
+        }
+        clauses << QStringLiteral("record_id IN (%1)").arg(marks.join(u','));
+    }
+    return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(" AND ");
+}
+
+} // namespace
+
+QList<FailedRecord> StateStore::failedRecords(const FailedFilter &filter) const
+{
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT id, scheme, run_id, stage, record_id, record_number, "
+                                 "record_name, error_code, message, source_payload, "
+                                 "target_payload, attempts, status, created_at, updated_at FROM "
+                                 "failed_records") +
+                  failedWhere(filter, &binds) + QStringLiteral(" ORDER BY id");
+    if (filter.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(filter.limit).arg(filter.offset);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    QList<FailedRecord> out;
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        FailedRecord f;
+        f.id = q.value(0).toLongLong();
+        f.scheme = q.value(1).toString();
+        f.runId = q.value(2).toString();
+        f.stage = failureStageFromName(q.value(3).toString());
+        f.recordId = q.value(4).toString();
+        f.recordNumber = q.value(5).toString();
+        f.recordName = q.value(6).toString();
+        f.errorCode = q.value(7).toString();
+        f.message = q.value(8).toString();
+        f.sourcePayload = fromJsonText(q.value(9));
+        f.targetPayload = fromJsonText(q.value(10));
+        f.attempts = q.value(11).toInt();
+        f.status = failureStatusFromName(q.value(12).toString());
+        f.createdAt = fromEpoch(q.value(13));
+        f.updatedAt = fromEpoch(q.value(14));
+        out.append(f);
+    }
+    return out;
+}
+
+qint64 StateStore::countFailed(const FailedFilter &filter) const
+{
+    QVariantList binds;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM failed_records") + failedWhere(filter, &binds));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+// ---- local store ----------------------------------------------------------------------
+
+bool StateStore::upsertLocal(const QString &scheme, const QList<QJsonObject> &records,
+                             const QStringList &recordIds)
+{
+    Q_ASSERT(records.size() == recordIds.size());
+    m_db.transaction();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("%1 INTO local_records(scheme, record_id, payload, updated_at) "
+                             "VALUES (?, ?, ?, ?)")
+                  .arg(upsertVerb()));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        q.addBindValue(scheme);
+        q.addBindValue(recordIds.at(i));
+        q.addBindValue(QString::fromUtf8(QJsonDocument(records.at(i)).toJson(QJsonDocument::Compact)));
+        q.addBindValue(now);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+bool StateStore::forEachLocal(
+    const QString &scheme,
+    const std::function<void(const QString &, const QJsonObject &)> &visit, qint64 offset,
+    qint64 limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT record_id, payload FROM local_records WHERE scheme = ? ORDER "
+                             "BY record_id LIMIT %1 OFFSET %2")
+                  .arg(limit < 0 ? std::numeric_limits<qint64>::max() : limit)
+                  .arg(offset));
+    q.addBindValue(scheme);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        visit(q.value(0).toString(), fromJsonText(q.value(1)));
+    return true;
+}
+
+qint64 StateStore::localCount(const QString &scheme) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM local_records WHERE scheme = ?"));
+    q.addBindValue(scheme);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+// ---- API call statistics --------------------------------------------------------------
+
+bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
+{
+    if (samples.isEmpty())
+        return true;
+    // Aggregate in memory first: one row per (connection, endpoint, hour, error code).
+    struct Bucket {
+        qint64 calls = 0, throttled = 0, records = 0, latency = 0;
+        QList<qint64> hist = QList<qint64>(kLatencyBucketCount, 0);
+    };
+    QHash<QString, Bucket> buckets;
+    QHash<QString, std::tuple<QString, QString, qint64, QString>> keys;
+    for (const ApiCallSample &s : samples) {
+        const qint64 hour = (s.at.isValid() ? s.at : QDateTime::currentDateTimeUtc())
+                                .toSecsSinceEpoch() / 3600 * 3600;
+        const QString key = s.connection + u'\x1f' + s.endpoint + u'\x1f' +
+                            QString::number(hour) + u'\x1f' + s.errorCode;
+        keys.insert(key, {s.connection, s.endpoint, hour, s.errorCode});
+        Bucket &b = buckets[key];
+        ++b.calls;
+        b.throttled += s.throttled ? 1 : 0;
+        b.records += s.records;
+        b.latency += s.latencyMs;
+        ++b.hist[latencyBucket(s.latencyMs)];
+    }
+    m_db.transaction();
+    for (auto it = buckets.begin(); it != buckets.end(); ++it) {
+        const auto &[connection, endpoint, hour, code] = keys.value(it.key());
+        QSqlQuery sel(m_db);
+        sel.prepare(QStringLiteral("SELECT calls, throttled, records, latency_total_ms, "
+                                   "latency_hist FROM api_calls WHERE connection = ? AND endpoint "
+                                   "= ? AND hour = ? AND error_code = ?"));
+        sel.addBindValue(connection);
+        sel.addBindValue(endpoint);
+        sel.addBindValue(hour);
+        sel.addBindValue(code);
+        Bucket merged = it.value();
+        if (sel.exec() && sel.next()) {
+            merged.calls += sel.value(0).toLongLong();
+            merged.throttled += sel.value(1).toLongLong();
+            merged.records += sel.value(2).toLongLong();
+            merged.latency += sel.value(3).toLongLong();
+            const QStringList old = sel.value(4).toString().split(u',');
+            for (int i = 0; i < kLatencyBucketCount && i < old.size(); ++i)
+                merged.hist[i] += old.at(i).toLongLong();
+        }
+        QStringList hist;
+        for (const qint64 v : merged.hist)
+            hist << QString::number(v);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("%1 INTO api_calls(connection, endpoint, hour, error_code, calls, "
+                                 "throttled, records, latency_total_ms, latency_hist) VALUES (?, "
+                                 "?, ?, ?, ?, ?, ?, ?, ?)")
+                      .arg(upsertVerb()));
+        q.addBindValue(connection);
+        q.addBindValue(endpoint);
+        q.addBindValue(hour);
+        q.addBindValue(code);
+        q.addBindValue(merged.calls);
+        q.addBindValue(merged.throttled);
+        q.addBindValue(merged.records);
+        q.addBindValue(merged.latency);
+        q.addBindValue(hist.join(u','));
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    return m_db.commit();
+}
+
+} // namespace weft

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "core/state/staterecords.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace weft {
+
+/// 状态库: sync cursors, written ids with content hashes, runs, failed records, API call
+/// statistics and the local store.
+///
+/// SQLite by default (a file beside the project); MySQL/MariaDB when opened with a
+/// `mysql://user[:password]@host[:port]/database` URL, so several runners can share it. One
+/// instance owns one database connection: use it from the thread that opened it. Every
+/// write is its own transaction, so a crash (even kill -9) leaves a consistent store.
+class StateStore final
+{
+public:
+    ~StateStore();
+    StateStore(const StateStore &) = delete;
+    StateStore &operator=(const StateStore &) = delete;
+
+    /// Opens (creating and migrating as needed) the store at `location`: a file path or a
+    /// mysql:// URL. Returns nullptr and sets `error` on failure.
+    static std::unique_ptr<StateStore> open(const QString &location, QString *error);
+    /// The default location for a project file: "shop.weft.json" → "shop.weft.state.sqlite".
+    static QString defaultLocationFor(const QString &projectPath);
+
+    QString location() const { return m_location; }
+    bool isMySql() const { return m_mysql; }
+    int schemaVersion() const;
+    /// The last database error, for messages.
+    QString lastError() const { return m_lastError; }
+
+    // Runs
+    bool beginRun(const RunInfo &run);
+    bool updateRun(const RunInfo &run); ///< counters, outcome, end time, message
+    std::optional<RunInfo> run(const QString &runId) const;
+    QList<RunInfo> runs(const QString &scheme = QString(), int limit = 100) const;
+    /// Runs still marked running whose process is gone are closed as aborted at startup.
+    int closeAbandonedRuns(const QString &message);
+
+    // Sync cursors (LAST_SYNC_TIME, Unix seconds)
+    std::optional<qint64> cursor(const QString &scheme) const;
+    bool setCursor(const QString &scheme, qint64 lastSyncTime);
+    bool clearCursor(const QString &scheme);
+
+    // Written ids (idCheck)
+    /// Those of `ids` already written: their content hash and target reference.
+    QHash<QString, WrittenRecord> written(const QString &scheme, const QStringList &ids) const;
+    bool markWritten(const QString &scheme, const QList<WrittenRecord> &records);
+    /// Notes that a run met these written records again unchanged (skipped by idCheck), so a
+    /// second record with the same id later in the run is recognised as a duplicate.
+    bool touchWritten(const QString &scheme, const QStringList &recordIds, const QString &runId);
+    qint64 writtenCount(const QString &scheme) const;
+    bool forgetWritten(const QString &scheme);
+
+    // Failed records
+    /// Adds failures; a record that already has an open failure at the same stage has it
+    /// updated (attempts + 1, new message, payloads and run) instead of a duplicate row.
+    bool recordFailures(const QList<FailedRecord> &failures);
+    /// Marks open failures of these records resolved (they were written since) — except those
+    /// recorded by `exceptRunId`, which belong to another record of that run with the same id.
+    bool resolveFailures(const QString &scheme, const QStringList &recordIds,
+                         const QString &exceptRunId = QString());
+    bool setFailureStatus(const QList<qint64> &ids, FailureStatus status);
+    bool updateFailurePayload(qint64 id, const QJsonObject &sourcePayload);
+    QList<FailedRecord> failedRecords(const FailedFilter &filter) const;
+    qint64 countFailed(const FailedFilter &filter) const;
+
+    // Local store (the platform's "写入空操作" target; lookups read it)
+    bool upsertLocal(const QString &scheme, const QList<QJsonObject> &records,
+                     const QStringList &recordIds);
+    /// Calls `visit` for every record of `scheme`, streaming, so memory stays flat.
+    bool forEachLocal(const QString &scheme,
+                      const std::function<void(const QString &id, const QJsonObject &)> &visit,
+                      qint64 offset = 0, qint64 limit = -1) const;
+    qint64 localCount(const QString &scheme) const;
+
+    // API call statistics (hourly buckets)
+    bool addApiCalls(const QList<ApiCallSample> &samples);
+
+    QSqlDatabase database() const { return m_db; }
+
+private:
+    StateStore() = default;
+    bool migrate(QString *error);
+    bool exec(const QString &sql);
+    QString upsertVerb() const; ///< "REPLACE" works in both dialects for our keyed tables
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_location;
+    bool m_mysql = false;
+    mutable QString m_lastError;
+};
+
+/// The content hash used by idCheck: SHA-1 of the compact, key-sorted JSON.
+QByteArray contentHash(const QJsonObject &payload);
+
+} // namespace weft

@@ -1,0 +1,129 @@
+#include "clisupport.h"
+
+#include "command.h"
+#include "core/log/logging.h"
+#include "core/model/projectio.h"
+#include "core/model/projectvalidator.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+
+namespace weft::cli {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+QCommandLineOption stateOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("state"),
+        QStringLiteral("State store: a SQLite file, or mysql://user@host:port/db (password from "
+                       "WEFT_STATE_PASSWORD) to share it between runners. Default: "
+                       "<project>.state.sqlite beside the project file."),
+        QStringLiteral("PATH|URL"));
+}
+
+QCommandLineOption logFileOption()
+{
+    return QCommandLineOption(QStringLiteral("log-file"),
+                              QStringLiteral("Rotating log file (secrets redacted). Default: "
+                                             "<project>.log beside the project file; \"none\" "
+                                             "for no file."),
+                              QStringLiteral("PATH"));
+}
+
+QCommandLineOption logLevelOption()
+{
+    return QCommandLineOption(QStringLiteral("log-level"),
+                              QStringLiteral("Console log level: trace, debug, info, warn, "
+                                             "error, off (default warn)."),
+                              QStringLiteral("LEVEL"), QStringLiteral("warn"));
+}
+
+std::optional<ProjectSession> openSession(const QCommandLineParser &parser, const QString &path,
+                                          int *exitCode)
+{
+    ProjectSession session;
+    session.path = path;
+    const Diagnostics diagnostics = validateProjectFile(path);
+    bool errors = false;
+    for (const Diagnostic &d : diagnostics) {
+        if (d.isError()) {
+            err() << d.toString(path) << '\n';
+            errors = true;
+        }
+    }
+    if (errors) {
+        err() << path << ": the project is invalid; fix the errors above (weft-run validate "
+              << path << " lists warnings too)\n";
+        err().flush();
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    session.project = *loadProjectFile(path).project;
+
+    QString base = path;
+    if (base.endsWith(QLatin1String(".json")))
+        base.chop(5);
+    log::LogSettings logSettings;
+    if (parser.optionNames().contains(QStringLiteral("log-level")))
+        logSettings.consoleLevel = parser.value(QStringLiteral("log-level"));
+    else
+        logSettings.consoleLevel = QStringLiteral("warn");
+    const QString logFile = parser.optionNames().contains(QStringLiteral("log-file"))
+                                ? parser.value(QStringLiteral("log-file"))
+                                : base + QStringLiteral(".log");
+    if (logFile != QLatin1String("none"))
+        logSettings.filePath = logFile;
+    log::setup(logSettings);
+
+    const QString location = parser.isSet(QStringLiteral("state"))
+                                 ? parser.value(QStringLiteral("state"))
+                                 : StateStore::defaultLocationFor(path);
+    QString error;
+    session.state = StateStore::open(location, &error);
+    if (!session.state) {
+        err() << error << '\n';
+        err().flush();
+        *exitCode = ExitAborted;
+        return std::nullopt;
+    }
+    return session;
+}
+
+namespace {
+std::atomic_bool g_signalled{false};
+extern "C" void handleSignal(int)
+{
+    g_signalled.store(true);
+}
+} // namespace
+
+void onTerminationSignal(std::function<void()> onSignal)
+{
+    std::signal(SIGINT, handleSignal);
+    std::signal(SIGTERM, handleSignal);
+    auto *timer = new QTimer(QCoreApplication::instance());
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, onSignal]() {
+        if (g_signalled.exchange(false)) {
+            timer->stop();
+            onSignal();
+        }
+    });
+    timer->start(100);
+}
+
+} // namespace weft::cli

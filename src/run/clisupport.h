@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/model/project.h"
+#include "core/state/statestore.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace weft::cli {
+
+/// A loaded, validated project and its opened state store.
+struct ProjectSession {
+    QString path;
+    Project project;
+    std::unique_ptr<StateStore> state;
+};
+
+/// The --state option shared by every command that touches the state store.
+QCommandLineOption stateOption();
+/// The --log-file and --log-level options.
+QCommandLineOption logFileOption();
+QCommandLineOption logLevelOption();
+
+/// Loads and validates `path` (printing every problem), opens the state store named by
+/// --state or the default beside the project, and sets up logging. On failure prints why
+/// and returns nullopt with the exit code in `exitCode`.
+std::optional<ProjectSession> openSession(const QCommandLineParser &parser, const QString &path,
+                                          int *exitCode);
+
+QTextStream &out();
+QTextStream &err();
+
+/// Ends the event loop on SIGINT/SIGTERM by calling `onSignal` (once) on the main thread.
+void onTerminationSignal(std::function<void()> onSignal);
+
+} // namespace weft::cli

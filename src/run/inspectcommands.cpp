@@ -1,0 +1,276 @@
+// Commands that look at a project's state without running it: failed, history, preview.
+#include "clisupport.h"
+#include "command.h"
+
+#include "core/engine/preview.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace weft::cli {
+
+namespace {
+
+QString csvField(QString s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
+        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return u'"' + s + u'"';
+    }
+    return s;
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString shorten(QString s, int width)
+{
+    s.replace(u'\n', u' ');
+    return s.size() <= width ? s : s.left(width - 1) + QChar(0x2026);
+}
+
+QJsonObject failedJson(const FailedRecord &f)
+{
+    return {{QStringLiteral("id"), f.id},
+            {QStringLiteral("scheme"), f.scheme},
+            {QStringLiteral("run_id"), f.runId},
+            {QStringLiteral("stage"), failureStageName(f.stage)},
+            {QStringLiteral("record_id"), f.recordId},
+            {QStringLiteral("record_number"), f.recordNumber},
+            {QStringLiteral("record_name"), f.recordName},
+            {QStringLiteral("error_code"), f.errorCode},
+            {QStringLiteral("message"), f.message},
+            {QStringLiteral("attempts"), f.attempts},
+            {QStringLiteral("status"), failureStatusName(f.status)},
+            {QStringLiteral("created_at"), f.createdAt.toString(Qt::ISODate)},
+            {QStringLiteral("updated_at"), f.updatedAt.toString(Qt::ISODate)},
+            {QStringLiteral("source_payload"), f.sourcePayload},
+            {QStringLiteral("target_payload"), f.targetPayload}};
+}
+
+} // namespace
+
+int failedCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Lists the failed records (异常数据) still open: scheme, stage (fetch, "
+                       "transform, write), record, error and attempts; json and csv include the "
+                       "source and target payloads."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
+    const QCommandLineOption scheme(QStringLiteral("scheme"), QStringLiteral("Only this scheme."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("table (default), json or csv."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("failed, retrying, resolved or ignored "
+                                                   "(default: the open ones)."),
+                                    QStringLiteral("STATUS"));
+    const QCommandLineOption grep(QStringLiteral("grep"),
+                                  QStringLiteral("Only records whose message, id or number "
+                                                 "contains TEXT."),
+                                  QStringLiteral("TEXT"));
+    parser.addOptions({scheme, format, status, grep, stateOption(), logLevelOption()});
+    parser.process(arguments);
+    if (parser.positionalArguments().size() != 1) {
+        err() << "weft-run failed: give exactly one project file (see --help)\n";
+        return ExitUsage;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != QLatin1String("table") && fmt != QLatin1String("json") &&
+        fmt != QLatin1String("csv")) {
+        err() << "weft-run failed: --format is table, json or csv\n";
+        return ExitUsage;
+    }
+    int exitCode = 0;
+    auto session = openSession(parser, parser.positionalArguments().first(), &exitCode);
+    if (!session)
+        return exitCode;
+    FailedFilter filter;
+    filter.scheme = parser.value(scheme);
+    filter.text = parser.value(grep);
+    if (parser.isSet(status))
+        filter.status = failureStatusFromName(parser.value(status));
+    const QList<FailedRecord> records = session->state->failedRecords(filter);
+
+    if (fmt == QLatin1String("json")) {
+        QJsonArray a;
+        for (const FailedRecord &f : records)
+            a.append(failedJson(f));
+        out() << QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Indented));
+    } else if (fmt == QLatin1String("csv")) {
+        out() << "id,scheme,run_id,stage,record_id,record_number,record_name,error_code,message,"
+                 "attempts,status,updated_at,source_payload,target_payload\n";
+        for (const FailedRecord &f : records) {
+            const QStringList cells = {QString::number(f.id), f.scheme, f.runId,
+                                       failureStageName(f.stage), f.recordId, f.recordNumber,
+                                       f.recordName, f.errorCode, f.message,
+                                       QString::number(f.attempts), failureStatusName(f.status),
+                                       f.updatedAt.toString(Qt::ISODate),
+                                       compact(f.sourcePayload), compact(f.targetPayload)};
+            QStringList escaped;
+            for (const QString &c : cells)
+                escaped << csvField(c);
+            out() << escaped.join(u',') << '\n';
+        }
+    } else {
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                     .arg(QStringLiteral("SCHEME").leftJustified(14),
+                          QStringLiteral("STAGE").leftJustified(9),
+                          QStringLiteral("RECORD").leftJustified(22),
+                          QStringLiteral("CODE").leftJustified(8), QStringLiteral("TRIES"),
+                          QStringLiteral("MESSAGE"));
+        for (const FailedRecord &f : records) {
+            out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                         .arg(shorten(f.scheme, 14).leftJustified(14),
+                              failureStageName(f.stage).leftJustified(9),
+                              shorten(f.recordId, 22).leftJustified(22),
+                              shorten(f.errorCode, 8).leftJustified(8),
+                              QString::number(f.attempts).leftJustified(5),
+                              shorten(f.message, 100));
+        }
+        out() << records.size() << (records.size() == 1 ? " record\n" : " records\n");
+    }
+    out().flush();
+    return ExitOk;
+}
+
+int historyCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Lists past runs, newest first, with their "
+                                                    "counters and outcome."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
+    const QCommandLineOption scheme(QStringLiteral("scheme"), QStringLiteral("Only this scheme."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+                                   QStringLiteral("At most N runs (default 20)."),
+                                   QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({scheme, limit, json, stateOption(), logLevelOption()});
+    parser.process(arguments);
+    if (parser.positionalArguments().size() != 1) {
+        err() << "weft-run history: give exactly one project file (see --help)\n";
+        return ExitUsage;
+    }
+    int exitCode = 0;
+    auto session = openSession(parser, parser.positionalArguments().first(), &exitCode);
+    if (!session)
+        return exitCode;
+    const QList<RunInfo> runs =
+        session->state->runs(parser.value(scheme), parser.value(limit).toInt());
+    if (parser.isSet(json)) {
+        QJsonArray a;
+        for (const RunInfo &r : runs) {
+            a.append(QJsonObject{{QStringLiteral("run_id"), r.runId},
+                                 {QStringLiteral("scheme"), r.scheme},
+                                 {QStringLiteral("trigger"), r.trigger},
+                                 {QStringLiteral("started_at"), r.startedAt.toString(Qt::ISODate)},
+                                 {QStringLiteral("finished_at"),
+                                  r.finishedAt.toString(Qt::ISODate)},
+                                 {QStringLiteral("outcome"), runOutcomeName(r.outcome)},
+                                 {QStringLiteral("read"), r.counters.read},
+                                 {QStringLiteral("written"), r.counters.written},
+                                 {QStringLiteral("skipped"), r.counters.skipped},
+                                 {QStringLiteral("failed"), r.counters.failed},
+                                 {QStringLiteral("pages"), r.counters.pages},
+                                 {QStringLiteral("message"), r.message}});
+        }
+        out() << QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Indented));
+    } else {
+        out() << "STARTED              SCHEME          OUTCOME          READ    WRITTEN SKIPPED "
+                 "FAILED  SECONDS\n";
+        for (const RunInfo &r : runs) {
+            const qint64 ms = r.finishedAt.isValid() ? r.startedAt.msecsTo(r.finishedAt) : 0;
+            out() << r.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                         .leftJustified(21)
+                  << shorten(r.scheme, 15).leftJustified(16)
+                  << runOutcomeName(r.outcome).leftJustified(15)
+                  << QString::number(r.counters.read).rightJustified(7) << ' '
+                  << QString::number(r.counters.written).rightJustified(8) << ' '
+                  << QString::number(r.counters.skipped).rightJustified(7) << ' '
+                  << QString::number(r.counters.failed).rightJustified(6) << ' '
+                  << QString::number(ms / 1000.0, 'f', 1).rightJustified(8) << '\n';
+            if (!r.message.isEmpty())
+                out() << "    " << shorten(r.message, 110) << '\n';
+        }
+    }
+    out().flush();
+    return ExitOk;
+}
+
+int previewCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Fetches a sample from a scheme's source (its most recent window) and "
+                       "prints the source records and the mapped target payloads as JSON, with "
+                       "per-record errors. Nothing is written; no state changes."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
+    const QCommandLineOption scheme(QStringLiteral("scheme"), QStringLiteral("The scheme."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+                                   QStringLiteral("Source records to fetch (default 10)."),
+                                   QStringLiteral("N"), QStringLiteral("10"));
+    parser.addOptions({scheme, limit, stateOption(), logLevelOption()});
+    parser.process(arguments);
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(scheme)) {
+        err() << "weft-run preview: give one project file and --scheme NAME (see --help)\n";
+        return ExitUsage;
+    }
+    int exitCode = 0;
+    auto session = openSession(parser, parser.positionalArguments().first(), &exitCode);
+    if (!session)
+        return exitCode;
+    if (!session->project.scheme(parser.value(scheme))) {
+        err() << "weft-run preview: no scheme named '" << parser.value(scheme) << "'\n";
+        return ExitUsage;
+    }
+    Previewer previewer(session->project, parser.value(scheme), session->state.get());
+    PreviewResult result;
+    QObject::connect(&previewer, &Previewer::finished, [&](const PreviewResult &r) {
+        result = r;
+        QCoreApplication::exit(0);
+    });
+    onTerminationSignal([&previewer]() { previewer.cancel(); });
+    previewer.start(parser.value(limit).toInt());
+    QCoreApplication::exec();
+    if (!result.error.isEmpty()) {
+        err() << "weft-run preview: " << result.error << '\n';
+        return ExitAborted;
+    }
+    QJsonArray source;
+    for (const QJsonObject &o : result.sourceRecords)
+        source.append(o);
+    QJsonArray mapped;
+    for (qsizetype i = 0; i < result.output.records.size(); ++i) {
+        const TargetRecord &r = result.output.records.at(i);
+        mapped.append(QJsonObject{{QStringLiteral("record_id"), r.recordId},
+                                  {QStringLiteral("number"), r.number},
+                                  {QStringLiteral("payload"), r.payload}});
+    }
+    QJsonArray errors;
+    for (const FailedRecord &f : result.output.failures) {
+        errors.append(QJsonObject{{QStringLiteral("record_id"), f.recordId},
+                                  {QStringLiteral("message"), f.message},
+                                  {QStringLiteral("source_payload"), f.sourcePayload}});
+    }
+    const QJsonObject doc{{QStringLiteral("scheme"), parser.value(scheme)},
+                          {QStringLiteral("source_records"), source},
+                          {QStringLiteral("mapped"), mapped},
+                          {QStringLiteral("errors"), errors},
+                          {QStringLiteral("skipped"), result.output.skipped}};
+    out() << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace weft::cli

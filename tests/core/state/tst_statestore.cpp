@@ -1,0 +1,251 @@
+// The state store behaves the same on SQLite (the default) and on MariaDB (shared use): each
+// test runs against both.
+#include "core/state/statestore.h"
+#include "support/mariadb.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace weft;
+
+class TestStateStore : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<StateStore> open(const QString &backend)
+    {
+        QString error;
+        std::unique_ptr<StateStore> store;
+        if (backend == QLatin1String("sqlite")) {
+            store = StateStore::open(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_n)), &error);
+        } else {
+            const auto p = test::mariaDbParams();
+            const QString db = test::freshDatabase(QStringLiteral("weft_state_%1").arg(++m_n));
+            store = StateStore::open(QStringLiteral("mysql://%1:%2@%3:%4/%5")
+                                         .arg(p.user, p.password, p.host)
+                                         .arg(p.port)
+                                         .arg(db),
+                                     &error);
+        }
+        if (!store)
+            qWarning("%s", qPrintable(error));
+        return store;
+    }
+
+    void backends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << "sqlite";
+        QTest::newRow("mariadb") << "mariadb";
+    }
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        if (QString::fromLatin1(QTest::currentDataTag()) == QLatin1String("mariadb"))
+            WEFT_REQUIRE_MARIADB();
+    }
+
+    void migratesOnceAndReopens_data() { backends(); }
+    void migratesOnceAndReopens()
+    {
+        QFETCH(QString, backend);
+        if (backend == QLatin1String("mariadb"))
+            return; // covered by every other mariadb row; reopening needs the same name
+        const QString path = m_dir.filePath("reopen.sqlite");
+        QString error;
+        {
+            auto store = StateStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(store->schemaVersion(), 1);
+            QVERIFY(store->setCursor("s", 1700000000));
+        }
+        auto again = StateStore::open(path, &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->schemaVersion(), 1);
+        QCOMPARE(again->cursor("s").value_or(0), 1700000000);
+    }
+
+    void cursors_data() { backends(); }
+    void cursors()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        QVERIFY(!store->cursor("a"));
+        QVERIFY(store->setCursor("a", 100));
+        QVERIFY(store->setCursor("a", 200));
+        QCOMPARE(*store->cursor("a"), 200);
+        QVERIFY(store->clearCursor("a"));
+        QVERIFY(!store->cursor("a"));
+    }
+
+    void writtenIdsKeepHashAndTargetRef_data() { backends(); }
+    void writtenIdsKeepHashAndTargetRef()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        const QByteArray h1 = contentHash(QJsonObject{{"a", 1}, {"b", "x"}});
+        const QByteArray h2 = contentHash(QJsonObject{{"b", "x"}, {"a", 1}});
+        QCOMPARE(h1, h2); // key order does not change the hash
+        QVERIFY(h1 != contentHash(QJsonObject{{"a", 2}, {"b", "x"}}));
+        QList<WrittenRecord> records;
+        for (int i = 0; i < 1200; ++i) // more than one chunk of the IN list
+            records.append({QStringLiteral("id-%1").arg(i), h1, QStringLiteral("ref-%1").arg(i)});
+        QVERIFY(store->markWritten("s", records));
+        QCOMPARE(store->writtenCount("s"), 1200);
+        QStringList ask{"id-0", "id-1199", "missing", "id-600"};
+        const auto found = store->written("s", ask);
+        QCOMPARE(found.size(), 3);
+        QCOMPARE(found.value("id-1199").targetRef, QStringLiteral("ref-1199"));
+        QCOMPARE(found.value("id-0").contentHash, h1);
+        QVERIFY(store->written("other", ask).isEmpty());
+    }
+
+    void failuresUpsertAndResolve_data() { backends(); }
+    void failuresUpsertAndResolve()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        FailedRecord f;
+        f.scheme = "s";
+        f.runId = "r1";
+        f.stage = FailureStage::Write;
+        f.recordId = "42";
+        f.recordNumber = "N42";
+        f.errorCode = "1406";
+        f.message = "Data too long for column 'items_name' at row 1";
+        f.sourcePayload = QJsonObject{{"name", QString(300, u'长')}, {"emoji", "😀"}};
+        f.targetPayload = QJsonObject{{"items_name", "x"}};
+        QVERIFY(store->recordFailures({f}));
+        f.runId = "r2";
+        f.message = "again";
+        QVERIFY(store->recordFailures({f})); // the same record failing again: one row, 2 tries
+        FailedFilter all;
+        all.scheme = "s";
+        QList<FailedRecord> open = store->failedRecords(all);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().attempts, 2);
+        QCOMPARE(open.first().runId, QStringLiteral("r2"));
+        QCOMPARE(open.first().message, QStringLiteral("again"));
+        QCOMPARE(open.first().sourcePayload.value("emoji").toString(), QStringLiteral("😀"));
+        QCOMPARE(open.first().sourcePayload.value("name").toString().size(), 300);
+
+        FailedRecord other = f;
+        other.recordId = "43";
+        other.stage = FailureStage::Transform;
+        QVERIFY(store->recordFailures({other}));
+        FailedFilter byText;
+        byText.text = "again";
+        QCOMPARE(store->countFailed(byText), 2);
+        FailedFilter byStage;
+        byStage.stage = FailureStage::Transform;
+        QCOMPARE(store->failedRecords(byStage).first().recordId, QStringLiteral("43"));
+
+        QVERIFY(store->resolveFailures("s", {"42"}));
+        QCOMPARE(store->countFailed(all), 1);
+        FailedFilter resolved;
+        resolved.status = FailureStatus::Resolved;
+        QCOMPARE(store->countFailed(resolved), 1);
+        // A resolved record failing later opens a new entry rather than reviving the old one.
+        QVERIFY(store->recordFailures({f}));
+        QCOMPARE(store->countFailed(all), 2);
+
+        const qint64 id = store->failedRecords(byStage).first().id;
+        QVERIFY(store->setFailureStatus({id}, FailureStatus::Ignored));
+        QCOMPARE(store->countFailed(all), 1);
+        FailedFilter paged = all;
+        paged.status = std::nullopt;
+        paged.limit = 1;
+        paged.offset = 0;
+        QCOMPARE(store->failedRecords(paged).size(), 1);
+    }
+
+    void runsAndAbandonedRuns_data() { backends(); }
+    void runsAndAbandonedRuns()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        RunInfo r;
+        r.runId = "r1";
+        r.scheme = "s";
+        r.trigger = "cli";
+        r.startedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store->beginRun(r));
+        QCOMPARE(store->closeAbandonedRuns("process gone"), 1);
+        const auto back = store->run("r1");
+        QVERIFY(back);
+        QCOMPARE(back->outcome, RunOutcome::Aborted);
+        QCOMPARE(back->message, QStringLiteral("process gone"));
+        r.runId = "r2";
+        r.counters = {10, 7, 2, 1, 3};
+        r.outcome = RunOutcome::FinishedWithFailures;
+        r.finishedAt = r.startedAt.addSecs(5);
+        QVERIFY(store->beginRun(r));
+        QVERIFY(store->updateRun(r));
+        const QList<RunInfo> runs = store->runs("s");
+        QCOMPARE(runs.size(), 2);
+        const auto r2 = store->run("r2");
+        QCOMPARE(r2->counters, (RunCounters{10, 7, 2, 1, 3}));
+        QCOMPARE(r2->outcome, RunOutcome::FinishedWithFailures);
+    }
+
+    void localStoreStreams_data() { backends(); }
+    void localStoreStreams()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        QList<QJsonObject> records;
+        QStringList ids;
+        for (int i = 0; i < 30; ++i) {
+            records << QJsonObject{{"number", QStringLiteral("C%1").arg(i, 3, 10, QLatin1Char('0'))},
+                                   {"name", QStringLiteral("客户%1").arg(i)}};
+            ids << QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+        }
+        QVERIFY(store->upsertLocal("cust", records, ids));
+        records[0].insert("name", "改名");
+        QVERIFY(store->upsertLocal("cust", {records[0]}, {ids[0]}));
+        QCOMPARE(store->localCount("cust"), 30);
+        QStringList seen;
+        QString firstName;
+        QVERIFY(store->forEachLocal("cust", [&](const QString &id, const QJsonObject &o) {
+            if (seen.isEmpty())
+                firstName = o.value("name").toString();
+            seen << id;
+        }, 0, 10));
+        QCOMPARE(seen.size(), 10);
+        QCOMPARE(firstName, QStringLiteral("改名"));
+    }
+
+    void apiCallsAggregatePerHour_data() { backends(); }
+    void apiCallsAggregatePerHour()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+        QList<ApiCallSample> samples;
+        for (int i = 0; i < 10; ++i)
+            samples.append({"jst", "/open/purchasein/query", i == 3 ? "199" : "", i == 3, 40 + i,
+                            50, at});
+        QVERIFY(store->addApiCalls(samples));
+        QVERIFY(store->addApiCalls(samples)); // merges into the same hourly rows
+        QSqlQuery q(store->database());
+        QVERIFY(q.exec("SELECT error_code, calls, throttled, records FROM api_calls ORDER BY "
+                       "error_code"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QString());
+        QCOMPARE(q.value(1).toInt(), 18);
+        QCOMPARE(q.value(3).toInt(), 900);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("199"));
+        QCOMPARE(q.value(1).toInt(), 2);
+        QCOMPARE(q.value(2).toInt(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStateStore)
+#include "tst_statestore.moc"
