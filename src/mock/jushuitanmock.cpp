@@ -1,0 +1,282 @@
+#include "jushuitanmock.h"
+
+#include "mockcrypto.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace weft::mock {
+
+namespace {
+
+constexpr int kBadParameter = 120;
+const QString kPartnerPath = QStringLiteral("/open/wms/partner/query");
+const QString kPurchaseInPath = QStringLiteral("/open/purchasein/query");
+const QString kInitTokenPath = QStringLiteral("/openWeb/auth/getInitToken");
+const QString kRefreshTokenPath = QStringLiteral("/openWeb/auth/refreshToken");
+
+// biz values arrive as numbers or as strings ("page_index": "1"): accept both, as JST does.
+std::optional<qint64> intOf(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return qint64(v.toDouble());
+    if (v.isString()) {
+        bool ok = false;
+        const qint64 n = v.toString().trimmed().toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    return std::nullopt;
+}
+
+QStringList listOf(const QJsonValue &v)
+{
+    QStringList out;
+    if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray())
+            out << (e.isDouble() ? QString::number(qint64(e.toDouble())) : e.toString());
+    } else if (v.isString()) {
+        out = v.toString().split(u',', Qt::SkipEmptyParts);
+    } else if (v.isDouble()) {
+        out << QString::number(qint64(v.toDouble()));
+    }
+    for (QString &s : out)
+        s = s.trimmed();
+    return out;
+}
+
+} // namespace
+
+JushuitanMock::JushuitanMock(MockContext &context)
+    : m_ctx(context)
+{
+    reset();
+}
+
+void JushuitanMock::reset()
+{
+    m_tokens.clear();
+    m_tokens.insert(m_ctx.config.jstAccessToken,
+                    MockClock::wallMs() + m_ctx.config.jstTokenTtl * 1000);
+    m_refreshToken = m_ctx.config.jstRefreshToken;
+    m_limits.clear();
+}
+
+MockReply JushuitanMock::error(int code, const QString &message, MockReply::Kind kind)
+{
+    return MockReply::json(QJsonObject{{QStringLiteral("code"), code},
+                                       {QStringLiteral("msg"), message},
+                                       {QStringLiteral("data"), QJsonValue()}},
+                           kind);
+}
+
+MockReply JushuitanMock::throttled() const
+{
+    return error(
+        199,
+        QStringLiteral("接口调用频率超过限制：每秒不能超过%1次").arg(m_ctx.config.jstRatePerSecond),
+        MockReply::Kind::RateLimited);
+}
+
+QString JushuitanMock::issueToken()
+{
+    const QString token = QStringLiteral("jst-%1-%2")
+                              .arg(++m_serial)
+                              .arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0'));
+    m_tokens.insert(token, MockClock::wallMs() + m_ctx.config.jstTokenTtl * 1000);
+    return token;
+}
+
+MockReply JushuitanMock::handle(const MockRequest &request)
+{
+    const QString &path = request.subPath;
+    const bool isToken = path == kInitTokenPath || path == kRefreshTokenPath;
+    if (!isToken && path != kPartnerPath && path != kPurchaseInPath) {
+        MockReply r = error(404, QStringLiteral("接口不存在：%1").arg(path));
+        r.status = 404;
+        return r;
+    }
+    if (request.method != "POST")
+        return error(kBadParameter, QStringLiteral("只支持 POST 请求"));
+    if (request.header("content-type").contains("json"))
+        return error(kBadParameter,
+                     QStringLiteral("请求须为 application/x-www-form-urlencoded 表单"));
+
+    const QMap<QString, QString> form = request.formFields();
+    const MockConfig &cfg = m_ctx.config;
+    if (form.value(QStringLiteral("app_key")) != cfg.jstAppKey)
+        return error(10, QStringLiteral("app_key 不存在：%1").arg(form.value("app_key")));
+    QList<QPair<QString, QString>> fields;
+    for (auto it = form.cbegin(); it != form.cend(); ++it)
+        fields.append({it.key(), it.value()});
+    const QByteArray expected = crypto::jushuitanSign(cfg.jstAppSecret.toUtf8(), fields);
+    if (!crypto::sameSignature(expected, form.value(QStringLiteral("sign")).toLower().toUtf8()))
+        return error(10, QStringLiteral("签名错误"));
+
+    bool ok = false;
+    const qint64 ts = form.value(QStringLiteral("timestamp")).toLongLong(&ok);
+    if (!ok || std::abs(MockClock::wallMs() / 1000 - ts) > 15 * 60)
+        return error(140, QStringLiteral("timestamp 与服务器时间相差超过15分钟"));
+
+    if (isToken)
+        return token(form, path == kRefreshTokenPath);
+
+    const auto tok = m_tokens.constFind(form.value(QStringLiteral("access_token")));
+    if (tok == m_tokens.cend() || tok.value() < MockClock::wallMs())
+        return error(100, QStringLiteral("access_token 已过期或无效，请刷新 token"));
+
+    Limits &limits = m_limits[path];
+    limits.perSecond.setLimit(cfg.limit(cfg.jstRatePerSecond));
+    limits.perMinute.setLimit(cfg.limit(cfg.jstRatePerMinute));
+    const qint64 now = MockClock::monotonicMs();
+    if (!limits.perSecond.allows(now))
+        return throttled();
+    if (!limits.perMinute.allows(now)) {
+        return error(
+            200,
+            QStringLiteral("接口调用频率超过限制：每分钟不能超过%1次").arg(cfg.jstRatePerMinute),
+            MockReply::Kind::RateLimited);
+    }
+    limits.perSecond.record(now);
+    limits.perMinute.record(now);
+
+    QJsonObject biz;
+    const QString bizText = form.value(QStringLiteral("biz"));
+    if (!bizText.isEmpty()) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(bizText.toUtf8(), &parseError);
+        if (!doc.isObject())
+            return error(kBadParameter, QStringLiteral("biz 不是合法的 JSON 对象"));
+        biz = doc.object();
+    }
+    return path == kPartnerPath ? partners(biz) : purchaseIns(biz);
+}
+
+MockReply JushuitanMock::token(const QMap<QString, QString> &form, bool refresh)
+{
+    const QString grant = form.value(QStringLiteral("grant_type"));
+    if (refresh) {
+        if (grant != QLatin1String("refresh_token"))
+            return error(kBadParameter, QStringLiteral("grant_type 须为 refresh_token"));
+        if (form.value(QStringLiteral("refresh_token")) != m_refreshToken)
+            return error(100, QStringLiteral("refresh_token 无效"));
+        if (m_ctx.config.jstRotateRefresh) {
+            m_refreshToken =
+                QStringLiteral("jst-refresh-%1-%2")
+                    .arg(m_serial + 1)
+                    .arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0'));
+        }
+    } else {
+        if (grant != QLatin1String("authorization_code"))
+            return error(kBadParameter, QStringLiteral("grant_type 须为 authorization_code"));
+        if (form.value(QStringLiteral("code")) != m_ctx.config.jstAuthCode)
+            return error(kBadParameter, QStringLiteral("授权码 code 无效"));
+    }
+    const QString access = issueToken();
+    m_ctx.log(QStringLiteral("jushuitan: issued access token %1").arg(access));
+    return MockReply::json(
+        QJsonObject{{QStringLiteral("code"), 0},
+                    {QStringLiteral("msg"), QStringLiteral("执行成功")},
+                    {QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("access_token"), access},
+                                 {QStringLiteral("expires_in"), m_ctx.config.jstTokenTtl},
+                                 {QStringLiteral("refresh_token"), m_refreshToken},
+                                 {QStringLiteral("scope"), QStringLiteral("all")}}}});
+}
+
+MockReply JushuitanMock::page(const QJsonObject &biz, qint64 total,
+                              const std::function<QJsonObject(qint64)> &record)
+{
+    const auto pageIndex = intOf(biz.value(QLatin1String("page_index"))).value_or(1);
+    const auto pageSize = intOf(biz.value(QLatin1String("page_size"))).value_or(30);
+    if (pageIndex < 1)
+        return error(kBadParameter, QStringLiteral("page_index 须从 1 开始"));
+    if (pageSize < 1 || pageSize > 50)
+        return error(kBadParameter, QStringLiteral("page_size 须在 1 到 50 之间"));
+    const qint64 pageCount = (total + pageSize - 1) / pageSize;
+    QJsonArray datas;
+    const qint64 from = (pageIndex - 1) * pageSize;
+    for (qint64 k = from; k < std::min(total, from + pageSize); ++k)
+        datas.append(record(k));
+    return MockReply::json(QJsonObject{
+        {QStringLiteral("code"), 0},
+        {QStringLiteral("msg"), QStringLiteral("执行成功")},
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("page_index"), pageIndex},
+                                             {QStringLiteral("page_size"), pageSize},
+                                             {QStringLiteral("data_count"), total},
+                                             {QStringLiteral("page_count"), pageCount},
+                                             {QStringLiteral("has_next"), pageIndex < pageCount},
+                                             {QStringLiteral("datas"), datas}}}});
+}
+
+MockReply JushuitanMock::partners(const QJsonObject &biz)
+{
+    const JstDataset &jst = m_ctx.datasets.jst();
+    return page(biz, jst.partnerCount(), [&jst](qint64 k) { return jst.partner(k); });
+}
+
+MockReply JushuitanMock::purchaseIns(const QJsonObject &biz)
+{
+    const JstDataset &jst = m_ctx.datasets.jst();
+    const Timeline &timeline = jst.purchaseIns();
+    const bool hasBegin = !biz.value(QLatin1String("modified_begin")).toString().isEmpty();
+    const bool hasEnd = !biz.value(QLatin1String("modified_end")).toString().isEmpty();
+    if (hasBegin != hasEnd)
+        return error(kBadParameter, QStringLiteral("modified_begin 与 modified_end 必须同时存在"));
+    std::optional<qint64> beginMs;
+    std::optional<qint64> endMs;
+    if (hasBegin) {
+        beginMs = m_ctx.clock.parse(biz.value(QLatin1String("modified_begin")).toString());
+        endMs = m_ctx.clock.parse(biz.value(QLatin1String("modified_end")).toString());
+        if (!beginMs || !endMs)
+            return error(kBadParameter,
+                         QStringLiteral("modified_begin/modified_end 格式须为 yyyy-MM-dd "
+                                        "HH:mm:ss"));
+        if (*endMs < *beginMs)
+            return error(kBadParameter, QStringLiteral("modified_end 不能早于 modified_begin"));
+        if (*endMs - *beginMs > 7 * 86400000LL)
+            return error(kBadParameter,
+                         QStringLiteral("modified_begin 与 modified_end 的间隔不能超过七天"));
+        *endMs += 999; // the end second is included
+    }
+    const QStringList poIds = listOf(biz.value(QLatin1String("po_ids")));
+    const QStringList ioIds = listOf(biz.value(QLatin1String("io_ids")));
+    const QStringList soIds = listOf(biz.value(QLatin1String("so_ids")));
+    if (poIds.size() > 30 || ioIds.size() > 30)
+        return error(kBadParameter, QStringLiteral("po_ids/io_ids 每次最多 30 个"));
+    const bool byIds = !poIds.isEmpty() || !ioIds.isEmpty() || !soIds.isEmpty();
+    if (!hasBegin && !byIds)
+        return error(kBadParameter,
+                     QStringLiteral("修改时间（modified_begin/modified_end）与单号（po_ids/"
+                                    "io_ids/so_ids）不能同时为空"));
+    if (!byIds) {
+        const Timeline::Window w = timeline.window(*beginMs, *endMs);
+        return page(biz, w.size(), [&](qint64 k) { return jst.purchaseIn(w.at(k)); });
+    }
+    std::set<qint64> found;
+    for (const QString &id : poIds) {
+        if (auto i = jst.indexOfPoId(id.toLongLong()))
+            found.insert(*i);
+    }
+    for (const QString &id : ioIds) {
+        if (auto i = jst.indexOfIoId(id.toLongLong()))
+            found.insert(*i);
+    }
+    for (const QString &id : soIds) {
+        if (auto i = jst.indexOfSoId(id))
+            found.insert(*i);
+    }
+    std::vector<qint64> list;
+    for (qint64 i : found) {
+        const qint64 t = timeline.timeMs(i);
+        if (!beginMs || (t >= *beginMs && t <= *endMs))
+            list.push_back(i);
+    }
+    return page(biz, qint64(list.size()),
+                [&](qint64 k) { return jst.purchaseIn(list.at(size_t(k))); });
+}
+
+} // namespace weft::mock
