@@ -76,7 +76,7 @@ int failedCommand(const QStringList &arguments)
                                   QStringLiteral("Only records whose message, id or number "
                                                  "contains TEXT."),
                                   QStringLiteral("TEXT"));
-    parser.addOptions({scheme, format, status, grep, stateOption(), logLevelOption()});
+    parser.addOptions({scheme, format, status, grep, stateOption(), logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
         err() << "weft-run failed: give exactly one project file (see --help)\n";
@@ -154,7 +154,7 @@ int historyCommand(const QStringList &arguments)
                                    QStringLiteral("At most N runs (default 20)."),
                                    QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({scheme, limit, json, stateOption(), logLevelOption()});
+    parser.addOptions({scheme, limit, json, stateOption(), logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
         err() << "weft-run history: give exactly one project file (see --help)\n";
@@ -220,7 +220,7 @@ int previewCommand(const QStringList &arguments)
     const QCommandLineOption limit(QStringLiteral("limit"),
                                    QStringLiteral("Source records to fetch (default 10)."),
                                    QStringLiteral("N"), QStringLiteral("10"));
-    parser.addOptions({scheme, limit, stateOption(), logLevelOption()});
+    parser.addOptions({scheme, limit, stateOption(), logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet(scheme)) {
         err() << "weft-run preview: give one project file and --scheme NAME (see --help)\n";

@@ -55,9 +55,10 @@ int runCommand(const QStringList &arguments)
                                     QStringLiteral("Run this scheme (repeatable)."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption full(QStringLiteral("full"),
-                                  QStringLiteral("Ignore the last sync time and the written "
-                                                 "ids: read everything since the scheme's "
-                                                 "initialSince and write it again."));
+                                  QStringLiteral("Ignore the last sync time: read everything "
+                                                 "since the scheme's initialSince again "
+                                                 "(idCheck still skips records written before "
+                                                 "with the same content)."));
     const QCommandLineOption limit(QStringLiteral("limit"),
                                    QStringLiteral("Stop each scheme after N records (the sync "
                                                   "time does not advance)."),

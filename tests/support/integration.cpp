@@ -94,6 +94,63 @@ RunResult IntegrationEnv::weftRun(const QString &command, const QStringList &arg
     return r;
 }
 
+bool IntegrationEnv::editProject(const std::function<void(QJsonObject &root)> &edit) const
+{
+    QFile f(m_projectPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    edit(root);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    f.write(QJsonDocument(root).toJson());
+    return true;
+}
+
+namespace {
+QJsonValue setIn(const QJsonValue &node, QStringList path, const QJsonValue &value, bool *ok)
+{
+    if (path.isEmpty())
+        return value;
+    const QString token = path.takeFirst();
+    if (node.isObject()) {
+        QJsonObject o = node.toObject();
+        o.insert(token, setIn(o.value(token), path, value, ok));
+        return o;
+    }
+    if (node.isArray()) {
+        QJsonArray a = node.toArray();
+        qsizetype index = -1;
+        if (token.startsWith(u'@')) {
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                const QJsonObject e = a.at(i).toObject();
+                if (e.value(QLatin1String("field")).toString() == token.mid(1) ||
+                    e.value(QLatin1String("name")).toString() == token.mid(1))
+                    index = i;
+            }
+        } else {
+            index = token.toInt();
+        }
+        if (index < 0 || index >= a.size()) {
+            *ok = false;
+            return node;
+        }
+        a.replace(index, setIn(a.at(index), path, value, ok));
+        return a;
+    }
+    *ok = false;
+    return node;
+}
+} // namespace
+
+bool IntegrationEnv::setAt(QJsonObject &root, const QStringList &path, const QJsonValue &value)
+{
+    bool ok = true;
+    root = setIn(root, path, value, &ok).toObject();
+    return ok;
+}
+
 QJsonDocument IntegrationEnv::control(const QByteArray &method, const QString &path,
                                       const QJsonObject &body) const
 {

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace weft::test {
@@ -49,6 +50,13 @@ public:
     /// Runs `weft-run <command> <project> <args>` and waits for it (timeout in ms).
     RunResult weftRun(const QString &command, const QStringList &args = {},
                       int timeoutMs = 300000) const;
+
+    /// Changes the copied project file (e.g. a mapping fix before a retry).
+    bool editProject(const std::function<void(QJsonObject &root)> &edit) const;
+    /// Sets the value at `path` in a JSON tree. Tokens are object keys, array indices, or
+    /// "@name" for the array element whose "field" (or "name") is `name`:
+    /// {"schemes", "0", "target", "metadata", "request", "@items_name", "value"}.
+    static bool setAt(QJsonObject &root, const QStringList &path, const QJsonValue &value);
 
     /// GET/POST a weft-mock control endpoint (/_mock/...); returns the parsed JSON.
     QJsonDocument control(const QByteArray &method, const QString &path,

@@ -62,20 +62,9 @@ QByteArray JdyClient::signature(const QByteArray &secret, const QByteArray &text
 
 QByteArray JdyClient::urlEncode(const QByteArray &text)
 {
-    QByteArray out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') ||
-            c == '.' || c == '-' || c == '*' || c == '_') {
-            out += c;
-        } else if (c == ' ') {
-            out += '+';
-        } else {
-            out += '%';
-            out += QByteArray::number(u, 16).toUpper().rightJustified(2, '0');
-        }
-    }
-    return out;
+    // RFC 3986: unreserved characters (A-Z a-z 0-9 - . _ ~) kept, everything else %XX in upper
+    // case, a space as %20 — what Kingdee's Python SDK (urllib quote) produces.
+    return QUrl::toPercentEncoding(QString::fromUtf8(text));
 }
 
 QByteArray JdyClient::stringToSign(const QByteArray &method, const QString &path,

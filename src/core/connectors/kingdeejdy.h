@@ -24,7 +24,7 @@ public:
 
     /// base64(hex(HMAC-SHA256(secret, text))) — the JDY signature encoding.
     static QByteArray signature(const QByteArray &secret, const QByteArray &text);
-    /// Java URLEncoder encoding (what Kingdee's SDK uses): [A-Za-z0-9.-*_] kept, space → '+'.
+    /// RFC 3986 percent-encoding, as the signature string wants it.
     static QByteArray urlEncode(const QByteArray &text);
     /// The string X-Api-Signature signs.
     static QByteArray stringToSign(const QByteArray &method, const QString &path,

@@ -15,7 +15,7 @@ namespace weft {
 /// How to run: which schemes, and the switches of `weft-run run`.
 struct RunOptions {
     QStringList schemes;       ///< empty: every enabled scheme, in project order
-    bool full = false;         ///< ignore the cursor and written ids: read everything again
+    bool full = false;         ///< ignore the cursor: read everything since initialSince again
     qint64 limit = -1;         ///< stop each scheme after this many records (-1: no limit)
     bool dryRun = false;       ///< fetch and map, write nothing
     QString trigger = QStringLiteral("manual");

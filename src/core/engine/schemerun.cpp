@@ -156,12 +156,13 @@ void SchemeRun::start()
     emitProgress(true);
     QString error;
     if (!setUp(&error)) {
-        abort(error);
+        abort(error, RunOutcome::Aborted, QStringLiteral("config"));
         return;
     }
     m_target->prepare([this](std::optional<ConnectorError> e) {
         if (e) {
-            abort(QStringLiteral("target %1: %2").arg(m_scheme.target.connection, e->toString()));
+            abort(QStringLiteral("target %1: %2").arg(m_scheme.target.connection, e->toString()),
+                  RunOutcome::Aborted, ConnectorError::kindName(e->kind));
             return;
         }
         onPrepared();
@@ -178,7 +179,7 @@ void SchemeRun::startRetry(const RetryRequest &request)
         m_shared.state->beginRun(m_info);
     QString error;
     if (!setUp(&error)) {
-        abort(error);
+        abort(error, RunOutcome::Aborted, QStringLiteral("config"));
         return;
     }
     FailedFilter filter;
@@ -214,9 +215,11 @@ void SchemeRun::startRetry(const RetryRequest &request)
 QList<TimeWindow> SchemeRun::windows(qint64 since, qint64 until, qint64 maxSeconds) const
 {
     QList<TimeWindow> out;
-    if (since >= until)
-        return out;
-    if (maxSeconds <= 0) {
+    // A window is inclusive at both ends, so even an empty span (a run right after the
+    // previous one, within the same second) is read: a record modified in that second after
+    // the previous read must not be missed.
+    since = std::min(since, until);
+    if (maxSeconds <= 0 || since == until) {
         out.append({since, until});
         return out;
     }
@@ -315,7 +318,8 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
             recordFailure(FailureStage::Fetch, page, {}, *error);
             abort(QStringLiteral("reading %1 failed: %2 — nothing after this point was read; "
                                  "the next run starts again here")
-                      .arg(page.id, error->toString()));
+                      .arg(page.id, error->toString()),
+                  RunOutcome::Aborted, ConnectorError::kindName(error->kind));
         }
         checkWindowDone();
         return;
@@ -380,7 +384,7 @@ void SchemeRun::accept(const TransformOutput &output)
             ids << r.recordId;
         written = m_shared.state->written(m_scheme.name, ids);
     }
-    const bool skipUnchanged = m_idCheck && !m_options.full;
+    const bool skipUnchanged = m_idCheck;
     QSet<QString> seenHere;
     QStringList unchanged;
     for (qsizetype i = 0; i < output.records.size(); ++i) {
@@ -463,7 +467,8 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
                        error->kind == Kind::Network) {
                 abort(QStringLiteral("writing to %1 failed: %2 — the run stops here; records "
                                      "not written are read again by the next run")
-                          .arg(m_scheme.target.connection, error->toString()));
+                          .arg(m_scheme.target.connection, error->toString()),
+                      RunOutcome::Aborted, ConnectorError::kindName(error->kind));
             } else {
                 for (qsizetype i = 0; i < records.size(); ++i) {
                     for (const TransformInput &input : sources.at(i))
@@ -549,13 +554,14 @@ void SchemeRun::checkWindowDone()
     nextWindow();
 }
 
-void SchemeRun::abort(const QString &message, RunOutcome outcome)
+void SchemeRun::abort(const QString &message, RunOutcome outcome, const QString &kind)
 {
     if (m_stopping)
         return;
     m_stopping = true;
     m_info.outcome = outcome;
     m_info.message = message;
+    m_info.abortKind = kind;
     if (outcome == RunOutcome::Cancelled)
         log::warn(QStringLiteral("scheme '%1': %2").arg(m_scheme.name, message));
     else

@@ -62,7 +62,8 @@ private:
     void flushBatches(bool partial);
     void writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources);
     void checkWindowDone();
-    void abort(const QString &message, RunOutcome outcome = RunOutcome::Aborted);
+    void abort(const QString &message, RunOutcome outcome = RunOutcome::Aborted,
+               const QString &kind = QString());
     void finish();
     void emitProgress(bool force = false);
     void recordFailure(FailureStage stage, const TransformInput &input,

@@ -1,7 +1,9 @@
 set(WEFT_CORE_engine_SOURCES
+    alerts.cpp alerts.h
     preview.cpp preview.h
     runner.cpp runner.h
     runtypes.h
+    scheduler.cpp scheduler.h
     schemerun.cpp schemerun.h
     transform.cpp transform.h
 )

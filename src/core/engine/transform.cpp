@@ -648,7 +648,11 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
             ctx.setListRows(&rows);
         QJsonObject payload;
         QString message;
-        if (!evaluateObject(m_target, ctx, &payload, &message)) {
+        if (m_target.isEmpty()) {
+            // A target without field mapping (the local store's "写入空操作") takes the
+            // record as it came.
+            payload = first.record;
+        } else if (!evaluateObject(m_target, ctx, &payload, &message)) {
             for (const int i : group)
                 out.failures.append(failure(records.at(i), message));
             continue;

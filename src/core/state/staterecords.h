@@ -44,6 +44,9 @@ struct RunInfo {
     RunOutcome outcome = RunOutcome::Running;
     RunCounters counters;
     QString message;
+    /// Why an aborted run stopped ("auth", "config", "network", …; ConnectorError kinds).
+    /// Known to the process that ran it; not stored.
+    QString abortKind;
 };
 
 /// A record that failed, with everything needed to understand and retry it (DESIGN.md
@@ -96,6 +99,20 @@ struct ApiCallSample {
     int latencyMs = 0;
     int records = 0;
     QDateTime at;
+};
+
+/// API usage of one endpoint over a period (the "API asset" overview).
+struct ApiUsage {
+    QString connection;
+    QString endpoint;
+    qint64 calls = 0;
+    qint64 errors = 0;
+    qint64 throttled = 0;
+    qint64 records = 0;
+    QList<QPair<QString, qint64>> errorsByCode; ///< most frequent first
+    int p50Ms = 0;    ///< median latency (upper bound of its histogram bucket)
+    int p95Ms = 0;
+    double recordsPerCall() const { return calls ? double(records) / calls : 0; }
 };
 
 } // namespace weft

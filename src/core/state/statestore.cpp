@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <limits>
+#include <numeric>
 
 namespace weft {
 
@@ -79,6 +80,20 @@ const QList<Migration> &migrations()
              "NOT NULL, hour BIGINT NOT NULL, error_code VARCHAR(64) NOT NULL DEFAULT '', calls "
              "BIGINT, throttled BIGINT, records BIGINT, latency_total_ms BIGINT, latency_hist "
              "TEXT, PRIMARY KEY(connection, endpoint, hour, error_code)) CHARSET=utf8mb4",
+         }},
+        // 2: leases (one runner per scheme across processes) and alert bookkeeping.
+        {2,
+         {
+             "CREATE TABLE leases (scheme TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at "
+             "INTEGER NOT NULL)",
+             "CREATE TABLE alerts_sent (rule TEXT NOT NULL, subject TEXT NOT NULL, sent_at "
+             "INTEGER NOT NULL, message TEXT, PRIMARY KEY(rule, subject))",
+         },
+         {
+             "CREATE TABLE leases (scheme VARCHAR(191) PRIMARY KEY, holder VARCHAR(191) NOT NULL, "
+             "expires_at BIGINT NOT NULL) CHARSET=utf8mb4",
+             "CREATE TABLE alerts_sent (rule VARCHAR(191) NOT NULL, subject VARCHAR(191) NOT NULL, "
+             "sent_at BIGINT NOT NULL, message TEXT, PRIMARY KEY(rule, subject)) CHARSET=utf8mb4",
          }},
     };
     return list;
@@ -593,7 +608,8 @@ bool StateStore::resolveFailures(const QString &scheme, const QStringList &recor
         q.addBindValue(now);
         q.addBindValue(scheme);
         q.addBindValue(id);
-        q.addBindValue(exceptRunId);
+        // A null QString binds as SQL NULL, and "run_id <> NULL" is never true.
+        q.addBindValue(exceptRunId.isNull() ? QStringLiteral("") : exceptRunId);
         if (!q.exec()) {
             m_lastError = q.lastError().text();
             m_db.rollback();
@@ -786,6 +802,98 @@ qint64 StateStore::localCount(const QString &scheme) const
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+// ---- leases ---------------------------------------------------------------------------
+
+bool StateStore::tryAcquireLease(const QString &scheme, const QString &holder, int ttlSeconds)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 expires = now + qint64(ttlSeconds) * 1000;
+    // One conditional UPDATE takes a free, expired or own lease atomically; only when no row
+    // exists yet does the INSERT race, and the primary key lets exactly one insert win.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = ? WHERE scheme = ? AND "
+                             "(holder = ? OR expires_at < ?)"));
+    q.addBindValue(holder);
+    q.addBindValue(expires);
+    q.addBindValue(scheme);
+    q.addBindValue(holder);
+    q.addBindValue(now);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    if (q.numRowsAffected() > 0)
+        return true;
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO leases(scheme, holder, expires_at) VALUES (?, ?, ?)"));
+    insert.addBindValue(scheme);
+    insert.addBindValue(holder);
+    insert.addBindValue(expires);
+    if (insert.exec())
+        return true;
+    // The row exists and is someone else's, unexpired (or another process inserted first).
+    QSqlQuery check(m_db);
+    check.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ?"));
+    check.addBindValue(scheme);
+    return check.exec() && check.next() && check.value(0).toString() == holder;
+}
+
+bool StateStore::releaseLease(const QString &scheme, const QString &holder)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM leases WHERE scheme = ? AND holder = ?"));
+    q.addBindValue(scheme);
+    q.addBindValue(holder);
+    return q.exec();
+}
+
+QString StateStore::leaseHolder(const QString &scheme) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ? AND expires_at >= ?"));
+    q.addBindValue(scheme);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+// ---- alert bookkeeping ----------------------------------------------------------------
+
+QDateTime StateStore::alertSentAt(const QString &rule, const QString &subject) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT sent_at FROM alerts_sent WHERE rule = ? AND subject = ?"));
+    q.addBindValue(rule);
+    q.addBindValue(subject);
+    return q.exec() && q.next() ? fromEpoch(q.value(0)) : QDateTime();
+}
+
+bool StateStore::noteAlertSent(const QString &rule, const QString &subject,
+                               const QString &message)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("%1 INTO alerts_sent(rule, subject, sent_at, message) VALUES (?, ?, "
+                             "?, ?)")
+                  .arg(upsertVerb()));
+    q.addBindValue(rule);
+    q.addBindValue(subject);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(message);
+    return q.exec();
+}
+
+std::optional<RunInfo> StateStore::lastRun(const QString &scheme, bool successfulOnly) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM runs WHERE scheme = ? %2 ORDER BY started_at DESC "
+                             "LIMIT 1")
+                  .arg(QLatin1String(kRunColumns),
+                       successfulOnly ? QStringLiteral("AND outcome = 'succeeded'") : QString()));
+    q.addBindValue(scheme);
+    if (q.exec() && q.next())
+        return runFromQuery(q);
+    return std::nullopt;
+}
+
 // ---- API call statistics --------------------------------------------------------------
 
 bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
@@ -857,6 +965,71 @@ bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
         }
     }
     return m_db.commit();
+}
+
+QList<ApiUsage> StateStore::apiUsage(const QDateTime &since, const QDateTime &until) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT connection, endpoint, error_code, calls, throttled, records, "
+                             "latency_hist FROM api_calls WHERE hour >= ? AND hour <= ? ORDER BY "
+                             "connection, endpoint"));
+    q.addBindValue(since.toSecsSinceEpoch() / 3600 * 3600);
+    q.addBindValue(until.toSecsSinceEpoch());
+    QList<ApiUsage> out;
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    QHash<QString, int> index;
+    QHash<QString, QHash<QString, qint64>> codes;
+    QHash<QString, QList<qint64>> hist;
+    while (q.next()) {
+        const QString key = q.value(0).toString() + u'\x1f' + q.value(1).toString();
+        if (!index.contains(key)) {
+            index.insert(key, int(out.size()));
+            ApiUsage u;
+            u.connection = q.value(0).toString();
+            u.endpoint = q.value(1).toString();
+            out.append(u);
+            hist.insert(key, QList<qint64>(kLatencyBucketCount, 0));
+        }
+        ApiUsage &u = out[index.value(key)];
+        const qint64 calls = q.value(3).toLongLong();
+        u.calls += calls;
+        u.throttled += q.value(4).toLongLong();
+        u.records += q.value(5).toLongLong();
+        const QString code = q.value(2).toString();
+        if (!code.isEmpty()) {
+            u.errors += calls;
+            codes[key][code] += calls;
+        }
+        const QStringList h = q.value(6).toString().split(u',');
+        for (int i = 0; i < kLatencyBucketCount && i < h.size(); ++i)
+            hist[key][i] += h.at(i).toLongLong();
+    }
+    for (auto it = index.begin(); it != index.end(); ++it) {
+        ApiUsage &u = out[it.value()];
+        const auto &c = codes.value(it.key());
+        for (auto ci = c.begin(); ci != c.end(); ++ci)
+            u.errorsByCode.append({ci.key(), ci.value()});
+        std::sort(u.errorsByCode.begin(), u.errorsByCode.end(),
+                  [](const auto &a, const auto &b) { return a.second > b.second; });
+        const QList<qint64> &h = hist.value(it.key());
+        const qint64 total = std::accumulate(h.begin(), h.end(), qint64(0));
+        auto percentile = [&](double p) {
+            qint64 seen = 0;
+            for (int i = 0; i < kLatencyBucketCount; ++i) {
+                seen += h.at(i);
+                if (total > 0 && seen >= p * total)
+                    return i < int(std::size(kLatencyBounds)) ? kLatencyBounds[i] : 60000;
+            }
+            return 0;
+        };
+        u.p50Ms = percentile(0.5);
+        u.p95Ms = percentile(0.95);
+    }
+    return out;
 }
 
 } // namespace weft

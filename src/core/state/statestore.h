@@ -86,8 +86,25 @@ public:
                       qint64 offset = 0, qint64 limit = -1) const;
     qint64 localCount(const QString &scheme) const;
 
+    // Leases: at most one runner per scheme, also across processes sharing a MySQL store.
+    /// Takes (or renews) the lease on `scheme` for `ttlSeconds` if it is free, expired or
+    /// already `holder`'s. A holder that crashes simply stops renewing; its lease expires.
+    bool tryAcquireLease(const QString &scheme, const QString &holder, int ttlSeconds);
+    bool releaseLease(const QString &scheme, const QString &holder);
+    /// The current (unexpired) holder, empty when none.
+    QString leaseHolder(const QString &scheme) const;
+
+    // Alerts: when a rule last fired for a subject (a scheme, a connection), for quiet periods.
+    QDateTime alertSentAt(const QString &rule, const QString &subject) const;
+    bool noteAlertSent(const QString &rule, const QString &subject, const QString &message);
+
+    /// The newest run of a scheme (only successful ones when asked).
+    std::optional<RunInfo> lastRun(const QString &scheme, bool successfulOnly = false) const;
+
     // API call statistics (hourly buckets)
     bool addApiCalls(const QList<ApiCallSample> &samples);
+    /// Calls per connection and endpoint between `since` and `until` (hour resolution).
+    QList<ApiUsage> apiUsage(const QDateTime &since, const QDateTime &until) const;
 
     QSqlDatabase database() const { return m_db; }
 

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/engine/runtypes.h"
+#include "core/model/project.h"
+
+#include <QDateTime>
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QTimeZone>
+
+namespace weft {
+
+class Runner;
+class StateStore;
+
+/// How `weft-run serve` schedules.
+struct SchedulerOptions {
+    /// Who holds leases: unique per process ("host:pid" by default).
+    QString holder;
+    int tickMs = 15000;      ///< how often due schemes are looked for
+    int leaseSeconds = 120;  ///< a crashed holder's lease frees itself after this long
+    RunOptions runOptions;   ///< environment, clock, … for every run
+};
+
+/// Runs a project's schemes on their schedules until stopped: every N minutes, by cron, or
+/// after other schemes succeed. Never runs a scheme twice at once — also across processes
+/// sharing one MySQL state store, through leases with expiry. Reloads the project when its
+/// file changes (an invalid edit is reported and the last good project keeps running).
+class Scheduler final : public QObject
+{
+    Q_OBJECT
+public:
+    Scheduler(const QString &projectPath, StateStore *state, SchedulerOptions options,
+              QObject *parent = nullptr);
+    ~Scheduler() override;
+
+    /// Loads the project and starts ticking; false with the problems when it cannot load.
+    bool start(QString *error);
+    /// Stops scheduling; a running scheme ends after its current batch. `stopped` follows.
+    void stop();
+    bool isRunning() const { return m_runner != nullptr; }
+    const Project &project() const { return m_project; }
+
+    /// The next `count` times a scheme runs on its own (not counting "after" triggers),
+    /// from `from`, in the project's time zone; empty for manual schedules.
+    static QList<QDateTime> nextRuns(const Scheme &scheme, const QDateTime &from, int count,
+                                     const QTimeZone &zone, const QDateTime &lastRun = {});
+
+Q_SIGNALS:
+    void runStarted(const QString &scheme);
+    void runFinished(const weft::RunInfo &info);
+    void skipped(const QString &scheme, const QString &reason);
+    void projectReloaded(bool ok, const QString &message);
+    void stopped();
+
+private:
+    void tick();
+    void startNext();
+    bool isDue(const Scheme &scheme, const QDateTime &now) const;
+    void reload();
+    void finishStop();
+
+    QString m_projectPath;
+    StateStore *m_state;
+    SchedulerOptions m_options;
+    Project m_project;
+    QTimeZone m_zone;
+    QTimer m_tick;
+    QTimer m_renew;
+    QTimer m_reloadDebounce;
+    QFileSystemWatcher m_watcher;
+    QDateTime m_startedAt;
+    QStringList m_queue;
+    QSet<QString> m_triggered; ///< queued by an "after" dependency
+    QPointer<Runner> m_runner;
+    QString m_running;
+    bool m_stopping = false;
+};
+
+} // namespace weft
