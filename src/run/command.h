@@ -26,5 +26,8 @@ int retryCommand(const QStringList &arguments);
 int failedCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
 int previewCommand(const QStringList &arguments);
+int serveCommand(const QStringList &arguments);
+int statsCommand(const QStringList &arguments);
+int alertTestCommand(const QStringList &arguments);
 
 } // namespace weft::cli

@@ -19,6 +19,10 @@ const Command kCommands[] = {
     {"failed", "List failed records with their errors and payloads", weft::cli::failedCommand},
     {"retry", "Retry failed records through the current mapping", weft::cli::retryCommand},
     {"history", "List past runs with their counters", weft::cli::historyCommand},
+    {"serve", "Run the schedules until stopped (the headless service)", weft::cli::serveCommand},
+    {"stats", "API usage per connection and endpoint", weft::cli::statsCommand},
+    {"alert-test", "Send a test alert through the project's channels",
+     weft::cli::alertTestCommand},
     {"validate", "Check project files and report every problem", weft::cli::validateCommand},
     {"format", "Rewrite project files in canonical form", weft::cli::formatCommand},
 };
@@ -29,7 +33,7 @@ void printUsage(QTextStream &s)
          "Runs Weft integration projects (*.weft.json) without the designer.\n\n"
          "Commands:\n";
     for (const Command &c : kCommands)
-        s << "  " << QString::fromLatin1(c.name).leftJustified(10) << c.summary << '\n';
+        s << "  " << QString::fromLatin1(c.name).leftJustified(11) << c.summary << '\n';
     s << "\nOptions:\n"
          "  -h, --help     Show this help; `weft-run <command> --help` for a command\n"
          "  -v, --version  Show the version\n\n"

@@ -264,6 +264,8 @@ void DingTalkSource::getInstances(std::shared_ptr<InstanceBatch> batch)
                      if (!batch->error)
                          batch->error = *e;
                  } else {
+                     if (m_context.stats)
+                         m_context.stats->addRecords(QStringLiteral("/topapi/processinstance/get"), 1);
                      batch->records[index] = recordFromInstance(
                          id, std::get<QJsonObject>(got)
                                  .value(QLatin1String("process_instance"))

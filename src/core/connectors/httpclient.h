@@ -49,6 +49,16 @@ class ApiStatsCollector
 {
 public:
     void add(ApiCallSample sample) { m_samples.append(std::move(sample)); }
+    /// Counts records against the newest call of `endpoint` (known only once it is parsed).
+    void addRecords(const QString &endpoint, int records)
+    {
+        for (auto it = m_samples.rbegin(); it != m_samples.rend(); ++it) {
+            if (it->endpoint == endpoint) {
+                it->records += records;
+                return;
+            }
+        }
+    }
     QList<ApiCallSample> take() { return std::exchange(m_samples, {}); }
 
 private:

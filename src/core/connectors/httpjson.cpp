@@ -163,6 +163,8 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
             Page page;
             for (const QJsonValue &v : list.toArray())
                 page.records.append(v.toObject());
+            if (m_context.stats)
+                m_context.stats->addRecords(m_context.adapter.metadata.api(), int(page.records.size()));
             if (m_type == QLatin1String("cursor")) {
                 page.nextCursor = text(valueAt(root, m_paging.value(QLatin1String("cursorPath"))
                                                          .toString(QStringLiteral("next_cursor"))));

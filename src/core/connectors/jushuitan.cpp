@@ -205,7 +205,7 @@ void JushuitanSource::fetchPage(const PageRequest &request, std::function<void(P
             }
             return p;
         },
-        [done](ParseResult result) {
+        [this, done, path](ParseResult result) {
             if (auto *e = std::get_if<ConnectorError>(&result)) {
                 done(*e);
                 return;
@@ -218,6 +218,8 @@ void JushuitanSource::fetchPage(const PageRequest &request, std::function<void(P
             page.hasMore = data.value(QLatin1String("has_next")).toBool();
             page.pageCount = data.value(QLatin1String("page_count")).toInt(-1);
             page.total = data.value(QLatin1String("data_count")).toInteger(-1);
+            if (m_context.stats)
+                m_context.stats->addRecords(path, int(page.records.size()));
             done(page);
         },
         [this](auto finished) { refreshToken(std::move(finished)); });

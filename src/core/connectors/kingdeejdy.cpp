@@ -246,7 +246,7 @@ void JdySource::fetchPage(const PageRequest &request, std::function<void(PageRes
     query.append({QStringLiteral("page"), QString::number(request.page)});
     query.append({QStringLiteral("page_size"), QString::number(m_pageSize)});
     m_client->call("GET", m_context.adapter.metadata.api(), query, {},
-                   [done, page = request.page](std::variant<QJsonValue, ConnectorError> result) {
+                   [this, done, page = request.page](std::variant<QJsonValue, ConnectorError> result) {
                        if (auto *e = std::get_if<ConnectorError>(&result)) {
                            done(*e);
                            return;
@@ -265,6 +265,9 @@ void JdySource::fetchPage(const PageRequest &request, std::function<void(PageRes
                        p.pageCount = data.value(QLatin1String("total_page")).toInt(-1);
                        p.total = data.value(QLatin1String("count")).toInteger(-1);
                        p.hasMore = p.pageCount >= 0 ? page < p.pageCount : !p.records.isEmpty();
+                       if (m_context.stats)
+                           m_context.stats->addRecords(m_context.adapter.metadata.api(),
+                                                       int(p.records.size()));
                        done(p);
                    });
 }

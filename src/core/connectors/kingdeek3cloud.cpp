@@ -241,7 +241,7 @@ void K3Source::fetchPage(const PageRequest &request, std::function<void(PageResu
     }
     const int limit = m_limit;
     m_client->call(QStringLiteral("ExecuteBillQuery"), QJsonObject{{QStringLiteral("data"), data}},
-                   [done, keys, limit](std::variant<QJsonValue, ConnectorError> result) {
+                   [this, done, keys, limit](std::variant<QJsonValue, ConnectorError> result) {
                        if (auto *e = std::get_if<ConnectorError>(&result)) {
                            done(*e);
                            return;
@@ -264,6 +264,9 @@ void K3Source::fetchPage(const PageRequest &request, std::function<void(PageResu
                        }
                        // StartRow/Limit paging ends with a short page.
                        page.hasMore = page.records.size() >= limit;
+                       if (m_context.stats)
+                           m_context.stats->addRecords(QStringLiteral("ExecuteBillQuery"),
+                                                       int(page.records.size()));
                        done(page);
                    });
 }

@@ -85,8 +85,6 @@ void Runner::start(const RunOptions &options)
         });
         return;
     }
-    if (m_state)
-        m_state->closeAbandonedRuns(QStringLiteral("the process running it ended unexpectedly"));
     QTimer::singleShot(0, this, &Runner::runNext);
 }
 

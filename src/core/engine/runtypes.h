@@ -24,6 +24,10 @@ struct RunOptions {
     std::function<qint64()> clock;
     /// Pages of one window waiting to be written before fetching pauses (back-pressure).
     int maxPendingBatches = 4;
+    /// Who runs: a scheme is leased to one holder at a time in the state store, so it never
+    /// runs twice at once, also across processes. Default: "host:pid".
+    QString leaseHolder;
+    int leaseSeconds = 120;
 };
 
 /// What `weft-run retry` asks for: failed records to put through the current mapping again.

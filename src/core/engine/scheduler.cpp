@@ -24,12 +24,6 @@ Scheduler::Scheduler(const QString &projectPath, StateStore *state, SchedulerOpt
         m_options.holder = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(
             QCoreApplication::applicationPid());
     connect(&m_tick, &QTimer::timeout, this, &Scheduler::tick);
-    m_renew.setInterval(std::max(1, m_options.leaseSeconds / 3) * 1000);
-    connect(&m_renew, &QTimer::timeout, this, [this]() {
-        if (!m_running.isEmpty() &&
-            !m_state->tryAcquireLease(m_running, m_options.holder, m_options.leaseSeconds))
-            log::warn(QStringLiteral("scheduler: could not renew the lease on '%1'").arg(m_running));
-    });
     m_reloadDebounce.setSingleShot(true);
     m_reloadDebounce.setInterval(500);
     connect(&m_reloadDebounce, &QTimer::timeout, this, &Scheduler::reload);
@@ -55,7 +49,6 @@ bool Scheduler::start(QString *error)
     m_zone = QTimeZone(m_project.timeZone.toUtf8());
     m_watcher.addPath(m_projectPath);
     m_startedAt = QDateTime::currentDateTimeUtc();
-    m_state->closeAbandonedRuns(QStringLiteral("the process running it ended unexpectedly"));
     log::info(QStringLiteral("scheduler: serving %1 as %2").arg(m_projectPath, m_options.holder));
     m_tick.start(m_options.tickMs);
     QTimer::singleShot(0, this, &Scheduler::tick);
@@ -119,6 +112,11 @@ bool Scheduler::isDue(const Scheme &scheme, const QDateTime &now) const
         return false;
     const auto last = m_state->lastRun(scheme.name);
     const QDateTime lastStart = last ? last->startedAt : QDateTime();
+    // A run left "running" by a process that died (its lease lapsed) did not finish its
+    // work: take it over now rather than wait for the next scheduled time.
+    if (last && last->outcome == RunOutcome::Running &&
+        scheme.schedule.kind != Schedule::Kind::Manual && m_state->leaseHolder(scheme.name).isEmpty())
+        return true;
     switch (scheme.schedule.kind) {
     case Schedule::Kind::Manual: return false;
     case Schedule::Kind::Interval:
@@ -170,9 +168,10 @@ void Scheduler::startNext()
         return;
     }
     m_running = name;
-    m_renew.start();
     RunOptions options = m_options.runOptions;
     options.schemes = {name};
+    options.leaseHolder = m_options.holder;
+    options.leaseSeconds = m_options.leaseSeconds;
     options.trigger = triggered ? QStringLiteral("after") : QStringLiteral("schedule");
     m_runner = new Runner(m_project, m_state, this);
     connect(m_runner, &Runner::schemeFinished, this, [this](const RunInfo &info) {
@@ -188,7 +187,8 @@ void Scheduler::startNext()
         }
     });
     connect(m_runner, &Runner::finished, this, [this](int) {
-        m_renew.stop();
+        // The run renewed and released the lease itself; this only covers a run that never
+        // started (the lease then lapses anyway).
         m_state->releaseLease(m_running, m_options.holder);
         m_running.clear();
         m_runner->deleteLater();

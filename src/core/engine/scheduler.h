@@ -69,7 +69,6 @@ private:
     Project m_project;
     QTimeZone m_zone;
     QTimer m_tick;
-    QTimer m_renew;
     QTimer m_reloadDebounce;
     QFileSystemWatcher m_watcher;
     QDateTime m_startedAt;

@@ -4,7 +4,9 @@
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QHostInfo>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTimeZone>
@@ -57,6 +59,20 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
     m_info.scheme = scheme.name;
     m_info.runId = newRunId(scheme.name);
     m_info.trigger = options.trigger;
+    if (m_options.leaseHolder.isEmpty()) {
+        // Unique per run, so two runners in one process (the designer) never mistake each
+        // other's runs for abandoned ones.
+        m_options.leaseHolder = QStringLiteral("%1:%2:%3")
+                                    .arg(QHostInfo::localHostName())
+                                    .arg(QCoreApplication::applicationPid())
+                                    .arg(m_info.runId);
+    }
+    m_leaseRenewal.setInterval(std::max(1, m_options.leaseSeconds / 3) * 1000);
+    connect(&m_leaseRenewal, &QTimer::timeout, this, [this]() {
+        if (m_shared.state)
+            m_shared.state->tryAcquireLease(m_scheme.name, m_options.leaseHolder,
+                                            m_options.leaseSeconds);
+    });
 }
 
 SchemeRun::~SchemeRun() = default;
@@ -145,11 +161,41 @@ bool SchemeRun::setUp(QString *error)
     return true;
 }
 
+bool SchemeRun::takeLease()
+{
+    if (!m_shared.state || m_options.dryRun)
+        return true;
+    if (!m_shared.state->tryAcquireLease(m_scheme.name, m_options.leaseHolder,
+                                         m_options.leaseSeconds)) {
+        return false;
+    }
+    m_leased = true;
+    m_leaseRenewal.start();
+    // Holding the lease, any run of this scheme still marked running was left by a process
+    // that died: close it, so history tells the truth.
+    m_shared.state->closeAbandonedRuns(QStringLiteral("the process running it ended "
+                                                      "unexpectedly; the next run took over"),
+                                       m_options.leaseHolder);
+    return true;
+}
+
 void SchemeRun::start()
 {
     m_elapsed.start();
     m_info.startedAt = QDateTime::currentDateTimeUtc();
     m_info.outcome = RunOutcome::Running;
+    if (!takeLease()) {
+        // Not recorded as a run of ours: the scheme is running somewhere else right now.
+        m_info.outcome = RunOutcome::Aborted;
+        m_info.abortKind = QStringLiteral("busy");
+        m_info.message = QStringLiteral("scheme '%1' is running elsewhere (%2); not started "
+                                        "twice")
+                             .arg(m_scheme.name, m_shared.state->leaseHolder(m_scheme.name));
+        log::warn(m_info.message);
+        m_finished = true;
+        QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
+        return;
+    }
     if (m_shared.state)
         m_shared.state->beginRun(m_info);
     log::info(QStringLiteral("scheme '%1': run %2 started").arg(m_scheme.name, m_info.runId));
@@ -175,6 +221,15 @@ void SchemeRun::startRetry(const RetryRequest &request)
     m_info.trigger = QStringLiteral("retry");
     m_elapsed.start();
     m_info.startedAt = QDateTime::currentDateTimeUtc();
+    if (!takeLease()) {
+        m_info.outcome = RunOutcome::Aborted;
+        m_info.abortKind = QStringLiteral("busy");
+        m_info.message = QStringLiteral("scheme '%1' is running elsewhere (%2); retry later")
+                             .arg(m_scheme.name, m_shared.state->leaseHolder(m_scheme.name));
+        m_finished = true;
+        QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
+        return;
+    }
     if (m_shared.state)
         m_shared.state->beginRun(m_info);
     QString error;
@@ -599,6 +654,10 @@ void SchemeRun::finish()
         if (m_shared.stats)
             m_shared.state->addApiCalls(m_shared.stats->take());
         m_shared.state->updateRun(m_info);
+        if (m_leased) {
+            m_leaseRenewal.stop();
+            m_shared.state->releaseLease(m_scheme.name, m_options.leaseHolder);
+        }
     }
     const RunCounters &c = m_info.counters;
     log::info(QStringLiteral("scheme '%1': run %2 %3 — read %4, written %5, skipped %6, failed "

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -53,6 +54,7 @@ Q_SIGNALS:
 
 private:
     bool setUp(QString *error);
+    bool takeLease();
     void onPrepared();
     void nextWindow();
     void pumpFetch();
@@ -105,6 +107,8 @@ private:
     QList<TargetRecord> m_buffer;
     QList<QList<TransformInput>> m_bufferSources;
 
+    QTimer m_leaseRenewal;
+    bool m_leased = false;
     QElapsedTimer m_elapsed;
     qint64 m_lastProgressMs = -1000;
     qint64 m_lastStatsFlushMs = 0;

@@ -239,28 +239,56 @@ bool StateStore::migrate(QString *error)
         *error = m_lastError;
         return false;
     }
-    const int current = schemaVersion();
-    const int newest = migrations().last().version;
-    if (current > newest) {
-        *error = QStringLiteral("it was created by a newer Weft (schema %1, this build knows "
-                                "%2); update Weft")
-                     .arg(current)
-                     .arg(newest);
-        return false;
+    // Several processes may open a new store at once (serve on two machines): one migrates,
+    // the others wait and then find it done. MySQL DDL is not transactional, so a named lock
+    // serialises it; SQLite's IMMEDIATE transaction takes the write lock up front.
+    struct Unlock {
+        StateStore *store;
+        ~Unlock()
+        {
+            if (store->m_mysql)
+                store->exec(QStringLiteral("DO RELEASE_LOCK('weft_state_migration')"));
+        }
+    } unlock{this};
+    if (m_mysql) {
+        QSqlQuery lock(m_db);
+        if (!lock.exec(QStringLiteral("SELECT GET_LOCK('weft_state_migration', 60)")) ||
+            !lock.next() || lock.value(0).toInt() != 1) {
+            *error = QStringLiteral("could not lock the state store for its schema update "
+                                    "(another process is updating it?)");
+            return false;
+        }
     }
+    const int newest = migrations().last().version;
     for (const Migration &m : migrations()) {
-        if (m.version <= current)
+        if (!m_mysql && !exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            *error = m_lastError;
+            return false;
+        }
+        const int current = schemaVersion();
+        if (current > newest) {
+            if (!m_mysql)
+                exec(QStringLiteral("ROLLBACK"));
+            *error = QStringLiteral("it was created by a newer Weft (schema %1, this build knows "
+                                    "%2); update Weft")
+                         .arg(current)
+                         .arg(newest);
+            return false;
+        }
+        if (m.version <= current) {
+            if (!m_mysql)
+                exec(QStringLiteral("COMMIT"));
             continue;
-        // SQLite runs DDL inside transactions; MySQL commits DDL implicitly, so a failed
-        // migration there is reported and must be finished by hand (it never half-applies
-        // silently: the version row is written last).
-        m_db.transaction();
+        }
+        // MySQL commits DDL implicitly, so a failed migration there is reported and must be
+        // finished by hand (it never half-applies silently: the version row is written last).
         for (const QString &sql : m_mysql ? m.mysql : m.sqlite) {
             if (!exec(sql)) {
                 *error = QStringLiteral("migration to schema %1 failed: %2")
                              .arg(m.version)
                              .arg(m_lastError);
-                m_db.rollback();
+                if (!m_mysql)
+                    exec(QStringLiteral("ROLLBACK"));
                 return false;
             }
         }
@@ -268,9 +296,10 @@ bool StateStore::migrate(QString *error)
         q.prepare(QStringLiteral("INSERT INTO schema_version(version, applied_at) VALUES (?, ?)"));
         q.addBindValue(m.version);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!q.exec() || !m_db.commit()) {
-            *error = q.lastError().text();
-            m_db.rollback();
+        if (!q.exec() || (!m_mysql && !exec(QStringLiteral("COMMIT")))) {
+            *error = q.lastError().text() + m_lastError;
+            if (!m_mysql)
+                exec(QStringLiteral("ROLLBACK"));
             return false;
         }
     }
@@ -372,15 +401,21 @@ QList<RunInfo> StateStore::runs(const QString &scheme, int limit) const
     return out;
 }
 
-int StateStore::closeAbandonedRuns(const QString &message)
+int StateStore::closeAbandonedRuns(const QString &message, const QString &holder)
 {
     QSqlQuery q(m_db);
+    // A run is abandoned when its scheme's lease lapsed: the process running it stopped
+    // renewing. Runs whose lease is alive belong to another process and are left alone.
     q.prepare(QStringLiteral("UPDATE runs SET outcome = ?, message = ?, finished_at = ? WHERE "
-                             "outcome = ?"));
+                             "outcome = ? AND scheme NOT IN (SELECT scheme FROM leases WHERE "
+                             "expires_at >= ? AND holder <> ?)"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     q.addBindValue(runOutcomeName(RunOutcome::Aborted));
     q.addBindValue(message);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(now);
     q.addBindValue(runOutcomeName(RunOutcome::Running));
+    q.addBindValue(now);
+    q.addBindValue(holder.isNull() ? QStringLiteral("") : holder);
     if (!q.exec())
         return 0;
     return q.numRowsAffected();

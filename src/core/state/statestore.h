@@ -46,8 +46,9 @@ public:
     bool updateRun(const RunInfo &run); ///< counters, outcome, end time, message
     std::optional<RunInfo> run(const QString &runId) const;
     QList<RunInfo> runs(const QString &scheme = QString(), int limit = 100) const;
-    /// Runs still marked running whose process is gone are closed as aborted at startup.
-    int closeAbandonedRuns(const QString &message);
+    /// Runs still marked running whose process is gone are closed as aborted: those of schemes
+    /// whose lease lapsed, or is now held by `holder` (the caller, who took it over).
+    int closeAbandonedRuns(const QString &message, const QString &holder = QString());
 
     // Sync cursors (LAST_SYNC_TIME, Unix seconds)
     std::optional<qint64> cursor(const QString &scheme) const;
