@@ -72,18 +72,27 @@ void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
                                .toJson(QJsonDocument::Compact);
     out.reserve(out.size() + text.size() + 8);
     out += '\'';
-    for (const char c : text) {
-        switch (c) {
-        case '\0': out += "\\0"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\\': out += "\\\\"; break;
-        case '\'': out += "\\'"; break;
-        case '"': out += "\\\""; break;
-        case '\x1a': out += "\\Z"; break;
-        default: out += c;
+    // Copy runs of ordinary bytes at once; only the few special ones are escaped.
+    const char *data = text.constData();
+    const qsizetype n = text.size();
+    qsizetype runStart = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char *escaped = nullptr;
+        switch (data[i]) {
+        case '\0': escaped = "\\0"; break;
+        case '\n': escaped = "\\n"; break;
+        case '\r': escaped = "\\r"; break;
+        case '\\': escaped = "\\\\"; break;
+        case '\'': escaped = "\\'"; break;
+        case '"': escaped = "\\\""; break;
+        case '\x1a': escaped = "\\Z"; break;
+        default: continue;
         }
+        out.append(data + runStart, i - runStart);
+        out.append(escaped, 2);
+        runStart = i + 1;
     }
+    out.append(data + runStart, n - runStart);
     out += '\'';
 }
 

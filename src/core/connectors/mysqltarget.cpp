@@ -6,6 +6,7 @@
 
 #include <QAtomicInt>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -169,19 +170,19 @@ private:
         return std::nullopt;
     }
 
-    QByteArray buildStatement(const QList<TargetRecord> &batch, qsizetype from, qsizetype to) const
+    QByteArray buildStatement(const QList<TargetRecord> &batch, const QList<qsizetype> &rows) const
     {
         QByteArray sql;
-        sql.reserve(m_head.size() + (to - from) * m_statement.columns.size() * 24);
+        sql.reserve(m_head.size() + rows.size() * m_statement.columns.size() * 24);
         sql += m_head;
         QStringList fields;
         for (qsizetype c = 0; c < m_statement.columns.size(); ++c)
             fields << m_statement.fieldForColumn(c);
-        for (qsizetype i = from; i < to; ++i) {
-            if (i > from)
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            if (r > 0)
                 sql += ",\n";
             sql += '(';
-            const QJsonObject &payload = batch.at(i).payload;
+            const QJsonObject &payload = batch.at(rows.at(r)).payload;
             for (qsizetype c = 0; c < fields.size(); ++c) {
                 if (c)
                     sql += ',';
@@ -196,10 +197,10 @@ private:
         return sql;
     }
 
-    /// Executes rows [from, to) in one transaction. Returns the server's error number (0 ok).
-    int execute(const QList<TargetRecord> &batch, qsizetype from, qsizetype to, QString *message)
+    /// Executes the rows in one transaction. Returns the server's error number (0 ok).
+    int execute(const QList<TargetRecord> &batch, const QList<qsizetype> &rows, QString *message)
     {
-        const QByteArray sql = buildStatement(batch, from, to);
+        const QByteArray sql = buildStatement(batch, rows);
         if (!m_db.transaction()) {
             *message = m_db.lastError().databaseText();
             return std::max(1, mySqlErrorNumber(m_db));
@@ -220,36 +221,56 @@ private:
         return 0;
     }
 
-    /// Writes rows [from, to), splitting around rows the server rejects. Returns an error
-    /// only when the whole batch cannot be written (connection, configuration).
+    /// Writes rows [from, to). A row the server rejects is isolated — by the row number its
+    /// message names ("… at row 3"), else by splitting the range in halves — and fails alone
+    /// with the server's own message; the other rows are written. Returns an error only when
+    /// the whole batch cannot be written (connection, configuration).
     std::optional<ConnectorError> writeRange(const QList<TargetRecord> &batch, qsizetype from,
                                              qsizetype to, QList<WriteOutcome> *outcomes)
     {
+        // Rows still to write, in order; rows found bad are taken out and retried without.
+        QList<qsizetype> rows;
+        for (qsizetype i = from; i < to; ++i)
+            rows.append(i);
+        return writeRows(batch, rows, outcomes);
+    }
+
+    std::optional<ConnectorError> writeRows(const QList<TargetRecord> &batch, QList<qsizetype> rows,
+                                            QList<WriteOutcome> *outcomes)
+    {
+        static const QRegularExpression atRow(QStringLiteral(" at row (\\d+)$"));
         int attempt = 0;
-        while (true) {
+        while (!rows.isEmpty()) {
             if (m_cancelled->load())
                 return ConnectorError{ConnectorError::Kind::Cancelled, QString(),
                                       QStringLiteral("cancelled")};
             QString message;
-            const int code = (m_db.isOpen() || !connect()) ? execute(batch, from, to, &message)
-                                                           : 2002;
+            const int code = (m_db.isOpen() || !connect()) ? execute(batch, rows, &message) : 2002;
             if (code == 0) {
-                for (qsizetype i = from; i < to; ++i)
+                for (const qsizetype i : rows)
                     (*outcomes)[i] = WriteOutcome{true, QString(), {}};
                 return std::nullopt;
             }
-            if (isMySqlDataError(code) || (code == 1 && to - from > 1)) {
-                if (to - from == 1) {
-                    (*outcomes)[from] = WriteOutcome{
+            if (isMySqlDataError(code) || (code == 1 && rows.size() > 1)) {
+                const auto m = atRow.match(message);
+                const qsizetype bad = m.hasMatch() ? m.captured(1).toLongLong() - 1 : -1;
+                if (rows.size() == 1 || (bad >= 0 && bad < rows.size())) {
+                    // The server named the row (or there is only one): it fails, with the
+                    // message as a person reading that one row expects it ("at row 1").
+                    const qsizetype index = rows.size() == 1 ? 0 : bad;
+                    QString own = message;
+                    own.replace(atRow, QStringLiteral(" at row 1"));
+                    (*outcomes)[rows.at(index)] = WriteOutcome{
                         false, QString(),
-                        ConnectorError{ConnectorError::Kind::Rejected, QString::number(code),
-                                       message}};
-                    return std::nullopt;
+                        ConnectorError{ConnectorError::Kind::Rejected, QString::number(code), own}};
+                    rows.removeAt(index);
+                    continue;
                 }
-                const qsizetype mid = from + (to - from) / 2;
-                if (auto e = writeRange(batch, from, mid, outcomes))
+                // No row named (duplicate key, NOT NULL): split to find it.
+                const qsizetype mid = rows.size() / 2;
+                if (auto e = writeRows(batch, rows.mid(0, mid), outcomes))
                     return e;
-                return writeRange(batch, mid, to, outcomes);
+                return writeRows(batch, rows.mid(mid), outcomes);
             }
             const bool lost = isMySqlConnectionLost(code) || !m_db.isOpen();
             if ((lost || isMySqlTransient(code)) && ++attempt < m_retry.attempts) {
@@ -273,6 +294,7 @@ private:
                                                : ConnectorError::Kind::Config);
             return ConnectorError{kind, QString::number(code), message};
         }
+        return std::nullopt;
     }
 
     void sleepCancellable(int ms)

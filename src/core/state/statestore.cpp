@@ -3,6 +3,7 @@
 #include <QAtomicInt>
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -135,13 +136,80 @@ int latencyBucket(int ms)
     return kLatencyBucketCount - 1;
 }
 
+QString placeholders(qsizetype n, const QString &one = QStringLiteral("?"))
+{
+    QString marks;
+    marks.reserve(n * (one.size() + 1));
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i)
+            marks += u',';
+        marks += one;
+    }
+    return marks;
+}
+
+// Bound values per statement when writing many rows at once: far under SQLite's and MySQL's
+// limits, big enough that one statement does the work of hundreds.
+constexpr qsizetype kChunkRows = 200;
+
+} // namespace
+
+namespace {
+
+/// A compact, unambiguous byte form of a JSON value for hashing: type tag, then the value;
+/// strings and keys length-prefixed (no escaping to do). QJsonObject iterates its keys
+/// sorted, so equal content gives equal bytes whatever order the keys were inserted in.
+void appendCanonical(QByteArray &out, const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: out += 'n'; break;
+    case QJsonValue::Bool: out += v.toBool() ? 't' : 'f'; break;
+    case QJsonValue::Double:
+        out += 'd';
+        out += QByteArray::number(v.toDouble(), 'g', 17);
+        out += ';';
+        break;
+    case QJsonValue::String: {
+        const QByteArray s = v.toString().toUtf8();
+        out += 's';
+        out += QByteArray::number(s.size());
+        out += ':';
+        out += s;
+        break;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray a = v.toArray();
+        out += '[';
+        for (const QJsonValue &e : a)
+            appendCanonical(out, e);
+        out += ']';
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject o = v.toObject();
+        out += '{';
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QByteArray k = it.key().toUtf8();
+            out += QByteArray::number(k.size());
+            out += ':';
+            out += k;
+            appendCanonical(out, it.value());
+        }
+        out += '}';
+        break;
+    }
+    }
+}
+
 } // namespace
 
 QByteArray contentHash(const QJsonObject &payload)
 {
-    // QJsonDocument writes object keys sorted, so equal content gives equal bytes.
-    return QCryptographicHash::hash(QJsonDocument(payload).toJson(QJsonDocument::Compact),
-                                    QCryptographicHash::Sha1);
+    QByteArray bytes;
+    bytes.reserve(1024);
+    appendCanonical(bytes, payload);
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
 }
 
 StateStore::~StateStore()
@@ -496,18 +564,22 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
     if (records.isEmpty())
         return true;
     m_db.transaction();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("%1 INTO written_ids(scheme, record_id, content_hash, target_ref, "
-                             "run_id, written_at) VALUES (?, ?, ?, ?, ?, ?)")
-                  .arg(upsertVerb()));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const WrittenRecord &r : records) {
-        q.addBindValue(scheme);
-        q.addBindValue(r.recordId);
-        q.addBindValue(r.contentHash);
-        q.addBindValue(r.targetRef);
-        q.addBindValue(r.runId);
-        q.addBindValue(now);
+    for (qsizetype start = 0; start < records.size(); start += kChunkRows) {
+        const qsizetype n = std::min(kChunkRows, records.size() - start);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("%1 INTO written_ids(scheme, record_id, content_hash, target_ref, "
+                                 "run_id, written_at) VALUES %2")
+                      .arg(upsertVerb(), placeholders(n, QStringLiteral("(?, ?, ?, ?, ?, ?)"))));
+        for (qsizetype i = start; i < start + n; ++i) {
+            const WrittenRecord &r = records.at(i);
+            q.addBindValue(scheme);
+            q.addBindValue(r.recordId);
+            q.addBindValue(r.contentHash);
+            q.addBindValue(r.targetRef);
+            q.addBindValue(r.runId);
+            q.addBindValue(now);
+        }
         if (!q.exec()) {
             m_lastError = q.lastError().text();
             m_db.rollback();
@@ -523,12 +595,16 @@ bool StateStore::touchWritten(const QString &scheme, const QStringList &recordId
     if (recordIds.isEmpty())
         return true;
     m_db.transaction();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE written_ids SET run_id = ? WHERE scheme = ? AND record_id = ?"));
-    for (const QString &id : recordIds) {
+    for (qsizetype start = 0; start < recordIds.size(); start += kChunkRows) {
+        const qsizetype n = std::min(kChunkRows, recordIds.size() - start);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE written_ids SET run_id = ? WHERE scheme = ? AND record_id "
+                                 "IN (%1)")
+                      .arg(placeholders(n)));
         q.addBindValue(runId);
         q.addBindValue(scheme);
-        q.addBindValue(id);
+        for (qsizetype i = start; i < start + n; ++i)
+            q.addBindValue(recordIds.at(i));
         if (!q.exec()) {
             m_lastError = q.lastError().text();
             m_db.rollback();
@@ -634,17 +710,20 @@ bool StateStore::resolveFailures(const QString &scheme, const QStringList &recor
     if (recordIds.isEmpty())
         return true;
     m_db.transaction();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE failed_records SET status = 'resolved', updated_at = ? "
-                             "WHERE scheme = ? AND record_id = ? AND status IN ('failed', "
-                             "'retrying') AND (run_id IS NULL OR run_id <> ?)"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const QString &id : recordIds) {
+    for (qsizetype start = 0; start < recordIds.size(); start += kChunkRows) {
+        const qsizetype n = std::min(kChunkRows, recordIds.size() - start);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE failed_records SET status = 'resolved', updated_at = ? "
+                                 "WHERE scheme = ? AND status IN ('failed', 'retrying') AND "
+                                 "(run_id IS NULL OR run_id <> ?) AND record_id IN (%1)")
+                      .arg(placeholders(n)));
         q.addBindValue(now);
         q.addBindValue(scheme);
-        q.addBindValue(id);
         // A null QString binds as SQL NULL, and "run_id <> NULL" is never true.
         q.addBindValue(exceptRunId.isNull() ? QStringLiteral("") : exceptRunId);
+        for (qsizetype i = start; i < start + n; ++i)
+            q.addBindValue(recordIds.at(i));
         if (!q.exec()) {
             m_lastError = q.lastError().text();
             m_db.rollback();

@@ -44,9 +44,28 @@ private Q_SLOTS:
         // Path encoded once, query sorted with keys and values encoded twice, then the two
         // signed headers, each line ending in \n.
         QCOMPARE(s, QByteArray("GET\n%2Fjdy%2Fv2%2Fbd%2Fcustomer\n"
-                               "page=1&page_size=50&search=%25E9%2597%25BD%25E5%25BA%25B7%2B"
+                               "page=1&page_size=50&search=%25E9%2597%25BD%25E5%25BA%25B7%2520"
                                "%25E7%259B%258A%25E7%2594%259F%25E8%258F%258C\n"
                                "x-api-nonce:12345\nx-api-timestamp:1704067200000\n"));
+    }
+
+    void jdyOfficialExample()
+    {
+        // Kingdee's documented example (app-token request): the signature string and the
+        // resulting X-Api-Signature.
+        const QByteArray s = detail::JdyClient::stringToSign(
+            "GET", "/jdyconnector/app_management/kingdee_auth_token",
+            {{"app_signature", "MzZlYTk0ODk4MWZlNjdiODNmNWU4YzViNzYxNGM5MTFlOGJkN2NjMzk0MTJkZGNh"
+                               "ZGM0NzZhN2YxZDJmOTlkZA=="},
+             {"app_key", "bVZgAZOv1"}},
+            "4427456950", "1670305063559");
+        QCOMPARE(s, QByteArray("GET\n%2Fjdyconnector%2Fapp_management%2Fkingdee_auth_token\n"
+                               "app_key=bVZgAZOv1&app_signature=MzZlYTk0ODk4MWZlNjdiODNmNWU4YzVi"
+                               "NzYxNGM5MTFlOGJkN2NjMzk0MTJkZGNhZGM0NzZhN2YxZDJmOTlkZA%253D%253D\n"
+                               "x-api-nonce:4427456950\nx-api-timestamp:1670305063559\n"));
+        QCOMPARE(detail::JdyClient::signature("f2adcfef73369bfc4e1384677d38a0ff", s),
+                 QByteArray("OTFiZTliNDFiMjNkYTI3YzVhNzg4MDI4ZGU3MWY1ZTA5ZTk1NjVlNGM1YTI1ZjIx"
+                            "Y2Y5YTA3ZGY2OGI1MGQ1MQ=="));
     }
 
     void dingtalkInstanceBecomesAFlatRecord()

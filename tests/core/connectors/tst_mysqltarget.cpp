@@ -1,0 +1,197 @@
+// The MySQL target against a real MariaDB: values reach the table verbatim whatever they hold,
+// bad rows fail alone with the server's message, identifiers are checked against the table.
+#include "core/connectors/mysqltarget.h"
+#include "core/connectors/mysqlsql.h"
+#include "support/mariadb.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace weft;
+
+namespace {
+
+ResolvedConnection connectionTo(const QString &database)
+{
+    const test::MariaDbParams p = test::mariaDbParams();
+    ResolvedConnection c;
+    c.config.name = QStringLiteral("db");
+    c.config.type = ConnectorType::MySql;
+    c.account = {{"host", p.host},
+                 {"port", QString::number(p.port)},
+                 {"user", p.user},
+                 {"password", p.password},
+                 {"database", database}};
+    return c;
+}
+
+ConnectorContext context(const QString &database, const QString &mainSql, const QString &ddl)
+{
+    ConnectorContext c;
+    c.scheme = QStringLiteral("t");
+    c.connection = connectionTo(database);
+    QJsonObject meta{{"main_sql", mainSql}, {"limit", "50"}};
+    if (!ddl.isEmpty())
+        meta.insert("ddl", ddl);
+    c.adapter.metadata = AdapterMetadata(meta);
+    c.retry.attempts = 2;
+    c.retry.initialDelayMs = 50;
+    return c;
+}
+
+template <typename T>
+T waitFor(std::function<void(std::function<void(T)>)> call)
+{
+    std::optional<T> result;
+    call([&](T r) { result = std::move(r); });
+    QElapsedTimer clock;
+    clock.start();
+    while (!result && clock.elapsed() < 30000)
+        QTest::qWait(10);
+    if (!result)
+        qFatal("no answer within 30 s");
+    return *result;
+}
+
+TargetRecord row(const QString &id, const QString &text, const QJsonValue &amount = 1.5)
+{
+    return TargetRecord{id, id, id, QJsonObject{{"id", id}, {"text", text}, {"amount", amount}}, {}, {}};
+}
+
+} // namespace
+
+class TestMySqlTarget : public QObject
+{
+    Q_OBJECT
+private:
+    QString m_db;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        WEFT_REQUIRE_MARIADB();
+        m_db = test::freshDatabase("weft_mysqltarget");
+    }
+
+    void literalsEscapeEverything()
+    {
+        QByteArray out;
+        appendSqlLiteral(out, QJsonValue(QStringLiteral("a'b\"c\\d\ne\rf")));
+        QCOMPARE(out, QByteArray("'a\\'b\\\"c\\\\d\\ne\\rf'"));
+        out.clear();
+        appendSqlLiteral(out, QJsonValue(QString::fromUtf8("x\0y\x1a", 4)));
+        QCOMPARE(out, QByteArray("'x\\0y\\Z'"));
+        out.clear();
+        appendSqlLiteral(out, QJsonValue(QJsonValue::Null));
+        appendSqlLiteral(out, QJsonValue(true));
+        appendSqlLiteral(out, QJsonValue(12.25));
+        appendSqlLiteral(out, QJsonValue(1e6));
+        QCOMPARE(out, QByteArray("NULL112.251000000"));
+    }
+
+    void valuesArriveVerbatim()
+    {
+        MySqlTarget target(context(m_db, "REPLACE INTO verbatim(id, text, amount) VALUES",
+                                   "CREATE TABLE IF NOT EXISTS verbatim (id VARCHAR(40) PRIMARY "
+                                   "KEY, text TEXT, amount DECIMAL(10,2)) CHARSET=utf8mb4"),
+                           MySqlStatement::parse("REPLACE INTO verbatim(id, text, amount) VALUES"));
+        const auto prepared = waitFor<std::optional<ConnectorError>>(
+            [&](auto done) { target.prepare(done); });
+        QVERIFY2(!prepared, qPrintable(prepared ? prepared->toString() : QString()));
+        const QStringList nasty = {
+            "'); DROP TABLE verbatim; --", "\\", "\\'", QString::fromUtf8("nul\0inside", 10),
+            QString::fromUtf8("😀 emoji and 𠀀 (4-byte UTF-8)"), "line\nbreak\r\n", "\"quoted\"",
+            QString::fromUtf8("中文，全角符号"), "%_ like wildcards", ""};
+        QList<TargetRecord> batch;
+        for (int i = 0; i < nasty.size(); ++i)
+            batch << row(QStringLiteral("v%1").arg(i), nasty.at(i));
+        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(batch, done); });
+        QVERIFY(std::holds_alternative<QList<WriteOutcome>>(result));
+        for (const WriteOutcome &o : std::get<QList<WriteOutcome>>(result))
+            QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        {
+            QSqlDatabase db = test::openMariaDb("read", m_db);
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT id, text FROM verbatim ORDER BY CAST(SUBSTRING(id, 2) AS UNSIGNED)"));
+            int i = 0;
+            while (q.next())
+                QCOMPARE(q.value(1).toString(), nasty.at(i++));
+            QCOMPARE(i, nasty.size());
+        }
+        QSqlDatabase::removeDatabase("read");
+        QSqlDatabase::removeDatabase("read_admin");
+    }
+
+    void badRowsFailAloneWithTheServersMessage()
+    {
+        const QString ddl = "CREATE TABLE IF NOT EXISTS strict_rows (id VARCHAR(40) PRIMARY KEY, "
+                            "text VARCHAR(10) NOT NULL, amount DECIMAL(5,2)) CHARSET=utf8mb4";
+        MySqlTarget target(context(m_db, "INSERT INTO strict_rows(id, text, amount) VALUES", ddl),
+                           MySqlStatement::parse("INSERT INTO strict_rows(id, text, amount) VALUES"));
+        QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
+        QList<TargetRecord> batch;
+        for (int i = 0; i < 40; ++i)
+            batch << row(QStringLiteral("r%1").arg(i), "ok");
+        batch[7] = row("r7", "much too long for ten");        // 1406, "at row 8"
+        batch[21] = row("r21", "ok", 123456.0);                // 1264 out of range
+        batch[30] = TargetRecord{"r30", "", "", QJsonObject{{"id", "r30"}, {"text", QJsonValue()}}, {}, {}};
+        batch[35] = row("r0", "dup");                          // 1062 duplicate key, no row named
+        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(batch, done); });
+        const auto &outcomes = std::get<QList<WriteOutcome>>(result);
+        QList<int> failed;
+        for (int i = 0; i < outcomes.size(); ++i) {
+            if (!outcomes.at(i).ok)
+                failed << i;
+        }
+        QCOMPARE(failed, (QList<int>{7, 21, 30, 35}));
+        QCOMPARE(outcomes.at(7).error.code, QStringLiteral("1406"));
+        QCOMPARE(outcomes.at(7).error.message,
+                 QStringLiteral("Data too long for column 'text' at row 1"));
+        QCOMPARE(outcomes.at(21).error.code, QStringLiteral("1264"));
+        QCOMPARE(outcomes.at(30).error.code, QStringLiteral("1048"));
+        QVERIFY(outcomes.at(35).error.message.contains("Duplicate entry 'r0'"));
+        int count = 0;
+        {
+            QSqlDatabase db = test::openMariaDb("count", m_db);
+            QSqlQuery q(db);
+            q.exec("SELECT COUNT(*) FROM strict_rows");
+            q.next();
+            count = q.value(0).toInt();
+        }
+        QSqlDatabase::removeDatabase("count");
+        QSqlDatabase::removeDatabase("count_admin");
+        QCOMPARE(count, 36);
+    }
+
+    void columnsAreCheckedBeforeTheFirstWrite()
+    {
+        MySqlTarget missingColumn(context(m_db, "REPLACE INTO verbatim(id, txet) VALUES", QString()),
+                                  MySqlStatement::parse("REPLACE INTO verbatim(id, txet) VALUES"));
+        auto e = waitFor<std::optional<ConnectorError>>([&](auto done) { missingColumn.prepare(done); });
+        QVERIFY(e);
+        QCOMPARE(e->kind, ConnectorError::Kind::Config);
+        QVERIFY2(e->message.contains("has no column txet (did you mean text?)"), qPrintable(e->message));
+
+        MySqlTarget missingTable(context(m_db, "REPLACE INTO nowhere(id) VALUES", QString()),
+                                 MySqlStatement::parse("REPLACE INTO nowhere(id) VALUES"));
+        e = waitFor<std::optional<ConnectorError>>([&](auto done) { missingTable.prepare(done); });
+        QVERIFY(e);
+        QVERIFY(e->message.contains("does not exist"));
+    }
+
+    void wrongPasswordIsAnAuthenticationError()
+    {
+        ConnectorContext c = context(m_db, "REPLACE INTO verbatim(id) VALUES", QString());
+        c.connection.account.insert("password", "wrong");
+        MySqlTarget target(c, MySqlStatement::parse("REPLACE INTO verbatim(id) VALUES"));
+        const auto e = waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); });
+        QVERIFY(e);
+        QCOMPARE(e->kind, ConnectorError::Kind::Auth);
+        QVERIFY(!e->message.contains("wrong")); // never the password in a message
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMySqlTarget)
+#include "tst_mysqltarget.moc"
