@@ -156,47 +156,47 @@ constexpr qsizetype kChunkRows = 200;
 
 namespace {
 
-/// A compact, unambiguous byte form of a JSON value for hashing: type tag, then the value;
-/// strings and keys length-prefixed (no escaping to do). QJsonObject iterates its keys
-/// sorted, so equal content gives equal bytes whatever order the keys were inserted in.
-void appendCanonical(QByteArray &out, const QJsonValue &v)
+/// Feeds a JSON value to a hash in a compact, unambiguous form: a type tag, then the value;
+/// strings and keys as their UTF-16 code units with a length first (no conversion, no
+/// escaping, no allocation). QJsonObject iterates its keys sorted, so equal content hashes
+/// equally whatever order the keys were inserted in.
+void hashValue(QCryptographicHash &hash, const QJsonValue &v)
 {
+    auto addString = [&hash](const QString &s) {
+        const qint64 n = s.size();
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(s.utf16()), n * 2));
+    };
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out += 'n'; break;
-    case QJsonValue::Bool: out += v.toBool() ? 't' : 'f'; break;
-    case QJsonValue::Double:
-        out += 'd';
-        out += QByteArray::number(v.toDouble(), 'g', 17);
-        out += ';';
-        break;
-    case QJsonValue::String: {
-        const QByteArray s = v.toString().toUtf8();
-        out += 's';
-        out += QByteArray::number(s.size());
-        out += ':';
-        out += s;
+    case QJsonValue::Undefined: hash.addData("n"); break;
+    case QJsonValue::Bool: hash.addData(v.toBool() ? "t" : "f"); break;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        hash.addData("d");
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&d), sizeof d));
         break;
     }
+    case QJsonValue::String:
+        hash.addData("s");
+        addString(v.toString());
+        break;
     case QJsonValue::Array: {
         const QJsonArray a = v.toArray();
-        out += '[';
+        hash.addData("[");
         for (const QJsonValue &e : a)
-            appendCanonical(out, e);
-        out += ']';
+            hashValue(hash, e);
+        hash.addData("]");
         break;
     }
     case QJsonValue::Object: {
         const QJsonObject o = v.toObject();
-        out += '{';
+        hash.addData("{");
         for (auto it = o.begin(); it != o.end(); ++it) {
-            const QByteArray k = it.key().toUtf8();
-            out += QByteArray::number(k.size());
-            out += ':';
-            out += k;
-            appendCanonical(out, it.value());
+            addString(it.key());
+            hashValue(hash, it.value());
         }
-        out += '}';
+        hash.addData("}");
         break;
     }
     }
@@ -206,14 +206,26 @@ void appendCanonical(QByteArray &out, const QJsonValue &v)
 
 QByteArray contentHash(const QJsonObject &payload)
 {
-    QByteArray bytes;
-    bytes.reserve(1024);
-    appendCanonical(bytes, payload);
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hashValue(hash, payload);
+    return hash.result();
+}
+
+QSqlQuery &StateStore::prepared(Statement which, const QString &sql) const
+{
+    std::unique_ptr<QSqlQuery> &q = m_prepared[int(which)];
+    if (!q) {
+        q = std::make_unique<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        q->prepare(sql);
+    }
+    return *q;
 }
 
 StateStore::~StateStore()
 {
+    for (auto &q : m_prepared)
+        q.reset();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -530,22 +542,25 @@ QHash<QString, WrittenRecord> StateStore::written(const QString &scheme,
                                                   const QStringList &ids) const
 {
     QHash<QString, WrittenRecord> out;
-    // Chunks keep the statement under every engine's bound-parameter limit.
-    constexpr qsizetype kChunk = 500;
+    // Looked up in chunks with an IN list: one statement answers hundreds of ids. The
+    // statement for a full chunk is prepared once; a shorter last chunk gets its own.
+    constexpr qsizetype kChunk = 250;
+    const auto sqlFor = [](qsizetype n) {
+        return QStringLiteral("SELECT record_id, content_hash, target_ref, run_id FROM "
+                              "written_ids WHERE scheme = ? AND record_id IN (%1)")
+            .arg(placeholders(n));
+    };
     for (qsizetype start = 0; start < ids.size(); start += kChunk) {
         const qsizetype n = std::min(kChunk, ids.size() - start);
-        QString marks;
-        marks.reserve(n * 2);
+        QSqlQuery adhoc(m_db);
+        QSqlQuery &q = n == kChunk ? prepared(Statement::LookupWritten, sqlFor(kChunk)) : adhoc;
+        if (n != kChunk) {
+            q.setForwardOnly(true);
+            q.prepare(sqlFor(n));
+        }
+        q.bindValue(0, scheme);
         for (qsizetype i = 0; i < n; ++i)
-            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT record_id, content_hash, target_ref, run_id FROM "
-                                 "written_ids WHERE scheme = ? AND record_id IN (%1)")
-                      .arg(marks));
-        q.addBindValue(scheme);
-        for (qsizetype i = 0; i < n; ++i)
-            q.addBindValue(ids.at(start + i));
+            q.bindValue(int(i + 1), ids.at(start + i));
         if (!q.exec()) {
             m_lastError = q.lastError().text();
             continue;
@@ -555,6 +570,7 @@ QHash<QString, WrittenRecord> StateStore::written(const QString &scheme,
             out.insert(id, WrittenRecord{id, q.value(1).toByteArray(), q.value(2).toString(),
                                          q.value(3).toString()});
         }
+        q.finish();
     }
     return out;
 }
@@ -563,23 +579,22 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
 {
     if (records.isEmpty())
         return true;
+    // One prepared single-row statement, reused: with QtSql's binding this is several times
+    // faster than multi-row statements prepared anew for every chunk.
+    QSqlQuery &q = prepared(Statement::MarkWritten,
+                            QStringLiteral("%1 INTO written_ids(scheme, record_id, content_hash, "
+                                           "target_ref, run_id, written_at) VALUES (?, ?, ?, ?, "
+                                           "?, ?)")
+                                .arg(upsertVerb()));
     m_db.transaction();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype start = 0; start < records.size(); start += kChunkRows) {
-        const qsizetype n = std::min(kChunkRows, records.size() - start);
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("%1 INTO written_ids(scheme, record_id, content_hash, target_ref, "
-                                 "run_id, written_at) VALUES %2")
-                      .arg(upsertVerb(), placeholders(n, QStringLiteral("(?, ?, ?, ?, ?, ?)"))));
-        for (qsizetype i = start; i < start + n; ++i) {
-            const WrittenRecord &r = records.at(i);
-            q.addBindValue(scheme);
-            q.addBindValue(r.recordId);
-            q.addBindValue(r.contentHash);
-            q.addBindValue(r.targetRef);
-            q.addBindValue(r.runId);
-            q.addBindValue(now);
-        }
+    for (const WrittenRecord &r : records) {
+        q.bindValue(0, scheme);
+        q.bindValue(1, r.recordId);
+        q.bindValue(2, r.contentHash);
+        q.bindValue(3, r.targetRef);
+        q.bindValue(4, r.runId);
+        q.bindValue(5, now);
         if (!q.exec()) {
             m_lastError = q.lastError().text();
             m_db.rollback();

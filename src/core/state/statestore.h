@@ -7,8 +7,10 @@
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -115,7 +117,12 @@ private:
     bool exec(const QString &sql);
     QString upsertVerb() const; ///< "REPLACE" works in both dialects for our keyed tables
 
+    /// Statements run for every record, prepared once per store.
+    enum class Statement { MarkWritten, LookupWritten, Count };
+    QSqlQuery &prepared(Statement which, const QString &sql) const;
+
     QSqlDatabase m_db;
+    mutable std::array<std::unique_ptr<QSqlQuery>, int(Statement::Count)> m_prepared;
     QString m_connectionName;
     QString m_location;
     bool m_mysql = false;
