@@ -62,12 +62,12 @@ private Q_SLOTS:
         {
             auto store = StateStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            QCOMPARE(store->schemaVersion(), 1);
+            QCOMPARE(store->schemaVersion(), 2);
             QVERIFY(store->setCursor("s", 1700000000));
         }
         auto again = StateStore::open(path, &error);
         QVERIFY2(again, qPrintable(error));
-        QCOMPARE(again->schemaVersion(), 1);
+        QCOMPARE(again->schemaVersion(), 2);
         QCOMPARE(again->cursor("s").value_or(0), 1700000000);
     }
 
@@ -146,6 +146,10 @@ private Q_SLOTS:
         byStage.stage = FailureStage::Transform;
         QCOMPARE(store->failedRecords(byStage).first().recordId, QStringLiteral("43"));
 
+        // Failures recorded by the resolving run itself belong to another record with the
+        // same id (a duplicate) and stay open.
+        QVERIFY(store->resolveFailures("s", {"42"}, "r2"));
+        QCOMPARE(store->countFailed(all), 2);
         QVERIFY(store->resolveFailures("s", {"42"}));
         QCOMPARE(store->countFailed(all), 1);
         FailedFilter resolved;
@@ -163,6 +167,23 @@ private Q_SLOTS:
         paged.limit = 1;
         paged.offset = 0;
         QCOMPARE(store->failedRecords(paged).size(), 1);
+    }
+
+    void leasesAreExclusiveAndExpire_data() { backends(); }
+    void leasesAreExclusiveAndExpire()
+    {
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        QVERIFY(store->tryAcquireLease("s", "host-a:1", 60));
+        QVERIFY(store->tryAcquireLease("s", "host-a:1", 60)); // renewing one's own
+        QVERIFY(!store->tryAcquireLease("s", "host-b:2", 60));
+        QCOMPARE(store->leaseHolder("s"), QStringLiteral("host-a:1"));
+        QVERIFY(store->tryAcquireLease("t", "host-b:2", 60)); // another scheme is free
+        QVERIFY(store->releaseLease("s", "host-a:1"));
+        QVERIFY(store->tryAcquireLease("s", "host-b:2", 1));
+        QTest::qWait(1100); // a holder that stops renewing loses the lease
+        QVERIFY(store->leaseHolder("s").isEmpty());
+        QVERIFY(store->tryAcquireLease("s", "host-a:1", 60));
     }
 
     void runsAndAbandonedRuns_data() { backends(); }

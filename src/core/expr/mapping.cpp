@@ -1,0 +1,203 @@
+#include "core/expr/mapping.h"
+
+#include "core/expr/sqlvalue.h"
+
+#include <QHash>
+#include <QJsonArray>
+
+namespace weft::expr {
+
+QString FieldError::toString(const QString &scheme) const
+{
+    QString out = formatError(scheme, field, text, error);
+    if (record >= 0)
+        out += QStringLiteral(" (record %1)").arg(record);
+    return out;
+}
+
+Mapping::Field Mapping::compileField(const FieldSpec &spec, const QString &prefix,
+                                     const CompileOptions &options, QList<FieldError> &errors)
+{
+    Field f;
+    f.name = spec.name;
+    f.path = prefix.isEmpty() ? spec.name : prefix + QLatin1Char('/') + spec.name;
+    if (!spec.children.isEmpty()) {
+        bool usesList = false;
+        std::function<void(const Field &)> scan = [&](const Field &c) {
+            usesList = usesList || c.value.usesListRows();
+            for (const Field &g : c.children)
+                scan(g);
+        };
+        for (const FieldSpec &child : spec.children) {
+            f.children.append(compileField(child, f.path, options, errors));
+            scan(f.children.last());
+        }
+        const QString type = spec.type.trimmed().toLower();
+        f.isList = type == QLatin1String("array") || (type != QLatin1String("object") && usesList);
+        return f;
+    }
+    if (spec.value.isUndefined())
+        return f;
+    f.hasValue = true;
+    if (spec.value.isString()) {
+        QList<ExprError> exprErrors;
+        f.value = Expression::compile(spec.value.toString(), &exprErrors, options);
+        for (const ExprError &e : exprErrors)
+            errors.append({f.path, spec.value.toString(), e, -1});
+    } else {
+        f.value = Expression::constant(spec.value);
+    }
+    ExprError parserError;
+    f.parser = Parser::compile(spec.parser, &parserError);
+    if (!f.parser.isValid())
+        errors.append({f.path, detail::jsonToText(spec.parser), parserError, -1});
+    return f;
+}
+
+Mapping Mapping::compile(const QList<FieldSpec> &fields, QList<FieldError> *errors,
+                         const CompileOptions &options)
+{
+    Mapping m;
+    for (const FieldSpec &spec : fields) {
+        m.m_fields.append(compileField(spec, QString(), options, m.m_errors));
+        std::function<bool(const Field &)> hasList = [&](const Field &f) {
+            if (f.isList)
+                return true;
+            for (const Field &c : f.children) {
+                if (hasList(c))
+                    return true;
+            }
+            return false;
+        };
+        m.m_hasChildLists = m.m_hasChildLists || hasList(m.m_fields.last());
+    }
+    if (errors)
+        *errors += m.m_errors;
+    return m;
+}
+
+void Mapping::evalFields(const QList<Field> &fields, EvalContext &ctx,
+                         const QList<QJsonObject> &rows, const QList<int> &indices, int row,
+                         QJsonObject &out, QList<FieldError> &errors) const
+{
+    for (const Field &f : fields) {
+        if (!f.children.isEmpty()) {
+            if (f.isList) {
+                QJsonArray list;
+                for (int r = 0; r < rows.size(); ++r) {
+                    ctx.setListRow(&rows[r]);
+                    QJsonObject entry;
+                    evalFields(f.children, ctx, rows, indices, r, entry, errors);
+                    list.append(entry);
+                }
+                ctx.setListRow(&rows[row]);
+                out.insert(f.name, list);
+            } else {
+                QJsonObject object;
+                evalFields(f.children, ctx, rows, indices, row, object, errors);
+                out.insert(f.name, object);
+            }
+            continue;
+        }
+        if (!f.hasValue)
+            continue;
+        ExprError error;
+        QJsonValue v = f.value.evaluate(ctx, &error);
+        if (v.isUndefined()) {
+            errors.append({f.path, f.value.text(), error, indices.value(row, row)});
+            continue;
+        }
+        if (!f.parser.isNull()) {
+            ExprError parserError;
+            v = f.parser.apply(v, &parserError);
+            if (v.isUndefined()) {
+                errors.append({f.path, f.value.text(), parserError, indices.value(row, row)});
+                continue;
+            }
+        }
+        out.insert(f.name, v);
+    }
+}
+
+Document Mapping::map(const QJsonObject &record, const EvalContext &base, int recordIndex) const
+{
+    return mapGroup({record}, {recordIndex}, base);
+}
+
+Document Mapping::mapGroup(const QList<QJsonObject> &records, const QList<int> &indices,
+                           const EvalContext &base) const
+{
+    Document doc;
+    doc.records = indices;
+    if (!m_errors.isEmpty()) {
+        doc.errors = m_errors;
+        return doc;
+    }
+    if (records.isEmpty())
+        return doc;
+    EvalContext ctx = base;
+    ctx.setRecord(records.first());
+    ctx.setListRow(&records.first());
+    ctx.setListRows(&records);
+    evalFields(m_fields, ctx, records, indices, 0, doc.payload, doc.errors);
+    return doc;
+}
+
+QList<Document> Mapping::buildDocuments(const QList<QJsonObject> &records,
+                                        const Expression &documentKey,
+                                        const EvalContext &base) const
+{
+    QList<FieldError> keyErrors;
+    const QList<QList<int>> groups = groupRecords(records, documentKey, base, &keyErrors);
+    QList<Document> docs;
+    docs.reserve(groups.size());
+    QList<QJsonObject> members;
+    for (const QList<int> &group : groups) {
+        members.clear();
+        for (int i : group)
+            members.append(records[i]);
+        Document doc = mapGroup(members, group, base);
+        for (const FieldError &e : keyErrors) {
+            if (group.contains(e.record))
+                doc.errors.prepend(e);
+        }
+        docs.append(std::move(doc));
+    }
+    return docs;
+}
+
+Expression Mapping::defaultDocumentKey(const QString &idField)
+{
+    return Expression::compile(QStringLiteral("{%1}").arg(idField));
+}
+
+QList<QList<int>> groupRecords(const QList<QJsonObject> &records, const Expression &key,
+                               const EvalContext &base, QList<FieldError> *errors)
+{
+    QList<QList<int>> groups;
+    QHash<QString, qsizetype> groupOf;
+    EvalContext ctx = base;
+    for (int i = 0; i < int(records.size()); ++i) {
+        ctx.setRecord(records[i]);
+        ctx.setListRow(&records[i]);
+        ExprError error;
+        const QJsonValue v = key.evaluate(ctx, &error);
+        if (v.isUndefined() && errors)
+            errors->append({QStringLiteral("document key"), key.text(), error, i});
+        const QString text = (v.isUndefined() || v.isNull()) ? QString() : detail::jsonToText(v);
+        if (text.isEmpty()) {
+            groups.append(QList<int>{i});
+            continue;
+        }
+        const auto it = groupOf.constFind(text);
+        if (it == groupOf.cend()) {
+            groupOf.insert(text, groups.size());
+            groups.append(QList<int>{i});
+        } else {
+            groups[it.value()].append(i);
+        }
+    }
+    return groups;
+}
+
+} // namespace weft::expr

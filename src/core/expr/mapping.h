@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/expr/evalcontext.h"
+#include "core/expr/expression.h"
+#include "core/expr/parser.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace weft::expr {
+
+/// One target field as the metadata describes it (the runner converts its RequestField).
+struct FieldSpec {
+    QString name;
+    QJsonValue value;  ///< template, `_function`, literal or constant; Undefined: no value
+    QJsonValue parser; ///< {"name": …, "params": …}; Undefined: none
+    /// For a field with children: "array" or "object" forces the shape; otherwise children
+    /// that read {{list.x}} make a child list (one entry per detail row), others an object.
+    QString type;
+    QList<FieldSpec> children;
+};
+
+/// A problem with one target field: at compile time, or evaluating it for one record.
+struct FieldError {
+    QString field; ///< "FDATE", or "FEntity/FCOMMENT" inside a child list
+    QString text;  ///< the value as written
+    ExprError error;
+    int record = -1; ///< index of the input record it failed on (-1 at compile time)
+
+    /// formatError() of it, e.g. "scheme 'x': target field FDATE: `…`: … at column 5".
+    QString toString(const QString &scheme) const;
+};
+
+/// A target document and where it came from.
+struct Document {
+    QJsonObject payload;
+    QList<int> records;       ///< input records it was built from, in order (a write error on this
+                              ///< document fails all of them)
+    QList<FieldError> errors; ///< evaluation errors: a document with errors must not be written
+    bool ok() const { return errors.isEmpty(); }
+};
+
+/// The compiled target fields of a scheme: evaluates one record into one document, or a group
+/// of flattened records into one document with a child list (K3 `FEntity`): header fields are
+/// evaluated on the group's first record, each child-list entry on one record of the group
+/// (`{{list.x}}` reads that record; SUM({{list.qty}}) in a header field sums the group).
+class Mapping
+{
+public:
+    Mapping() = default;
+    static Mapping compile(const QList<FieldSpec> &fields, QList<FieldError> *errors = nullptr,
+                           const CompileOptions &options = {});
+
+    bool isValid() const { return m_errors.isEmpty(); }
+    QList<FieldError> errors() const { return m_errors; }
+    /// Whether some field is a child list (so records should be grouped into documents).
+    bool hasChildLists() const { return m_hasChildLists; }
+
+    /// One record → one document (a child list gets one entry, from the record itself).
+    Document map(const QJsonObject &record, const EvalContext &base, int recordIndex = 0) const;
+    /// Records → one document: header from the first, one child-list entry per record.
+    /// `indices` are the records' input indices (for Document::records and errors).
+    Document mapGroup(const QList<QJsonObject> &records, const QList<int> &indices,
+                      const EvalContext &base) const;
+    /// Groups `records` by `documentKey` (see groupRecords) and maps each group.
+    QList<Document> buildDocuments(const QList<QJsonObject> &records, const Expression &documentKey,
+                                   const EvalContext &base) const;
+
+    /// The key grouping flattened records back into documents by default: the source id
+    /// field, which beatFlat() leaves unchanged (`{<idField>}`).
+    static Expression defaultDocumentKey(const QString &idField);
+
+private:
+    struct Field {
+        QString name;
+        QString path;
+        Expression value;
+        Parser parser;
+        bool hasValue = false;
+        bool isList = false;
+        QList<Field> children;
+    };
+    static Field compileField(const FieldSpec &spec, const QString &prefix,
+                              const CompileOptions &options, QList<FieldError> &errors);
+    void evalFields(const QList<Field> &fields, EvalContext &ctx, const QList<QJsonObject> &rows,
+                    const QList<int> &indices, int row, QJsonObject &out,
+                    QList<FieldError> &errors) const;
+
+    QList<Field> m_fields;
+    QList<FieldError> m_errors;
+    bool m_hasChildLists = false;
+};
+
+/// Groups records by the text of `key` evaluated on each, keeping first-seen order. A record
+/// whose key is null or empty, or fails to evaluate (*errors gets the error), is a group of
+/// its own: one bad record must not merge unrelated documents.
+QList<QList<int>> groupRecords(const QList<QJsonObject> &records, const Expression &key,
+                               const EvalContext &base, QList<FieldError> *errors = nullptr);
+
+} // namespace weft::expr
