@@ -1,5 +1,6 @@
 #include "core/connectors/dingtalk.h"
 
+#include "core/expr/shaping.h"
 #include "core/log/logging.h"
 
 #include <QJsonArray>
@@ -168,40 +169,8 @@ void DingTalkSource::post(const QString &path, const QJsonObject &body,
 
 QJsonObject DingTalkSource::recordFromInstance(const QString &id, const QJsonObject &instance)
 {
-    QJsonObject record;
-    for (auto it = instance.begin(); it != instance.end(); ++it) {
-        if (it.key() != QLatin1String("form_component_values"))
-            record.insert(it.key(), it.value());
-    }
+    QJsonObject record = expr::decodeDingTalkInstance(instance);
     record.insert(QStringLiteral("id"), id);
-    for (const QJsonValue &v : instance.value(QLatin1String("form_component_values")).toArray()) {
-        const QJsonObject component = v.toObject();
-        const QString name = component.value(QLatin1String("name")).toString();
-        if (name.isEmpty())
-            continue;
-        const QJsonValue value = component.value(QLatin1String("value"));
-        const QString type = component.value(QLatin1String("component_type")).toString();
-        const QJsonDocument table = value.isString() && value.toString().startsWith(u'[')
-                                        ? QJsonDocument::fromJson(value.toString().toUtf8())
-                                        : QJsonDocument();
-        if ((type == QLatin1String("TableField") || table.isArray()) && table.isArray()) {
-            // [{"rowValue": [{"label", "key", "value"}]}] → [{label: value}]
-            QJsonArray rows;
-            for (const QJsonValue &row : table.array()) {
-                QJsonObject flat;
-                for (const QJsonValue &cell : row.toObject().value(QLatin1String("rowValue")).toArray()) {
-                    const QJsonObject c = cell.toObject();
-                    const QString label = c.value(QLatin1String("label")).toString();
-                    flat.insert(label.isEmpty() ? c.value(QLatin1String("key")).toString() : label,
-                                c.value(QLatin1String("value")));
-                }
-                rows.append(flat);
-            }
-            record.insert(name, rows);
-        } else {
-            record.insert(name, value);
-        }
-    }
     return record;
 }
 

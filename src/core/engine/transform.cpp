@@ -2,17 +2,16 @@
 
 #include "core/expr/expression.h"
 #include "core/expr/lookup.h"
+#include "core/expr/mapping.h"
+#include "core/expr/shaping.h"
 #include "core/expr/valuemaps.h"
 #include "core/state/statestore.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
-
-#include <cmath>
 
 namespace weft {
 
@@ -56,17 +55,6 @@ private:
     expr::InMemoryLookup m_index;
 };
 
-/// A mapping value with the parser applied after it.
-struct CompiledValue {
-    QString field;      ///< the request/target field name
-    QString label;      ///< "target field X" / "source parameter X" for messages
-    Expression value;
-    QJsonObject parser; ///< {"name": …, "params": …} or empty
-    QString type;       ///< the metadata's declared type: the value is converted to it
-    QList<CompiledValue> children;
-    bool listChildren = false; ///< children read {{list.x}}: one entry per detail row
-};
-
 QString valueText(const QJsonValue &v)
 {
     if (v.isString())
@@ -80,75 +68,49 @@ QString valueText(const QJsonValue &v)
     return {};
 }
 
-// PROVISIONAL until core/expr's parsers land: the field parsers of the seeds.
-QJsonValue applyParser(const QJsonObject &parser, const QJsonValue &value, QString *error)
+/// The model's request entries as the mapping language's field specs.
+QList<expr::FieldSpec> fieldSpecs(const QList<RequestField> &fields)
 {
-    const QString name = parser.value(QLatin1String("name")).toString();
-    if (name == QLatin1String("ConvertObjectParser"))
-        return QJsonObject{{parser.value(QLatin1String("params")).toString(QStringLiteral("FNumber")), value}};
-    *error = QStringLiteral("unknown parser %1").arg(name);
-    return {};
+    QList<expr::FieldSpec> specs;
+    specs.reserve(fields.size());
+    for (const RequestField &f : fields) {
+        if (f.field.isEmpty())
+            continue;
+        specs.append({f.field, f.value, f.parser, f.type, fieldSpecs(f.children)});
+    }
+    return specs;
 }
 
-/// Converts an evaluated value to the type the metadata declares for the field ("type":
-/// "string" makes 12000034 "12000034"), so a target gets what its API expects. Null stays
-/// null; a value that cannot be converted is an error naming both.
-bool convertToType(const QString &type, QJsonValue *value, QString *error)
+bool usesSyncTime(const QList<RequestField> &fields)
 {
-    if (value->isNull() || value->isUndefined() || type.isEmpty())
-        return true;
-    if (type == QLatin1String("string") || type == QLatin1String("text")) {
-        if (value->isDouble() || value->isBool())
-            *value = valueText(*value);
-        return true;
+    for (const RequestField &f : fields) {
+        if ((f.value.isString() && f.value.toString().contains(QLatin1String("LAST_SYNC_TIME"))) ||
+            usesSyncTime(f.children))
+            return true;
     }
-    const bool integer = type == QLatin1String("int") || type == QLatin1String("integer") ||
-                         type == QLatin1String("long") || type == QLatin1String("bigint");
-    const bool number = integer || type == QLatin1String("float") ||
-                        type == QLatin1String("double") || type == QLatin1String("decimal") ||
-                        type == QLatin1String("number") || type == QLatin1String("numeric");
-    if (number) {
-        if (value->isString()) {
-            const QString t = value->toString().trimmed();
-            if (t.isEmpty()) {
-                *value = QJsonValue(QJsonValue::Null);
-                return true;
-            }
-            bool ok = false;
-            const double d = t.toDouble(&ok);
-            if (!ok) {
-                *error = QStringLiteral("\"%1\" is not a number (the field's type is %2)")
-                             .arg(t.left(60), type);
-                return false;
-            }
-            *value = d;
-        } else if (value->isBool()) {
-            *value = value->toBool() ? 1 : 0;
-        }
-        if (integer && value->isDouble() && value->toDouble() != std::floor(value->toDouble())) {
-            *error = QStringLiteral("%1 is not a whole number (the field's type is %2)")
-                         .arg(value->toDouble())
-                         .arg(type);
-            return false;
-        }
-        return true;
-    }
-    if (type == QLatin1String("bool") || type == QLatin1String("boolean")) {
-        if (value->isString()) {
-            const QString t = value->toString().trimmed().toLower();
-            *value = !(t.isEmpty() || t == QLatin1String("false") || t == QLatin1String("0"));
-        } else if (value->isDouble()) {
-            *value = value->toDouble() != 0;
-        }
-    }
-    return true;
+    return false;
+}
+
+/// The first error of a mapped document, named the way people read the metadata.
+QString describe(const QString &scheme, const QString &role, const QList<expr::FieldError> &errors)
+{
+    if (errors.isEmpty())
+        return {};
+    expr::FieldError e = errors.first();
+    if (!e.field.contains(u' '))
+        e.field = role + u' ' + e.field;
+    e.record = -1;
+    QString text = e.toString(scheme);
+    if (errors.size() > 1)
+        text += QStringLiteral(" (and %1 more errors)").arg(errors.size() - 1);
+    return text;
 }
 
 } // namespace
 
 namespace detail {
 
-/// The Transform of one scheme (see transform.h).
+/// The Transform of one scheme (see transform.h), built on the mapping language.
 class SchemeTransform final : public Transform
 {
 public:
@@ -167,36 +129,33 @@ private:
         QString id;
         QStringList arrays;                 // flatten
         Expression condition;               // filter
-        QList<CompiledValue> fields;        // lookup
+        expr::Mapping fields;               // lookup
         QList<QJsonObject> rules;           // validate
-        QList<QRegularExpression> patterns; // validate, per rule (invalid when none)
+        QList<QRegularExpression> patterns; // validate, per rule
     };
 
-    bool compileValues(const QList<RequestField> &fields, const QString &role, bool target,
-                       QList<CompiledValue> *out, QStringList *errors);
+    bool compileMapping(const QList<RequestField> &fields, const QString &role,
+                        expr::Mapping *out, QStringList *errors) const;
     EvalContext context(const TransformVars &vars) const;
-    /// Evaluates a value and applies its parser; false with a message on error.
-    bool evaluate(const CompiledValue &v, const EvalContext &ctx, QJsonValue *out,
-                  QString *message) const;
-    bool evaluateObject(const QList<CompiledValue> &values, const EvalContext &ctx,
-                        QJsonObject *out, QString *message) const;
-    QList<TransformInput> flatten(const QJsonObject &record, const QStringList &arrays,
-                                  const TransformInput &parent) const;
+    QList<TransformInput> flatten(const TransformInput &input, const QStringList &arrays) const;
     TransformInput identify(const QJsonObject &record) const;
-    QString targetIdentity(const QString &setting, const Expression &expr,
-                           const QJsonObject &payload, const TransformInput &input,
-                           const EvalContext &ctx, const QString &fallback) const;
+    QString identity(const QString &setting, const Expression &e, const QJsonObject &payload,
+                     const QJsonObject &source, const EvalContext &ctx,
+                     const QString &fallback) const;
+    bool keep(const CompiledStep &step, TransformInput &input, const EvalContext &base,
+              TransformOutput *out) const;
     FailedRecord failure(const TransformInput &input, const QString &message,
                          const QJsonObject &payload = {}) const;
 
     QString m_scheme;
     QTimeZone m_zone;
-    QList<CompiledValue> m_request;
+    expr::Mapping m_request;
     bool m_usesSyncTime = false;
     QString m_idField, m_numberField, m_nameField;
     QStringList m_beatFlat;
     QList<CompiledStep> m_steps;
-    QList<CompiledValue> m_target;
+    expr::Mapping m_target;
+    bool m_passThrough = false; ///< a target without field mapping takes records as they come
     bool m_grouped = false;
     Expression m_documentKey;
     QString m_targetId, m_targetNumber, m_targetName;
@@ -205,40 +164,17 @@ private:
     std::unique_ptr<StateStoreLookup> m_lookup;
 };
 
-bool SchemeTransform::compileValues(const QList<RequestField> &fields, const QString &role,
-                                    bool target, QList<CompiledValue> *out, QStringList *errors)
+bool SchemeTransform::compileMapping(const QList<RequestField> &fields, const QString &role,
+                                     expr::Mapping *out, QStringList *errors) const
 {
-    bool ok = true;
-    for (const RequestField &f : fields) {
-        CompiledValue v;
-        v.field = f.field;
-        v.label = role + QLatin1Char(' ') + f.field;
-        v.parser = f.parser.toObject();
-        v.type = f.type.trimmed().toLower();
-        if (f.hasChildren()) {
-            if (!compileValues(f.children, role, target, &v.children, errors))
-                ok = false;
-            for (const CompiledValue &c : v.children)
-                v.listChildren = v.listChildren || c.value.usesListRows();
-            // A target field typed as an array with children is a detail list even when its
-            // values happen not to read {{list.x}}.
-            v.listChildren = v.listChildren ||
-                             (target && f.type.compare(QLatin1String("array"), Qt::CaseInsensitive) == 0);
-        } else if (f.value.isString()) {
-            QList<ExprError> compileErrors;
-            v.value = Expression::compile(f.value.toString(), &compileErrors);
-            for (const ExprError &e : compileErrors) {
-                errors->append(expr::formatError(m_scheme, v.label, f.value.toString(), e));
-                ok = false;
-            }
-            if (f.value.toString().contains(QLatin1String("LAST_SYNC_TIME")) && !target)
-                m_usesSyncTime = true;
-        } else if (!f.value.isUndefined()) {
-            v.value = Expression::constant(f.value);
-        }
-        out->append(v);
+    QList<expr::FieldError> compileErrors;
+    *out = expr::Mapping::compile(fieldSpecs(fields), &compileErrors);
+    for (expr::FieldError e : compileErrors) {
+        if (!e.field.contains(u' '))
+            e.field = role + u' ' + e.field;
+        errors->append(e.toString(m_scheme));
     }
-    return ok;
+    return compileErrors.isEmpty();
 }
 
 bool SchemeTransform::compile(const Project &project, const Scheme &scheme, StateStore *state,
@@ -249,20 +185,18 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
     if (!m_zone.isValid())
         m_zone = QTimeZone("Asia/Shanghai");
     bool ok = true;
-    const AdapterMetadata &source = scheme.source.metadata;
-    ok &= compileValues(source.request(), QStringLiteral("source parameter"), false, &m_request,
-                        errors);
-    // Settings such as K3's FilterString may sit in otherRequest; they are request
-    // parameters too (the connector picks what it needs).
-    QList<RequestField> other = source.otherRequest();
-    other.erase(std::remove_if(other.begin(), other.end(),
-                               [](const RequestField &f) {
-                                   return f.field == QLatin1String("beatFlat") || f.field.isEmpty();
-                               }),
-                other.end());
-    ok &= compileValues(other, QStringLiteral("source setting"), false, &m_request, errors);
 
-    m_idField = source.idField();
+    // Source parameters: `request`, plus settings such as K3's FilterString that the seeds
+    // put in otherRequest (the connector picks what it needs).
+    const AdapterMetadata &source = scheme.source.metadata;
+    QList<RequestField> params = source.request();
+    for (const RequestField &f : source.otherRequest()) {
+        if (f.field != QLatin1String("beatFlat"))
+            params.append(f);
+    }
+    ok &= compileMapping(params, QStringLiteral("source parameter"), &m_request, errors);
+    m_usesSyncTime = weft::usesSyncTime(params);
+    m_idField = source.idField().isEmpty() ? QStringLiteral("id") : source.idField();
     m_numberField = source.numberField();
     m_nameField = source.nameField();
     m_beatFlat = source.beatFlat();
@@ -273,6 +207,7 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
         CompiledStep c;
         c.type = step.type;
         c.id = step.id;
+        const QString role = QStringLiteral("%1 step %2").arg(stepTypeName(step.type), step.id);
         switch (step.type) {
         case StepType::Flatten:
             for (const QJsonValue &a : step.settings.value(QLatin1String("arrays")).toArray())
@@ -283,26 +218,26 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
             QList<ExprError> e;
             c.condition = Expression::compile(text, &e);
             for (const ExprError &x : e) {
-                errors->append(expr::formatError(m_scheme, QStringLiteral("filter step ") + step.id,
-                                                 text, x));
+                errors->append(expr::formatError(m_scheme, role, text, x));
                 ok = false;
             }
             break;
         }
         case StepType::Lookup:
-            ok &= compileValues(parseRequestFields(step.settings.value(QLatin1String("fields")).toArray(),
-                                                   QString()),
-                                QStringLiteral("lookup step field"), false, &c.fields, errors);
+            ok &= compileMapping(parseRequestFields(step.settings.value(QLatin1String("fields"))
+                                                        .toArray(),
+                                                    QString()),
+                                 role + QStringLiteral(" field"), &c.fields, errors);
             break;
         case StepType::Validate:
             for (const QJsonValue &r : step.settings.value(QLatin1String("rules")).toArray()) {
                 const QJsonObject rule = r.toObject();
                 c.rules.append(rule);
-                QRegularExpression re(rule.value(QLatin1String("pattern")).toString());
+                const QRegularExpression re(rule.value(QLatin1String("pattern")).toString());
                 if (rule.contains(QLatin1String("pattern")) && !re.isValid()) {
-                    errors->append(QStringLiteral("scheme '%1': validate step %2: pattern \"%3\" "
-                                                  "is not a valid regular expression: %4")
-                                       .arg(m_scheme, step.id, re.pattern(), re.errorString()));
+                    errors->append(QStringLiteral("scheme '%1': %2: pattern \"%3\" is not a "
+                                                  "valid regular expression: %4")
+                                       .arg(m_scheme, role, re.pattern(), re.errorString()));
                     ok = false;
                 }
                 c.patterns.append(re);
@@ -313,9 +248,10 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
     }
 
     const AdapterMetadata &target = scheme.target.metadata;
-    ok &= compileValues(target.request(), QStringLiteral("target field"), true, &m_target, errors);
-    for (const CompiledValue &v : m_target)
-        m_grouped = m_grouped || v.listChildren;
+    const QList<RequestField> targetFields = target.request();
+    m_passThrough = targetFields.isEmpty();
+    ok &= compileMapping(targetFields, QStringLiteral("target field"), &m_target, errors);
+    m_grouped = m_target.hasChildLists();
     const QString documentKey = target.setting(QStringLiteral("documentKey")).toString();
     if (!documentKey.isEmpty()) {
         m_grouped = true;
@@ -325,6 +261,9 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
             errors->append(expr::formatError(m_scheme, QStringLiteral("documentKey"), documentKey, x));
             ok = false;
         }
+    } else {
+        // The source record's id before flattening: beatFlat leaves the id field unchanged.
+        m_documentKey = expr::Mapping::defaultDocumentKey(m_idField);
     }
     auto identity = [&](const QString &key, QString *setting, Expression *e) {
         *setting = valueText(target.json().value(key)).trimmed();
@@ -351,6 +290,7 @@ EvalContext SchemeTransform::context(const TransformVars &vars) const
     EvalContext ctx;
     ctx.setTimeZone(m_zone);
     ctx.setLastSyncTime(vars.lastSyncTime);
+    // CURRENT_TIME and NOW() are the window's end: one consistent "now" per window.
     ctx.setNow(QDateTime::fromSecsSinceEpoch(vars.currentTime, Qt::UTC));
     ctx.setRunId(vars.runId);
     ctx.setPagination(vars.page, vars.pageSize);
@@ -359,116 +299,39 @@ EvalContext SchemeTransform::context(const TransformVars &vars) const
     return ctx;
 }
 
-bool SchemeTransform::evaluate(const CompiledValue &v, const EvalContext &ctx, QJsonValue *out,
-                               QString *message) const
-{
-    ExprError error;
-    QJsonValue value = v.value.evaluate(ctx, &error);
-    if (!error.isEmpty()) {
-        *message = expr::formatError(m_scheme, v.label, v.value.text(), error);
-        return false;
-    }
-    QString typeError;
-    if (!convertToType(v.type, &value, &typeError)) {
-        *message = QStringLiteral("scheme '%1': %2: `%3`: %4")
-                       .arg(m_scheme, v.label, v.value.text().left(80), typeError);
-        return false;
-    }
-    if (!v.parser.isEmpty()) {
-        QString parserError;
-        value = applyParser(v.parser, value, &parserError);
-        if (!parserError.isEmpty()) {
-            *message = QStringLiteral("scheme '%1': %2: parser %3: %4")
-                           .arg(m_scheme, v.label,
-                                v.parser.value(QLatin1String("name")).toString(), parserError);
-            return false;
-        }
-    }
-    *out = value;
-    return true;
-}
-
-bool SchemeTransform::evaluateObject(const QList<CompiledValue> &values, const EvalContext &ctx,
-                                     QJsonObject *out, QString *message) const
-{
-    for (const CompiledValue &v : values) {
-        if (v.children.isEmpty()) {
-            QJsonValue value;
-            if (!evaluate(v, ctx, &value, message))
-                return false;
-            out->insert(v.field, value);
-            continue;
-        }
-        if (v.listChildren) {
-            // One entry per detail row: the rows of the current document (or, ungrouped,
-            // the record itself as its only row).
-            QJsonArray rows;
-            const QList<QJsonObject> single{ctx.record()};
-            const QList<QJsonObject> &detail = ctx.listRows() ? *ctx.listRows() : single;
-            for (const QJsonObject &row : detail) {
-                EvalContext rowCtx = ctx;
-                rowCtx.setListRow(&row);
-                QJsonObject entry;
-                if (!evaluateObject(v.children, rowCtx, &entry, message))
-                    return false;
-                rows.append(entry);
-            }
-            out->insert(v.field, rows);
-        } else {
-            QJsonObject nested;
-            if (!evaluateObject(v.children, ctx, &nested, message))
-                return false;
-            out->insert(v.field, nested);
-        }
-    }
-    return true;
-}
-
 QJsonObject SchemeTransform::requestParams(const TransformVars &vars, QString *error) const
 {
-    const QJsonObject empty;
-    EvalContext ctx = context(vars);
-    ctx.setRecord(empty);
-    QJsonObject out;
-    QString message;
-    if (!evaluateObject(m_request, ctx, &out, &message))
-        *error = message;
-    return out;
-}
-
-QList<TransformInput> SchemeTransform::flatten(const QJsonObject &record, const QStringList &arrays,
-                                              const TransformInput &parent) const
-{
-    // PROVISIONAL until core/expr's record shaping lands.
-    QList<TransformInput> out;
-    const QString array = arrays.value(0);
-    const QJsonArray items = record.value(array).toArray();
-    if (items.isEmpty()) {
-        out.append(parent);
-        return out;
-    }
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        QJsonObject row = record;
-        row.remove(array);
-        const QJsonObject item = items.at(i).toObject();
-        for (auto it = item.begin(); it != item.end(); ++it)
-            row.insert(array + u'_' + it.key(), it.value());
-        TransformInput in = parent;
-        in.record = row;
-        in.id = parent.id + QStringLiteral("-%1").arg(i);
-        out.append(in);
-    }
-    return out;
+    static const QJsonObject empty;
+    const expr::Document doc = m_request.map(empty, context(vars));
+    if (!doc.ok())
+        *error = describe(m_scheme, QStringLiteral("source parameter"), doc.errors);
+    return doc.payload;
 }
 
 TransformInput SchemeTransform::identify(const QJsonObject &record) const
 {
     TransformInput in;
     in.record = record;
-    in.id = valueText(record.value(m_idField.isEmpty() ? QStringLiteral("id") : m_idField));
+    in.id = valueText(record.value(m_idField));
     in.number = m_numberField.isEmpty() ? QString() : valueText(record.value(m_numberField));
     in.name = m_nameField.isEmpty() ? QString() : valueText(record.value(m_nameField));
     return in;
+}
+
+QList<TransformInput> SchemeTransform::flatten(const TransformInput &input,
+                                               const QStringList &arrays) const
+{
+    QList<TransformInput> out;
+    for (expr::FlatRecord &flat : expr::beatFlat(input.record, arrays, m_idField)) {
+        TransformInput in = input;
+        in.record = std::move(flat.record);
+        // The element's index suffixes the id this record already has, so a second flatten
+        // (a step after beatFlat) keeps ids unique: "io1-0-2".
+        if (flat.element >= 0)
+            in.id = input.id.isEmpty() ? flat.id : input.id + QStringLiteral("-%1").arg(flat.element);
+        out.append(std::move(in));
+    }
+    return out;
 }
 
 FailedRecord SchemeTransform::failure(const TransformInput &input, const QString &message,
@@ -491,20 +354,20 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
                                        const TransformVars &vars) const
 {
     QList<TransformInput> inputs;
-    inputs.reserve(page.size());
+    inputs.reserve(page.size() * (m_beatFlat.isEmpty() ? 1 : 3));
     for (const QJsonObject &record : page) {
-        const TransformInput parent = identify(record);
+        TransformInput parent = identify(record);
         if (m_beatFlat.isEmpty())
-            inputs.append(parent);
+            inputs.append(std::move(parent));
         else
-            inputs += flatten(record, m_beatFlat, parent);
+            inputs += flatten(parent, m_beatFlat);
     }
     return applyFlattened(inputs, vars);
 }
 
-QString SchemeTransform::targetIdentity(const QString &setting, const Expression &e,
-                                        const QJsonObject &payload, const TransformInput &input,
-                                        const EvalContext &ctx, const QString &fallback) const
+QString SchemeTransform::identity(const QString &setting, const Expression &e,
+                                  const QJsonObject &payload, const QJsonObject &source,
+                                  const EvalContext &ctx, const QString &fallback) const
 {
     // "1" (seed 000) or nothing: the source record's own; a template: evaluated on the
     // source record; otherwise the name of a target field.
@@ -512,167 +375,154 @@ QString SchemeTransform::targetIdentity(const QString &setting, const Expression
         return fallback;
     if (e.isValid()) {
         EvalContext c = ctx;
-        c.setRecord(input.record);
+        c.setRecord(source);
         return valueText(e.evaluate(c));
     }
     const QJsonValue v = payload.value(setting);
     return v.isUndefined() ? fallback : valueText(v);
 }
 
+bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const EvalContext &base,
+                           TransformOutput *out) const
+{
+    EvalContext ctx = base;
+    ctx.setRecord(in.record);
+    switch (step.type) {
+    case StepType::Flatten: return true; // handled by the caller
+    case StepType::Filter: {
+        ExprError error;
+        const QJsonValue keep = step.condition.evaluate(ctx, &error);
+        if (!error.isEmpty()) {
+            out->failures.append(failure(in, expr::formatError(m_scheme,
+                                                               QStringLiteral("filter step ") + step.id,
+                                                               step.condition.text(), error)));
+            return false;
+        }
+        const bool yes = !(keep.isNull() || keep.isUndefined() || keep == QJsonValue(false) ||
+                           keep == QJsonValue(0) || keep == QJsonValue(QString()) ||
+                           keep == QJsonValue(QStringLiteral("0")));
+        if (!yes)
+            ++out->skipped;
+        return yes;
+    }
+    case StepType::Lookup: {
+        const expr::Document doc = step.fields.map(in.record, base);
+        if (!doc.ok()) {
+            out->failures.append(failure(in, describe(m_scheme, QStringLiteral("lookup step ") + step.id,
+                                                      doc.errors)));
+            return false;
+        }
+        for (auto it = doc.payload.begin(); it != doc.payload.end(); ++it)
+            in.record.insert(it.key(), it.value());
+        return true;
+    }
+    case StepType::Validate: {
+        for (qsizetype r = 0; r < step.rules.size(); ++r) {
+            const QJsonObject &rule = step.rules.at(r);
+            const QString field = rule.value(QLatin1String("field")).toString();
+            const QJsonValue v = in.record.value(field);
+            const QString text = valueText(v);
+            QString broken;
+            if (rule.value(QLatin1String("required")).toBool() &&
+                (v.isUndefined() || v.isNull() || text.trimmed().isEmpty()))
+                broken = QStringLiteral("%1 is required but empty").arg(field);
+            else if (rule.contains(QLatin1String("maxLength")) &&
+                     text.size() > rule.value(QLatin1String("maxLength")).toInt())
+                broken = QStringLiteral("%1 is %2 characters long, more than the %3 allowed")
+                             .arg(field)
+                             .arg(text.size())
+                             .arg(rule.value(QLatin1String("maxLength")).toInt());
+            else if (rule.contains(QLatin1String("pattern")) && !text.isEmpty() &&
+                     !step.patterns.at(r).match(text).hasMatch())
+                broken = QStringLiteral("%1 \"%2\" does not match %3")
+                             .arg(field, text.left(60), step.patterns.at(r).pattern());
+            if (!broken.isEmpty()) {
+                out->failures.append(failure(in, QStringLiteral("scheme '%1': validate step %2: %3")
+                                                     .arg(m_scheme, step.id, broken)));
+                return false;
+            }
+        }
+        return true;
+    }
+    }
+    return true;
+}
+
 TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &given,
                                                 const TransformVars &vars) const
 {
     TransformOutput out;
-    EvalContext base = context(vars);
+    const EvalContext base = context(vars);
 
-    // Steps, record by record; records leave by filter (skipped) or validation (failed).
+    // Steps, record by record; records leave by a filter (skipped) or a failure.
     QList<TransformInput> records = given;
     for (const CompiledStep &step : m_steps) {
         QList<TransformInput> next;
         next.reserve(records.size());
         for (TransformInput &in : records) {
-            EvalContext ctx = base;
-            ctx.setRecord(in.record);
-            switch (step.type) {
-            case StepType::Flatten: next += flatten(in.record, step.arrays, in); break;
-            case StepType::Filter: {
-                ExprError error;
-                const QJsonValue keep = step.condition.evaluate(ctx, &error);
-                if (!error.isEmpty()) {
-                    out.inputs.append(in);
-                    out.failures.append(failure(in, expr::formatError(m_scheme,
-                                                                      QStringLiteral("filter step ") + step.id,
-                                                                      step.condition.text(), error)));
-                } else if (keep.isNull() || keep.isUndefined() || keep == QJsonValue(false) ||
-                           keep == QJsonValue(0) || keep == QJsonValue(QString()) ||
-                           keep == QJsonValue(QStringLiteral("0"))) {
-                    out.inputs.append(in);
-                    ++out.skipped;
-                } else {
-                    next.append(in);
-                }
-                break;
-            }
-            case StepType::Lookup: {
-                QJsonObject added;
-                QString message;
-                if (!evaluateObject(step.fields, ctx, &added, &message)) {
-                    out.inputs.append(in);
-                    out.failures.append(failure(in, message));
-                    break;
-                }
-                for (auto it = added.begin(); it != added.end(); ++it)
-                    in.record.insert(it.key(), it.value());
-                next.append(in);
-                break;
-            }
-            case StepType::Validate: {
-                QString broken;
-                for (qsizetype r = 0; r < step.rules.size() && broken.isEmpty(); ++r) {
-                    const QJsonObject &rule = step.rules.at(r);
-                    const QString field = rule.value(QLatin1String("field")).toString();
-                    const QJsonValue v = in.record.value(field);
-                    const QString text = valueText(v);
-                    if (rule.value(QLatin1String("required")).toBool() &&
-                        (v.isUndefined() || v.isNull() || text.trimmed().isEmpty()))
-                        broken = QStringLiteral("%1 is required but empty").arg(field);
-                    else if (rule.contains(QLatin1String("maxLength")) &&
-                             text.size() > rule.value(QLatin1String("maxLength")).toInt())
-                        broken = QStringLiteral("%1 is %2 characters long, more than the %3 "
-                                                "allowed")
-                                     .arg(field)
-                                     .arg(text.size())
-                                     .arg(rule.value(QLatin1String("maxLength")).toInt());
-                    else if (rule.contains(QLatin1String("pattern")) && !text.isEmpty() &&
-                             !step.patterns.at(r).match(text).hasMatch())
-                        broken = QStringLiteral("%1 \"%2\" does not match %3")
-                                     .arg(field, text.left(60), step.patterns.at(r).pattern());
-                }
-                if (broken.isEmpty()) {
-                    next.append(in);
-                } else {
-                    out.inputs.append(in);
-                    out.failures.append(failure(in, QStringLiteral("scheme '%1': validate step "
-                                                                   "%2: %3")
-                                                        .arg(m_scheme, step.id, broken)));
-                }
-                break;
-            }
+            if (step.type == StepType::Flatten) {
+                next += flatten(in, step.arrays);
+            } else if (keep(step, in, base, &out)) {
+                next.append(std::move(in));
+            } else {
+                out.inputs.append(in); // counted: read, then skipped or failed
             }
         }
-        records = next;
+        records = std::move(next);
     }
 
-    // Mapping: one document per record, or per group of records sharing a document key.
-    QList<QList<int>> groups;
-    QStringList groupKeys;
     const int firstMapped = int(out.inputs.size());
     out.inputs += records;
-    if (m_grouped) {
-        QHash<QString, int> groupOf;
-        for (int i = 0; i < records.size(); ++i) {
-            QString key;
-            if (m_documentKey.isValid()) {
-                EvalContext ctx = base;
-                ctx.setRecord(records.at(i).record);
-                key = valueText(m_documentKey.evaluate(ctx));
-            } else {
-                // The source record's id before flattening: header fields are copied to
-                // every row, so the id field still holds it.
-                key = valueText(records.at(i).record.value(m_idField.isEmpty() ? QStringLiteral("id")
-                                                                              : m_idField));
-            }
-            const auto it = groupOf.constFind(key);
-            if (it == groupOf.constEnd()) {
-                groupOf.insert(key, int(groups.size()));
-                groups.append(QList<int>{i});
-                groupKeys.append(key);
-            } else {
-                groups[it.value()].append(i);
-            }
-        }
+    QList<QJsonObject> rows;
+    rows.reserve(records.size());
+    for (const TransformInput &in : records)
+        rows.append(in.record);
+
+    // One document per record, or per group of records sharing a document key (K3 FEntity).
+    QList<expr::Document> docs;
+    QList<QString> keys;
+    if (m_passThrough) {
+        for (int i = 0; i < rows.size(); ++i)
+            docs.append(expr::Document{rows.at(i), {i}, {}});
+    } else if (m_grouped) {
+        docs = m_target.buildDocuments(rows, m_documentKey, base);
     } else {
-        for (int i = 0; i < records.size(); ++i)
-            groups.append(QList<int>{i});
+        docs.reserve(rows.size());
+        for (int i = 0; i < rows.size(); ++i)
+            docs.append(m_target.map(rows.at(i), base, i));
     }
 
-    for (qsizetype g = 0; g < groups.size(); ++g) {
-        const QList<int> &group = groups.at(g);
-        const TransformInput &first = records.at(group.first());
-        QList<QJsonObject> rows;
-        for (const int i : group)
-            rows.append(records.at(i).record);
-        EvalContext ctx = base;
-        ctx.setRecord(first.record);
-        if (m_grouped)
-            ctx.setListRows(&rows);
-        QJsonObject payload;
-        QString message;
-        if (m_target.isEmpty()) {
-            // A target without field mapping (the local store's "写入空操作") takes the
-            // record as it came.
-            payload = first.record;
-        } else if (!evaluateObject(m_target, ctx, &payload, &message)) {
-            for (const int i : group)
-                out.failures.append(failure(records.at(i), message));
+    for (const expr::Document &doc : docs) {
+        const TransformInput &first = records.at(doc.records.first());
+        if (!doc.ok()) {
+            const QString message = describe(m_scheme, QStringLiteral("target field"), doc.errors);
+            for (const int i : doc.records)
+                out.failures.append(failure(records.at(i), message, doc.payload));
             continue;
         }
+        EvalContext ctx = base;
+        ctx.setRecord(first.record);
+        QString fallbackId = first.id;
+        if (m_grouped) {
+            // A document's own id is its key (the instance id for DingTalk → K3).
+            const QString key = valueText(m_documentKey.evaluate(ctx));
+            if (!key.isEmpty())
+                fallbackId = key;
+        }
         TargetRecord record;
-        record.payload = payload;
-        // A document's own id is its key; a single record keeps its (flattened) id.
-        const QString fallbackId = m_grouped && !groupKeys.at(g).isEmpty() ? groupKeys.at(g)
-                                                                           : first.id;
-        record.recordId = targetIdentity(m_targetId, m_targetIdExpr, payload, first, ctx,
-                                         fallbackId);
-        record.number = targetIdentity(m_targetNumber, m_targetNumberExpr, payload, first, ctx,
-                                       first.number);
-        record.name = targetIdentity(m_targetName, m_targetNameExpr, payload, first, ctx,
-                                     first.name);
+        record.payload = doc.payload;
+        record.recordId = identity(m_targetId, m_targetIdExpr, doc.payload, first.record, ctx,
+                                   fallbackId);
+        record.number = identity(m_targetNumber, m_targetNumberExpr, doc.payload, first.record,
+                                 ctx, first.number);
+        record.name = identity(m_targetName, m_targetNameExpr, doc.payload, first.record, ctx,
+                               first.name);
         QList<int> indices;
-        for (const int i : group)
+        indices.reserve(doc.records.size());
+        for (const int i : doc.records)
             indices.append(firstMapped + i);
-        out.records.append(record);
-        out.recordInputs.append(indices);
+        out.records.append(std::move(record));
+        out.recordInputs.append(std::move(indices));
     }
     return out;
 }

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace weft::expr {
 
 QString FieldError::toString(const QString &scheme) const
@@ -39,6 +41,7 @@ Mapping::Field Mapping::compileField(const FieldSpec &spec, const QString &prefi
     if (spec.value.isUndefined())
         return f;
     f.hasValue = true;
+    f.type = spec.type.trimmed().toLower();
     if (spec.value.isString()) {
         QList<ExprError> exprErrors;
         f.value = Expression::compile(spec.value.toString(), &exprErrors, options);
@@ -107,6 +110,11 @@ void Mapping::evalFields(const QList<Field> &fields, EvalContext &ctx,
             errors.append({f.path, f.value.text(), error, indices.value(row, row)});
             continue;
         }
+        ExprError typeError;
+        if (!convertToType(f.type, &v, &typeError)) {
+            errors.append({f.path, f.value.text(), typeError, indices.value(row, row)});
+            continue;
+        }
         if (!f.parser.isNull()) {
             ExprError parserError;
             v = f.parser.apply(v, &parserError);
@@ -164,6 +172,61 @@ QList<Document> Mapping::buildDocuments(const QList<QJsonObject> &records,
         docs.append(std::move(doc));
     }
     return docs;
+}
+
+bool convertToType(const QString &type, QJsonValue *value, ExprError *error)
+{
+    if (value->isNull() || value->isUndefined() || type.isEmpty())
+        return true;
+    if (type == QLatin1String("string") || type == QLatin1String("text")) {
+        if (value->isDouble() || value->isBool())
+            *value = detail::jsonToText(*value);
+        return true;
+    }
+    const bool integer = type == QLatin1String("int") || type == QLatin1String("integer") ||
+                         type == QLatin1String("long") || type == QLatin1String("bigint");
+    const bool number = integer || type == QLatin1String("float") ||
+                        type == QLatin1String("double") || type == QLatin1String("decimal") ||
+                        type == QLatin1String("number") || type == QLatin1String("numeric");
+    if (number) {
+        if (value->isString()) {
+            const QString t = value->toString().trimmed();
+            if (t.isEmpty()) {
+                *value = QJsonValue(QJsonValue::Null);
+                return true;
+            }
+            bool ok = false;
+            const double d = t.toDouble(&ok);
+            if (!ok) {
+                error->message = QStringLiteral("\"%1\" is not a number (the field's type is %2)")
+                                     .arg(t.left(60), type);
+                error->suggestion = QStringLiteral("map a numeric field, or declare the type "
+                                                   "\"string\"");
+                return false;
+            }
+            *value = d;
+        } else if (value->isBool()) {
+            *value = value->toBool() ? 1 : 0;
+        }
+        if (integer && value->isDouble() && value->toDouble() != std::floor(value->toDouble())) {
+            error->message = QStringLiteral("%1 is not a whole number (the field's type is %2)")
+                                 .arg(value->toDouble())
+                                 .arg(type);
+            error->suggestion = QStringLiteral("round it with _function ROUND(…), or declare the "
+                                               "type \"float\"");
+            return false;
+        }
+        return true;
+    }
+    if (type == QLatin1String("bool") || type == QLatin1String("boolean")) {
+        if (value->isString()) {
+            const QString t = value->toString().trimmed().toLower();
+            *value = !(t.isEmpty() || t == QLatin1String("false") || t == QLatin1String("0"));
+        } else if (value->isDouble()) {
+            *value = value->toDouble() != 0;
+        }
+    }
+    return true;
 }
 
 Expression Mapping::defaultDocumentKey(const QString &idField)

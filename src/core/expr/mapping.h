@@ -17,6 +17,8 @@ struct FieldSpec {
     QJsonValue parser; ///< {"name": …, "params": …}; Undefined: none
     /// For a field with children: "array" or "object" forces the shape; otherwise children
     /// that read {{list.x}} make a child list (one entry per detail row), others an object.
+    /// For a value: the type the target expects ("string", "int", "float", "bool" …); the
+    /// value is converted to it (see convertToType).
     QString type;
     QList<FieldSpec> children;
 };
@@ -77,6 +79,7 @@ private:
         QString path;
         Expression value;
         Parser parser;
+        QString type; ///< declared type, lower case
         bool hasValue = false;
         bool isList = false;
         QList<Field> children;
@@ -91,6 +94,14 @@ private:
     QList<FieldError> m_errors;
     bool m_hasChildLists = false;
 };
+
+/// Converts an evaluated value to a declared metadata type, so a target gets what its API
+/// expects: "string"/"text" makes 12000034 "12000034"; "int"/"integer"/"long"/"bigint" and
+/// "float"/"double"/"decimal"/"number"/"numeric" parse numeric text ("" becomes null) and
+/// refuse what is not a number (or not whole); "bool"/"boolean" reads "true"/"1"/"false"/"0".
+/// Null stays null; other types (object, array, date…) leave the value as it is. Returns false
+/// with *error when the value cannot be converted.
+bool convertToType(const QString &type, QJsonValue *value, ExprError *error);
 
 /// Groups records by the text of `key` evaluated on each, keeping first-seen order. A record
 /// whose key is null or empty, or fails to evaluate (*errors gets the error), is a group of
