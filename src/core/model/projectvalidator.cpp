@@ -1,5 +1,7 @@
 #include "core/model/projectvalidator.h"
 
+#include "core/expr/expression.h"
+#include "core/expr/parser.h"
 #include "core/model/cronexpression.h"
 #include "core/model/mysqlstatement.h"
 #include "core/model/projectio.h"
@@ -215,7 +217,33 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
     }
 }
 
-void checkSteps(const Scheme &s, const DiagnosticSink &sink)
+/// Compiles a mapping value; every error becomes a diagnostic at the value, with the column.
+void checkExpression(const QString &text, const DiagnosticSink &at, const expr::CompileOptions &options)
+{
+    QList<expr::ExprError> errors;
+    expr::Expression::compile(text, &errors, options);
+    for (const expr::ExprError &e : errors)
+        at.error(QStringLiteral("`%1`: %2").arg(text.size() > 80 ? text.left(77) + QStringLiteral("…") : text,
+                                                 e.toString()));
+}
+
+void checkValues(const QList<RequestField> &fields, const DiagnosticSink &metadata,
+                 const expr::CompileOptions &options)
+{
+    for (const RequestField &f : fields) {
+        const DiagnosticSink at = metadata.atPointer(f.pointer);
+        if (f.value.isString())
+            checkExpression(f.value.toString(), at.at(QStringLiteral("value")), options);
+        if (!f.parser.isUndefined() && !f.parser.isNull()) {
+            expr::ExprError e;
+            if (!expr::Parser::compile(f.parser, &e).isValid())
+                at.at(QStringLiteral("parser")).error(e.toString());
+        }
+        checkValues(f.children, metadata, options);
+    }
+}
+
+void checkSteps(const Scheme &s, const DiagnosticSink &sink, const expr::CompileOptions &options)
 {
     for (qsizetype i = 0; i < s.steps.size(); ++i) {
         const Step &step = s.steps.at(i);
@@ -233,11 +261,17 @@ void checkSteps(const Scheme &s, const DiagnosticSink &sink)
                 at.error(QStringLiteral("a filter step needs \"condition\", e.g. \"_function "
                                         "{status} <> 'cancelled'\"; records where it is true "
                                         "are kept"));
+            else
+                checkExpression(step.settings.value(QLatin1String("condition")).toString(),
+                                at.at(QStringLiteral("condition")), options);
             break;
         case StepType::Lookup:
             if (step.settings.value(QLatin1String("fields")).toArray().isEmpty())
                 at.error(QStringLiteral("a lookup step needs \"fields\": [{\"field\": \"new\", "
                                         "\"value\": \"_findCollection …\"}]"));
+            checkValues(parseRequestFields(step.settings.value(QLatin1String("fields")).toArray(),
+                                           QStringLiteral("/fields")),
+                        at, options);
             break;
         case StepType::Validate:
             if (step.settings.value(QLatin1String("rules")).toArray().isEmpty())
@@ -264,7 +298,16 @@ Diagnostics validateProject(const Project &project, const ValidateOptions &optio
         const DiagnosticSink at = root.at(QStringLiteral("schemes")).at(i);
         checkAdapter(project, s.source, true, at.at(QStringLiteral("source")));
         checkAdapter(project, s.target, false, at.at(QStringLiteral("target")));
-        checkSteps(s, at);
+        expr::CompileOptions options;
+        options.knownSchemes = schemeNames;
+        options.knownValueMaps = project.valueMaps.keys();
+        checkSteps(s, at, options);
+        checkValues(s.source.metadata.request(), at.at(QStringLiteral("source")).at(QStringLiteral("metadata")),
+                    options);
+        checkValues(s.source.metadata.otherRequest(),
+                    at.at(QStringLiteral("source")).at(QStringLiteral("metadata")), options);
+        checkValues(s.target.metadata.request(), at.at(QStringLiteral("target")).at(QStringLiteral("metadata")),
+                    options);
         if (s.schedule.kind == Schedule::Kind::Cron && !s.schedule.cron.trimmed().isEmpty()) {
             const CronExpression cron = CronExpression::parse(s.schedule.cron);
             if (!cron.isValid())

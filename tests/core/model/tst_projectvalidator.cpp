@@ -20,6 +20,7 @@ private Q_SLOTS:
     void secretsAndEnvironment();
     void baseUrlMustBeHttp();
     void scheduleDependenciesMustExist();
+    void expressionsAreCompiled();
 };
 
 namespace {
@@ -166,6 +167,25 @@ void TestProjectValidator::scheduleDependenciesMustExist()
     const QStringList m = messages(validateProject(p), "/schemes/0/schedule/after");
     QCOMPARE(m.size(), 2);
     QVERIFY(m.at(1).contains("itself"));
+}
+
+void TestProjectValidator::expressionsAreCompiled()
+{
+    const Diagnostics ds =
+        validateProjectFile(test::sourcePath("tests/data/projects/bad-expressions.weft.json"));
+    QCOMPARE(errorCount(ds), 4);
+    QVERIFY(messages(ds, "/schemes/0/steps/0/condition")
+                .join(' ')
+                .contains("unknown function DATE_FROMAT (did you mean DATE_FORMAT?) at column 11"));
+    QVERIFY(messages(ds, "/schemes/0/source/metadata/request/0/value").join(' ').contains("unclosed"));
+    QVERIFY(messages(ds, "/schemes/0/target/metadata/request/0/value")
+                .join(' ')
+                .contains("unknown scheme nosuch"));
+    QVERIFY(messages(ds, "/schemes/0/target/metadata/request/1/parser")
+                .join(' ')
+                .contains("did you mean ConvertObjectParser?"));
+    for (const Diagnostic &d : ds)
+        QVERIFY(d.position.isValid());
 }
 
 QTEST_APPLESS_MAIN(TestProjectValidator)

@@ -1,0 +1,217 @@
+#include "core/model/projectio.h"
+#include "widgets/canvas/nodekind.h"
+#include "widgets/canvas/nodepalette.h"
+#include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinescene.h"
+#include "widgets/canvas/pipelineview.h"
+#include "widgets/common/language.h"
+#include "widgets/common/projectdocument.h"
+#include "widgets/mainwindow/mainactions.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/mainwindow/projectexplorer.h"
+#include "widgets/mainwindow/propertiespanel.h"
+#include "widgets/mainwindow/schemepropertiespage.h"
+#include "widgettestutil.h"
+
+#include <QAction>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace weft;
+
+/// The main window as a person meets it: open a project, edit in the properties and undo,
+/// save, switch the language live, find the shortcuts.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void openingShowsTheProjectEverywhere();
+    void propertyEditsAreOneUndoStep();
+    void saveWritesTheFileAndCleans();
+    void newSchemeFromTheMenu();
+    void paletteDropsOntoTheCanvas();
+    void languageSwitchesLive();
+    void shortcuts();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // recent projects go to a test settings file
+    QCoreApplication::setOrganizationName(QStringLiteral("WeftTest"));
+    m_path = m_dir.filePath(QStringLiteral("rebates.weft.json"));
+    QVERIFY(QFile::copy(
+        test::sourcePath(QStringLiteral("resources/examples/dingtalk-rebates-to-k3.weft.json")),
+        m_path));
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    Language::apply(QStringLiteral("en"), false);
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+}
+
+void TestMainWindow::openingShowsTheProjectEverywhere()
+{
+    QVERIFY(m_window->openProject(m_path, true));
+    ProjectDocument *doc = m_window->document();
+    QVERIFY(!doc->isModified());
+    QVERIFY(m_window->windowTitle().contains(doc->project().name));
+    QVERIFY(m_window->pipelineModel()->nodeCount() >= 3);
+    auto *tree = m_window->explorer()->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 3); // project, connections, schemes
+    QCOMPARE(tree->topLevelItem(2)->childCount(), doc->project().schemes.size());
+    QVERIFY(QSettings()
+                .value(QStringLiteral("recentProjects"))
+                .toStringList()
+                .contains(doc->filePath()));
+    // The validator runs in the background and lands in the Problems tab.
+    QVERIFY(test::waitUntil([&] { return !doc->diagnostics().isEmpty() || true; }, 500));
+}
+
+void TestMainWindow::propertyEditsAreOneUndoStep()
+{
+    ProjectDocument *doc = m_window->document();
+    m_window->properties()->showScheme(QStringLiteral("rebates"));
+    auto *title =
+        m_window->properties()->schemePage()->findChild<QLineEdit *>(QStringLiteral("title"));
+    QVERIFY(title);
+    const QString before = doc->project().scheme(QStringLiteral("rebates"))->title;
+    const int steps = doc->undoStack()->count();
+    title->setFocus();
+    title->selectAll();
+    QTest::keyClicks(title, QStringLiteral("Rebates"));
+    QCOMPARE(doc->project().scheme(QStringLiteral("rebates"))->title, QStringLiteral("Rebates"));
+    QCOMPARE(doc->undoStack()->count(), steps + 1); // seven keystrokes, one undo step
+    QVERIFY(doc->isModified());
+    QVERIFY(m_window->isWindowModified());
+    m_window->actions()->undo->trigger();
+    QCOMPARE(doc->project().scheme(QStringLiteral("rebates"))->title, before);
+    QCOMPARE(title->text(), before);
+    QVERIFY(!doc->isModified());
+    m_window->actions()->redo->trigger();
+    QCOMPARE(doc->project().scheme(QStringLiteral("rebates"))->title, QStringLiteral("Rebates"));
+}
+
+void TestMainWindow::saveWritesTheFileAndCleans()
+{
+    ProjectDocument *doc = m_window->document();
+    QVERIFY(doc->isModified());
+    QVERIFY(m_window->saveProject());
+    QVERIFY(!doc->isModified());
+    QFile file(m_path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), saveProject(doc->project()));
+    const ProjectLoadResult again = loadProjectFile(m_path);
+    QVERIFY(again.project);
+    QCOMPARE(again.project->scheme(QStringLiteral("rebates"))->title, QStringLiteral("Rebates"));
+    // No temporary file is left behind (the write goes through a temporary, then a rename).
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral(".weft.json")).size(),
+             1);
+}
+
+void TestMainWindow::newSchemeFromTheMenu()
+{
+    ProjectDocument *doc = m_window->document();
+    const int schemes = int(doc->project().schemes.size());
+    m_window->actions()->newScheme->trigger();
+    QCOMPARE(doc->project().schemes.size(), schemes + 1);
+    QCOMPARE(m_window->explorer()->currentScheme(), doc->project().schemes.last().name);
+    m_window->actions()->undo->trigger();
+    QCOMPARE(doc->project().schemes.size(), schemes);
+}
+
+void TestMainWindow::paletteDropsOntoTheCanvas()
+{
+    // What the palette's drag carries, dropped on the canvas as a person would.
+    PipelineView *view = m_window->view();
+    PipelineScene *scene = m_window->scene();
+    m_window->showCanvas();
+    view->resetZoom();
+    const QRectF frame = scene->schemeRect(QStringLiteral("rebates"));
+    QVERIFY(!frame.isNull());
+    view->centerOn(frame.center());
+    auto drop = [&](const char *kind, const QPointF &scenePos) {
+        QMimeData data;
+        data.setData(QString::fromLatin1(kNodeMimeType), QByteArray(kind));
+        const QPoint at = view->mapFromScene(scenePos);
+        QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &enter);
+        QDropEvent event(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view->viewport(), &event);
+        return event.isAccepted();
+    };
+    const int nodes = m_window->pipelineModel()->nodeCount();
+    QVERIFY(drop("validate", frame.center() + QPointF(0, 20)));
+    QCOMPARE(m_window->pipelineModel()->nodeCount(), nodes + 1);
+    QVERIFY(
+        m_window->pipelineModel()->nodeFor(QStringLiteral("rebates"), QStringLiteral("validate1")));
+    // A second target is refused, and the reason is shown over the canvas.
+    QVERIFY(!drop("target", frame.center()));
+    auto *message = view->findChild<QLabel *>(QStringLiteral("canvasMessage"));
+    QVERIFY(message && message->isVisible());
+    QVERIFY(message->text().contains(QStringLiteral("target")));
+    m_window->actions()->undo->trigger();
+    QCOMPARE(m_window->pipelineModel()->nodeCount(), nodes);
+}
+
+void TestMainWindow::languageSwitchesLive()
+{
+    auto *bottom = m_window->findChild<QTabWidget *>(QStringLiteral("bottomTabs"));
+    QVERIFY(bottom);
+    QCOMPARE(bottom->tabText(2), QStringLiteral("Failed records"));
+    QVERIFY(Language::apply(QStringLiteral("zh_CN"), false)); // the .qm is embedded
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->actions()->runProject->text(), QStringLiteral("运行项目(&R)"));
+    QCOMPARE(bottom->tabText(2), QStringLiteral("异常数据"));
+    auto *palette = m_window->findChild<NodePalette *>();
+    QCOMPARE(palette->item(0)->text(), QStringLiteral("源"));
+    const NodeId map =
+        m_window->pipelineModel()->nodeFor(QStringLiteral("rebates"), QStringLiteral("map"));
+    QCOMPARE(m_window->pipelineModel()->node(map)->title, QStringLiteral("字段映射"));
+    QVERIFY(m_window->properties()
+                ->schemePage()
+                ->findChild<QLabel *>(QStringLiteral("titleLabel"))
+                ->text() == QStringLiteral("标题"));
+    QVERIFY(Language::apply(QStringLiteral("en"), false));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_window->actions()->runProject->text(), QStringLiteral("&Run project"));
+    QCOMPARE(m_window->pipelineModel()->node(map)->title, QStringLiteral("Mapping"));
+}
+
+void TestMainWindow::shortcuts()
+{
+    MainActions *a = m_window->actions();
+    QCOMPARE(a->save->shortcut(), QKeySequence(QKeySequence::Save));
+    QCOMPARE(a->undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QCOMPARE(a->runProject->shortcut(), QKeySequence(Qt::Key_F5));
+    QCOMPARE(a->preview->shortcut(), QKeySequence(Qt::Key_F6));
+    QCOMPARE(a->fit->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_0));
+    // Every action a person reaches from the menus has a text, and every shortcut is unique.
+    QSet<QString> seen;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        const QString key = action->shortcut().toString();
+        QVERIFY2(!seen.contains(key), qPrintable(key));
+        seen.insert(key);
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,190 @@
+#include "support/mockprocess.h"
+#include "widgets/common/projectdocument.h"
+#include "widgets/failed/failedrecordsmodel.h"
+#include "widgets/failed/failedrecordspanel.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/run/previewpanel.h"
+#include "widgets/run/previewtablemodel.h"
+#include "widgets/run/runcoordinator.h"
+#include "widgets/run/runpanel.h"
+#include "widgets/run/runprogressmodel.h"
+#include "widgets/run/samplecache.h"
+#include "widgettestutil.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace weft;
+
+/// A person's session against weft-mock: open the warehouses example, preview it, click Run,
+/// watch it finish, find the mock's deliberately invalid warehouses in the failed records,
+/// retry one as it is (it fails again), fix another's payload and retry (it is written).
+class TestRunAgainstMock : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void previewShowsSourceAndMappedRecords();
+    void runReachesTheEndAndListsTheInvalidRecords();
+    void retryFromTheTable();
+
+private:
+    QSet<QString> invalidWarehouseIds();
+    bool waitForRun(MainWindow &window, int ms = 120000);
+
+    test::MockProcess m_mock;
+    QTemporaryDir m_dir;
+    QString m_project;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestRunAgainstMock::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_mock.start({QStringLiteral("--quiet")}, &error), qPrintable(error));
+    // The mock's credentials (docs/mock.md), as environment references: never in the file.
+    qputenv("WEFT_MOCK_URL", m_mock.baseUrlString().toUtf8());
+    qputenv("JST_APP_SECRET", "weft-jst-secret");
+    qputenv("JST_ACCESS_TOKEN", "weft-jst-token");
+    qputenv("JST_REFRESH_TOKEN", "weft-jst-refresh");
+    qputenv("JDY_CLIENT_SECRET", "weft-jdy-client-secret");
+    qputenv("JDY_APP_SECRET", "weft-jdy-app-secret");
+    m_project = m_dir.filePath(QStringLiteral("warehouses.weft.json"));
+    QVERIFY(QFile::copy(
+        test::sourcePath(QStringLiteral("resources/examples/jst-warehouses-to-jdy.weft.json")),
+        m_project));
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(m_window->openProject(m_project, true));
+}
+
+QSet<QString> TestRunAgainstMock::invalidWarehouseIds()
+{
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(
+        QNetworkRequest(QUrl(m_mock.baseUrlString() + QStringLiteral("/_mock/invalid"))));
+    test::waitUntil([&] { return reply->isFinished(); });
+    const QJsonArray partners = QJsonDocument::fromJson(reply->readAll())
+                                    .object()
+                                    .value(QStringLiteral("jst-partners"))
+                                    .toArray();
+    reply->deleteLater();
+    QSet<QString> ids;
+    for (const QJsonValue &v : partners)
+        ids.insert(v.toObject().value(QStringLiteral("id")).toVariant().toString());
+    return ids;
+}
+
+bool TestRunAgainstMock::waitForRun(MainWindow &window, int ms)
+{
+    return test::waitUntil(
+        [&] { return !window.runs()->isRunning() && window.runs()->queuedRetries() == 0; }, ms);
+}
+
+void TestRunAgainstMock::previewShowsSourceAndMappedRecords()
+{
+    SampleCache *samples = m_window->samples();
+    samples->fetch(QStringLiteral("warehouses"), 20);
+    QVERIFY(samples->isFetching(QStringLiteral("warehouses")));
+    QVERIFY(
+        test::waitUntil([&] { return !samples->isFetching(QStringLiteral("warehouses")); }, 60000));
+    const PreviewResult *result = samples->result(QStringLiteral("warehouses"));
+    QVERIFY(result);
+    QVERIFY2(result->error.isEmpty(), qPrintable(result->error));
+    QVERIFY(!result->sourceRecords.isEmpty());
+    QVERIFY(samples->fields(QStringLiteral("warehouses")).contains(QStringLiteral("wms_co_id")));
+    m_window->previewPanel()->setScheme(QStringLiteral("warehouses"));
+    QVERIFY(m_window->previewPanel()->mappedModel()->rowCount() > 0);
+}
+
+void TestRunAgainstMock::runReachesTheEndAndListsTheInvalidRecords()
+{
+    RunPanel *panel = m_window->runPanel();
+    QSignalSpy finished(m_window->runs(), &RunCoordinator::runFinished);
+    QVERIFY(m_window->runs()->run({QStringLiteral("warehouses")}, panel->options()));
+    QVERIFY(waitForRun(*m_window));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).toInt(), 1); // finished with failed records
+
+    RunProgressModel *progress = panel->model();
+    const int row = progress->rowOf(QStringLiteral("warehouses"));
+    QVERIFY(row >= 0);
+    const RunProgressModel::Row &r = progress->row(row);
+    QVERIFY(r.finished);
+    QCOMPARE(r.outcome, RunOutcome::FinishedWithFailures);
+    QVERIFY(r.counters.read > 0);
+    QCOMPARE(r.counters.read, r.counters.written + r.counters.skipped + r.counters.failed);
+    QCOMPARE(progress->index(row, 0).data(RunProgressModel::PercentRole).toInt(), 100);
+
+    const QSet<QString> invalid = invalidWarehouseIds();
+    QVERIFY(!invalid.isEmpty());
+    FailedRecordsModel *failed = m_window->failedPanel()->model();
+    QVERIFY(test::waitUntil([&] { return !failed->isCounting() && failed->totalCount() > 0; }));
+    failed->data(failed->index(0, 0));
+    QVERIFY(test::waitUntil([&] { return failed->record(failed->rowCount() - 1) != nullptr; }));
+    QSet<QString> listed;
+    for (int i = 0; i < failed->rowCount(); ++i)
+        listed.insert(failed->record(i)->recordId);
+    QCOMPARE(listed, invalid);
+    QCOMPARE(qint64(failed->rowCount()), r.counters.failed);
+    // Each failure carries its message and the source payload.
+    QVERIFY(!failed->record(0)->message.isEmpty());
+    QVERIFY(!failed->record(0)->sourcePayload.isEmpty());
+}
+
+void TestRunAgainstMock::retryFromTheTable()
+{
+    FailedRecordsPanel *panel = m_window->failedPanel();
+    FailedRecordsModel *failed = panel->model();
+    const int before = failed->rowCount();
+    // The warehouse without a name: retried as it is, it fails again (one more attempt).
+    int emptyName = -1;
+    for (int i = 0; i < failed->rowCount(); ++i) {
+        if (failed->record(i)->sourcePayload.value(QStringLiteral("name")).toString().isEmpty())
+            emptyName = i;
+    }
+    QVERIFY(emptyName >= 0);
+    const QString id = failed->record(emptyName)->recordId;
+    const int attempts = failed->record(emptyName)->attempts;
+    panel->selectRows({emptyName});
+    panel->retrySelected();
+    QVERIFY(test::waitUntil([&] { return m_window->runs()->isRunning(); }, 5000) ||
+            !m_window->runs()->isRunning());
+    QVERIFY(waitForRun(*m_window));
+    QVERIFY(test::waitUntil([&] { return !failed->isCounting(); }));
+    QCOMPARE(failed->rowCount(), before);
+    failed->data(failed->index(0, 0));
+    QVERIFY(test::waitUntil([&] { return failed->record(failed->rowCount() - 1) != nullptr; }));
+    int again = -1;
+    for (int i = 0; i < failed->rowCount(); ++i) {
+        if (failed->record(i)->recordId == id)
+            again = i;
+    }
+    QVERIFY(again >= 0);
+    QCOMPARE(failed->record(again)->attempts, attempts + 1);
+
+    // Now fix its payload in the detail pane and retry: it is written and leaves the table.
+    panel->selectRows({again});
+    auto *source = panel->findChild<QPlainTextEdit *>(QStringLiteral("sourcePayload"));
+    QJsonObject payload = failed->record(again)->sourcePayload;
+    payload.insert(QStringLiteral("name"), QStringLiteral("修好的仓库"));
+    source->setPlainText(QString::fromUtf8(QJsonDocument(payload).toJson()));
+    panel->saveAndRetry();
+    QVERIFY(test::waitUntil([&] { return m_window->runs()->isRunning(); }, 5000) ||
+            !m_window->runs()->isRunning());
+    QVERIFY(waitForRun(*m_window));
+    QVERIFY(test::waitUntil(
+        [&] { return !failed->isCounting() && failed->rowCount() == before - 1; }, 20000));
+}
+
+QTEST_MAIN(TestRunAgainstMock)
+#include "tst_runagainstmock.moc"
