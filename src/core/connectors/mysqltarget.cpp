@@ -72,7 +72,27 @@ public:
     BatchResult write(const QList<TargetRecord> &batch)
     {
         QList<WriteOutcome> outcomes(batch.size());
-        if (auto e = writeRange(batch, 0, batch.size(), &outcomes))
+        // Each row's "(…)" is built once: a statement retried without a rejected row is just
+        // the remaining tuples joined again.
+        m_tuples.clear();
+        m_tuples.reserve(batch.size());
+        QList<qsizetype> rows;
+        rows.reserve(batch.size());
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            QString tooLong;
+            m_tuples.append(buildTuple(batch.at(i).payload, &tooLong));
+            if (tooLong.isEmpty()) {
+                rows.append(i);
+            } else {
+                // What the server would answer in strict mode, without the round trip and the
+                // rollback of the whole statement that sending it would cost.
+                outcomes[i] = WriteOutcome{
+                    false, QString(),
+                    ConnectorError{ConnectorError::Kind::Rejected, QStringLiteral("1406"),
+                                   QStringLiteral("Data too long for column '%1' at row 1").arg(tooLong)}};
+            }
+        }
+        if (auto e = writeRows(rows, &outcomes))
             return *e;
         return outcomes;
     }
@@ -80,6 +100,8 @@ public:
 private:
     void buildHead()
     {
+        for (qsizetype c = 0; c < m_statement.columns.size(); ++c)
+            m_fields << m_statement.fieldForColumn(c);
         const char *verb = m_statement.verb == MySqlStatement::Verb::Replace ? "REPLACE"
                            : m_statement.verb == MySqlStatement::Verb::InsertIgnore
                                ? "INSERT IGNORE"
@@ -123,9 +145,12 @@ private:
         const QStringList parts = m_statement.table.split(u'.');
         const QString table = parts.last();
         QSqlQuery q(m_db);
+        QHash<QString, qint64> maxChars; // lower-case column → CHAR/VARCHAR length
         auto listColumns = [&](QStringList *columns) {
             columns->clear();
-            q.prepare(QStringLiteral("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE "
+            maxChars.clear();
+            q.prepare(QStringLiteral("SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH FROM "
+                                     "information_schema.COLUMNS WHERE "
                                      "TABLE_SCHEMA = %1 AND TABLE_NAME = ?")
                           .arg(parts.size() > 1 ? QStringLiteral("?")
                                                 : QStringLiteral("DATABASE()")));
@@ -134,8 +159,12 @@ private:
             q.addBindValue(table);
             if (!q.exec())
                 return false;
-            while (q.next())
+            while (q.next()) {
                 *columns << q.value(0).toString();
+                const QString type = q.value(1).toString().toLower();
+                if (type == QLatin1String("varchar") || type == QLatin1String("char"))
+                    maxChars.insert(q.value(0).toString().toLower(), q.value(2).toLongLong());
+            }
             return true;
         };
         QStringList columns;
@@ -161,34 +190,53 @@ private:
                                                      "does not exist: does the ddl create it?")
                                           .arg(m_statement.table)};
         }
+        m_maxChars.clear();
         for (const QString &c : m_statement.columns) {
             if (!columns.contains(c, Qt::CaseInsensitive))
                 return ConnectorError{ConnectorError::Kind::Config, QStringLiteral("1054"),
                                       QStringLiteral("table %1 has no column %2%3")
                                           .arg(m_statement.table, c, didYouMean(c, columns))};
+            m_maxChars.append(maxChars.value(c.toLower(), -1));
         }
         return std::nullopt;
     }
 
-    QByteArray buildStatement(const QList<TargetRecord> &batch, const QList<qsizetype> &rows) const
+    /// One row's "(v1,v2,…)"; `tooLong` names a CHAR/VARCHAR column the value exceeds.
+    QByteArray buildTuple(const QJsonObject &payload, QString *tooLong) const
     {
-        QByteArray sql;
-        sql.reserve(m_head.size() + rows.size() * m_statement.columns.size() * 24);
-        sql += m_head;
-        QStringList fields;
-        for (qsizetype c = 0; c < m_statement.columns.size(); ++c)
-            fields << m_statement.fieldForColumn(c);
-        for (qsizetype r = 0; r < rows.size(); ++r) {
-            if (r > 0)
-                sql += ",\n";
-            sql += '(';
-            const QJsonObject &payload = batch.at(rows.at(r)).payload;
-            for (qsizetype c = 0; c < fields.size(); ++c) {
-                if (c)
-                    sql += ',';
-                appendSqlLiteral(sql, columnValue(payload, fields.at(c)));
+        QByteArray tuple;
+        tuple.reserve(m_statement.columns.size() * 16);
+        tuple += '(';
+        for (qsizetype c = 0; c < m_fields.size(); ++c) {
+            if (c)
+                tuple += ',';
+            const QJsonValue v = columnValue(payload, m_fields.at(c));
+            const qint64 max = m_maxChars.value(c, -1);
+            if (max >= 0 && v.isString() && tooLong->isEmpty()) {
+                const QString text = v.toString();
+                // UTF-16 units never undercount characters: count code points only when
+                // the quick test says it might be too long.
+                if (text.size() > max && text.toUcs4().size() > max)
+                    *tooLong = m_statement.columns.at(c);
             }
-            sql += ')';
+            appendSqlLiteral(tuple, v);
+        }
+        tuple += ')';
+        return tuple;
+    }
+
+    QByteArray buildStatement(const QList<qsizetype> &rows) const
+    {
+        qsizetype size = m_head.size() + m_statement.duplicateKeyTail.size() + 2;
+        for (const qsizetype r : rows)
+            size += m_tuples.at(r).size() + 2;
+        QByteArray sql;
+        sql.reserve(size);
+        sql += m_head;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (i)
+                sql += ",\n";
+            sql += m_tuples.at(rows.at(i));
         }
         if (!m_statement.duplicateKeyTail.isEmpty()) {
             sql += ' ';
@@ -198,9 +246,9 @@ private:
     }
 
     /// Executes the rows in one transaction. Returns the server's error number (0 ok).
-    int execute(const QList<TargetRecord> &batch, const QList<qsizetype> &rows, QString *message)
+    int execute(const QList<qsizetype> &rows, QString *message)
     {
-        const QByteArray sql = buildStatement(batch, rows);
+        const QByteArray sql = buildStatement(rows);
         if (!m_db.transaction()) {
             *message = m_db.lastError().databaseText();
             return std::max(1, mySqlErrorNumber(m_db));
@@ -221,22 +269,11 @@ private:
         return 0;
     }
 
-    /// Writes rows [from, to). A row the server rejects is isolated — by the row number its
-    /// message names ("… at row 3"), else by splitting the range in halves — and fails alone
-    /// with the server's own message; the other rows are written. Returns an error only when
-    /// the whole batch cannot be written (connection, configuration).
-    std::optional<ConnectorError> writeRange(const QList<TargetRecord> &batch, qsizetype from,
-                                             qsizetype to, QList<WriteOutcome> *outcomes)
-    {
-        // Rows still to write, in order; rows found bad are taken out and retried without.
-        QList<qsizetype> rows;
-        for (qsizetype i = from; i < to; ++i)
-            rows.append(i);
-        return writeRows(batch, rows, outcomes);
-    }
-
-    std::optional<ConnectorError> writeRows(const QList<TargetRecord> &batch, QList<qsizetype> rows,
-                                            QList<WriteOutcome> *outcomes)
+    /// Writes the rows (indices into the batch). A row the server rejects is isolated — by
+    /// the row number its message names ("… at row 3"), else by splitting the range in halves
+    /// — and fails alone with the server's own message; the other rows are written. Returns an
+    /// error only when the whole batch cannot be written (connection, configuration).
+    std::optional<ConnectorError> writeRows(QList<qsizetype> rows, QList<WriteOutcome> *outcomes)
     {
         static const QRegularExpression atRow(QStringLiteral(" at row (\\d+)$"));
         int attempt = 0;
@@ -245,7 +282,7 @@ private:
                 return ConnectorError{ConnectorError::Kind::Cancelled, QString(),
                                       QStringLiteral("cancelled")};
             QString message;
-            const int code = (m_db.isOpen() || !connect()) ? execute(batch, rows, &message) : 2002;
+            const int code = (m_db.isOpen() || !connect()) ? execute(rows, &message) : 2002;
             if (code == 0) {
                 for (const qsizetype i : rows)
                     (*outcomes)[i] = WriteOutcome{true, QString(), {}};
@@ -268,9 +305,9 @@ private:
                 }
                 // No row named (duplicate key, NOT NULL): split to find it.
                 const qsizetype mid = rows.size() / 2;
-                if (auto e = writeRows(batch, rows.mid(0, mid), outcomes))
+                if (auto e = writeRows(rows.mid(0, mid), outcomes))
                     return e;
-                return writeRows(batch, rows.mid(mid), outcomes);
+                return writeRows(rows.mid(mid), outcomes);
             }
             const bool lost = isMySqlConnectionLost(code) || !m_db.isOpen();
             if ((lost || isMySqlTransient(code)) && ++attempt < m_retry.attempts) {
@@ -311,6 +348,9 @@ private:
     QString m_name;
     QSqlDatabase m_db;
     QByteArray m_head;
+    QStringList m_fields;          ///< payload field per column
+    QList<qint64> m_maxChars;      ///< per column: CHAR/VARCHAR length, -1 for other types
+    QList<QByteArray> m_tuples;    ///< the current batch's rows as SQL
 };
 
 } // namespace detail

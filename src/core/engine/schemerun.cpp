@@ -300,15 +300,17 @@ void SchemeRun::onPrepared()
         m_windows = {TimeWindow{since, until}};
     }
     m_windowIndex = 0;
+    m_outstanding = QList<qint64>(m_windows.size(), 0);
+    m_committed = 0;
+    if (m_windows.isEmpty()) {
+        finish();
+        return;
+    }
     nextWindow();
 }
 
 void SchemeRun::nextWindow()
 {
-    if (m_stopping || m_windowIndex >= m_windows.size()) {
-        finish();
-        return;
-    }
     m_window = m_windows.at(m_windowIndex++);
     m_nextPage = m_traits.firstPage;
     m_cursor.clear();
@@ -402,7 +404,7 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
             page.records.resize(room);
         if (m_info.counters.read + page.records.size() >= m_options.limit) {
             m_windowExhausted = true;
-            m_windowIndex = int(m_windows.size()); // no further windows
+            m_limitReached = true; // no further windows, and no cursor moves
         }
     }
     TransformVars vars;
@@ -474,8 +476,12 @@ void SchemeRun::accept(const TransformOutput &output)
             record.previousTargetRef = w.value().targetRef;
         }
         ++m_unconfirmedIds[record.recordId];
+        const int window = std::max(0, m_windowIndex - 1);
+        if (window < m_outstanding.size())
+            ++m_outstanding[window];
         m_buffer.append(std::move(record));
         m_bufferSources.append(std::move(sources));
+        m_bufferWindows.append(window);
     }
     if (m_shared.state && !m_options.dryRun)
         m_shared.state->touchWritten(m_scheme.name, unchanged, m_info.runId);
@@ -490,30 +496,39 @@ void SchemeRun::flushBatches(bool partial)
         const qsizetype n = std::min<qsizetype>(size, m_buffer.size());
         QList<TargetRecord> records = m_buffer.mid(0, n);
         QList<QList<TransformInput>> sources = m_bufferSources.mid(0, n);
+        QList<int> windows = m_bufferWindows.mid(0, n);
         m_buffer.remove(0, n);
         m_bufferSources.remove(0, n);
-        writeBatch(std::move(records), std::move(sources));
+        m_bufferWindows.remove(0, n);
+        writeBatch(std::move(records), std::move(sources), std::move(windows));
     }
 }
 
-void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources)
+void SchemeRun::settle(const QList<TargetRecord> &records, const QList<int> &windows)
+{
+    for (const TargetRecord &r : records) {
+        if (--m_unconfirmedIds[r.recordId] <= 0)
+            m_unconfirmedIds.remove(r.recordId);
+    }
+    for (const int w : windows) {
+        if (w < m_outstanding.size())
+            --m_outstanding[w];
+    }
+}
+
+void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources,
+                           QList<int> windows)
 {
     if (m_options.dryRun) {
         for (const auto &s : sources)
             m_info.counters.written += s.size();
-        for (const TargetRecord &r : records) {
-            if (--m_unconfirmedIds[r.recordId] <= 0)
-                m_unconfirmedIds.remove(r.recordId);
-        }
+        settle(records, windows);
         return;
     }
     ++m_pendingBatches;
-    m_target->writeBatch(records, [this, records, sources](BatchResult result) {
+    m_target->writeBatch(records, [this, records, sources, windows](BatchResult result) {
         --m_pendingBatches;
-        for (const TargetRecord &r : records) {
-            if (--m_unconfirmedIds[r.recordId] <= 0)
-                m_unconfirmedIds.remove(r.recordId);
-        }
+        settle(records, windows);
         if (auto *error = std::get_if<ConnectorError>(&result)) {
             using Kind = ConnectorError::Kind;
             if (error->kind == Kind::Cancelled) {
@@ -584,6 +599,22 @@ void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
     }
 }
 
+void SchemeRun::commitWindows()
+{
+    // Windows complete in order: the cursor may pass a window only when it and every window
+    // before it were read to the end and each of their records was written, skipped or
+    // recorded as failed.
+    const bool limited = m_limitReached || (m_options.limit >= 0 &&
+                                            m_info.counters.read >= m_options.limit);
+    while (m_committed < m_windowIndex && m_committed < m_outstanding.size() &&
+           m_outstanding.at(m_committed) == 0 &&
+           (m_committed < m_windowIndex - 1 || (m_windowExhausted && m_inFlight == 0))) {
+        if (!m_options.dryRun && !limited && m_shared.state)
+            m_shared.state->setCursor(m_scheme.name, m_windows.at(m_committed).end);
+        ++m_committed;
+    }
+}
+
 void SchemeRun::checkWindowDone()
 {
     if (m_finished)
@@ -593,20 +624,25 @@ void SchemeRun::checkWindowDone()
             finish();
         return;
     }
-    if (!m_windowExhausted || m_inFlight > 0)
-        return;
-    flushBatches(true);
-    if (m_pendingBatches > 0)
-        return;
     if (m_retryMode) {
-        finish();
+        flushBatches(true);
+        if (m_pendingBatches == 0)
+            finish();
         return;
     }
-    const bool limited = m_options.limit >= 0 && m_info.counters.read >= m_options.limit;
-    // Every record of the window is now written, skipped or recorded as failed.
-    if (!m_options.dryRun && !limited && m_shared.state)
-        m_shared.state->setCursor(m_scheme.name, m_window.end);
-    nextWindow();
+    if (!m_windowExhausted || m_inFlight > 0)
+        return;
+    // The window being read is read to the end. Read the next one right away — its records
+    // join the batches of this one — rather than wait for this window's writes.
+    if (m_windowIndex < m_windows.size() && !m_limitReached) {
+        commitWindows();
+        nextWindow();
+        return;
+    }
+    flushBatches(true);
+    commitWindows();
+    if (m_pendingBatches == 0)
+        finish();
 }
 
 void SchemeRun::abort(const QString &message, RunOutcome outcome, const QString &kind)

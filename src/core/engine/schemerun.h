@@ -62,8 +62,12 @@ private:
     void onPage(int pageNumber, PageResult result);
     void accept(const TransformOutput &output);
     void flushBatches(bool partial);
-    void writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources);
+    void writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources,
+                    QList<int> windows);
+    /// A batch's records are no longer pending (written, failed or cancelled).
+    void settle(const QList<TargetRecord> &records, const QList<int> &windows);
     void checkWindowDone();
+    void commitWindows();
     void abort(const QString &message, RunOutcome outcome = RunOutcome::Aborted,
                const QString &kind = QString());
     void finish();
@@ -95,6 +99,9 @@ private:
     QString m_cursor;
     int m_pageCount = -1;
     bool m_windowExhausted = false;
+    bool m_limitReached = false;
+    QList<qint64> m_outstanding; ///< per window: records buffered or in unconfirmed batches
+    int m_committed = 0;         ///< windows before this one moved the cursor
     int m_inFlight = 0;
     int m_pendingBatches = 0;
     bool m_stopping = false;
@@ -106,6 +113,7 @@ private:
     // Records waiting for a full batch, with the inputs each came from.
     QList<TargetRecord> m_buffer;
     QList<QList<TransformInput>> m_bufferSources;
+    QList<int> m_bufferWindows;
 
     QTimer m_leaseRenewal;
     bool m_leased = false;
