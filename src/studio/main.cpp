@@ -1,11 +1,56 @@
+#include "core/log/logging.h"
+#include "widgets/common/language.h"
+#include "widgets/common/resources.h"
 #include "widgets/mainwindow/mainwindow.h"
+#include "widgets/mainwindow/screenshots.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Weft"));
+    QApplication::setApplicationName(QStringLiteral("weft-studio"));
+    QApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
+    weft::initWidgetsResources();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Weft designer"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QStringLiteral("A *.weft.json project to open."));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("zh_CN or en (default: the saved choice)."),
+                                      QStringLiteral("CODE"));
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QStringLiteral("Render the main views into PNG files in DIR and exit "
+                       "(scripts/screenshots)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({language, screenshots});
+    parser.process(app);
+
+    weft::log::LogSettings logSettings;
+    logSettings.consoleLevel = QStringLiteral("warn");
+    const QString logDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (!logDir.isEmpty() && QDir().mkpath(logDir))
+        logSettings.filePath = QDir(logDir).filePath(QStringLiteral("weft-studio.log"));
+    weft::log::setup(logSettings);
+
+    const QString code =
+        parser.isSet(language) ? parser.value(language) : weft::Language::preferred();
+    weft::Language::apply(code, parser.isSet(language) && !parser.isSet(screenshots));
+
+    if (parser.isSet(screenshots))
+        return weft::renderScreenshots(parser.value(screenshots), code) ? 0 : 1;
+
     weft::MainWindow window;
+    if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().first(), true);
     window.show();
     return app.exec();
 }

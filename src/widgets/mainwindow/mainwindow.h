@@ -1,15 +1,129 @@
 #pragma once
 
 #include <QMainWindow>
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QTabWidget;
+
+namespace spdlog::sinks {
+class sink;
+}
 
 namespace weft {
 
-/// The designer's main window.
+class EngineHost;
+class FailedRecordsPanel;
+class HistoryPanel;
+class LogModel;
+class LogPanel;
+class MainActions;
+class MappingEditor;
+class NodePalette;
+class PipelineModel;
+class PipelineScene;
+class PipelineView;
+class PreviewPanel;
+class ProblemsPanel;
+class ProjectDocument;
+class ProjectExplorer;
+class PropertiesPanel;
+class RunCoordinator;
+class RunPanel;
+class SampleCache;
+class StateService;
+
+/// The designer's main window: the project explorer and node palette on the left, the
+/// canvas (and mapping editors) in the centre, properties on the right, and the Run, Log,
+/// Failed records, History, Preview and Problems tabs at the bottom.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a project file (after asking about unsaved changes unless `force`).
+    bool openProject(const QString &path, bool force = false);
+    bool saveProject();
+    bool saveProjectAs(const QString &path = QString());
+    void newProject(bool force = false);
+
+    ProjectDocument *document() const { return m_doc; }
+    PipelineModel *pipelineModel() const { return m_pipeline; }
+    PipelineScene *scene() const { return m_scene; }
+    PipelineView *view() const { return m_view; }
+    ProjectExplorer *explorer() const { return m_explorer; }
+    PropertiesPanel *properties() const { return m_properties; }
+    RunPanel *runPanel() const { return m_runPanel; }
+    LogPanel *logPanel() const { return m_logPanel; }
+    FailedRecordsPanel *failedPanel() const { return m_failedPanel; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    PreviewPanel *previewPanel() const { return m_previewPanel; }
+    RunCoordinator *runs() const { return m_runs; }
+    SampleCache *samples() const { return m_samples; }
+    StateService *state() const { return m_state; }
+    LogModel *logModel() const { return m_log; }
+    MainActions *actions() const { return m_actions; }
+    /// Shows the mapping editor of a scheme in a centre tab (creating it if needed).
+    MappingEditor *openMapping(const QString &scheme);
+    void showCanvas();
+    /// Raises one of the bottom tabs: "run", "log", "failed", "history", "preview", "problems".
+    void showBottomTab(const QString &name);
+    /// Opens the connection dialog for a new or an existing connection.
+    void editConnection(const QString &name = QString());
+    void setLanguage(const QString &code);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createDocks();
+    void wire();
+    void retranslate();
+    bool maybeSave();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void onNodeSelected(const QString &scheme, const QString &key);
+    void deleteScheme(const QString &name);
+    void deleteConnection(const QString &name);
+    void addScheme();
+    void runSchemeOf(const QString &scheme);
+    QString currentScheme() const;
+    void showStatus(const QString &text);
+
+    ProjectDocument *m_doc;
+    PipelineModel *m_pipeline;
+    PipelineScene *m_scene;
+    PipelineView *m_view;
+    EngineHost *m_engine;
+    StateService *m_state;
+    SampleCache *m_samples;
+    RunCoordinator *m_runs;
+    LogModel *m_log;
+    std::shared_ptr<spdlog::sinks::sink> m_logSink;
+    MainActions *m_actions;
+    QTabWidget *m_center;
+    QTabWidget *m_bottom;
+    NodePalette *m_palette;
+    ProjectExplorer *m_explorer;
+    PropertiesPanel *m_properties;
+    RunPanel *m_runPanel;
+    LogPanel *m_logPanel;
+    FailedRecordsPanel *m_failedPanel;
+    HistoryPanel *m_historyPanel;
+    PreviewPanel *m_previewPanel;
+    ProblemsPanel *m_problemsPanel;
+    QDockWidget *m_explorerDock;
+    QDockWidget *m_paletteDock;
+    QDockWidget *m_propertiesDock;
+    QDockWidget *m_bottomDock;
+    QLabel *m_zoomLabel;
+    QLabel *m_problemsLabel;
+    QString m_selectedScheme;
 };
 
 } // namespace weft

@@ -1,0 +1,325 @@
+#include "widgets/canvas/nodeitem.h"
+
+#include "widgets/canvas/pipelinescene.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace weft {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("weft::NodeItem", text);
+}
+
+QColor stateColor(NodeRunState state)
+{
+    switch (state) {
+    case NodeRunState::Idle:
+        return {};
+    case NodeRunState::Pending:
+        return QColor(0x9e9e9e);
+    case NodeRunState::Running:
+        return QColor(0x1e88e5);
+    case NodeRunState::Done:
+        return QColor(0x43a047);
+    case NodeRunState::Failed:
+        return QColor(0xe53935);
+    }
+    return {};
+}
+
+// Below this zoom factor a node is a coloured block: text would be unreadable anyway, and
+// skipping it keeps panning over a large project fast.
+constexpr double kDetailLod = 0.4;
+
+} // namespace
+
+NodeItem::NodeItem(const PipelineNode &node)
+    : m_node(node)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsScenePositionChanges);
+    setCacheMode(DeviceCoordinateCache);
+    setAcceptHoverEvents(false);
+    setZValue(2);
+    setPos(node.pos);
+    setToolTip(nodeKindDescription(node.kind));
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(-kPortRadius - 1, -1, kWidth + 2 * kPortRadius + 2, kHeight + 2);
+}
+
+QPainterPath NodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(QRectF(0, 0, kWidth, kHeight), 6, 6);
+    if (hasInput())
+        path.addEllipse(QPointF(0, kHeight / 2), kPortRadius + 2, kPortRadius + 2);
+    if (hasOutput())
+        path.addEllipse(QPointF(kWidth, kHeight / 2), kPortRadius + 2, kPortRadius + 2);
+    return path;
+}
+
+void NodeItem::setNode(const PipelineNode &node)
+{
+    const bool kindChanged = node.kind != m_node.kind;
+    m_node = node;
+    if (kindChanged)
+        setToolTip(nodeKindDescription(node.kind));
+    update();
+}
+
+QPointF NodeItem::inputPort() const
+{
+    return mapToScene(QPointF(0, kHeight / 2));
+}
+
+QPointF NodeItem::outputPort() const
+{
+    return mapToScene(QPointF(kWidth, kHeight / 2));
+}
+
+bool NodeItem::hitsOutputPort(const QPointF &scenePos) const
+{
+    return hasOutput() && QLineF(scenePos, outputPort()).length() <= kPortRadius + 5;
+}
+
+bool NodeItem::hitsInputPort(const QPointF &scenePos) const
+{
+    return hasInput() && QLineF(scenePos, inputPort()).length() <= kPortRadius + 5;
+}
+
+void NodeItem::setDropHighlight(bool on)
+{
+    if (m_dropHighlight == on)
+        return;
+    m_dropHighlight = on;
+    update();
+}
+
+QString NodeItem::counterText() const
+{
+    const QLocale locale;
+    QStringList parts;
+    if (m_node.kind == NodeKind::Source && m_node.out >= 0)
+        parts << tr("read %1").arg(locale.toString(m_node.out));
+    if (m_node.kind == NodeKind::Target) {
+        if (m_node.out >= 0)
+            parts << tr("written %1").arg(locale.toString(m_node.out));
+        if (m_node.failed > 0)
+            parts << tr("failed %1").arg(locale.toString(m_node.failed));
+    }
+    if (!m_node.chained)
+        parts << tr("not connected");
+    else if (!m_node.enabled)
+        parts << tr("disabled");
+    return parts.join(QStringLiteral(" · "));
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF rect(0, 0, kWidth, kHeight);
+    const QColor kindColor = m_node.enabled ? nodeKindColor(m_node.kind) : QColor(0x9e9e9e);
+    const bool selected = option->state & QStyle::State_Selected;
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+
+    if (lod < kDetailLod) {
+        painter->fillRect(rect, selected ? QColor(0x1976d2) : kindColor);
+        return;
+    }
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen border(selected ? QColor(0x1976d2) : kindColor.darker(120), selected ? 2.5 : 1.2);
+    if (!m_node.chained)
+        border.setStyle(Qt::DashLine);
+    if (m_dropHighlight)
+        border = QPen(QColor(0xffa000), 3);
+    painter->setPen(border);
+    painter->setBrush(m_node.chained ? QColor(0xffffff) : QColor(0xfafafa));
+    painter->drawRoundedRect(rect, 6, 6);
+
+    // Header band with the kind.
+    QPainterPath band;
+    band.addRoundedRect(QRectF(0, 0, kWidth, 22), 6, 6);
+    band.addRect(QRectF(0, 12, kWidth, 10));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(kindColor);
+    painter->drawPath(band.simplified());
+
+    QFont font = painter->font();
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(QRectF(8, 0, kWidth - 30, 22), Qt::AlignVCenter | Qt::AlignLeft,
+                      nodeKindLabel(m_node.kind));
+    if (const QColor sc = stateColor(m_node.state); sc.isValid()) {
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(sc);
+        painter->drawEllipse(QPointF(kWidth - 12, 11), 5, 5);
+    }
+
+    font.setPixelSize(13);
+    painter->setFont(font);
+    painter->setPen(m_node.enabled ? QColor(0x212121) : QColor(0x757575));
+    const QFontMetricsF titleMetrics(font);
+    painter->drawText(QRectF(8, 24, kWidth - 16, 18), Qt::AlignVCenter | Qt::AlignLeft,
+                      titleMetrics.elidedText(m_node.title, Qt::ElideRight, kWidth - 16));
+
+    font.setBold(false);
+    font.setPixelSize(11);
+    painter->setFont(font);
+    const QFontMetricsF small(font);
+    painter->setPen(QColor(0x616161));
+    painter->drawText(QRectF(8, 42, kWidth - 16, 16), Qt::AlignVCenter | Qt::AlignLeft,
+                      small.elidedText(m_node.detail, Qt::ElideRight, kWidth - 16));
+    const QString counters = counterText();
+    if (!counters.isEmpty()) {
+        painter->setPen(m_node.failed > 0 ? QColor(0xc62828) : QColor(0x1565c0));
+        painter->drawText(QRectF(8, 58, kWidth - 16, 16), Qt::AlignVCenter | Qt::AlignLeft,
+                          small.elidedText(counters, Qt::ElideRight, kWidth - 16));
+    }
+
+    painter->setPen(QPen(kindColor.darker(120), 1.5));
+    painter->setBrush(Qt::white);
+    if (hasInput())
+        painter->drawEllipse(QPointF(0, kHeight / 2), kPortRadius, kPortRadius);
+    if (hasOutput())
+        painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPortRadius, kPortRadius);
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemScenePositionHasChanged) {
+        for (EdgeItem *edge : std::as_const(m_edges))
+            edge->adjust();
+        if (auto *s = qobject_cast<PipelineScene *>(scene()))
+            s->nodeItemMoved(this);
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+// ---- EdgeItem ---------------------------------------------------------------------------
+
+EdgeItem::EdgeItem(EdgeId id, NodeItem *from, NodeItem *to)
+    : m_id(id)
+    , m_from(from)
+    , m_to(to)
+{
+    setFlags(ItemIsSelectable);
+    setZValue(1);
+    from->addEdge(this);
+    to->addEdge(this);
+    adjust();
+}
+
+EdgeItem::~EdgeItem()
+{
+    m_from->removeEdge(this);
+    m_to->removeEdge(this);
+}
+
+QPainterPath EdgeItem::curve(const QPointF &from, const QPointF &to)
+{
+    const double dx = std::max(40.0, std::abs(to.x() - from.x()) / 2);
+    QPainterPath path(from);
+    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    return path;
+}
+
+void EdgeItem::adjust()
+{
+    prepareGeometryChange();
+    m_path = curve(m_from->outputPort(), m_to->inputPort());
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    return m_path.boundingRect().adjusted(-4, -4, 4, 4);
+}
+
+QPainterPath EdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    return stroker.createStroke(m_path);
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing,
+                           option->levelOfDetailFromTransform(painter->worldTransform()) > 0.4);
+    painter->setPen(QPen(selected ? QColor(0x1976d2) : QColor(0x78909c), selected ? 3 : 2));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+}
+
+// ---- SchemeFrameItem --------------------------------------------------------------------
+
+SchemeFrameItem::SchemeFrameItem(const QString &scheme)
+    : m_scheme(scheme)
+{
+    setZValue(0);
+    setFlag(ItemIsSelectable, false);
+}
+
+QRectF SchemeFrameItem::boundingRect() const
+{
+    return m_rect;
+}
+
+void SchemeFrameItem::setTitle(const QString &title, bool enabled)
+{
+    m_title = title;
+    m_enabled = enabled;
+    update();
+}
+
+void SchemeFrameItem::setContent(const QRectF &nodes)
+{
+    const QRectF rect = nodes.adjusted(-kMargin, -kMargin - kHeader, kMargin, kMargin);
+    if (rect == m_rect)
+        return;
+    prepareGeometryChange();
+    m_rect = rect;
+}
+
+void SchemeFrameItem::setPhase(const QString &phase)
+{
+    m_phase = phase;
+    update();
+}
+
+void SchemeFrameItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setPen(QPen(QColor(0xb0bec5), 1, m_enabled ? Qt::SolidLine : Qt::DashLine));
+    painter->setBrush(m_enabled ? QColor(0xf5f8fa) : QColor(0xeeeeee));
+    if (lod < kDetailLod) {
+        painter->drawRect(m_rect);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->drawRoundedRect(m_rect, 8, 8);
+    QFont font = painter->font();
+    font.setPixelSize(13);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(QColor(0x37474f));
+    const QRectF header(m_rect.left() + 10, m_rect.top() + 4, m_rect.width() - 20, kHeader);
+    QString text = m_title;
+    if (!m_phase.isEmpty())
+        text += QStringLiteral("  —  ") + m_phase;
+    painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(font).elidedText(text, Qt::ElideRight, header.width()));
+}
+
+} // namespace weft

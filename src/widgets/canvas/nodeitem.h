@@ -1,0 +1,114 @@
+#pragma once
+
+#include "widgets/canvas/pipelinemodel.h"
+
+#include <QGraphicsItem>
+#include <QList>
+
+namespace weft {
+
+class EdgeItem;
+
+/// One pipeline node on the canvas: a card with the kind's colour, title, detail line,
+/// live run state and counters, an input port on the left and an output port on the right.
+class NodeItem final : public QGraphicsItem
+{
+public:
+    static constexpr double kWidth = 176;
+    static constexpr double kHeight = 78;
+    static constexpr double kPortRadius = 6;
+    enum { Type = UserType + 1 };
+
+    explicit NodeItem(const PipelineNode &node);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    NodeId id() const { return m_node.id; }
+    const PipelineNode &node() const { return m_node; }
+    /// Takes new content from the model (title, state, counters); repaints.
+    void setNode(const PipelineNode &node);
+
+    bool hasInput() const { return m_node.kind != NodeKind::Source; }
+    bool hasOutput() const { return m_node.kind != NodeKind::Target; }
+    QPointF inputPort() const;  ///< scene coordinates
+    QPointF outputPort() const; ///< scene coordinates
+    bool hitsOutputPort(const QPointF &scenePos) const;
+    bool hitsInputPort(const QPointF &scenePos) const;
+
+    void addEdge(EdgeItem *edge) { m_edges.append(edge); }
+    void removeEdge(EdgeItem *edge) { m_edges.removeAll(edge); }
+    /// Highlights the node as the candidate end of a connection being drawn.
+    void setDropHighlight(bool on);
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    QString counterText() const;
+
+    PipelineNode m_node;
+    QList<EdgeItem *> m_edges;
+    bool m_dropHighlight = false;
+};
+
+/// A connection between two nodes, drawn as a curve from an output port to an input port.
+class EdgeItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+
+    EdgeItem(EdgeId id, NodeItem *from, NodeItem *to);
+    ~EdgeItem() override;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    EdgeId id() const { return m_id; }
+    NodeItem *from() const { return m_from; }
+    NodeItem *to() const { return m_to; }
+    /// Recomputes the curve after a node moved.
+    void adjust();
+    /// The curve between two scene points (also used for the edge being drawn).
+    static QPainterPath curve(const QPointF &from, const QPointF &to);
+
+private:
+    EdgeId m_id;
+    NodeItem *m_from;
+    NodeItem *m_to;
+    QPainterPath m_path;
+};
+
+/// The frame around one scheme's nodes, with the scheme's title: where steps are dropped.
+class SchemeFrameItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+    static constexpr double kMargin = 22;
+    static constexpr double kHeader = 26;
+
+    explicit SchemeFrameItem(const QString &scheme);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QString scheme() const { return m_scheme; }
+    void setTitle(const QString &title, bool enabled);
+    /// Encloses these node rectangles (scene coordinates).
+    void setContent(const QRectF &nodes);
+    void setPhase(const QString &phase);
+
+private:
+    QString m_scheme;
+    QString m_title;
+    QString m_phase;
+    bool m_enabled = true;
+    QRectF m_rect;
+};
+
+} // namespace weft

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/state/staterecords.h"
+
+#include <QWidget>
+#include <memory>
+
+class QTimer;
+
+namespace Ui {
+class FailedRecordsPanel;
+}
+
+namespace weft {
+
+class FailedRecordsModel;
+class StateService;
+
+/// The Failed records tab: the state store's failures (virtualized), filters by scheme, run,
+/// stage, status and text; the selected record's error and payloads as formatted JSON;
+/// retry selected / all, ignore, edit the source payload and retry, export CSV.
+class FailedRecordsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FailedRecordsPanel(StateService *state, QWidget *parent = nullptr);
+    ~FailedRecordsPanel() override;
+
+    FailedRecordsModel *model() const { return m_model; }
+    void setSchemes(const QStringList &schemes);
+    /// Shows the failures of one run (from the history).
+    void showRun(const QString &runId, const QString &scheme);
+    /// Selects rows (tests): the records of these rows must be loaded.
+    void selectRows(const QList<int> &rows);
+    /// Writes the records matching the filter to `path` on the state thread.
+    void exportCsv(const QString &path);
+
+    // Actions, also reachable from the buttons.
+    void retrySelected();
+    void retryAll();
+    void ignoreSelected();
+    void saveAndRetry();
+
+Q_SIGNALS:
+    /// Retry these records of a scheme (all open ones when `recordIds` is empty).
+    void retryRequested(const QString &scheme, const QStringList &recordIds);
+    void message(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyFilter();
+    void showCurrent();
+    void updateCount();
+    QList<const FailedRecord *> selectedRecords() const;
+
+    std::unique_ptr<Ui::FailedRecordsPanel> m_ui;
+    StateService *m_state;
+    FailedRecordsModel *m_model;
+    QTimer *m_filterTimer;
+    qint64 m_shownId = -1;
+};
+
+} // namespace weft

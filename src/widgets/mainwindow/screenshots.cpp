@@ -1,0 +1,210 @@
+#include "widgets/mainwindow/screenshots.h"
+
+#include "core/model/projectio.h"
+#include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinescene.h"
+#include "widgets/canvas/pipelineview.h"
+#include "widgets/common/commands.h"
+#include "widgets/common/projectdocument.h"
+#include "widgets/common/stepjson.h"
+#include "widgets/connections/connectiondialog.h"
+#include "widgets/failed/failedrecordsmodel.h"
+#include "widgets/failed/failedrecordspanel.h"
+#include "widgets/mainwindow/mainwindow.h"
+#include "widgets/mapping/mappingeditor.h"
+#include "widgets/mapping/mappingmodel.h"
+#include "widgets/run/enginehost.h"
+#include "widgets/run/runcoordinator.h"
+#include "widgets/run/runpanel.h"
+#include "widgets/run/samplecache.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QUndoStack>
+#include <functional>
+
+namespace weft {
+
+namespace {
+
+QString examplesDir()
+{
+    const QString env = qEnvironmentVariable("WEFT_EXAMPLES_DIR");
+    if (!env.isEmpty())
+        return env;
+    return QStringLiteral(WEFT_SOURCE_DIR "/resources/examples");
+}
+
+bool waitFor(const std::function<bool()> &done, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    return done();
+}
+
+void settle()
+{
+    for (int i = 0; i < 10; ++i)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+// Several examples in one project, so the canvas shows what a real project looks like.
+std::optional<Project> demoProject(QTextStream &err)
+{
+    Project demo;
+    demo.name = QCoreApplication::translate("weft::Screenshots",
+                                            "Examples: Jushuitan, Kingdee, DingTalk, MySQL");
+    for (const QString &file : {QStringLiteral("jst-warehouses-to-jdy.weft.json"),
+                                QStringLiteral("jdy-customers-to-local.weft.json"),
+                                QStringLiteral("dingtalk-rebates-to-k3.weft.json"),
+                                QStringLiteral("jst-purchasein-to-mysql.weft.json")}) {
+        const ProjectLoadResult loaded = loadProjectFile(QDir(examplesDir()).filePath(file));
+        if (!loaded.project) {
+            err << "screenshots: cannot load example " << file << '\n';
+            return std::nullopt;
+        }
+        for (const Connection &c : loaded.project->connections) {
+            if (!demo.connection(c.name))
+                demo.connections << c;
+        }
+        demo.schemes << loaded.project->schemes;
+    }
+    return demo;
+}
+
+// A filter and a validate step in the purchase-in scheme, a lookup not connected yet in the
+// warehouses scheme: the canvas then shows every kind of node.
+void addSteps(ProjectDocument *doc)
+{
+    pushSchemeEdit(doc, QStringLiteral("purchasein"), QStringLiteral("steps"), [](Scheme &s) {
+        Step filter;
+        filter.id = QStringLiteral("filter1");
+        filter.type = StepType::Filter;
+        filter.title = QStringLiteral("跳过作废单 / skip cancelled");
+        filter.settings.insert(QStringLiteral("condition"),
+                               QStringLiteral("_function '{status}' <> 'Cancelled'"));
+        Step validate;
+        validate.id = QStringLiteral("validate1");
+        validate.type = StepType::Validate;
+        validate.settings.insert(
+            QStringLiteral("rules"),
+            QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("items_name")},
+                                   {QStringLiteral("maxLength"), 200}}});
+        s.steps = {filter, validate};
+    });
+    Step lookup;
+    lookup.id = QStringLiteral("lookup1");
+    lookup.type = StepType::Lookup;
+    QJsonObject layout = doc->schemeLayout(QStringLiteral("warehouses"));
+    layout.insert(QStringLiteral("lookup1"),
+                  QJsonObject{{QStringLiteral("x"), 640},
+                              {QStringLiteral("y"), 0},
+                              {QStringLiteral("detached"), stepToJson(lookup)}});
+    doc->undoStack()->push(
+        new EditLayoutCommand(doc, {{QStringLiteral("warehouses"), layout}}, QStringLiteral("l")));
+    doc->undoStack()->setClean();
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name, const QString &language,
+          QStringList *written, QTextStream &err)
+{
+    settle();
+    const QString path = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, language));
+    if (!w->grab().save(path)) {
+        err << "screenshots: cannot write " << path << '\n';
+        return false;
+    }
+    if (written)
+        written->append(path);
+    return true;
+}
+
+} // namespace
+
+bool renderScreenshots(const QString &dir, const QString &language, QStringList *written)
+{
+    QTextStream err(stderr);
+    QDir().mkpath(dir);
+    QTemporaryDir work;
+    const std::optional<Project> project = demoProject(err);
+    if (!project)
+        return false;
+    const QString path = work.filePath(QStringLiteral("examples.weft.json"));
+    QString error;
+    if (!saveProjectFile(*project, path, &error)) {
+        err << "screenshots: " << error << '\n';
+        return false;
+    }
+
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    window.openProject(path, true);
+    addSteps(window.document());
+    settle();
+    window.view()->fitAll();
+    window.scene()->selectNode(QStringLiteral("purchasein"), QStringLiteral("filter1"));
+    bool ok = true;
+
+    // Against a running weft-mock the run and failed-records views show a real run.
+    const bool mock = !qEnvironmentVariable("WEFT_MOCK_URL").isEmpty();
+    if (mock) {
+        window.samples()->fetch(QStringLiteral("rebates"), 20);
+        waitFor([&] { return !window.samples()->isFetching(QStringLiteral("rebates")); }, 30000);
+        window.runs()->run({QStringLiteral("warehouses"), QStringLiteral("jdy_customers"),
+                            QStringLiteral("rebates")},
+                           RunOptions());
+        settle();
+        waitFor([&] { return !window.runs()->isRunning(); }, 120000);
+        settle();
+    }
+    window.showBottomTab(QStringLiteral("run"));
+    ok &= save(&window, dir, QStringLiteral("main-window"), language, written, err);
+    ok &= save(&window, dir, QStringLiteral("run-panel"), language, written, err);
+
+    window.showBottomTab(QStringLiteral("failed"));
+    // The table needs height more than the canvas does here.
+    auto *bottom = window.findChild<QDockWidget *>(QStringLiteral("bottomDock"));
+    window.resizeDocks({bottom}, {520}, Qt::Vertical);
+    FailedRecordsModel *failed = window.failedPanel()->model();
+    waitFor([&] { return !failed->isCounting(); }, 10000);
+    if (failed->rowCount() > 0) {
+        failed->data(failed->index(0, 0)); // asks for the first page
+        waitFor([&] { return failed->record(0) != nullptr; }, 10000);
+        window.failedPanel()->selectRows({0});
+    }
+    ok &= save(&window, dir, QStringLiteral("failed-records"), language, written, err);
+
+    window.resizeDocks({bottom}, {280}, Qt::Vertical);
+    MappingEditor *editor = window.openMapping(QStringLiteral("rebates"));
+    editor->selectTarget(editor->model()->rowOf(QStringLiteral("FEntity/FNOTAXAMOUNTFOR")));
+    window.showBottomTab(QStringLiteral("preview"));
+    ok &= save(&window, dir, QStringLiteral("mapping-editor"), language, written, err);
+
+    const Connection *jst = window.document()->project().connection(QStringLiteral("jushuitan"));
+    ConnectionDialog dialog(window.document()->project(), jst, &window);
+    dialog.show();
+    if (mock) {
+        dialog.test();
+        waitFor(
+            [&] {
+                return !dialog.testResult().endsWith(QStringLiteral("…")) &&
+                       !dialog.testResult().endsWith(QStringLiteral("..."));
+            },
+            15000);
+    }
+    ok &= save(&dialog, dir, QStringLiteral("connection-dialog"), language, written, err);
+    dialog.close();
+    window.document()->undoStack()->setClean();
+    return ok;
+}
+
+} // namespace weft

@@ -1,0 +1,219 @@
+#include "widgets/run/enginehost.h"
+
+#include "core/engine/runner.h"
+#include "core/state/statestore.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QThread>
+
+namespace weft {
+
+namespace detail {
+
+/// Lives on the engine thread: owns the runner, the previewers and their state store.
+class EngineWorker final : public QObject
+{
+public:
+    StateStore *store(const QString &location, QString *error)
+    {
+        if (!m_store || m_location != location) {
+            m_store.reset();
+            m_store = StateStore::open(location, error);
+            m_location = m_store ? location : QString();
+        }
+        return m_store.get();
+    }
+
+    void closeStoreIfIdle()
+    {
+        if (!runner && previews.isEmpty())
+            m_store.reset();
+    }
+
+    QPointer<Runner> runner;
+    QHash<quint64, QPointer<Previewer>> previews;
+
+private:
+    std::unique_ptr<StateStore> m_store;
+    QString m_location;
+};
+
+} // namespace detail
+
+EngineHost::EngineHost(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new detail::EngineWorker)
+{
+    qRegisterMetaType<RunProgress>();
+    qRegisterMetaType<RunInfo>();
+    qRegisterMetaType<PreviewResult>();
+    m_thread->setObjectName(QStringLiteral("weft-engine"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+EngineHost::~EngineHost()
+{
+    auto *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker] {
+            if (worker->runner)
+                worker->runner->cancel();
+            delete worker->runner;
+            for (const QPointer<Previewer> &p : std::as_const(worker->previews))
+                delete p;
+            worker->previews.clear();
+            worker->closeStoreIfIdle();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void EngineHost::startRun(const Project &project, const QString &stateLocation,
+                          const RunOptions &options)
+{
+    start(project, stateLocation, options, std::nullopt);
+}
+
+void EngineHost::startRetry(const Project &project, const QString &stateLocation,
+                            const RetryRequest &request)
+{
+    RunOptions options;
+    options.trigger = QStringLiteral("retry");
+    start(project, stateLocation, options, request);
+}
+
+void EngineHost::start(const Project &project, const QString &stateLocation,
+                       const RunOptions &options, const std::optional<RetryRequest> &retry)
+{
+    if (m_running)
+        return;
+    m_running = true;
+    auto *worker = m_worker;
+    QPointer<EngineHost> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [=] {
+            QString error;
+            StateStore *store = worker->store(stateLocation, &error);
+            auto *runner = store ? new Runner(project, store, worker) : nullptr;
+            QStringList schemes;
+            if (runner && !retry) {
+                for (const Scheme *s : runner->selectSchemes(options, &error))
+                    schemes << s->name;
+            } else if (retry) {
+                schemes << retry->scheme;
+            }
+            if (!runner || !error.isEmpty()) {
+                delete runner;
+                QMetaObject::invokeMethod(self, [self, error] {
+                    if (!self)
+                        return;
+                    self->m_running = false;
+                    Q_EMIT self->runFinished(2, error);
+                });
+                return;
+            }
+            worker->runner = runner;
+            QObject::connect(runner, &Runner::schemeStarted, self,
+                             [self](const QString &s, const QString &id) {
+                                 if (self)
+                                     Q_EMIT self->schemeStarted(s, id);
+                             });
+            QObject::connect(runner, &Runner::progress, self, [self](const RunProgress &p) {
+                if (self)
+                    Q_EMIT self->progress(p);
+            });
+            QObject::connect(runner, &Runner::schemeFinished, self, [self](const RunInfo &info) {
+                if (self)
+                    Q_EMIT self->schemeFinished(info);
+            });
+            QObject::connect(runner, &Runner::finished, worker, [self, worker, runner](int code) {
+                runner->deleteLater();
+                worker->runner = nullptr;
+                QMetaObject::invokeMethod(self, [self, code] {
+                    if (!self)
+                        return;
+                    self->m_running = false;
+                    Q_EMIT self->runFinished(code, QString());
+                });
+            });
+            QMetaObject::invokeMethod(self, [self, schemes, retry = retry.has_value()] {
+                if (self)
+                    Q_EMIT self->runStarted(schemes, retry);
+            });
+            if (retry)
+                runner->startRetry(*retry, options);
+            else
+                runner->start(options);
+        },
+        Qt::QueuedConnection);
+}
+
+void EngineHost::cancelRun()
+{
+    auto *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker] {
+            if (worker->runner)
+                worker->runner->cancel();
+        },
+        Qt::QueuedConnection);
+}
+
+quint64 EngineHost::startPreview(const Project &project, const QString &scheme,
+                                 const QString &stateLocation, int limit)
+{
+    const quint64 id = m_nextPreview++;
+    auto *worker = m_worker;
+    QPointer<EngineHost> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [=] {
+            QString error;
+            StateStore *store = worker->store(stateLocation, &error);
+            if (!store) {
+                PreviewResult result;
+                result.error = error;
+                QMetaObject::invokeMethod(self, [self, id, scheme, result] {
+                    if (self)
+                        Q_EMIT self->previewFinished(id, scheme, result);
+                });
+                return;
+            }
+            auto *previewer = new Previewer(project, scheme, store, worker);
+            worker->previews.insert(id, previewer);
+            QObject::connect(previewer, &Previewer::finished, worker,
+                             [self, worker, previewer, id, scheme](const PreviewResult &result) {
+                                 worker->previews.remove(id);
+                                 previewer->deleteLater();
+                                 QMetaObject::invokeMethod(self, [self, id, scheme, result] {
+                                     if (self)
+                                         Q_EMIT self->previewFinished(id, scheme, result);
+                                 });
+                             });
+            previewer->start(limit);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void EngineHost::cancelPreview(quint64 id)
+{
+    auto *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, id] {
+            if (const QPointer<Previewer> p = worker->previews.value(id))
+                p->cancel();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace weft

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/engine/preview.h"
+#include "core/engine/runtypes.h"
+#include "core/model/project.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace weft {
+
+namespace detail {
+class EngineWorker;
+}
+
+/// Runs, retries and previews on a thread of their own (the Runner and the Previewer use
+/// QNetworkAccessManager and their own state store connection there): the designer only
+/// sends requests and receives progress, so its window never waits on a network or database.
+class EngineHost final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineHost(QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    bool isRunning() const { return m_running; }
+    /// Runs schemes of a snapshot of the project; the state store at `stateLocation`.
+    void startRun(const Project &project, const QString &stateLocation, const RunOptions &options);
+    /// Puts failed records through the current mapping again.
+    void startRetry(const Project &project, const QString &stateLocation,
+                    const RetryRequest &request);
+    void cancelRun();
+
+    /// Fetches a sample of a scheme's source and maps it; returns the request's id.
+    quint64 startPreview(const Project &project, const QString &scheme,
+                         const QString &stateLocation, int limit);
+    void cancelPreview(quint64 id);
+
+Q_SIGNALS:
+    void runStarted(const QStringList &schemes, bool retry);
+    void schemeStarted(const QString &scheme, const QString &runId);
+    void progress(const weft::RunProgress &progress);
+    void schemeFinished(const weft::RunInfo &info);
+    /// The whole run ended (exit code as weft-run's); `error` when it could not start.
+    void runFinished(int exitCode, const QString &error);
+    void previewFinished(quint64 id, const QString &scheme, const weft::PreviewResult &result);
+
+private:
+    void start(const Project &project, const QString &stateLocation, const RunOptions &options,
+               const std::optional<RetryRequest> &retry);
+
+    QThread *m_thread;
+    detail::EngineWorker *m_worker;
+    bool m_running = false;
+    quint64 m_nextPreview = 1;
+};
+
+} // namespace weft

@@ -1,0 +1,2437 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AdapterProperties</name>
+    <message>
+        <source>Adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>请求方法</translation>
+    </message>
+    <message>
+        <source>Id field</source>
+        <translation>ID 字段</translation>
+    </message>
+    <message>
+        <source>Number field</source>
+        <translation>编号字段</translation>
+    </message>
+    <message>
+        <source>Name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <source>Skip unchanged records (idCheck)</source>
+        <translation>跳过内容未变的记录（idCheck）</translation>
+    </message>
+    <message>
+        <source>Explode arrays (beatFlat)</source>
+        <translation>展开数组（beatFlat）</translation>
+    </message>
+    <message>
+        <source>Metadata (JSON)</source>
+        <translation>元数据（JSON）</translation>
+    </message>
+    <message>
+        <source>The whole metadata block, as the seed documents write it. Edit and apply; invalid JSON is refused.</source>
+        <translation>完整的元数据块，格式与方案文档一致。编辑后点“应用”；无效的 JSON 不会被接受。</translation>
+    </message>
+    <message>
+        <source>Apply metadata</source>
+        <translation>应用元数据</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>unique, e.g. jushuitan</source>
+        <translation>唯一，例如 jushuitan</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础地址</translation>
+    </message>
+    <message>
+        <source>Calls per second</source>
+        <translation>每秒调用次数</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Calls per minute</source>
+        <translation>每分钟调用次数</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Verify TLS certificates</source>
+        <translation>校验 TLS 证书</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Secret fields are stored in the system keychain or read from an environment variable: never in the project file.</source>
+        <translation>密钥类字段保存在系统钥匙串中，或从环境变量读取：绝不写入项目文件。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+</context>
+<context>
+    <name>FailedRecordsPanel</name>
+    <message>
+        <source>Scheme</source>
+        <translation>集成方案</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Transform</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open (failed, waiting)</source>
+        <translation>未处理（失败、待重试）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Waiting for retry</source>
+        <translation>待重试</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>运行 ID</translation>
+    </message>
+    <message>
+        <source>Search error, record id or number</source>
+        <translation>搜索错误信息、记录 ID 或编号</translation>
+    </message>
+    <message>
+        <source>Retry selected</source>
+        <translation>重试所选</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>全部重试</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Source payload (editable)</source>
+        <translation>源数据（可编辑）</translation>
+    </message>
+    <message>
+        <source>Save payload and retry</source>
+        <translation>保存数据并重试</translation>
+    </message>
+    <message>
+        <source>Target payload</source>
+        <translation>目标数据</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Filter by scheme or outcome</source>
+        <translation>按方案或结果筛选</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Double-click a run to open its log and failed records.</source>
+        <translation>双击一次运行，查看它的日志和异常数据。</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Filter (text or run id)</source>
+        <translation>筛选（文本或运行 ID）</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Scheme</source>
+        <translation>集成方案</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Fetch preview</source>
+        <translation>获取预览</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectProperties</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Run project</source>
+        <translation>运行项目</translation>
+    </message>
+    <message>
+        <source>Run scheme</source>
+        <translation>运行方案</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dry run (write nothing)</source>
+        <translation>试运行（不写入）</translation>
+    </message>
+    <message>
+        <source>Full (ignore last sync)</source>
+        <translation>全量（忽略上次同步时间）</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>条数上限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeProperties</name>
+    <message>
+        <source>Scheme</source>
+        <translation>集成方案</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>unique, e.g. purchasein</source>
+        <translation>唯一，例如 purchasein</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Source connection</source>
+        <translation>源连接</translation>
+    </message>
+    <message>
+        <source>Target connection</source>
+        <translation>目标连接</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行方式</translation>
+    </message>
+    <message>
+        <source>Manually</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Every N minutes</source>
+        <translation>每隔 N 分钟</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron 表达式</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>After schemes</source>
+        <translation>前置方案</translation>
+    </message>
+    <message>
+        <source>names, comma separated</source>
+        <translation>方案名，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Incremental sync</source>
+        <translation>增量同步</translation>
+    </message>
+    <message>
+        <source>First run reads since</source>
+        <translation>首次运行读取起点</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>时间重叠</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Retries and errors</source>
+        <translation>重试与错误</translation>
+    </message>
+    <message>
+        <source>Retry attempts</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>首次重试间隔</translation>
+    </message>
+    <message>
+        <source>Stop after failed records</source>
+        <translation>异常达到多少条时停止</translation>
+    </message>
+    <message>
+        <source>never stop</source>
+        <translation>不停止</translation>
+    </message>
+</context>
+<context>
+    <name>StepProperties</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Arrays</source>
+        <translation>数组字段</translation>
+    </message>
+    <message>
+        <source>Each element becomes a record; its fields are named &lt;array&gt;_&lt;field&gt; and the id gets -&lt;index&gt;.</source>
+        <translation>每个元素成为一条记录；其字段命名为 &lt;数组&gt;_&lt;字段&gt;，ID 追加 -&lt;序号&gt;。</translation>
+    </message>
+    <message>
+        <source>Keep records where this is true:</source>
+        <translation>保留满足以下条件的记录：</translation>
+    </message>
+    <message>
+        <source>Example: _function {status} &lt;&gt; &apos;cancelled&apos;. Records for which it is false are counted as skipped.</source>
+        <translation>示例：_function {status} &lt;&gt; &apos;cancelled&apos;。不满足条件的记录计为跳过。</translation>
+    </message>
+    <message>
+        <source>Apply settings</source>
+        <translation>应用设置</translation>
+    </message>
+</context>
+<context>
+    <name>weft</name>
+    <message>
+        <source>Add connection %1</source>
+        <translation>添加连接 %1</translation>
+    </message>
+    <message>
+        <source>Edit connection %1</source>
+        <translation>编辑连接 %1</translation>
+    </message>
+    <message>
+        <source>Rename connection</source>
+        <translation>重命名连接</translation>
+    </message>
+</context>
+<context>
+    <name>weft::AccountFields</name>
+    <message>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>刷新令牌</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client Secret</translation>
+    </message>
+    <message>
+        <source>X-GW-Router-Addr</source>
+        <translation>X-GW-Router-Addr</translation>
+    </message>
+    <message>
+        <source>Account set ID (acctId)</source>
+        <translation>账套 ID（acctId）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Login method (appSecret | password)</source>
+        <translation>登录方式（appSecret | password）</translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation>应用 ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Language (lcid)</source>
+        <translation>语言（lcid）</translation>
+    </message>
+    <message>
+        <source>Authentication (none | bearer | basic | header)</source>
+        <translation>认证方式（none | bearer | basic | header）</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>请求头名称</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>weft::AdapterPropertiesPage</name>
+    <message>
+        <source>api</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>id field</source>
+        <translation>ID 字段</translation>
+    </message>
+    <message>
+        <source>number field</source>
+        <translation>编号字段</translation>
+    </message>
+    <message>
+        <source>name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>请求方法</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>idCheck</source>
+        <translation>idCheck</translation>
+    </message>
+    <message>
+        <source>beatFlat</source>
+        <translation>beatFlat</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Edit source %1</source>
+        <translation>编辑源的%1</translation>
+    </message>
+    <message>
+        <source>Edit target %1</source>
+        <translation>编辑目标的%1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1 at character %2.</source>
+        <translation>未应用：第 %2 个字符处%1。</translation>
+    </message>
+    <message>
+        <source>Not applied: the metadata must be a JSON object.</source>
+        <translation>未应用：元数据必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>元数据</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Commands</name>
+    <message>
+        <source>Delete scheme %1</source>
+        <translation>删除方案 %1</translation>
+    </message>
+    <message>
+        <source>Edit project settings</source>
+        <translation>编辑项目设置</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ConnectionDialog</name>
+    <message>
+        <source>Jushuitan (聚水潭)</source>
+        <translation>聚水潭</translation>
+    </message>
+    <message>
+        <source>Kingdee JDY (金蝶云星辰)</source>
+        <translation>金蝶云星辰</translation>
+    </message>
+    <message>
+        <source>Kingdee K3Cloud (金蝶云星空)</source>
+        <translation>金蝶云星空</translation>
+    </message>
+    <message>
+        <source>DingTalk (钉钉)</source>
+        <translation>钉钉</translation>
+    </message>
+    <message>
+        <source>Any JSON HTTP API</source>
+        <translation>通用 JSON HTTP 接口</translation>
+    </message>
+    <message>
+        <source>MySQL / MariaDB</source>
+        <translation>MySQL / MariaDB</translation>
+    </message>
+    <message>
+        <source>Local store (Weft&apos;s state store)</source>
+        <translation>本地存储（Weft 状态库）</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新建连接</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>请为连接填写名称。</translation>
+    </message>
+    <message>
+        <source>There is already a connection named “%1”.</source>
+        <translation>已存在名为“%1”的连接。</translation>
+    </message>
+    <message>
+        <source>Give the base URL of the system.</source>
+        <translation>请填写系统的基础地址。</translation>
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Saving secrets to the keychain…</source>
+        <translation>正在把密钥保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the secret (%1). Use an environment variable instead, or unlock the keychain and try again.</source>
+        <translation>钥匙串无法保存密钥（%1）。请改用环境变量，或解锁钥匙串后重试。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ConnectionTester</name>
+    <message>
+        <source>The local store needs no connection.</source>
+        <translation>本地存储无需连接。</translation>
+    </message>
+    <message>
+        <source>Could not log in to MySQL: %1</source>
+        <translation>无法登录 MySQL：%1</translation>
+    </message>
+    <message>
+        <source>Connected to MySQL %1 (database %2) in %3 ms.</source>
+        <translation>已连接 MySQL %1（数据库 %2），用时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>The base URL “%1” is not a valid http(s) address.</source>
+        <translation>基础地址“%1”不是有效的 http(s) 地址。</translation>
+    </message>
+    <message>
+        <source>%1 answered (HTTP %2) in %3 ms; the account settings resolve.</source>
+        <translation>%1 已响应（HTTP %2），用时 %3 毫秒；账号设置均可解析。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer: %2</source>
+        <translation>%1 没有响应：%2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ExpressionField</name>
+    <message>
+        <source>No value: the field is not sent.</source>
+        <translation>无值：该字段不会发送。</translation>
+    </message>
+    <message>
+        <source>OK. Run a preview to see the value for a sample record.</source>
+        <translation>正确。运行预览即可看到样例记录的取值。</translation>
+    </message>
+    <message>
+        <source>For %1: %2</source>
+        <translation>%1 的值：%2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ExpressionLexer</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Field template</source>
+        <translation>字段模板</translation>
+    </message>
+    <message>
+        <source>Value prefix</source>
+        <translation>取值前缀</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>关键字</translation>
+    </message>
+    <message>
+        <source>String</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运算符</translation>
+    </message>
+</context>
+<context>
+    <name>weft::FailedRecordsModel</name>
+    <message>
+        <source>fetch</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>transform</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>waiting for retry</source>
+        <translation>待重试</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>集成方案</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>最近尝试</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>单据编号</translation>
+    </message>
+</context>
+<context>
+    <name>weft::FailedRecordsPanel</name>
+    <message>
+        <source>Export failed records</source>
+        <translation>导出异常数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>All schemes</source>
+        <translation>全部方案</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 record(s)</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>Record %1 · scheme %2 · run %3 · attempt %4</source>
+        <translation>记录 %1 · 方案 %2 · 运行 %3 · 第 %4 次尝试</translation>
+    </message>
+    <message>
+        <source>(not mapped: the record failed before the target payload was made)</source>
+        <translation>（未映射：记录在生成目标数据之前就失败了）</translation>
+    </message>
+    <message>
+        <source>A retry runs one scheme: retrying the records of %1 first.</source>
+        <translation>一次重试只处理一个方案：先重试 %1 的记录。</translation>
+    </message>
+    <message>
+        <source>No open failed records to retry.</source>
+        <translation>没有待处理的异常数据可重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) ignored.</source>
+        <translation>
+            <numerusform>已忽略 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not mark the records ignored.</source>
+        <translation>无法把记录标记为已忽略。</translation>
+    </message>
+    <message>
+        <source>The source payload is not a JSON object: fix it before retrying.</source>
+        <translation>源数据不是 JSON 对象：请先修正再重试。</translation>
+    </message>
+    <message>
+        <source>Could not save the edited payload.</source>
+        <translation>无法保存修改后的数据。</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation>
+            <numerusform>{%n 个字段}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n 项]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>bool</source>
+        <translation>布尔</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>weft::LogModel</name>
+    <message>
+        <source>trace</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>weft::MainActions</name>
+    <message>
+        <source>&amp;New project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find scheme or connection</source>
+        <translation>查找方案或连接(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Actual &amp;size</source>
+        <translation>实际大小(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to view</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-layout</source>
+        <translation>自动布局(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New &amp;connection…</source>
+        <translation>新建连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>New &amp;scheme</source>
+        <translation>新建方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;mapping</source>
+        <translation>编辑字段映射(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Run project</source>
+        <translation>运行项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run &amp;scheme</source>
+        <translation>运行方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;About Weft</source>
+        <translation>关于 Weft(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::MainWindow</name>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Weft projects (*.weft.json *.json)</source>
+        <translation>Weft 项目 (*.weft.json *.json)</translation>
+    </message>
+    <message>
+        <source>About Weft</source>
+        <translation>关于 Weft</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Weft %1&lt;/b&gt;&lt;br&gt;A desktop integration designer for Chinese business systems: Jushuitan, Kingdee JDY and K3Cloud, DingTalk, MySQL and any JSON HTTP API.</source>
+        <translation>&lt;b&gt;Weft %1&lt;/b&gt;&lt;br&gt;面向国内业务系统的桌面集成设计器：聚水潭、金蝶云星辰与云星空、钉钉、MySQL 以及任意 JSON HTTP 接口。</translation>
+    </message>
+    <message>
+        <source>Edit mapping</source>
+        <translation>编辑字段映射</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Run scheme</source>
+        <translation>运行方案</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>缩放 %1%</translation>
+    </message>
+    <message>
+        <source>Failed records</source>
+        <translation>异常数据</translation>
+    </message>
+    <message>
+        <source>Showing the failed records and log lines of run %1.</source>
+        <translation>正在显示运行 %1 的异常数据和日志。</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s)</source>
+        <translation>%1 个错误，%2 个警告</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>Mapping: %1</source>
+        <translation>字段映射：%1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Nodes (drag onto the canvas)</source>
+        <translation>节点（拖到画布上）</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Run and results</source>
+        <translation>运行与结果</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>语言：%1</translation>
+    </message>
+    <message>
+        <source>%1[*] — Weft</source>
+        <translation>%1[*] — Weft</translation>
+    </message>
+    <message>
+        <source>Select a scheme first (in the project explorer or on the canvas).</source>
+        <translation>请先选择一个方案（在项目浏览器或画布上）。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The project “%1” has changes that are not saved.</source>
+        <translation>项目“%1”有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>继续之前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1 — it has %2 error(s): see the Problems tab.</source>
+        <translation>已打开 %1 —— 其中有 %2 个错误：请查看“问题”页。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The project was not saved: %1</source>
+        <translation>项目未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Weft projects (*.weft.json)</source>
+        <translation>Weft 项目 (*.weft.json)</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>%1 is used by %2. Delete it anyway? (Undo brings it back.)</source>
+        <translation>%1 正被 %2 使用。仍要删除吗？（可撤销恢复。）</translation>
+    </message>
+    <message>
+        <source>Delete connection %1</source>
+        <translation>删除连接 %1</translation>
+    </message>
+    <message>
+        <source>Delete scheme</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</source>
+        <translation>删除方案 %1 及其步骤和字段映射？（可撤销恢复。）</translation>
+    </message>
+</context>
+<context>
+    <name>weft::MappingEditor</name>
+    <message numerus="yes">
+        <source>Auto-map: %n field(s) mapped by name.</source>
+        <translation>
+            <numerusform>自动映射：按名称映射了 %n 个字段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto-map: no unmapped target field has a source field of the same name.</source>
+        <translation>自动映射：没有未映射的目标字段能找到同名的源字段。</translation>
+    </message>
+    <message>
+        <source>Columns of table %1 read from the database: %2.</source>
+        <translation>已从数据库读取表 %1 的列：%2 列。</translation>
+    </message>
+    <message>
+        <source>Columns of table %1 could not be read: %2</source>
+        <translation>无法读取表 %1 的列：%2</translation>
+    </message>
+    <message>
+        <source>Reading the columns of table %1…</source>
+        <translation>正在读取表 %1 的列…</translation>
+    </message>
+    <message>
+        <source>Mapping of %1</source>
+        <translation>%1 的字段映射</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>字段映射</translation>
+    </message>
+    <message>
+        <source>Sample record</source>
+        <translation>样例记录</translation>
+    </message>
+    <message>
+        <source>Search source fields</source>
+        <translation>搜索源字段</translation>
+    </message>
+    <message>
+        <source>Search target fields</source>
+        <translation>搜索目标字段</translation>
+    </message>
+    <message>
+        <source>Unmapped only</source>
+        <translation>只看未映射</translation>
+    </message>
+    <message>
+        <source>Auto-map</source>
+        <translation>自动映射</translation>
+    </message>
+    <message>
+        <source>Map every unmapped target field to the source field of the same name</source>
+        <translation>把每个未映射的目标字段映射到同名的源字段</translation>
+    </message>
+    <message>
+        <source>Clear selected</source>
+        <translation>清除所选</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Parser</source>
+        <translation>解析器</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>params2</source>
+        <translation>参数 2</translation>
+    </message>
+    <message>
+        <source>Source field</source>
+        <translation>源字段</translation>
+    </message>
+    <message>
+        <source>Sample value</source>
+        <translation>样例值</translation>
+    </message>
+    <message>
+        <source>Drag fields onto a target field to map them; several at once make a composite value. Drop on empty space to map by name.</source>
+        <translation>把字段拖到目标字段上即可映射；一次拖多个字段会组成复合值。拖到空白处则按名称映射。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 fields mapped</source>
+        <translation>已映射 %1 / %2 个字段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required field(s) not mapped</source>
+        <translation>
+            <numerusform>%n 个必填字段未映射</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fetch sample</source>
+        <translation>获取样例</translation>
+    </message>
+    <message>
+        <source>Fetching a sample…</source>
+        <translation>正在获取样例…</translation>
+    </message>
+    <message>
+        <source>Sample failed: %1</source>
+        <translation>获取样例失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample record(s)</source>
+        <translation>
+            <numerusform>%n 条样例记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sample yet</source>
+        <translation>尚无样例</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>记录 %1</translation>
+    </message>
+    <message>
+        <source>%1 is built from its fields below.</source>
+        <translation>%1 由下面的子字段组成。</translation>
+    </message>
+    <message>
+        <source>Select a target field to edit its value.</source>
+        <translation>选择一个目标字段以编辑它的取值。</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>%1 的取值</translation>
+    </message>
+    <message>
+        <source>Value of %1 (%2)</source>
+        <translation>%1（%2）的取值</translation>
+    </message>
+</context>
+<context>
+    <name>weft::MappingModel</name>
+    <message>
+        <source>Required: not mapped</source>
+        <translation>必填：未映射</translation>
+    </message>
+    <message>
+        <source>Clear mapping of %1</source>
+        <translation>清除 %1 的映射</translation>
+    </message>
+    <message>
+        <source>Map %1</source>
+        <translation>映射 %1</translation>
+    </message>
+    <message>
+        <source>%1 is a group: drop the source fields onto its fields.</source>
+        <translation>%1 是分组：请把源字段拖到它的子字段上。</translation>
+    </message>
+    <message>
+        <source>Map %1 → %2</source>
+        <translation>映射 %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto-map %n field(s)</source>
+        <translation>
+            <numerusform>自动映射 %n 个字段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n mapping(s)</source>
+        <translation>
+            <numerusform>清除 %n 个映射</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set parser of %1</source>
+        <translation>设置 %1 的解析器</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Target field</source>
+        <translation>目标字段</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value (template or expression)</source>
+        <translation>取值（模板或表达式）</translation>
+    </message>
+    <message>
+        <source>Parser</source>
+        <translation>解析器</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No unmapped target field has the name of %1: drop the fields onto a target field.</source>
+        <translation>没有未映射的目标字段与 %1 同名：请把字段拖到某个目标字段上。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::MySqlColumnLoader</name>
+    <message>
+        <source>table %1 does not exist (yet) in %2</source>
+        <translation>%2 中（尚）不存在表 %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::NodeItem</name>
+    <message>
+        <source>read %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <source>written %1</source>
+        <translation>写入 %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>失败 %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>weft::NodeKind</name>
+    <message>
+        <source>Source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>Reads records from a system. Drop on empty canvas to start a new scheme.</source>
+        <translation>从系统读取记录。拖到画布空白处即新建一个方案。</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>展开</translation>
+    </message>
+    <message>
+        <source>Explodes an array field into one record per element (like beatFlat).</source>
+        <translation>把数组字段展开为每个元素一条记录（同 beatFlat）。</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>过滤</translation>
+    </message>
+    <message>
+        <source>Keeps the records for which a condition is true; the others are skipped.</source>
+        <translation>保留满足条件的记录，其余的跳过。</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>字段映射</translation>
+    </message>
+    <message>
+        <source>Maps source fields onto the target&apos;s fields (double-click to edit).</source>
+        <translation>把源字段映射到目标字段（双击编辑）。</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Adds fields looked up in another scheme&apos;s stored records.</source>
+        <translation>从另一个方案保存的记录中查找并添加字段。</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Checks rules (required, length, pattern); a record breaking one becomes a failed record.</source>
+        <translation>检查规则（必填、长度、格式）；不符合的记录成为异常数据。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Writes the mapped records to a system in batches.</source>
+        <translation>把映射后的记录分批写入系统。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Parsers</name>
+    <message>
+        <source>Wraps the value in an object: &quot;X&quot; → {&quot;FNumber&quot;: &quot;X&quot;} (K3Cloud base data).</source>
+        <translation>把值包成对象：&quot;X&quot; → {&quot;FNumber&quot;: &quot;X&quot;}（云星空基础资料）。</translation>
+    </message>
+    <message>
+        <source>Wraps the value twice: {&quot;A&quot;: {&quot;B&quot;: value}}.</source>
+        <translation>把值包两层：{&quot;A&quot;: {&quot;B&quot;: 值}}。</translation>
+    </message>
+    <message>
+        <source>Splits text into an array at a separator (default &quot;,&quot;).</source>
+        <translation>按分隔符把文本拆成数组（默认 &quot;,&quot;）。</translation>
+    </message>
+    <message>
+        <source>Joins an array into text with a separator (default &quot;,&quot;).</source>
+        <translation>用分隔符把数组连成文本（默认 &quot;,&quot;）。</translation>
+    </message>
+    <message>
+        <source>Parses JSON text into an object or array.</source>
+        <translation>把 JSON 文本解析为对象或数组。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::PipelineModel</name>
+    <message>
+        <source>%1 of %2 fields mapped</source>
+        <translation>已映射 %1 / %2 个字段</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>连接 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>新方案</translation>
+    </message>
+    <message>
+        <source>New scheme %1</source>
+        <translation>新建方案 %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <source>Move node</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Move nodes</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>That node no longer exists.</source>
+        <translation>该节点已不存在。</translation>
+    </message>
+    <message>
+        <source>A node cannot feed itself.</source>
+        <translation>节点不能连接到自身。</translation>
+    </message>
+    <message>
+        <source>Nodes of different schemes cannot be connected: each scheme is one pipeline.</source>
+        <translation>不同方案的节点不能相连：每个方案是一条独立的流水线。</translation>
+    </message>
+    <message>
+        <source>The target is the end of the pipeline: it has no output.</source>
+        <translation>目标是流水线的终点：它没有输出。</translation>
+    </message>
+    <message>
+        <source>The source is the start of the pipeline: it has no input.</source>
+        <translation>源是流水线的起点：它没有输入。</translation>
+    </message>
+    <message>
+        <source>These nodes are already connected.</source>
+        <translation>这两个节点已经相连。</translation>
+    </message>
+    <message>
+        <source>The mapping feeds the target only; put steps before the mapping.</source>
+        <translation>字段映射只连到目标；步骤请放在字段映射之前。</translation>
+    </message>
+    <message>
+        <source>Only the mapping feeds the target.</source>
+        <translation>只有字段映射可以连到目标。</translation>
+    </message>
+    <message>
+        <source>Connect one of these nodes to the scheme&apos;s chain first (starting from the source).</source>
+        <translation>请先把其中一个节点接入方案的链路（从源开始）。</translation>
+    </message>
+    <message>
+        <source>“%1” already has an input: a scheme is a single chain. Delete that connection first.</source>
+        <translation>“%1”已有输入：一个方案是一条单链。请先删除那条连线。</translation>
+    </message>
+    <message>
+        <source>The source, the mapping and the target belong to the scheme: delete the scheme in the project explorer instead.</source>
+        <translation>源、字段映射和目标属于方案本身：请在项目浏览器中删除整个方案。</translation>
+    </message>
+    <message>
+        <source>That connection no longer exists.</source>
+        <translation>该连线已不存在。</translation>
+    </message>
+    <message>
+        <source>The source, the mapping and the target always stay connected; remove a step instead.</source>
+        <translation>源、字段映射和目标始终相连；请改为删除步骤。</translation>
+    </message>
+    <message>
+        <source>This scheme already has a source. Drop the source on empty canvas to start a new scheme.</source>
+        <translation>该方案已有源。把源拖到画布空白处可新建方案。</translation>
+    </message>
+    <message>
+        <source>Every scheme has exactly one mapping and one target; drop a source on empty canvas to start a new scheme.</source>
+        <translation>每个方案只有一个字段映射和一个目标；把源拖到画布空白处可新建方案。</translation>
+    </message>
+    <message>
+        <source>Drop a step inside a scheme&apos;s frame.</source>
+        <translation>请把步骤放到某个方案的框内。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::PreviewPanel</name>
+    <message>
+        <source>Fetching…</source>
+        <translation>正在获取…</translation>
+    </message>
+    <message>
+        <source>No preview of this scheme yet.</source>
+        <translation>该方案还没有预览。</translation>
+    </message>
+    <message>
+        <source>Could not fetch: %1</source>
+        <translation>无法获取：%1</translation>
+    </message>
+    <message>
+        <source>%1 source record(s) · %2 mapped · %3 failed · %4 skipped</source>
+        <translation>源记录 %1 条 · 映射 %2 · 失败 %3 · 跳过 %4</translation>
+    </message>
+</context>
+<context>
+    <name>weft::PreviewTableModel</name>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ProblemsPanel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ProjectDocument</name>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ProjectExplorer</name>
+    <message>
+        <source>Search connections and schemes</source>
+        <translation>搜索连接和方案</translation>
+    </message>
+    <message>
+        <source>Connections (%1)</source>
+        <translation>连接（%1）</translation>
+    </message>
+    <message>
+        <source>Schemes (%1)</source>
+        <translation>集成方案（%1）</translation>
+    </message>
+    <message>
+        <source>Edit connection…</source>
+        <translation>编辑连接…</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Edit mapping</source>
+        <translation>编辑字段映射</translation>
+    </message>
+    <message>
+        <source>Run scheme</source>
+        <translation>运行方案</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Delete scheme</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>新建连接…</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>新方案</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ProjectPropertiesPage</name>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scheme(s)</source>
+        <translation>
+            <numerusform>%n 个方案</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>weft::PropertiesPanel</name>
+    <message>
+        <source>Select a node on the canvas, a scheme or a connection to see and edit its properties here.</source>
+        <translation>在画布上选择节点，或选择方案、连接，即可在此查看和编辑它的属性。</translation>
+    </message>
+    <message>
+        <source>Open the mapping editor</source>
+        <translation>打开字段映射编辑器</translation>
+    </message>
+    <message>
+        <source>Edit connection…</source>
+        <translation>编辑连接…</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Scheme %1</source>
+        <translation>方案 %1</translation>
+    </message>
+    <message>
+        <source>Source of %1</source>
+        <translation>%1 的源</translation>
+    </message>
+    <message>
+        <source>Target of %1</source>
+        <translation>%1 的目标</translation>
+    </message>
+    <message>
+        <source>Mapping of %1</source>
+        <translation>%1 的字段映射</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>%2 的步骤 %1</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 target fields are mapped.</source>
+        <translation>已映射 %1 / %2 个目标字段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required field(s) have no value.</source>
+        <translation>
+            <numerusform>%n 个必填字段没有取值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础地址</translation>
+    </message>
+    <message>
+        <source>plain text (not recommended)</source>
+        <translation>明文（不推荐）</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>限流</translation>
+    </message>
+    <message>
+        <source>%1/s, %2/min</source>
+        <translation>%1 次/秒，%2 次/分</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>keychain %1</source>
+        <translation>钥匙串 %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RunCoordinator</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>%1: read %2, written %3, failed %4</source>
+        <translation>%1：读取 %2，写入 %3，失败 %4</translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</source>
+        <translation>请先保存项目：它的状态库（同步游标、异常数据）保存在项目文件旁边。</translation>
+    </message>
+    <message>
+        <source>A run is already going: wait for it or cancel it.</source>
+        <translation>已有运行在进行：请等待它结束或取消它。</translation>
+    </message>
+    <message>
+        <source>Save the project first: its state store is kept beside it.</source>
+        <translation>请先保存项目：状态库保存在项目文件旁边。</translation>
+    </message>
+    <message>
+        <source>The retry of %1 will start when the current run ends.</source>
+        <translation>%1 的重试将在当前运行结束后开始。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RunHistoryModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>集成方案</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>运行 ID</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RunPanel</name>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Finished: every record done.</source>
+        <translation>已完成：所有记录处理成功。</translation>
+    </message>
+    <message>
+        <source>Finished with failed records: see the Failed records tab.</source>
+        <translation>已完成，但有异常数据：请查看“异常数据”页。</translation>
+    </message>
+    <message>
+        <source>Stopped (exit code %1): see the log.</source>
+        <translation>已停止（退出码 %1）：请查看日志。</translation>
+    </message>
+    <message>
+        <source>Run scheme</source>
+        <translation>运行方案</translation>
+    </message>
+    <message>
+        <source>Run scheme %1</source>
+        <translation>运行方案 %1</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet. Run the project or a scheme; progress appears here and on the canvas.</source>
+        <translation>还没有运行过。运行项目或某个方案后，进度会显示在这里和画布上。</translation>
+    </message>
+    <message>
+        <source>Total: read %1 · written %2 · skipped %3 · failed %4</source>
+        <translation>合计：读取 %1 · 写入 %2 · 跳过 %3 · 失败 %4</translation>
+    </message>
+</context>
+<context>
+    <name>weft::RunProgressModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>finished with failures</source>
+        <translation>完成（有异常）</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>reading window %1 of %2</source>
+        <translation>读取第 %1 / %2 个时间窗口</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>读取中</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>写入中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>集成方案</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>条/秒</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SchemePropertiesPage</name>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+    <message>
+        <source>A scheme needs a name.</source>
+        <translation>方案需要名称。</translation>
+    </message>
+    <message>
+        <source>There is already a scheme named “%1”.</source>
+        <translation>已存在名为“%1”的方案。</translation>
+    </message>
+    <message>
+        <source>Rename scheme %1 to %2</source>
+        <translation>把方案 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>启用状态</translation>
+    </message>
+    <message>
+        <source>source connection</source>
+        <translation>源连接</translation>
+    </message>
+    <message>
+        <source>target connection</source>
+        <translation>目标连接</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>run after</source>
+        <translation>前置方案</translation>
+    </message>
+    <message>
+        <source>first sync</source>
+        <translation>首次同步起点</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>时间重叠</translation>
+    </message>
+    <message>
+        <source>retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>retry delay</source>
+        <translation>重试间隔</translation>
+    </message>
+    <message>
+        <source>error policy</source>
+        <translation>错误策略</translation>
+    </message>
+</context>
+<context>
+    <name>weft::Screenshots</name>
+    <message>
+        <source>Examples: Jushuitan, Kingdee, DingTalk, MySQL</source>
+        <translation>示例：聚水潭、金蝶、钉钉、MySQL</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SecretField</name>
+    <message>
+        <source>Keep: %1</source>
+        <translation>保持：%1</translation>
+    </message>
+    <message>
+        <source>plain text in file</source>
+        <translation>文件中的明文</translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>secret, saved to the keychain as weft/%1</source>
+        <translation>密钥，将以 weft/%1 存入钥匙串</translation>
+    </message>
+    <message>
+        <source>variable name, e.g. JST_APP_SECRET</source>
+        <translation>变量名，例如 JST_APP_SECRET</translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>环境变量 %1</translation>
+    </message>
+    <message>
+        <source>keychain %1</source>
+        <translation>钥匙串 %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SourceFieldModel</name>
+    <message>
+        <source>Source field</source>
+        <translation>源字段</translation>
+    </message>
+    <message>
+        <source>Sample value</source>
+        <translation>样例值</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StepPropertiesPage</name>
+    <message>
+        <source>Edit step title</source>
+        <translation>编辑步骤标题</translation>
+    </message>
+    <message>
+        <source>Enable step</source>
+        <translation>启用步骤</translation>
+    </message>
+    <message>
+        <source>Disable step</source>
+        <translation>停用步骤</translation>
+    </message>
+    <message>
+        <source>Edit flatten arrays</source>
+        <translation>编辑展开的数组</translation>
+    </message>
+    <message>
+        <source>Edit filter condition</source>
+        <translation>编辑过滤条件</translation>
+    </message>
+    <message>
+        <source>%1 (not connected: does not run)</source>
+        <translation>%1（未连接：不会运行）</translation>
+    </message>
+    <message>
+        <source>Fields to add: [{&quot;field&quot;: &quot;customer_name&quot;, &quot;value&quot;: &quot;_findCollection find name from customers where number={{customer}}&quot;}]</source>
+        <translation>要添加的字段：[{&quot;field&quot;: &quot;customer_name&quot;, &quot;value&quot;: &quot;_findCollection find name from customers where number={{customer}}&quot;}]</translation>
+    </message>
+    <message>
+        <source>Rules: [{&quot;field&quot;: &quot;io_id&quot;, &quot;required&quot;: true}, {&quot;field&quot;: &quot;name&quot;, &quot;maxLength&quot;: 200}, {&quot;field&quot;: &quot;mobile&quot;, &quot;pattern&quot;: &quot;^1\\d{10}$&quot;}]</source>
+        <translation>规则：[{&quot;field&quot;: &quot;io_id&quot;, &quot;required&quot;: true}, {&quot;field&quot;: &quot;name&quot;, &quot;maxLength&quot;: 200}, {&quot;field&quot;: &quot;mobile&quot;, &quot;pattern&quot;: &quot;^1\\d{10}$&quot;}]</translation>
+    </message>
+    <message>
+        <source>Not applied: %1 at character %2.</source>
+        <translation>未应用：第 %2 个字符处%1。</translation>
+    </message>
+    <message>
+        <source>Not applied: write a JSON array.</source>
+        <translation>未应用：请填写 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>Edit step settings</source>
+        <translation>编辑步骤设置</translation>
+    </message>
+</context>
+</TS>
