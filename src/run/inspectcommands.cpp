@@ -124,14 +124,14 @@ int failedCommand(const QStringList &arguments)
                      .arg(QStringLiteral("SCHEME").leftJustified(14),
                           QStringLiteral("STAGE").leftJustified(9),
                           QStringLiteral("RECORD").leftJustified(22),
-                          QStringLiteral("CODE").leftJustified(8), QStringLiteral("TRIES"),
+                          QStringLiteral("CODE").leftJustified(12), QStringLiteral("TRIES"),
                           QStringLiteral("MESSAGE"));
         for (const FailedRecord &f : records) {
             out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                          .arg(shorten(f.scheme, 14).leftJustified(14),
                               failureStageName(f.stage).leftJustified(9),
                               shorten(f.recordId, 22).leftJustified(22),
-                              shorten(f.errorCode, 8).leftJustified(8),
+                              shorten(f.errorCode, 12).leftJustified(12),
                               QString::number(f.attempts).leftJustified(5),
                               shorten(f.message, 100));
         }
