@@ -120,7 +120,8 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
             r.endpoint = api;
             r.headers = httpJsonHeaders(m_context.connection);
             if (nextLink) {
-                r.url = QUrl(cursor); // the server's own link to the next page
+                // The server's own link to the next page, often relative to the API's URL.
+                r.url = resolveUrl(m_context.connection.baseUrl, api).resolved(QUrl(cursor));
             } else {
                 QUrl url = resolveUrl(m_context.connection.baseUrl, api);
                 if (method == QLatin1String("GET")) {

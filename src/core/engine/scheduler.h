@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/runner.h"
 #include "core/engine/runtypes.h"
 #include "core/model/project.h"
 
@@ -13,7 +14,6 @@
 
 namespace weft {
 
-class Runner;
 class StateStore;
 
 /// How `weft-run serve` schedules.

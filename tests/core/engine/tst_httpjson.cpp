@@ -1,0 +1,190 @@
+// The generic HTTP JSON connector against a local JSON API: page, offset, cursor and
+// next-link paging, authentication headers, the record path, and as a target the per-record
+// verdicts of a 4xx answer.
+#include "core/engine/runner.h"
+#include "core/model/projectio.h"
+#include "core/state/statestore.h"
+#include "support/fakehttp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+#include <QtTest>
+
+using namespace weft;
+using weft::test::FakeHttpServer;
+using weft::test::FakeRequest;
+using weft::test::FakeResponse;
+
+class TestHttpJson : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void paging_data();
+    void paging();
+    void targetRecordVerdicts();
+};
+
+namespace {
+
+QJsonObject item(int i)
+{
+    return QJsonObject{{"id", QStringLiteral("it-%1").arg(i)}, {"name", QStringLiteral("物品%1").arg(i)}};
+}
+
+/// 7 items behind every paging style; the token must come as a bearer header.
+FakeResponse serveItems(const FakeRequest &r, const QString &style)
+{
+    if (r.headers.value("authorization") != "Bearer s3cret-token")
+        return {401, "application/json", R"({"error":"no"})"};
+    const QUrlQuery q(r.url);
+    int from = 0;
+    int size = 3;
+    QJsonObject body;
+    if (style == QLatin1String("page")) {
+        from = (q.queryItemValue("p").toInt() - 1) * q.queryItemValue("n").toInt();
+        size = q.queryItemValue("n").toInt();
+    } else if (style == QLatin1String("offset")) {
+        from = q.queryItemValue("offset").toInt();
+        size = q.queryItemValue("limit").toInt();
+    } else if (style == QLatin1String("cursor")) {
+        from = QJsonDocument::fromJson(r.body).object().value("cursor").toString().toInt();
+    } else if (style == QLatin1String("next")) {
+        from = q.queryItemValue("from").toInt();
+    }
+    QJsonArray items;
+    for (int i = from; i < std::min(from + size, 7); ++i)
+        items.append(item(i));
+    if (style == QLatin1String("cursor") && from + size < 7)
+        body.insert("meta", QJsonObject{{"next", QString::number(from + size)}});
+    if (style == QLatin1String("next") && from + size < 7)
+        body.insert("links", QJsonObject{{"next", QStringLiteral("%1?from=%2").arg(r.url.path()).arg(from + size)}});
+    body.insert("result", QJsonObject{{"items", items}});
+    return {200, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)};
+}
+
+Project project(const QString &baseUrl, const QJsonObject &sourceMeta, const QJsonObject &target,
+                const QJsonObject &targetMeta)
+{
+    const QJsonObject root{
+        {"format", "weft-project"},
+        {"version", 1},
+        {"connections",
+         QJsonArray{QJsonObject{{"name", "api"},
+                                {"type", "http_json"},
+                                {"baseUrl", baseUrl},
+                                {"account", QJsonObject{{"auth", "bearer"},
+                                                        {"token", QJsonObject{{"env", "WEFT_TEST_TOKEN"}}}}}},
+                    target}},
+        {"schemes",
+         QJsonArray{QJsonObject{{"name", "s"},
+                                {"source", QJsonObject{{"connection", "api"}, {"metadata", sourceMeta}}},
+                                {"target", QJsonObject{{"connection", target.value("name")}, {"metadata", targetMeta}}},
+                                {"retry", QJsonObject{{"attempts", 2}, {"initialDelayMs", 10}}}}}}};
+    ProjectLoadResult r = loadProject(QJsonDocument(root).toJson());
+    for (const Diagnostic &d : r.diagnostics) {
+        if (d.isError())
+            qWarning("%s", qPrintable(d.toString()));
+    }
+    return r.project.value_or(Project{});
+}
+
+int run(const Project &p, StateStore *state, QList<RunInfo> *results = nullptr)
+{
+    qputenv("WEFT_TEST_TOKEN", "s3cret-token");
+    Runner runner(p, state);
+    QSignalSpy finished(&runner, &Runner::finished);
+    runner.start({});
+    if (!finished.wait(30000))
+        return -1;
+    if (results)
+        *results = runner.results();
+    return finished.first().first().toInt();
+}
+
+} // namespace
+
+void TestHttpJson::paging_data()
+{
+    QTest::addColumn<QString>("style");
+    QTest::addColumn<QJsonObject>("paging");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("page") << "page" << QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}} << 3;
+    QTest::newRow("offset") << "offset" << QJsonObject{{"type", "offset"}, {"size", 3}} << 3;
+    QTest::newRow("cursor") << "cursor" << QJsonObject{{"type", "cursor"}, {"cursorParam", "cursor"}, {"cursorPath", "meta.next"}} << 3;
+    QTest::newRow("next link") << "next" << QJsonObject{{"type", "next"}, {"nextPath", "links.next"}} << 3;
+}
+
+void TestHttpJson::paging()
+{
+    QFETCH(QString, style);
+    QFETCH(QJsonObject, paging);
+    QFETCH(int, requests);
+    FakeHttpServer server([style](const FakeRequest &r) { return serveItems(r, style); });
+    QVERIFY(server.listen());
+    QJsonObject source{{"api", "/v1/items"},
+                       {"method", style == QLatin1String("cursor") ? "POST" : "GET"},
+                       {"id", "id"},
+                       {"responsePath", "result.items"},
+                       {"paging", paging}};
+    const Project p = project(server.baseUrl(), source,
+                              QJsonObject{{"name", "local"}, {"type", "local_store"}},
+                              QJsonObject{{"api", "写入空操作"}});
+    QTemporaryDir dir;
+    QString error;
+    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    QVERIFY2(state, qPrintable(error));
+    QList<RunInfo> results;
+    QCOMPARE(run(p, state.get(), &results), 0);
+    QCOMPARE(results.first().counters.read, 7);
+    QCOMPARE(results.first().counters.written, 7);
+    QCOMPARE(state->localCount("s"), 7);
+    QCOMPARE(int(server.requests().size()), requests);
+}
+
+void TestHttpJson::targetRecordVerdicts()
+{
+    // Source: 7 items; target: a JSON API that refuses one record with 422 and the reason.
+    FakeHttpServer api([](const FakeRequest &r) {
+        if (r.url.path() == QLatin1String("/v1/items"))
+            return serveItems(r, QStringLiteral("page"));
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        if (body.value("code").toString() == QLatin1String("it-4"))
+            return FakeResponse{422, "application/json", R"({"error":"code it-4 is blocked"})"};
+        return FakeResponse{201, "application/json",
+                            QJsonDocument(QJsonObject{{"id", body.value("code")}}).toJson(QJsonDocument::Compact)};
+    });
+    QVERIFY(api.listen());
+    const Project p = project(
+        api.baseUrl(),
+        QJsonObject{{"api", "/v1/items"}, {"method", "GET"}, {"id", "id"}, {"responsePath", "result.items"},
+                    {"paging", QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}},
+        QJsonObject{{"name", "sink"}, {"type", "http_json"}, {"baseUrl", api.baseUrl()},
+                    {"account", QJsonObject{{"auth", "bearer"}, {"token", QJsonObject{{"env", "WEFT_TEST_TOKEN"}}}}}},
+        QJsonObject{{"api", "/v1/sink"},
+                    {"method", "POST"},
+                    {"request", QJsonArray{QJsonObject{{"field", "code"}, {"value", "{id}"}},
+                                           QJsonObject{{"field", "title"}, {"value", "_function CONCAT('#', '{name}')"}}}}});
+    QTemporaryDir dir;
+    QString error;
+    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    QList<RunInfo> results;
+    QCOMPARE(run(p, state.get(), &results), 1);
+    QCOMPARE(results.first().counters.written, 6);
+    QCOMPARE(results.first().counters.failed, 1);
+    const QList<FailedRecord> failed = state->failedRecords({});
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().recordId, QStringLiteral("it-4"));
+    QCOMPARE(failed.first().errorCode, QStringLiteral("HTTP 422"));
+    QVERIFY(failed.first().message.contains("blocked"));
+    QCOMPARE(failed.first().targetPayload.value("title").toString(), QStringLiteral("#物品4"));
+    int posts = 0;
+    for (const FakeRequest &r : api.requests())
+        posts += r.method == "POST" ? 1 : 0;
+    QCOMPARE(posts, 7);
+}
+
+QTEST_GUILESS_MAIN(TestHttpJson)
+#include "tst_httpjson.moc"

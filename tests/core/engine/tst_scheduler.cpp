@@ -1,0 +1,133 @@
+// The scheduler of `weft-run serve`: interval schedules, "after" dependencies, reloading the
+// project file when it changes (and keeping the last good one when the change is invalid),
+// and a clean stop.
+#include "core/engine/scheduler.h"
+#include "core/model/projectio.h"
+#include "core/state/statestore.h"
+#include "support/fakehttp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace weft;
+using weft::test::FakeHttpServer;
+using weft::test::FakeRequest;
+using weft::test::FakeResponse;
+
+class TestScheduler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void intervalAfterAndReload();
+    void nextRunsForTheEditor();
+};
+
+namespace {
+
+QJsonObject scheme(const QString &name, const QJsonObject &schedule)
+{
+    return QJsonObject{
+        {"name", name},
+        {"source", QJsonObject{{"connection", "api"},
+                               {"metadata", QJsonObject{{"api", "/items"}, {"id", "id"},
+                                                        {"responsePath", "items"}}}}},
+        {"target", QJsonObject{{"connection", "local"}, {"metadata", QJsonObject{}}}},
+        {"schedule", schedule}};
+}
+
+QByteArray projectJson(const QString &base, const QJsonArray &schemes)
+{
+    const QJsonObject root{{"format", "weft-project"},
+                           {"version", 1},
+                           {"connections", QJsonArray{QJsonObject{{"name", "api"}, {"type", "http_json"}, {"baseUrl", base}},
+                                                      QJsonObject{{"name", "local"}, {"type", "local_store"}}}},
+                           {"schemes", schemes}};
+    return QJsonDocument(root).toJson();
+}
+
+bool write(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+void TestScheduler::intervalAfterAndReload()
+{
+    FakeHttpServer api([](const FakeRequest &) {
+        return FakeResponse{200, "application/json", R"({"items":[{"id":"a"},{"id":"b"}]})"};
+    });
+    QVERIFY(api.listen());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.weft.json");
+    QVERIFY(write(path, projectJson(api.baseUrl(),
+                                    {scheme("first", {{"kind", "interval"}, {"everyMinutes", 60}}),
+                                     scheme("second", {{"after", QJsonArray{"first"}}}),
+                                     scheme("idle", {})})));
+    QString error;
+    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    SchedulerOptions options;
+    options.tickMs = 100;
+    Scheduler scheduler(path, state.get(), options);
+    QSignalSpy finished(&scheduler, &Scheduler::runFinished);
+    QSignalSpy reloaded(&scheduler, &Scheduler::projectReloaded);
+    QVERIFY2(scheduler.start(&error), qPrintable(error));
+
+    // "first" is due at once (never ran); "second" follows it; "idle" is manual.
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(finished.at(0).first().value<RunInfo>().scheme, QStringLiteral("first"));
+    QCOMPARE(finished.at(1).first().value<RunInfo>().scheme, QStringLiteral("second"));
+    QCOMPARE(state->runs("second").first().trigger, QStringLiteral("after"));
+    QTest::qWait(800); // not due again for an hour
+    QCOMPARE(finished.size(), 2);
+
+    // A new scheme in the file is picked up without a restart.
+    QVERIFY(write(path, projectJson(api.baseUrl(),
+                                    {scheme("first", {{"kind", "interval"}, {"everyMinutes", 60}}),
+                                     scheme("second", {{"after", QJsonArray{"first"}}}),
+                                     scheme("third", {{"kind", "interval"}, {"everyMinutes", 5}})})));
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() >= 1, 10000);
+    QVERIFY(reloaded.last().at(0).toBool());
+    QTRY_COMPARE(finished.size(), 3);
+    QCOMPARE(finished.at(2).first().value<RunInfo>().scheme, QStringLiteral("third"));
+
+    // An invalid edit is reported; the last good project keeps running.
+    QVERIFY(write(path, "{ this is not json"));
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() >= 2 && !reloaded.last().at(0).toBool(), 10000);
+    QVERIFY(reloaded.last().at(1).toString().contains("malformed JSON"));
+    QCOMPARE(scheduler.project().schemes.size(), 3);
+
+    QSignalSpy stopped(&scheduler, &Scheduler::stopped);
+    scheduler.stop();
+    QTRY_COMPARE(stopped.size(), 1);
+}
+
+void TestScheduler::nextRunsForTheEditor()
+{
+    const QTimeZone zone("Asia/Shanghai");
+    Scheme s;
+    s.schedule.kind = Schedule::Kind::Cron;
+    s.schedule.cron = QStringLiteral("0 9 * * MON");
+    QDateTime from(QDate(2026, 11, 23), QTime(10, 0), zone); // a Monday, after 9:00
+    const QList<QDateTime> next = Scheduler::nextRuns(s, from, 3, zone);
+    QCOMPARE(next.size(), 3);
+    QCOMPARE(next.at(0), QDateTime(QDate(2026, 11, 30), QTime(9, 0), zone));
+    QCOMPARE(next.at(2), QDateTime(QDate(2026, 12, 14), QTime(9, 0), zone));
+
+    s.schedule.kind = Schedule::Kind::Interval;
+    s.schedule.intervalMinutes = 30;
+    const QDateTime last(QDate(2026, 11, 23), QTime(9, 50), zone);
+    const QList<QDateTime> interval = Scheduler::nextRuns(s, from, 2, zone, last);
+    QCOMPARE(interval.at(0), QDateTime(QDate(2026, 11, 23), QTime(10, 20), zone));
+    QCOMPARE(interval.at(1), QDateTime(QDate(2026, 11, 23), QTime(10, 50), zone));
+
+    s.schedule.kind = Schedule::Kind::Manual;
+    QVERIFY(Scheduler::nextRuns(s, from, 3, zone).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"
