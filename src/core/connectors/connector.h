@@ -55,12 +55,32 @@ struct Page {
 using PageResult = std::variant<Page, ConnectorError>;
 
 /// A record ready for the target: the mapped document and who it is.
+///
+/// The document is either `payload`, or — for targets that take rows (acceptsValues()) and
+/// flat mappings — the values of `fields` in order, which is much cheaper to build than a
+/// QJsonObject; object() gives the document either way.
 struct TargetRecord {
     QString recordId;
     QString number;
     QString name;
     QJsonObject payload;
-    QByteArray contentHash; ///< of the payload, for idCheck (filled by the engine)
+    std::shared_ptr<const QStringList> fields; ///< set with `values`
+    QList<QJsonValue> values;
+
+    QJsonObject object() const
+    {
+        if (!fields)
+            return payload;
+        QJsonObject o;
+        for (qsizetype i = 0; i < fields->size() && i < values.size(); ++i) {
+            if (!values.at(i).isUndefined())
+                o.insert(fields->at(i), values.at(i));
+        }
+        return o;
+    }
+    /// Of the document, for idCheck: filled by the engine, or — for records given as values
+    /// that had nothing to compare with — left to the target to fill in its outcome.
+    QByteArray contentHash;
     /// The target's id from when this record was last written (JDY id, K3 Id), so a changed
     /// record updates the existing document instead of creating a second one.
     QString previousTargetRef;
@@ -71,6 +91,8 @@ struct WriteOutcome {
     bool ok = false;
     QString targetRef; ///< the target's id for it (JDY id, K3 Id), if any
     ConnectorError error;
+    /// Set by targets that hash what they wrote when the engine left contentHash empty.
+    QByteArray contentHash;
 };
 /// One outcome per record, in order; or an error that failed the whole batch.
 using BatchResult = std::variant<QList<WriteOutcome>, ConnectorError>;
@@ -112,6 +134,8 @@ public:
     using QObject::QObject;
     /// Records per call/statement when the metadata does not say (`limit`).
     virtual int batchSize() const = 0;
+    /// Whether records may come as `fields` + `values` instead of a payload object.
+    virtual bool acceptsValues() const { return false; }
     /// Once before the first batch: log in, create a missing table, check columns.
     virtual void prepare(std::function<void(std::optional<ConnectorError>)> done)
     {

@@ -2,6 +2,7 @@
 
 #include "core/connectors/mysqlsql.h"
 #include "core/log/logging.h"
+#include "core/state/statestore.h"
 #include "core/util/textdistance.h"
 
 #include <QAtomicInt>
@@ -80,7 +81,7 @@ public:
         rows.reserve(batch.size());
         for (qsizetype i = 0; i < batch.size(); ++i) {
             QString tooLong;
-            m_tuples.append(buildTuple(batch.at(i).payload, &tooLong));
+            m_tuples.append(buildTuple(batch.at(i), &tooLong));
             if (tooLong.isEmpty()) {
                 rows.append(i);
             } else {
@@ -94,6 +95,13 @@ public:
         }
         if (auto e = writeRows(rows, &outcomes))
             return *e;
+        // idCheck's hash of rows the engine did not hash, computed here on the writer's thread.
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const TargetRecord &r = batch.at(i);
+            if (outcomes.at(i).ok && r.contentHash.isEmpty())
+                outcomes[i].contentHash = r.fields ? contentHash(*r.fields, r.values)
+                                                   : contentHash(r.payload);
+        }
         return outcomes;
     }
 
@@ -202,15 +210,29 @@ private:
     }
 
     /// One row's "(v1,v2,…)"; `tooLong` names a CHAR/VARCHAR column the value exceeds.
-    QByteArray buildTuple(const QJsonObject &payload, QString *tooLong) const
+    QByteArray buildTuple(const TargetRecord &record, QString *tooLong)
     {
+        // Rows given as values: which value feeds each column is worked out once per field
+        // list (one per run), then each value is taken by index.
+        const QList<int> *index = nullptr;
+        if (record.fields) {
+            if (m_indexFor != record.fields.get()) {
+                m_indexFor = record.fields.get();
+                m_valueIndex.clear();
+                for (const QString &f : m_fields)
+                    m_valueIndex.append(int(record.fields->indexOf(f)));
+            }
+            index = &m_valueIndex;
+        }
         QByteArray tuple;
         tuple.reserve(m_statement.columns.size() * 16);
         tuple += '(';
         for (qsizetype c = 0; c < m_fields.size(); ++c) {
             if (c)
                 tuple += ',';
-            const QJsonValue v = columnValue(payload, m_fields.at(c));
+            const QJsonValue v =
+                index ? (index->at(c) >= 0 ? record.values.value(index->at(c)) : QJsonValue())
+                      : columnValue(record.payload, m_fields.at(c));
             const qint64 max = m_maxChars.value(c, -1);
             if (max >= 0 && v.isString() && tooLong->isEmpty()) {
                 const QString text = v.toString();
@@ -351,6 +373,8 @@ private:
     QStringList m_fields;          ///< payload field per column
     QList<qint64> m_maxChars;      ///< per column: CHAR/VARCHAR length, -1 for other types
     QList<QByteArray> m_tuples;    ///< the current batch's rows as SQL
+    const QStringList *m_indexFor = nullptr; ///< the field list m_valueIndex was made for
+    QList<int> m_valueIndex;       ///< per column: index into TargetRecord::values
 };
 
 } // namespace detail

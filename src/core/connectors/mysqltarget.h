@@ -31,6 +31,7 @@ public:
     ~MySqlTarget() override;
 
     int batchSize() const override { return m_batchSize; }
+    bool acceptsValues() const override { return true; }
     void prepare(std::function<void(std::optional<ConnectorError>)> done) override;
     void writeBatch(const QList<TargetRecord> &batch,
                     std::function<void(BatchResult)> done) override;

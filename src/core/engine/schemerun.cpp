@@ -99,13 +99,6 @@ bool SchemeRun::setUp(QString *error)
     if (!target)
         return false;
 
-    QStringList compileErrors;
-    m_transform = Transform::compile(m_project, m_scheme, m_shared.state, &compileErrors);
-    if (!m_transform) {
-        *error = compileErrors.join(QLatin1Char('\n'));
-        return false;
-    }
-
     ConnectorContext tc;
     tc.scheme = m_scheme.name;
     tc.connection = *target;
@@ -118,6 +111,13 @@ bool SchemeRun::setUp(QString *error)
     m_target = createTargetConnector(tc, error);
     if (!m_target)
         return false;
+    QStringList compileErrors;
+    m_transform = Transform::compile(m_project, m_scheme, m_shared.state, &compileErrors,
+                                     m_target->acceptsValues());
+    if (!m_transform) {
+        *error = compileErrors.join(QLatin1Char('\n'));
+        return false;
+    }
     connect(m_target.get(), &TargetConnector::retrying, this,
             [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
                 m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
@@ -446,11 +446,15 @@ void SchemeRun::accept(const TransformOutput &output)
     QStringList unchanged;
     for (qsizetype i = 0; i < output.records.size(); ++i) {
         TargetRecord record = output.records.at(i);
-        record.contentHash = contentHash(record.payload);
+        const auto w = written.constFind(record.recordId);
+        // Rows for a values target are hashed by the target's own thread after writing (it
+        // has them at hand); here only when there is something to compare with.
+        if (!record.fields || w != written.constEnd())
+            record.contentHash = record.fields ? contentHash(*record.fields, record.values)
+                                               : contentHash(record.payload);
         QList<TransformInput> sources;
         for (const int index : output.recordInputs.value(i))
             sources.append(output.inputs.at(index));
-        const auto w = written.constFind(record.recordId);
         const bool writtenThisRun = w != written.constEnd() && w.value().runId == m_info.runId &&
                                     w.value().contentHash != record.contentHash;
         if (writtenThisRun || m_unconfirmedIds.contains(record.recordId) ||
@@ -463,7 +467,7 @@ void SchemeRun::accept(const TransformOutput &output)
                                "overwrites the other")
                     .arg(record.recordId)};
             for (const TransformInput &input : sources)
-                recordFailure(FailureStage::Transform, input, record.payload, duplicate);
+                recordFailure(FailureStage::Transform, input, record.object(), duplicate);
             continue;
         }
         seenHere.insert(record.recordId);
@@ -542,7 +546,7 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
             } else {
                 for (qsizetype i = 0; i < records.size(); ++i) {
                     for (const TransformInput &input : sources.at(i))
-                        recordFailure(FailureStage::Write, input, records.at(i).payload, *error);
+                        recordFailure(FailureStage::Write, input, records.at(i).object(), *error);
                 }
             }
         } else {
@@ -552,14 +556,16 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
             for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
                 const WriteOutcome &o = outcomes.at(i);
                 if (o.ok) {
-                    written.append({records.at(i).recordId, records.at(i).contentHash, o.targetRef,
-                                    m_info.runId});
+                    written.append({records.at(i).recordId,
+                                    records.at(i).contentHash.isEmpty() ? o.contentHash
+                                                                        : records.at(i).contentHash,
+                                    o.targetRef, m_info.runId});
                     for (const TransformInput &input : sources.at(i))
                         resolved << input.id;
                     m_info.counters.written += sources.at(i).size();
                 } else {
                     for (const TransformInput &input : sources.at(i))
-                        recordFailure(FailureStage::Write, input, records.at(i).payload, o.error);
+                        recordFailure(FailureStage::Write, input, records.at(i).object(), o.error);
                 }
             }
             if (m_shared.state) {

@@ -115,7 +115,7 @@ class SchemeTransform final : public Transform
 {
 public:
     bool compile(const Project &project, const Scheme &scheme, StateStore *state,
-                 QStringList *errors);
+                 QStringList *errors, bool values);
 
     QJsonObject requestParams(const TransformVars &vars, QString *error) const override;
     bool usesSyncTime() const override { return m_usesSyncTime; }
@@ -139,9 +139,11 @@ private:
     EvalContext context(const TransformVars &vars) const;
     QList<TransformInput> flatten(const TransformInput &input, const QStringList &arrays) const;
     TransformInput identify(const QJsonObject &record) const;
-    QString identity(const QString &setting, const Expression &e, const QJsonObject &payload,
+    QString identity(const QString &setting, const Expression &e, const TargetRecord &record,
                      const QJsonObject &source, const EvalContext &ctx,
                      const QString &fallback) const;
+    void mapAsValues(const QList<TransformInput> &records, const EvalContext &base,
+                     int firstMapped, TransformOutput *out) const;
     bool keep(const CompiledStep &step, TransformInput &input, const EvalContext &base,
               TransformOutput *out) const;
     FailedRecord failure(const TransformInput &input, const QString &message,
@@ -155,6 +157,7 @@ private:
     QStringList m_beatFlat;
     QList<CompiledStep> m_steps;
     expr::Mapping m_target;
+    std::shared_ptr<const QStringList> m_valueFields; ///< set when records go as values
     bool m_passThrough = false; ///< a target without field mapping takes records as they come
     bool m_grouped = false;
     Expression m_documentKey;
@@ -178,7 +181,7 @@ bool SchemeTransform::compileMapping(const QList<RequestField> &fields, const QS
 }
 
 bool SchemeTransform::compile(const Project &project, const Scheme &scheme, StateStore *state,
-                              QStringList *errors)
+                              QStringList *errors, bool values)
 {
     m_scheme = scheme.name;
     m_zone = QTimeZone(project.timeZone.toUtf8());
@@ -252,9 +255,12 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
     m_passThrough = targetFields.isEmpty();
     ok &= compileMapping(targetFields, QStringLiteral("target field"), &m_target, errors);
     m_grouped = m_target.hasChildLists();
+    if (values && m_target.isFlat() && !m_passThrough)
+        m_valueFields = std::make_shared<const QStringList>(m_target.fieldNames());
     const QString documentKey = target.setting(QStringLiteral("documentKey")).toString();
     if (!documentKey.isEmpty()) {
         m_grouped = true;
+        m_valueFields.reset(); // documents are objects
         QList<ExprError> e;
         m_documentKey = Expression::compile(documentKey, &e);
         for (const ExprError &x : e) {
@@ -366,7 +372,7 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
 }
 
 QString SchemeTransform::identity(const QString &setting, const Expression &e,
-                                  const QJsonObject &payload, const QJsonObject &source,
+                                  const TargetRecord &record, const QJsonObject &source,
                                   const EvalContext &ctx, const QString &fallback) const
 {
     // "1" (seed 000) or nothing: the source record's own; a template: evaluated on the
@@ -378,8 +384,38 @@ QString SchemeTransform::identity(const QString &setting, const Expression &e,
         c.setRecord(source);
         return valueText(e.evaluate(c));
     }
-    const QJsonValue v = payload.value(setting);
+    QJsonValue v;
+    if (record.fields) {
+        const qsizetype i = record.fields->indexOf(setting);
+        v = i >= 0 ? record.values.value(i) : QJsonValue(QJsonValue::Undefined);
+    } else {
+        v = record.payload.value(setting);
+    }
     return v.isUndefined() ? fallback : valueText(v);
+}
+
+void SchemeTransform::mapAsValues(const QList<TransformInput> &records, const EvalContext &base,
+                                  int firstMapped, TransformOutput *out) const
+{
+    QList<expr::FieldError> errors;
+    for (int i = 0; i < records.size(); ++i) {
+        const TransformInput &in = records.at(i);
+        TargetRecord record;
+        record.fields = m_valueFields;
+        errors.clear();
+        if (!m_target.mapValues(in.record, base, &record.values, &errors, i)) {
+            out->failures.append(failure(in, describe(m_scheme, QStringLiteral("target field"), errors),
+                                         record.object()));
+            continue;
+        }
+        EvalContext ctx = base;
+        ctx.setRecord(in.record);
+        record.recordId = identity(m_targetId, m_targetIdExpr, record, in.record, ctx, in.id);
+        record.number = identity(m_targetNumber, m_targetNumberExpr, record, in.record, ctx, in.number);
+        record.name = identity(m_targetName, m_targetNameExpr, record, in.record, ctx, in.name);
+        out->records.append(std::move(record));
+        out->recordInputs.append(QList<int>{firstMapped + i});
+    }
 }
 
 bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const EvalContext &base,
@@ -473,6 +509,10 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
 
     const int firstMapped = int(out.inputs.size());
     out.inputs += records;
+    if (m_valueFields && !m_grouped) {
+        mapAsValues(records, base, firstMapped, &out);
+        return out;
+    }
     QList<QJsonObject> rows;
     rows.reserve(records.size());
     for (const TransformInput &in : records)
@@ -511,11 +551,11 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
         }
         TargetRecord record;
         record.payload = doc.payload;
-        record.recordId = identity(m_targetId, m_targetIdExpr, doc.payload, first.record, ctx,
+        record.recordId = identity(m_targetId, m_targetIdExpr, record, first.record, ctx,
                                    fallbackId);
-        record.number = identity(m_targetNumber, m_targetNumberExpr, doc.payload, first.record,
+        record.number = identity(m_targetNumber, m_targetNumberExpr, record, first.record,
                                  ctx, first.number);
-        record.name = identity(m_targetName, m_targetNameExpr, doc.payload, first.record, ctx,
+        record.name = identity(m_targetName, m_targetNameExpr, record, first.record, ctx,
                                first.name);
         QList<int> indices;
         indices.reserve(doc.records.size());
@@ -530,10 +570,11 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
 } // namespace detail
 
 std::unique_ptr<Transform> Transform::compile(const Project &project, const Scheme &scheme,
-                                              StateStore *lookupStore, QStringList *errors)
+                                              StateStore *lookupStore, QStringList *errors,
+                                              bool values)
 {
     auto t = std::make_unique<detail::SchemeTransform>();
-    if (!t->compile(project, scheme, lookupStore, errors))
+    if (!t->compile(project, scheme, lookupStore, errors, values))
         return nullptr;
     return t;
 }

@@ -52,8 +52,11 @@ public:
 
     /// Compiles a scheme; returns nullptr and every problem found (with the scheme and field
     /// named) when an expression does not compile.
+    /// With `values`, flat mappings give their records as field values (TargetRecord::values)
+    /// instead of objects — for targets that accept rows.
     static std::unique_ptr<Transform> compile(const Project &project, const Scheme &scheme,
-                                              StateStore *lookupStore, QStringList *errors);
+                                              StateStore *lookupStore, QStringList *errors,
+                                              bool values = false);
 
     /// The source's request parameters for one page.
     virtual QJsonObject requestParams(const TransformVars &vars, QString *error) const = 0;

@@ -63,6 +63,7 @@ Mapping Mapping::compile(const QList<FieldSpec> &fields, QList<FieldError> *erro
     Mapping m;
     for (const FieldSpec &spec : fields) {
         m.m_fields.append(compileField(spec, QString(), options, m.m_errors));
+        m.m_flat = m.m_flat && m.m_fields.last().children.isEmpty();
         std::function<bool(const Field &)> hasList = [&](const Field &f) {
             if (f.isList)
                 return true;
@@ -125,6 +126,58 @@ void Mapping::evalFields(const QList<Field> &fields, EvalContext &ctx,
         }
         out.insert(f.name, v);
     }
+}
+
+QStringList Mapping::fieldNames() const
+{
+    QStringList names;
+    names.reserve(m_fields.size());
+    for (const Field &f : m_fields)
+        names.append(f.name);
+    return names;
+}
+
+bool Mapping::mapValues(const QJsonObject &record, const EvalContext &base,
+                        QList<QJsonValue> *values, QList<FieldError> *errors,
+                        int recordIndex) const
+{
+    Q_ASSERT(m_flat);
+    if (!m_errors.isEmpty()) {
+        *errors += m_errors;
+        return false;
+    }
+    EvalContext ctx = base;
+    ctx.setRecord(record);
+    ctx.setListRow(&record);
+    values->clear();
+    values->reserve(m_fields.size());
+    bool ok = true;
+    for (const Field &f : m_fields) {
+        if (!f.hasValue) {
+            values->append(QJsonValue(QJsonValue::Undefined));
+            continue;
+        }
+        ExprError error;
+        QJsonValue v = f.value.evaluate(ctx, &error);
+        if (v.isUndefined()) {
+            errors->append({f.path, f.value.text(), error, recordIndex});
+            ok = false;
+            values->append(v);
+            continue;
+        }
+        if (!convertToType(f.type, &v, &error)) {
+            errors->append({f.path, f.value.text(), error, recordIndex});
+            ok = false;
+        } else if (!f.parser.isNull()) {
+            v = f.parser.apply(v, &error);
+            if (v.isUndefined()) {
+                errors->append({f.path, f.value.text(), error, recordIndex});
+                ok = false;
+            }
+        }
+        values->append(v);
+    }
+    return ok;
 }
 
 Document Mapping::map(const QJsonObject &record, const EvalContext &base, int recordIndex) const

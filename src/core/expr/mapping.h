@@ -65,6 +65,17 @@ public:
     /// `indices` are the records' input indices (for Document::records and errors).
     Document mapGroup(const QList<QJsonObject> &records, const QList<int> &indices,
                       const EvalContext &base) const;
+    /// Whether every field is a plain value (no children): such a mapping can give its values
+    /// in field order instead of an object (mapValues), which is several times cheaper.
+    bool isFlat() const { return m_flat; }
+    /// The names of the top-level fields, in order (with a value or not).
+    QStringList fieldNames() const;
+    /// One record → the values of the top-level fields, in fieldNames() order (Undefined for
+    /// a field without a value). Only for flat mappings. Returns false and appends errors when
+    /// a field fails.
+    bool mapValues(const QJsonObject &record, const EvalContext &base, QList<QJsonValue> *values,
+                   QList<FieldError> *errors, int recordIndex = 0) const;
+
     /// Groups `records` by `documentKey` (see groupRecords) and maps each group.
     QList<Document> buildDocuments(const QList<QJsonObject> &records, const Expression &documentKey,
                                    const EvalContext &base) const;
@@ -93,6 +104,7 @@ private:
     QList<Field> m_fields;
     QList<FieldError> m_errors;
     bool m_hasChildLists = false;
+    bool m_flat = true;
 };
 
 /// Converts an evaluated value to a declared metadata type, so a target gets what its API

@@ -204,6 +204,23 @@ void hashValue(QCryptographicHash &hash, const QJsonValue &v)
 
 } // namespace
 
+QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData("{");
+    for (qsizetype i = 0; i < names.size() && i < values.size(); ++i) {
+        if (values.at(i).isUndefined())
+            continue;
+        const QString &name = names.at(i);
+        const qint64 n = name.size();
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(name.utf16()), n * 2));
+        hashValue(hash, values.at(i));
+    }
+    hash.addData("}");
+    return hash.result();
+}
+
 QByteArray contentHash(const QJsonObject &payload)
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
@@ -1059,7 +1076,9 @@ bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
         sel.addBindValue(connection);
         sel.addBindValue(endpoint);
         sel.addBindValue(hour);
-        sel.addBindValue(code);
+        // A successful call has no code: a null QString binds as SQL NULL, which the
+        // NOT NULL DEFAULT '' column never equals, so bind '' (as REPLACE stores it).
+        sel.addBindValue(code.isNull() ? QStringLiteral("") : code);
         Bucket merged = it.value();
         if (sel.exec() && sel.next()) {
             merged.calls += sel.value(0).toLongLong();
@@ -1081,7 +1100,7 @@ bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
         q.addBindValue(connection);
         q.addBindValue(endpoint);
         q.addBindValue(hour);
-        q.addBindValue(code);
+        q.addBindValue(code.isNull() ? QStringLiteral("") : code);
         q.addBindValue(merged.calls);
         q.addBindValue(merged.throttled);
         q.addBindValue(merged.records);

@@ -129,7 +129,10 @@ private:
     mutable QString m_lastError;
 };
 
-/// The content hash used by idCheck: SHA-1 of the compact, key-sorted JSON.
+/// The content hash used by idCheck: SHA-1 over the keys and values (key order does not
+/// matter).
 QByteArray contentHash(const QJsonObject &payload);
+/// The same for a document given as field names and their values in order.
+QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values);
 
 } // namespace weft

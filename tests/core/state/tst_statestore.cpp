@@ -254,13 +254,15 @@ private Q_SLOTS:
                             50, at});
         QVERIFY(store->addApiCalls(samples));
         QVERIFY(store->addApiCalls(samples)); // merges into the same hourly rows
+        // Successful calls have no code: they must merge too (a null code once failed to).
+        QVERIFY(store->addApiCalls({{"jst", "/open/purchasein/query", QString(), false, 10, 50, at}}));
         QSqlQuery q(store->database());
         QVERIFY(q.exec("SELECT error_code, calls, throttled, records FROM api_calls ORDER BY "
                        "error_code"));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QString());
-        QCOMPARE(q.value(1).toInt(), 18);
-        QCOMPARE(q.value(3).toInt(), 900);
+        QCOMPARE(q.value(1).toInt(), 19);
+        QCOMPARE(q.value(3).toInt(), 950);
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("199"));
         QCOMPARE(q.value(1).toInt(), 2);
