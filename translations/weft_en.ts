@@ -53,6 +53,159 @@
     </message>
 </context>
 <context>
+    <name>AlertChannelDialog</name>
+    <message>
+        <source>Alert channel</source>
+        <translation>Alert channel</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <source>Address from</source>
+        <translation>Address from</translation>
+    </message>
+    <message>
+        <source>An environment variable holding the whole URL</source>
+        <translation>An environment variable holding the whole URL</translation>
+    </message>
+    <message>
+        <source>A URL, with ${VARIABLE} for its secret parts</source>
+        <translation>A URL, with ${VARIABLE} for its secret parts</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Signing secret variable</source>
+        <translation>Signing secret variable</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Alert rules tell a group chat when unattended runs (weft-run serve) go wrong. Robots&apos; addresses and secrets are references to environment variables: their values never enter the project file. Every change here can be undone.</source>
+        <translation>Alert rules tell a group chat when unattended runs (weft-run serve) go wrong. Robots&apos; addresses and secrets are references to environment variables: their values never enter the project file. Every change here can be undone.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>Add a rule</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>Remove the selected rule</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fires when</source>
+        <translation>Fires when</translation>
+    </message>
+    <message>
+        <source>More failed records than</source>
+        <translation>More failed records than</translation>
+    </message>
+    <message>
+        <source>No success for</source>
+        <translation>No success for</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>Schemes</translation>
+    </message>
+    <message>
+        <source>None checked: every scheme.</source>
+        <translation>None checked: every scheme.</translation>
+    </message>
+    <message>
+        <source>Quiet period</source>
+        <translation>Quiet period</translation>
+    </message>
+    <message>
+        <source>The same rule does not fire again for the same scheme within this period.</source>
+        <translation>The same rule does not fire again for the same scheme within this period.</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Add a channel</source>
+        <translation>Add a channel</translation>
+    </message>
+    <message>
+        <source>Edit the selected channel</source>
+        <translation>Edit the selected channel</translation>
+    </message>
+    <message>
+        <source>Remove the selected channel</source>
+        <translation>Remove the selected channel</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Send test alert</source>
+        <translation>Send test alert</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+</context>
+<context>
+    <name>ApiUsagePanel</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connection</source>
@@ -293,6 +446,14 @@
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Edit alerts…</source>
+        <translation>Edit alerts…</translation>
+    </message>
 </context>
 <context>
     <name>RunPanel</name>
@@ -323,6 +484,57 @@
     <message>
         <source>no limit</source>
         <translation>no limit</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Manually</source>
+        <translation>Manually</translation>
+    </message>
+    <message>
+        <source>Every N minutes</source>
+        <translation>Every N minutes</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron expression</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Every</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>Five fields: minute, hour, day of month, month, day of week. Each is *, a number, a range 8-20, a list 1,15 or a step */15; months and weekdays also by name (JAN, MON).</source>
+        <translation>Five fields: minute, hour, day of month, month, day of week. Each is *, a number, a range 8-20, a list 1,15 or a step */15; months and weekdays also by name (JAN, MON).</translation>
+    </message>
+    <message>
+        <source>After schemes</source>
+        <translation>After schemes</translation>
+    </message>
+    <message>
+        <source>Also runs each time one of the checked schemes finishes successfully — for example, read customers before the documents that look them up.</source>
+        <translation>Also runs each time one of the checked schemes finishes successfully — for example, read customers before the documents that look them up.</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>Next runs</translation>
     </message>
 </context>
 <context>
@@ -358,46 +570,6 @@
     <message>
         <source>Target connection</source>
         <translation>Target connection</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Schedule</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>Runs</translation>
-    </message>
-    <message>
-        <source>Manually</source>
-        <translation>Manually</translation>
-    </message>
-    <message>
-        <source>Every N minutes</source>
-        <translation>Every N minutes</translation>
-    </message>
-    <message>
-        <source>Cron expression</source>
-        <translation>Cron expression</translation>
-    </message>
-    <message>
-        <source>Every</source>
-        <translation>Every</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Cron</source>
-        <translation>Cron</translation>
-    </message>
-    <message>
-        <source>After schemes</source>
-        <translation>After schemes</translation>
-    </message>
-    <message>
-        <source>names, comma separated</source>
-        <translation>names, comma separated</translation>
     </message>
     <message>
         <source>Incremental sync</source>
@@ -642,6 +814,430 @@
     <message>
         <source>metadata</source>
         <translation>metadata</translation>
+    </message>
+</context>
+<context>
+    <name>weft::AlertChannelDialog</name>
+    <message>
+        <source>DingTalk group robot</source>
+        <translation>DingTalk group robot</translation>
+    </message>
+    <message>
+        <source>WeCom group robot</source>
+        <translation>WeCom group robot</translation>
+    </message>
+    <message>
+        <source>JSON webhook</source>
+        <translation>JSON webhook</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>variable %1</translation>
+    </message>
+    <message>
+        <source>keychain %1 (not readable by alerts)</source>
+        <translation>keychain %1 (not readable by alerts)</translation>
+    </message>
+    <message>
+        <source>plain text (hidden)</source>
+        <translation>plain text (hidden)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a variable name (letters, digits and _).</source>
+        <translation>“%1” is not a variable name (letters, digits and _).</translation>
+    </message>
+    <message>
+        <source>Alerts cannot read the keychain (weft-run serve runs without a desktop session): use an environment variable.</source>
+        <translation>Alerts cannot read the keychain (weft-run serve runs without a desktop session): use an environment variable.</translation>
+    </message>
+    <message>
+        <source>The address is stored as plain text: use an environment variable.</source>
+        <translation>The address is stored as plain text: use an environment variable.</translation>
+    </message>
+    <message>
+        <source>Give the webhook&apos;s address, or the variable that holds it.</source>
+        <translation>Give the webhook&apos;s address, or the variable that holds it.</translation>
+    </message>
+    <message>
+        <source>The address has a malformed ${…} reference: %1</source>
+        <translation>The address has a malformed ${…} reference: %1</translation>
+    </message>
+    <message>
+        <source>A robot&apos;s webhook carries its access token, a secret: write the token as ${VARIABLE}, or take the whole address from an environment variable.</source>
+        <translation>A robot&apos;s webhook carries its access token, a secret: write the token as ${VARIABLE}, or take the whole address from an environment variable.</translation>
+    </message>
+    <message>
+        <source>The address is not an http:// or https:// URL.</source>
+        <translation>The address is not an http:// or https:// URL.</translation>
+    </message>
+    <message>
+        <source>The address holds a password: write it as ${VARIABLE}.</source>
+        <translation>The address holds a password: write it as ${VARIABLE}.</translation>
+    </message>
+    <message>
+        <source>The URL parameter “%1” is a secret: write it as ${VARIABLE} and set the variable where the project runs.</source>
+        <translation>The URL parameter “%1” is a secret: write it as ${VARIABLE} and set the variable where the project runs.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>DingTalk: group settings → robots → add a custom robot. With “加签” signing on, give the variable that holds its secret (SEC…); Weft then adds timestamp and sign to every message.</source>
+        <translation>DingTalk: group settings → robots → add a custom robot. With “加签” signing on, give the variable that holds its secret (SEC…); Weft then adds timestamp and sign to every message.</translation>
+    </message>
+    <message>
+        <source>WeCom: group settings → add a group robot. Its webhook URL ends in ?key=…, and that key is the secret.</source>
+        <translation>WeCom: group settings → add a group robot. Its webhook URL ends in ?key=…, and that key is the secret.</translation>
+    </message>
+    <message>
+        <source>Weft POSTs a JSON object: the rule, scheme, run id, outcome, counters and message.</source>
+        <translation>Weft POSTs a JSON object: the rule, scheme, run id, outcome, counters and message.</translation>
+    </message>
+    <message>
+        <source>The project holds: %1</source>
+        <translation>The project holds: %1</translation>
+    </message>
+    <message>
+        <source>Not set in this session: %1 — set it where weft-run serve runs (and here, to send a test alert).</source>
+        <translation>Not set in this session: %1 — set it where weft-run serve runs (and here, to send a test alert).</translation>
+    </message>
+</context>
+<context>
+    <name>weft::AlertsDialog</name>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condition</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>threshold</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <source>quiet period</source>
+        <translation>quiet period</translation>
+    </message>
+    <message>
+        <source>schemes</source>
+        <translation>schemes</translation>
+    </message>
+    <message>
+        <source>Edit %1 of alert %2</source>
+        <translation>Edit %1 of alert %2</translation>
+    </message>
+    <message>
+        <source>run failed</source>
+        <translation>run failed</translation>
+    </message>
+    <message>
+        <source>run failed %1</source>
+        <translation>run failed %1</translation>
+    </message>
+    <message>
+        <source>Add alert %1</source>
+        <translation>Add alert %1</translation>
+    </message>
+    <message>
+        <source>Delete alert %1</source>
+        <translation>Delete alert %1</translation>
+    </message>
+    <message>
+        <source>channels (add %1)</source>
+        <translation>channels (add %1)</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>channels (remove one)</source>
+        <translation>channels (remove one)</translation>
+    </message>
+    <message>
+        <source>The rule needs a name.</source>
+        <translation>The rule needs a name.</translation>
+    </message>
+    <message>
+        <source>Another rule is also named “%1”.</source>
+        <translation>Another rule is also named “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is no condition Weft knows.</source>
+        <translation>“%1” is no condition Weft knows.</translation>
+    </message>
+    <message>
+        <source>Say after how many minutes without a successful run it fires.</source>
+        <translation>Say after how many minutes without a successful run it fires.</translation>
+    </message>
+    <message>
+        <source>There is no scheme “%1” in the project.</source>
+        <translation>There is no scheme “%1” in the project.</translation>
+    </message>
+    <message>
+        <source>Add a channel: the rule has nobody to tell.</source>
+        <translation>Add a channel: the rule has nobody to tell.</translation>
+    </message>
+    <message>
+        <source>its signing secret must be an environment variable.</source>
+        <translation>its signing secret must be an environment variable.</translation>
+    </message>
+    <message>
+        <source>Channel %1 (%2): %3</source>
+        <translation>Channel %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>A run failed (aborted)</source>
+        <translation>A run failed (aborted)</translation>
+    </message>
+    <message>
+        <source>A run ended with more failed records than a threshold</source>
+        <translation>A run ended with more failed records than a threshold</translation>
+    </message>
+    <message>
+        <source>No successful run for a while</source>
+        <translation>No successful run for a while</translation>
+    </message>
+    <message>
+        <source>A system refused the credentials</source>
+        <translation>A system refused the credentials</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Signing secret</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>Last test</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>This rule cannot fire yet: see its problems.</source>
+        <translation>This rule cannot fire yet: see its problems.</translation>
+    </message>
+    <message>
+        <source>%1 (no such scheme)</source>
+        <translation>%1 (no such scheme)</translation>
+    </message>
+    <message>
+        <source>(not signed)</source>
+        <translation>(not signed)</translation>
+    </message>
+    <message>
+        <source>✓ delivered</source>
+        <translation>✓ delivered</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>No rules yet: add one.</source>
+        <translation>No rules yet: add one.</translation>
+    </message>
+    <message>
+        <source>Fix the rule&apos;s problems to send a test.</source>
+        <translation>Fix the rule&apos;s problems to send a test.</translation>
+    </message>
+    <message>
+        <source>Sends a test message through every channel of this rule, now.</source>
+        <translation>Sends a test message through every channel of this rule, now.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channel(s) delivered the test message.</source>
+        <translation>%1 of %2 channel(s) delivered the test message.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ApiUsageModel</name>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Calls the system answered with “too many requests” (waited out and repeated)</source>
+        <translation>Calls the system answered with “too many requests” (waited out and repeated)</translation>
+    </message>
+    <message>
+        <source>Latency: half (p50) and 95 % (p95) of the calls took at most this long (upper bound of a histogram bucket)</source>
+        <translation>Latency: half (p50) and 95 % (p95) of the calls took at most this long (upper bound of a histogram bucket)</translation>
+    </message>
+    <message>
+        <source>Records the calls brought, on average</source>
+        <translation>Records the calls brought, on average</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Error codes</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Throttled</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>Rec./call</source>
+        <translation>Rec./call</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ApiUsagePanel</name>
+    <message>
+        <source>Save the project first: its state store counts every API call of runs and previews.</source>
+        <translation>Save the project first: its state store counts every API call of runs and previews.</translation>
+    </message>
+    <message>
+        <source>Calls: %1 · errors: %2 · throttled: %3 (counted per hour in the state store)</source>
+        <translation>Calls: %1 · errors: %2 · throttled: %3 (counted per hour in the state store)</translation>
+    </message>
+    <message>
+        <source>No API calls in this period</source>
+        <translation>No API calls in this period</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calls and errors of the %n busiest endpoint(s)</source>
+        <translation>
+            <numerusform>Calls and errors of the %n busiest endpoint</numerusform>
+            <numerusform>Calls and errors of the %n busiest endpoints</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>%1
+%2 calls, %3 errors</source>
+        <translation>%1
+%2 calls, %3 errors</translation>
+    </message>
+</context>
+<context>
+    <name>weft::BottomPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Failed records</source>
+        <translation>Failed records</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>API usage</source>
+        <translation>API usage</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1802,10 @@
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation>&amp;Alerts…</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -1246,10 +1846,6 @@
         <translation>Zoom %1%</translation>
     </message>
     <message>
-        <source>Failed records</source>
-        <translation>Failed records</translation>
-    </message>
-    <message>
         <source>Showing the failed records and log lines of run %1.</source>
         <translation>Showing the failed records and log lines of run %1.</translation>
     </message>
@@ -1280,22 +1876,6 @@
     <message>
         <source>Run and results</source>
         <translation>Run and results</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>Log</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problems</translation>
     </message>
     <message>
         <source>Language: %1</source>
@@ -1971,6 +2551,17 @@
             <numerusform>%n schemes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No alert rules: nobody is told when a scheduled run fails.</source>
+        <translation>No alert rules: nobody is told when a scheduled run fails.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s): %1</source>
+        <translation>
+            <numerusform>%n rule: %1</numerusform>
+            <numerusform>%n rules: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>weft::PropertiesPanel</name>
@@ -2271,6 +2862,85 @@
     </message>
 </context>
 <context>
+    <name>weft::ScheduleEditor</name>
+    <message>
+        <source>%1 (itself)</source>
+        <translation>%1 (itself)</translation>
+    </message>
+    <message>
+        <source>%1 (no such scheme)</source>
+        <translation>%1 (no such scheme)</translation>
+    </message>
+    <message>
+        <source>(no other scheme in this project)</source>
+        <translation>(no other scheme in this project)</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>Edit %1 of %2</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>interval</translation>
+    </message>
+    <message>
+        <source>cron</source>
+        <translation>cron</translation>
+    </message>
+    <message>
+        <source>run after</source>
+        <translation>run after</translation>
+    </message>
+    <message>
+        <source>Type a cron expression: until then the scheme only runs when started by hand.</source>
+        <translation>Type a cron expression: until then the scheme only runs when started by hand.</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>✓ A valid cron expression.</source>
+        <translation>✓ A valid cron expression.</translation>
+    </message>
+    <message>
+        <source>%1 (due now)</source>
+        <translation>%1 (due now)</translation>
+    </message>
+    <message>
+        <source>Only when started by hand.</source>
+        <translation>Only when started by hand.</translation>
+    </message>
+    <message>
+        <source>None: the cron expression is empty, invalid or never matches.</source>
+        <translation>None: the cron expression is empty, invalid or never matches.</translation>
+    </message>
+    <message>
+        <source>Times in %1.</source>
+        <translation>Times in %1.</translation>
+    </message>
+    <message>
+        <source>Counted from the start of the last run, %1.</source>
+        <translation>Counted from the start of the last run, %1.</translation>
+    </message>
+    <message>
+        <source>It never ran: due as soon as weft-run serve starts.</source>
+        <translation>It never ran: due as soon as weft-run serve starts.</translation>
+    </message>
+    <message>
+        <source>Also after each successful run of %1.</source>
+        <translation>Also after each successful run of %1.</translation>
+    </message>
+    <message>
+        <source>The scheme is disabled: weft-run serve does not run it.</source>
+        <translation>The scheme is disabled: weft-run serve does not run it.</translation>
+    </message>
+</context>
+<context>
     <name>weft::SchemePropertiesPage</name>
     <message>
         <source>Edit %1 of %2</source>
@@ -2307,22 +2977,6 @@
     <message>
         <source>target connection</source>
         <translation>target connection</translation>
-    </message>
-    <message>
-        <source>schedule</source>
-        <translation>schedule</translation>
-    </message>
-    <message>
-        <source>interval</source>
-        <translation>interval</translation>
-    </message>
-    <message>
-        <source>cron</source>
-        <translation>cron</translation>
-    </message>
-    <message>
-        <source>run after</source>
-        <translation>run after</translation>
     </message>
     <message>
         <source>first sync</source>

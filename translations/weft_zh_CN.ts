@@ -53,6 +53,159 @@
     </message>
 </context>
 <context>
+    <name>AlertChannelDialog</name>
+    <message>
+        <source>Alert channel</source>
+        <translation>告警渠道</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <source>Address from</source>
+        <translation>地址来源</translation>
+    </message>
+    <message>
+        <source>An environment variable holding the whole URL</source>
+        <translation>保存完整 URL 的环境变量</translation>
+    </message>
+    <message>
+        <source>A URL, with ${VARIABLE} for its secret parts</source>
+        <translation>URL，其中机密部分写成 ${变量}</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Signing secret variable</source>
+        <translation>加签密钥变量</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alert rules tell a group chat when unattended runs (weft-run serve) go wrong. Robots&apos; addresses and secrets are references to environment variables: their values never enter the project file. Every change here can be undone.</source>
+        <translation>告警规则在无人值守的运行（weft-run serve）出问题时通知群聊。机器人的地址和密钥只引用环境变量：它们的值绝不写入项目文件。这里的每处修改都可以撤销。</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>删除所选规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Fires when</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>More failed records than</source>
+        <translation>异常数据超过</translation>
+    </message>
+    <message>
+        <source>No success for</source>
+        <translation>持续未成功</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>None checked: every scheme.</source>
+        <translation>不勾选：所有方案。</translation>
+    </message>
+    <message>
+        <source>Quiet period</source>
+        <translation>静默期</translation>
+    </message>
+    <message>
+        <source>The same rule does not fire again for the same scheme within this period.</source>
+        <translation>同一规则在此期间内不会对同一方案重复告警。</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通知渠道</translation>
+    </message>
+    <message>
+        <source>Add a channel</source>
+        <translation>添加渠道</translation>
+    </message>
+    <message>
+        <source>Edit the selected channel</source>
+        <translation>编辑所选渠道</translation>
+    </message>
+    <message>
+        <source>Remove the selected channel</source>
+        <translation>删除所选渠道</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Send test alert</source>
+        <translation>发送测试告警</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>ApiUsagePanel</name>
+    <message>
+        <source>Period</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connection</source>
@@ -293,6 +446,14 @@
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Edit alerts…</source>
+        <translation>编辑告警…</translation>
+    </message>
 </context>
 <context>
     <name>RunPanel</name>
@@ -323,6 +484,57 @@
     <message>
         <source>no limit</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行方式</translation>
+    </message>
+    <message>
+        <source>Manually</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Every N minutes</source>
+        <translation>每隔 N 分钟</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron 表达式</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>Five fields: minute, hour, day of month, month, day of week. Each is *, a number, a range 8-20, a list 1,15 or a step */15; months and weekdays also by name (JAN, MON).</source>
+        <translation>五个字段：分、时、日、月、星期。每个字段可以是 *、数字、范围 8-20、列表 1,15 或步长 */15；月份和星期也可以用英文缩写（JAN、MON）。</translation>
+    </message>
+    <message>
+        <source>After schemes</source>
+        <translation>前置方案</translation>
+    </message>
+    <message>
+        <source>Also runs each time one of the checked schemes finishes successfully — for example, read customers before the documents that look them up.</source>
+        <translation>每当勾选的某个方案运行成功后，也运行本方案——例如先读取客户，再处理要查找客户的单据。</translation>
+    </message>
+    <message>
+        <source>Next runs</source>
+        <translation>接下来的运行</translation>
     </message>
 </context>
 <context>
@@ -358,46 +570,6 @@
     <message>
         <source>Target connection</source>
         <translation>目标连接</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>调度</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>运行方式</translation>
-    </message>
-    <message>
-        <source>Manually</source>
-        <translation>手动</translation>
-    </message>
-    <message>
-        <source>Every N minutes</source>
-        <translation>每隔 N 分钟</translation>
-    </message>
-    <message>
-        <source>Cron expression</source>
-        <translation>Cron 表达式</translation>
-    </message>
-    <message>
-        <source>Every</source>
-        <translation>间隔</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Cron</source>
-        <translation>Cron</translation>
-    </message>
-    <message>
-        <source>After schemes</source>
-        <translation>前置方案</translation>
-    </message>
-    <message>
-        <source>names, comma separated</source>
-        <translation>方案名，用逗号分隔</translation>
     </message>
     <message>
         <source>Incremental sync</source>
@@ -642,6 +814,429 @@
     <message>
         <source>metadata</source>
         <translation>元数据</translation>
+    </message>
+</context>
+<context>
+    <name>weft::AlertChannelDialog</name>
+    <message>
+        <source>DingTalk group robot</source>
+        <translation>钉钉群机器人</translation>
+    </message>
+    <message>
+        <source>WeCom group robot</source>
+        <translation>企业微信群机器人</translation>
+    </message>
+    <message>
+        <source>JSON webhook</source>
+        <translation>JSON Webhook</translation>
+    </message>
+    <message>
+        <source>variable %1</source>
+        <translation>变量 %1</translation>
+    </message>
+    <message>
+        <source>keychain %1 (not readable by alerts)</source>
+        <translation>钥匙串 %1（告警无法读取）</translation>
+    </message>
+    <message>
+        <source>plain text (hidden)</source>
+        <translation>明文（已隐藏）</translation>
+    </message>
+    <message>
+        <source>“%1” is not a variable name (letters, digits and _).</source>
+        <translation>“%1”不是变量名（只能用字母、数字和 _）。</translation>
+    </message>
+    <message>
+        <source>Alerts cannot read the keychain (weft-run serve runs without a desktop session): use an environment variable.</source>
+        <translation>告警无法读取钥匙串（weft-run serve 在没有桌面会话的情况下运行）：请使用环境变量。</translation>
+    </message>
+    <message>
+        <source>The address is stored as plain text: use an environment variable.</source>
+        <translation>地址以明文保存：请使用环境变量。</translation>
+    </message>
+    <message>
+        <source>Give the webhook&apos;s address, or the variable that holds it.</source>
+        <translation>请填写 Webhook 地址，或保存它的环境变量。</translation>
+    </message>
+    <message>
+        <source>The address has a malformed ${…} reference: %1</source>
+        <translation>地址中的 ${…} 引用格式不对：%1</translation>
+    </message>
+    <message>
+        <source>A robot&apos;s webhook carries its access token, a secret: write the token as ${VARIABLE}, or take the whole address from an environment variable.</source>
+        <translation>机器人的 Webhook 含有访问令牌，属于机密：请把令牌写成 ${变量}，或从环境变量读取整个地址。</translation>
+    </message>
+    <message>
+        <source>The address is not an http:// or https:// URL.</source>
+        <translation>地址不是 http:// 或 https:// 开头的 URL。</translation>
+    </message>
+    <message>
+        <source>The address holds a password: write it as ${VARIABLE}.</source>
+        <translation>地址中含有密码：请写成 ${变量}。</translation>
+    </message>
+    <message>
+        <source>The URL parameter “%1” is a secret: write it as ${VARIABLE} and set the variable where the project runs.</source>
+        <translation>URL 参数“%1”属于机密：请写成 ${变量}，并在项目运行的地方设置该变量。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>DingTalk: group settings → robots → add a custom robot. With “加签” signing on, give the variable that holds its secret (SEC…); Weft then adds timestamp and sign to every message.</source>
+        <translation>钉钉：群设置 → 机器人 → 添加自定义机器人。开启“加签”后，填写保存其密钥（SEC…）的变量；Weft 会在每条消息上附加 timestamp 和 sign。</translation>
+    </message>
+    <message>
+        <source>WeCom: group settings → add a group robot. Its webhook URL ends in ?key=…, and that key is the secret.</source>
+        <translation>企业微信：群设置 → 添加群机器人。它的 Webhook 地址以 ?key=… 结尾，这个 key 就是机密。</translation>
+    </message>
+    <message>
+        <source>Weft POSTs a JSON object: the rule, scheme, run id, outcome, counters and message.</source>
+        <translation>Weft 以 POST 发送一个 JSON 对象：规则、方案、运行 ID、结果、计数和消息。</translation>
+    </message>
+    <message>
+        <source>The project holds: %1</source>
+        <translation>项目中保存的是：%1</translation>
+    </message>
+    <message>
+        <source>Not set in this session: %1 — set it where weft-run serve runs (and here, to send a test alert).</source>
+        <translation>当前会话未设置：%1——请在运行 weft-run serve 的地方设置（要在这里发送测试告警，也需在此设置）。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::AlertsDialog</name>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>触发条件</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>quiet period</source>
+        <translation>静默期</translation>
+    </message>
+    <message>
+        <source>schemes</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Edit %1 of alert %2</source>
+        <translation>编辑告警 %2 的%1</translation>
+    </message>
+    <message>
+        <source>run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <source>run failed %1</source>
+        <translation>运行失败 %1</translation>
+    </message>
+    <message>
+        <source>Add alert %1</source>
+        <translation>添加告警 %1</translation>
+    </message>
+    <message>
+        <source>Delete alert %1</source>
+        <translation>删除告警 %1</translation>
+    </message>
+    <message>
+        <source>channels (add %1)</source>
+        <translation>渠道（添加%1）</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>渠道 %1</translation>
+    </message>
+    <message>
+        <source>channels (remove one)</source>
+        <translation>渠道（删除一个）</translation>
+    </message>
+    <message>
+        <source>The rule needs a name.</source>
+        <translation>规则需要名称。</translation>
+    </message>
+    <message>
+        <source>Another rule is also named “%1”.</source>
+        <translation>另一条规则也叫“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is no condition Weft knows.</source>
+        <translation>Weft 不认识触发条件“%1”。</translation>
+    </message>
+    <message>
+        <source>Say after how many minutes without a successful run it fires.</source>
+        <translation>请填写持续多少分钟未成功运行后告警。</translation>
+    </message>
+    <message>
+        <source>There is no scheme “%1” in the project.</source>
+        <translation>项目中没有方案“%1”。</translation>
+    </message>
+    <message>
+        <source>Add a channel: the rule has nobody to tell.</source>
+        <translation>请添加通知渠道：这条规则还没有通知对象。</translation>
+    </message>
+    <message>
+        <source>its signing secret must be an environment variable.</source>
+        <translation>加签密钥必须来自环境变量。</translation>
+    </message>
+    <message>
+        <source>Channel %1 (%2): %3</source>
+        <translation>渠道 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>A run failed (aborted)</source>
+        <translation>运行失败（中止）</translation>
+    </message>
+    <message>
+        <source>A run ended with more failed records than a threshold</source>
+        <translation>一次运行的异常数据超过阈值</translation>
+    </message>
+    <message>
+        <source>No successful run for a while</source>
+        <translation>一段时间内没有成功运行</translation>
+    </message>
+    <message>
+        <source>A system refused the credentials</source>
+        <translation>系统拒绝了登录凭据</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>加签密钥</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>上次测试</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>This rule cannot fire yet: see its problems.</source>
+        <translation>这条规则还无法触发：请查看它的问题。</translation>
+    </message>
+    <message>
+        <source>%1 (no such scheme)</source>
+        <translation>%1（没有这个方案）</translation>
+    </message>
+    <message>
+        <source>(not signed)</source>
+        <translation>（未加签）</translation>
+    </message>
+    <message>
+        <source>✓ delivered</source>
+        <translation>✓ 已送达</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>No rules yet: add one.</source>
+        <translation>还没有规则：请添加一条。</translation>
+    </message>
+    <message>
+        <source>Fix the rule&apos;s problems to send a test.</source>
+        <translation>请先解决规则的问题，再发送测试。</translation>
+    </message>
+    <message>
+        <source>Sends a test message through every channel of this rule, now.</source>
+        <translation>立即通过这条规则的每个渠道发送一条测试消息。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2：%3</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>%1 of %2 channel(s) delivered the test message.</source>
+        <translation>%2 个渠道中有 %1 个送达了测试消息。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ApiUsageModel</name>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+    <message>
+        <source>Calls the system answered with “too many requests” (waited out and repeated)</source>
+        <translation>系统以“请求过多”回应的调用（已等待后重试）</translation>
+    </message>
+    <message>
+        <source>Latency: half (p50) and 95 % (p95) of the calls took at most this long (upper bound of a histogram bucket)</source>
+        <translation>耗时：一半（p50）和 95%（p95）的调用不超过此时长（直方图分桶的上限）</translation>
+    </message>
+    <message>
+        <source>Records the calls brought, on average</source>
+        <translation>每次调用平均带回的记录数</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>被限流</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 毫秒</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 毫秒</translation>
+    </message>
+    <message>
+        <source>Rec./call</source>
+        <translation>记录/次</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ApiUsagePanel</name>
+    <message>
+        <source>Save the project first: its state store counts every API call of runs and previews.</source>
+        <translation>请先保存项目：它的状态库会统计运行和预览的每次 API 调用。</translation>
+    </message>
+    <message>
+        <source>Calls: %1 · errors: %2 · throttled: %3 (counted per hour in the state store)</source>
+        <translation>调用：%1 · 错误：%2 · 被限流：%3（状态库按小时统计）</translation>
+    </message>
+    <message>
+        <source>No API calls in this period</source>
+        <translation>此时间范围内没有 API 调用</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calls and errors of the %n busiest endpoint(s)</source>
+        <translation>
+            <numerusform>调用最多的 %n 个接口的调用次数和错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1
+%2 calls, %3 errors</source>
+        <translation>%1
+调用 %2 次，错误 %3 次</translation>
+    </message>
+</context>
+<context>
+    <name>weft::BottomPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Failed records</source>
+        <translation>异常数据</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>API usage</source>
+        <translation>API 调用</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1798,10 @@
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation>告警(&amp;A)…</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -1243,10 +1842,6 @@
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <source>Failed records</source>
-        <translation>异常数据</translation>
-    </message>
-    <message>
         <source>Showing the failed records and log lines of run %1.</source>
         <translation>正在显示运行 %1 的异常数据和日志。</translation>
     </message>
@@ -1277,22 +1872,6 @@
     <message>
         <source>Run and results</source>
         <translation>运行与结果</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>问题</translation>
     </message>
     <message>
         <source>Language: %1</source>
@@ -1961,6 +2540,16 @@
             <numerusform>%n 个方案</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No alert rules: nobody is told when a scheduled run fails.</source>
+        <translation>没有告警规则：定时运行失败时不会通知任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s): %1</source>
+        <translation>
+            <numerusform>%n 条规则：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>weft::PropertiesPanel</name>
@@ -2260,6 +2849,85 @@
     </message>
 </context>
 <context>
+    <name>weft::ScheduleEditor</name>
+    <message>
+        <source>%1 (itself)</source>
+        <translation>%1（本方案）</translation>
+    </message>
+    <message>
+        <source>%1 (no such scheme)</source>
+        <translation>%1（没有这个方案）</translation>
+    </message>
+    <message>
+        <source>(no other scheme in this project)</source>
+        <translation>（项目中没有其他方案）</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>编辑 %2 的%1</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>cron</source>
+        <translation>Cron</translation>
+    </message>
+    <message>
+        <source>run after</source>
+        <translation>前置方案</translation>
+    </message>
+    <message>
+        <source>Type a cron expression: until then the scheme only runs when started by hand.</source>
+        <translation>请输入 Cron 表达式：在此之前，本方案只在手动启动时运行。</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>✓ A valid cron expression.</source>
+        <translation>✓ Cron 表达式有效。</translation>
+    </message>
+    <message>
+        <source>%1 (due now)</source>
+        <translation>%1（现在就该运行）</translation>
+    </message>
+    <message>
+        <source>Only when started by hand.</source>
+        <translation>只在手动启动时运行。</translation>
+    </message>
+    <message>
+        <source>None: the cron expression is empty, invalid or never matches.</source>
+        <translation>无：Cron 表达式为空、无效或永远不会匹配。</translation>
+    </message>
+    <message>
+        <source>Times in %1.</source>
+        <translation>时间按 %1 时区。</translation>
+    </message>
+    <message>
+        <source>Counted from the start of the last run, %1.</source>
+        <translation>从上次运行的开始时间 %1 起算。</translation>
+    </message>
+    <message>
+        <source>It never ran: due as soon as weft-run serve starts.</source>
+        <translation>从未运行过：weft-run serve 一启动就会运行。</translation>
+    </message>
+    <message>
+        <source>Also after each successful run of %1.</source>
+        <translation>另外，%1 每次运行成功后也会运行。</translation>
+    </message>
+    <message>
+        <source>The scheme is disabled: weft-run serve does not run it.</source>
+        <translation>本方案已停用：weft-run serve 不会运行它。</translation>
+    </message>
+</context>
+<context>
     <name>weft::SchemePropertiesPage</name>
     <message>
         <source>Edit %1 of %2</source>
@@ -2296,22 +2964,6 @@
     <message>
         <source>target connection</source>
         <translation>目标连接</translation>
-    </message>
-    <message>
-        <source>schedule</source>
-        <translation>调度</translation>
-    </message>
-    <message>
-        <source>interval</source>
-        <translation>间隔</translation>
-    </message>
-    <message>
-        <source>cron</source>
-        <translation>Cron</translation>
-    </message>
-    <message>
-        <source>run after</source>
-        <translation>前置方案</translation>
     </message>
     <message>
         <source>first sync</source>

@@ -1,4 +1,5 @@
 #include "core/model/projectio.h"
+#include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/nodekind.h"
 #include "widgets/canvas/nodepalette.h"
 #include "widgets/canvas/pipelinemodel.h"
@@ -9,8 +10,11 @@
 #include "widgets/mainwindow/mainactions.h"
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/mainwindow/projectexplorer.h"
+#include "widgets/mainwindow/projectpropertiespage.h"
 #include "widgets/mainwindow/propertiespanel.h"
+#include "widgets/mainwindow/scheduleeditor.h"
 #include "widgets/mainwindow/schemepropertiespage.h"
+#include "widgets/usage/apiusagepanel.h"
 #include "widgettestutil.h"
 
 #include <QAction>
@@ -19,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -42,6 +47,7 @@ private Q_SLOTS:
     void newSchemeFromTheMenu();
     void paletteDropsOntoTheCanvas();
     void languageSwitchesLive();
+    void operationsViewsAreReachable();
     void shortcuts();
 
 private:
@@ -192,6 +198,38 @@ void TestMainWindow::languageSwitchesLive()
     QCoreApplication::processEvents();
     QCOMPARE(m_window->actions()->runProject->text(), QStringLiteral("&Run project"));
     QCOMPARE(m_window->pipelineModel()->node(map)->title, QStringLiteral("Mapping"));
+}
+
+void TestMainWindow::operationsViewsAreReachable()
+{
+    Language::apply(QStringLiteral("en"), false);
+    QCoreApplication::processEvents();
+    // Project → Alerts… and the project's properties open the same, non-modal editor.
+    QAction *alerts = m_window->actions()->alerts;
+    QVERIFY(!alerts->text().isEmpty());
+    alerts->trigger();
+    auto *dialog = m_window->findChild<AlertsDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    dialog->close();
+    m_window->properties()->showProject();
+    auto *edit = m_window->properties()->projectPage()->findChild<QPushButton *>(
+        QStringLiteral("editAlerts"));
+    QVERIFY(edit);
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QCOMPARE(m_window->findChildren<AlertsDialog *>().size(), 1);
+    QVERIFY(dialog->isVisible());
+    dialog->close();
+
+    // The API usage tab sits with the other results; a scheme's properties have a schedule.
+    auto *bottom = m_window->findChild<QTabWidget *>(QStringLiteral("bottomTabs"));
+    m_window->showBottomTab(QStringLiteral("usage"));
+    QCOMPARE(bottom->currentWidget(), m_window->usagePanel());
+    QCOMPARE(bottom->tabText(bottom->currentIndex()), QStringLiteral("API usage"));
+    m_window->properties()->showScheme(QStringLiteral("rebates"));
+    QCOMPARE(m_window->properties()->schemePage()->scheduleEditor()->scheme(),
+             QStringLiteral("rebates"));
+    QCOMPARE(m_window->properties()->schemePage()->scheduleEditor()->nextRuns().size(), 5);
 }
 
 void TestMainWindow::shortcuts()

@@ -35,7 +35,7 @@ void TestScreenshots::everyViewRenders()
     QTemporaryDir dir;
     QStringList written;
     QVERIFY(renderScreenshots(dir.path(), language, &written));
-    QCOMPARE(written.size(), 5);
+    QCOMPARE(written.size(), 8);
     for (const QString &file : written) {
         const QImage image(file);
         QVERIFY2(!image.isNull(), qPrintable(file));

@@ -189,6 +189,40 @@ bool EditInfoCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+EditAlertsCommand::EditAlertsCommand(ProjectDocument *doc, const QJsonArray &after,
+                                     const QString &text, const QString &mergeKey,
+                                     QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_doc(doc)
+    , m_before(doc->project().alerts)
+    , m_after(after)
+    , m_mergeKey(mergeKey)
+{}
+
+void EditAlertsCommand::undo()
+{
+    m_doc->setAlerts(m_before);
+}
+
+void EditAlertsCommand::redo()
+{
+    m_doc->setAlerts(m_after);
+}
+
+int EditAlertsCommand::id() const
+{
+    return m_mergeKey.isEmpty() ? -1 : int(CommandId::EditAlerts);
+}
+
+bool EditAlertsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const EditAlertsCommand *>(other);
+    if (o->m_mergeKey != m_mergeKey)
+        return false;
+    m_after = o->m_after;
+    return true;
+}
+
 bool pushSchemeEdit(ProjectDocument *doc, const QString &scheme, const QString &text,
                     const std::function<void(Scheme &)> &edit, const QString &mergeKey)
 {

@@ -13,7 +13,7 @@ namespace weft {
 class ProjectDocument;
 
 /// Ids for QUndoCommand::id(): commands with the same id and merge key combine.
-enum class CommandId { EditScheme = 1, EditConnection, EditInfo };
+enum class CommandId { EditScheme = 1, EditConnection, EditInfo, EditAlerts };
 
 /// Replaces one scheme (found by name) — steps, metadata, mapping, settings, even its name.
 /// A non-empty merge key makes consecutive edits of the same property one undo step.
@@ -118,6 +118,25 @@ private:
     ProjectDocument *m_doc;
     QStringList m_before;
     QStringList m_after;
+};
+
+/// Replaces the project's alert rules (`alerts`). A non-empty merge key makes consecutive
+/// edits of the same field of the same rule one undo step (typing a name, a threshold).
+class EditAlertsCommand final : public QUndoCommand
+{
+public:
+    EditAlertsCommand(ProjectDocument *doc, const QJsonArray &after, const QString &text,
+                      const QString &mergeKey = QString(), QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    ProjectDocument *m_doc;
+    QJsonArray m_before;
+    QJsonArray m_after;
+    QString m_mergeKey;
 };
 
 /// Pushes a scheme edit: `edit` changes a copy of the scheme; nothing is pushed when the

@@ -181,6 +181,12 @@ void ProjectDocument::setProjectInfo(const QString &name, const QString &descrip
     Q_EMIT infoChanged();
 }
 
+void ProjectDocument::setAlerts(const QJsonArray &alerts)
+{
+    m_project.alerts = alerts;
+    Q_EMIT alertsChanged();
+}
+
 void ProjectDocument::scheduleValidation()
 {
     m_validateTimer->start();

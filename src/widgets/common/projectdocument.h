@@ -56,6 +56,8 @@ public:
     void setSchemeLayout(const QString &scheme, const QJsonObject &nodes);
     QJsonObject schemeLayout(const QString &scheme) const;
     void setProjectInfo(const QString &name, const QString &description, const QString &timeZone);
+    /// The project's alert rules (`alerts`, JSON objects as in docs/operations.md).
+    void setAlerts(const QJsonArray &alerts);
 
 Q_SIGNALS:
     void projectReset();
@@ -65,6 +67,7 @@ Q_SIGNALS:
     void connectionsChanged();
     void layoutChanged(const QString &scheme);
     void infoChanged();
+    void alertsChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
     void diagnosticsChanged();

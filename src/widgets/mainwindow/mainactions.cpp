@@ -59,6 +59,7 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     newConnection = make(this, "connection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     newScheme = make(this, "scheme", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     editMapping = make(this, "node-map", QKeySequence(Qt::CTRL | Qt::Key_M));
+    alerts = make(this, "alert");
     runProject = make(this, "run", QKeySequence(Qt::Key_F5));
     runScheme = make(this, "run-scheme", QKeySequence(Qt::CTRL | Qt::Key_F5));
     preview = make(this, "preview", QKeySequence(Qt::Key_F6));
@@ -124,6 +125,8 @@ void MainActions::buildMenus()
     m_project->addAction(newConnection);
     m_project->addAction(newScheme);
     m_project->addAction(editMapping);
+    m_project->addSeparator();
+    m_project->addAction(alerts);
     m_run = bar->addMenu(QString());
     m_run->addAction(preview);
     m_run->addAction(runProject);
@@ -161,6 +164,7 @@ void MainActions::retranslate()
     newConnection->setText(tr("New &connection…"));
     newScheme->setText(tr("New &scheme"));
     editMapping->setText(tr("Edit &mapping"));
+    alerts->setText(tr("&Alerts…"));
     runProject->setText(tr("&Run project"));
     runScheme->setText(tr("Run &scheme"));
     preview->setText(tr("&Preview"));

@@ -43,6 +43,7 @@ public:
     QAction *newConnection;
     QAction *newScheme;
     QAction *editMapping;
+    QAction *alerts;
     QAction *runProject;
     QAction *runScheme;
     QAction *preview;

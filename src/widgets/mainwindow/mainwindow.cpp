@@ -1,6 +1,7 @@
 #include "widgets/mainwindow/mainwindow.h"
 
 #include "core/log/logging.h"
+#include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/nodekind.h"
 #include "widgets/canvas/nodepalette.h"
@@ -17,6 +18,7 @@
 #include "widgets/connections/connectiondialog.h"
 #include "widgets/failed/failedrecordspanel.h"
 #include "widgets/history/historypanel.h"
+#include "widgets/mainwindow/bottompanel.h"
 #include "widgets/mainwindow/mainactions.h"
 #include "widgets/mainwindow/problemspanel.h"
 #include "widgets/mainwindow/projectexplorer.h"
@@ -112,27 +114,21 @@ void MainWindow::createDocks()
     m_explorer = new ProjectExplorer(m_doc);
     m_palette = new NodePalette;
     m_properties = new PropertiesPanel(m_doc);
+    m_properties->setStateService(m_state);
     m_explorerDock = dock(QStringLiteral("explorerDock"), m_explorer, Qt::LeftDockWidgetArea);
     m_paletteDock = dock(QStringLiteral("paletteDock"), m_palette, Qt::LeftDockWidgetArea);
     m_propertiesDock =
         dock(QStringLiteral("propertiesDock"), m_properties, Qt::RightDockWidgetArea);
     m_palette->setMaximumHeight(230);
 
-    m_runPanel = new RunPanel(m_engine);
-    m_logPanel = new LogPanel(m_log);
-    m_failedPanel = new FailedRecordsPanel(m_state);
-    m_historyPanel = new HistoryPanel(m_state);
-    m_previewPanel = new PreviewPanel(m_samples);
-    m_problemsPanel = new ProblemsPanel(m_doc);
-    m_bottom = new QTabWidget;
-    m_bottom->setObjectName(QStringLiteral("bottomTabs"));
-    m_bottom->setDocumentMode(true);
-    m_bottom->addTab(m_runPanel, QIcon(QStringLiteral(":/icons/run.svg")), QString());
-    m_bottom->addTab(m_logPanel, QString());
-    m_bottom->addTab(m_failedPanel, QIcon(QStringLiteral(":/icons/retry.svg")), QString());
-    m_bottom->addTab(m_historyPanel, QString());
-    m_bottom->addTab(m_previewPanel, QIcon(QStringLiteral(":/icons/preview.svg")), QString());
-    m_bottom->addTab(m_problemsPanel, QString());
+    m_bottom = new BottomPanel(m_doc, m_engine, m_state, m_log, m_samples);
+    m_runPanel = m_bottom->runPanel();
+    m_logPanel = m_bottom->logPanel();
+    m_failedPanel = m_bottom->failedPanel();
+    m_historyPanel = m_bottom->historyPanel();
+    m_usagePanel = m_bottom->usagePanel();
+    m_previewPanel = m_bottom->previewPanel();
+    m_problemsPanel = m_bottom->problemsPanel();
     m_bottomDock = dock(QStringLiteral("bottomDock"), m_bottom, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -278,6 +274,8 @@ void MainWindow::wire()
     connect(m_properties, &PropertiesPanel::editConnectionRequested, this,
             &MainWindow::editConnection);
     connect(m_properties, &PropertiesPanel::message, this, &MainWindow::showStatus);
+    connect(m_properties, &PropertiesPanel::alertsRequested, this, &MainWindow::showAlerts);
+    connect(a->alerts, &QAction::triggered, this, &MainWindow::showAlerts);
 
     connect(m_runPanel, &RunPanel::runProjectRequested, this,
             [this](const RunOptions &o) { m_runs->run({}, o); });
@@ -295,7 +293,7 @@ void MainWindow::wire()
             });
     connect(m_runs, &RunCoordinator::runFinished, this, [this](int code) {
         if (code == 1)
-            m_bottom->setTabText(2, tr("Failed records") + QStringLiteral(" •"));
+            m_bottom->markFailedRecords();
     });
     connect(m_failedPanel, &FailedRecordsPanel::retryRequested, this,
             [this](const QString &scheme, const QStringList &ids) {
@@ -346,10 +344,6 @@ void MainWindow::retranslate()
     m_paletteDock->setWindowTitle(tr("Nodes (drag onto the canvas)"));
     m_propertiesDock->setWindowTitle(tr("Properties"));
     m_bottomDock->setWindowTitle(tr("Run and results"));
-    const QStringList tabs = {tr("Run"),     tr("Log"),     tr("Failed records"),
-                              tr("History"), tr("Preview"), tr("Problems")};
-    for (int i = 0; i < tabs.size(); ++i)
-        m_bottom->setTabText(i, tabs.at(i));
     for (QAction *action : m_actions->languages->actions())
         action->setChecked(action->data().toString() == Language::current());
     m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(m_view->zoom() * 100)));
@@ -408,16 +402,20 @@ void MainWindow::showCanvas()
 
 void MainWindow::showBottomTab(const QString &name)
 {
-    const QStringList names = {QStringLiteral("run"),     QStringLiteral("log"),
-                               QStringLiteral("failed"),  QStringLiteral("history"),
-                               QStringLiteral("preview"), QStringLiteral("problems")};
-    const int i = int(names.indexOf(name));
-    if (i < 0)
-        return;
-    m_bottomDock->show();
-    m_bottom->setCurrentIndex(i);
-    if (i == 2)
-        m_bottom->setTabText(2, tr("Failed records"));
+    if (m_bottom->showTab(name))
+        m_bottomDock->show();
+}
+
+AlertsDialog *MainWindow::showAlerts()
+{
+    // Not modal: its edits are undo steps of the project like any other, and the canvas
+    // stays usable beside it.
+    if (!m_alerts)
+        m_alerts = new AlertsDialog(m_doc, m_engine, this);
+    m_alerts->show();
+    m_alerts->raise();
+    m_alerts->activateWindow();
+    return m_alerts;
 }
 
 MappingEditor *MainWindow::openMapping(const QString &scheme)

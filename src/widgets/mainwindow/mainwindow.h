@@ -13,6 +13,9 @@ class sink;
 
 namespace weft {
 
+class AlertsDialog;
+class ApiUsagePanel;
+class BottomPanel;
 class EngineHost;
 class FailedRecordsPanel;
 class HistoryPanel;
@@ -36,7 +39,7 @@ class StateService;
 
 /// The designer's main window: the project explorer and node palette on the left, the
 /// canvas (and mapping editors) in the centre, properties on the right, and the Run, Log,
-/// Failed records, History, Preview and Problems tabs at the bottom.
+/// Failed records, History, API usage, Preview and Problems tabs at the bottom.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -61,6 +64,8 @@ public:
     FailedRecordsPanel *failedPanel() const { return m_failedPanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     PreviewPanel *previewPanel() const { return m_previewPanel; }
+    ApiUsagePanel *usagePanel() const { return m_usagePanel; }
+    EngineHost *engine() const { return m_engine; }
     RunCoordinator *runs() const { return m_runs; }
     SampleCache *samples() const { return m_samples; }
     StateService *state() const { return m_state; }
@@ -69,8 +74,11 @@ public:
     /// Shows the mapping editor of a scheme in a centre tab (creating it if needed).
     MappingEditor *openMapping(const QString &scheme);
     void showCanvas();
-    /// Raises one of the bottom tabs: "run", "log", "failed", "history", "preview", "problems".
+    /// Raises one of the bottom tabs: "run", "log", "failed", "history", "usage", "preview",
+    /// "problems".
     void showBottomTab(const QString &name);
+    /// Opens (or raises) the project's alerts editor.
+    AlertsDialog *showAlerts();
     /// Opens the connection dialog for a new or an existing connection.
     void editConnection(const QString &name = QString());
     void setLanguage(const QString &code);
@@ -107,7 +115,7 @@ private:
     std::shared_ptr<spdlog::sinks::sink> m_logSink;
     MainActions *m_actions;
     QTabWidget *m_center;
-    QTabWidget *m_bottom;
+    BottomPanel *m_bottom;
     NodePalette *m_palette;
     ProjectExplorer *m_explorer;
     PropertiesPanel *m_properties;
@@ -116,6 +124,8 @@ private:
     FailedRecordsPanel *m_failedPanel;
     HistoryPanel *m_historyPanel;
     PreviewPanel *m_previewPanel;
+    ApiUsagePanel *m_usagePanel;
+    AlertsDialog *m_alerts = nullptr;
     ProblemsPanel *m_problemsPanel;
     QDockWidget *m_explorerDock;
     QDockWidget *m_paletteDock;

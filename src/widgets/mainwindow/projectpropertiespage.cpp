@@ -4,6 +4,8 @@
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
 
+#include <QJsonObject>
+#include <QLocale>
 #include <QUndoStack>
 
 namespace weft {
@@ -21,7 +23,10 @@ ProjectPropertiesPage::ProjectPropertiesPage(ProjectDocument *doc, QWidget *pare
     connect(m_ui->projectName, &QLineEdit::textEdited, this, &ProjectPropertiesPage::commit);
     connect(m_ui->description, &QPlainTextEdit::textChanged, this, &ProjectPropertiesPage::commit);
     connect(m_ui->timeZone, &QComboBox::currentTextChanged, this, &ProjectPropertiesPage::commit);
+    m_ui->editAlerts->setIcon(QIcon(QStringLiteral(":/icons/alert.svg")));
+    connect(m_ui->editAlerts, &QPushButton::clicked, this, &ProjectPropertiesPage::alertsRequested);
     connect(doc, &ProjectDocument::infoChanged, this, &ProjectPropertiesPage::load);
+    connect(doc, &ProjectDocument::alertsChanged, this, &ProjectPropertiesPage::load);
     connect(doc, &ProjectDocument::projectReset, this, &ProjectPropertiesPage::load);
     load();
 }
@@ -51,6 +56,13 @@ void ProjectPropertiesPage::load()
         tr("%n connection(s)", nullptr, int(p.connections.size())) + QStringLiteral(" · ") +
         tr("%n scheme(s)", nullptr, int(p.schemes.size())) +
         (m_doc->filePath().isEmpty() ? QString() : QStringLiteral("\n") + m_doc->filePath()));
+    QStringList rules;
+    for (const QJsonValue &rule : p.alerts)
+        rules << rule.toObject().value(QLatin1String("name")).toString();
+    m_ui->alertsSummary->setText(
+        rules.isEmpty() ? tr("No alert rules: nobody is told when a scheduled run fails.")
+                        : tr("%n rule(s): %1", nullptr, int(rules.size()))
+                              .arg(QLocale().createSeparatedList(rules)));
     m_loading = false;
 }
 

@@ -11,7 +11,8 @@ namespace weft {
 
 class ProjectDocument;
 
-/// The project's own settings: name, description, time zone.
+/// The project's own settings: name, description, time zone, and a summary of its alert
+/// rules with the way into the alerts editor.
 class ProjectPropertiesPage final : public QWidget
 {
     Q_OBJECT
@@ -19,6 +20,9 @@ public:
     explicit ProjectPropertiesPage(ProjectDocument *doc, QWidget *parent = nullptr);
     ~ProjectPropertiesPage() override;
     void load();
+
+Q_SIGNALS:
+    void alertsRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -79,6 +79,8 @@ PropertiesPanel::PropertiesPanel(ProjectDocument *doc, QWidget *parent)
     connect(m_editConnection, &QPushButton::clicked, this,
             [this] { Q_EMIT editConnectionRequested(m_currentConnection); });
     connect(m_scheme, &SchemePropertiesPage::message, this, &PropertiesPanel::message);
+    connect(m_project, &ProjectPropertiesPage::alertsRequested, this,
+            &PropertiesPanel::alertsRequested);
     connect(doc, &ProjectDocument::schemeChanged, this,
             [this](int, const QString &oldName, const QString &newName) {
                 if (oldName == m_currentScheme)
@@ -150,6 +152,11 @@ void PropertiesPanel::showConnection(const QString &name)
 void PropertiesPanel::setFields(const QStringList &fields)
 {
     m_step->setFields(fields);
+}
+
+void PropertiesPanel::setStateService(StateService *state)
+{
+    m_scheme->setStateService(state);
 }
 
 void PropertiesPanel::changeEvent(QEvent *event)

@@ -13,6 +13,7 @@ class AdapterPropertiesPage;
 class ProjectDocument;
 class ProjectPropertiesPage;
 class SchemePropertiesPage;
+class StateService;
 class StepPropertiesPage;
 
 /// The right-hand panel: the properties of what is selected — the project, a scheme, a
@@ -30,13 +31,17 @@ public:
     void showConnection(const QString &name);
     /// Fields offered by the filter condition editor of a step.
     void setFields(const QStringList &fields);
+    /// The state store the schedule editor asks for a scheme's last run.
+    void setStateService(StateService *state);
 
     StepPropertiesPage *stepPage() const { return m_step; }
     SchemePropertiesPage *schemePage() const { return m_scheme; }
+    ProjectPropertiesPage *projectPage() const { return m_project; }
 
 Q_SIGNALS:
     void openMappingRequested(const QString &scheme);
     void editConnectionRequested(const QString &name);
+    void alertsRequested();
     void message(const QString &text);
 
 protected:

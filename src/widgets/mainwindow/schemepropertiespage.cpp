@@ -3,6 +3,7 @@
 #include "ui_schemeproperties.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
+#include "widgets/mainwindow/scheduleeditor.h"
 
 namespace weft {
 
@@ -31,6 +32,9 @@ SchemePropertiesPage::SchemePropertiesPage(ProjectDocument *doc, QWidget *parent
     , m_doc(doc)
 {
     m_ui->setupUi(this);
+    // The schedule has an editor of its own, under the scheme's general settings.
+    m_schedule = new ScheduleEditor(doc, this);
+    m_ui->layout->insertWidget(1, m_schedule);
     connectEditors();
     connect(doc, &ProjectDocument::schemeChanged, this,
             [this](int, const QString &oldName, const QString &newName) {
@@ -49,6 +53,12 @@ void SchemePropertiesPage::setScheme(const QString &name)
 {
     m_scheme = name;
     load();
+    m_schedule->setScheme(name);
+}
+
+void SchemePropertiesPage::setStateService(StateService *state)
+{
+    m_schedule->setStateService(state);
 }
 
 void SchemePropertiesPage::changeEvent(QEvent *event)
@@ -79,12 +89,6 @@ void SchemePropertiesPage::load()
     m_ui->enabled->setChecked(s->enabled);
     fillConnections(m_ui->sourceConnection, p, s->source.connection);
     fillConnections(m_ui->targetConnection, p, s->target.connection);
-    m_ui->scheduleKind->setCurrentIndex(int(s->schedule.kind));
-    m_ui->intervalMinutes->setValue(std::max(1, s->schedule.intervalMinutes));
-    setText(m_ui->cron, s->schedule.cron);
-    setText(m_ui->after, s->schedule.after.join(QStringLiteral(", ")));
-    m_ui->intervalMinutes->setEnabled(s->schedule.kind == Schedule::Kind::Interval);
-    m_ui->cron->setEnabled(s->schedule.kind == Schedule::Kind::Cron);
     setText(m_ui->initialSince, s->sync.initialSince);
     m_ui->overlapSeconds->setValue(s->sync.overlapSeconds);
     m_ui->retryAttempts->setValue(s->retry.attempts);
@@ -136,26 +140,6 @@ void SchemePropertiesPage::connectEditors()
     connect(m_ui->targetConnection, &QComboBox::activated, this, [this] {
         const QString c = m_ui->targetConnection->currentData().toString();
         edit(tr("target connection"), QString(), [&](Scheme &s) { s.target.connection = c; });
-    });
-    connect(m_ui->scheduleKind, &QComboBox::activated, this, [this](int index) {
-        edit(tr("schedule"), QString(), [&](Scheme &s) {
-            s.schedule.kind = Schedule::Kind(index);
-            if (s.schedule.kind == Schedule::Kind::Interval && s.schedule.intervalMinutes <= 0)
-                s.schedule.intervalMinutes = m_ui->intervalMinutes->value();
-        });
-    });
-    connect(m_ui->intervalMinutes, &QSpinBox::valueChanged, this, [this](int v) {
-        edit(tr("interval"), QStringLiteral("interval"),
-             [&](Scheme &s) { s.schedule.intervalMinutes = v; });
-    });
-    connect(m_ui->cron, &QLineEdit::textEdited, this, [this](const QString &t) {
-        edit(tr("cron"), QStringLiteral("cron"), [&](Scheme &s) { s.schedule.cron = t.trimmed(); });
-    });
-    connect(m_ui->after, &QLineEdit::editingFinished, this, [this] {
-        QStringList names;
-        for (const QString &n : m_ui->after->text().split(u',', Qt::SkipEmptyParts))
-            names << n.trimmed();
-        edit(tr("run after"), QString(), [&](Scheme &s) { s.schedule.after = names; });
     });
     connect(m_ui->initialSince, &QLineEdit::textEdited, this, [this](const QString &t) {
         edit(tr("first sync"), QStringLiteral("since"),

@@ -11,10 +11,12 @@ class SchemeProperties;
 namespace weft {
 
 class ProjectDocument;
+class ScheduleEditor;
+class StateService;
 struct Scheme;
 
-/// The properties of a scheme: names, connections, schedule, sync and error settings. Each
-/// change is an undo command; typing in one field is merged into one step.
+/// The properties of a scheme: names, connections, schedule (ScheduleEditor), sync and error
+/// settings. Each change is an undo command; typing in one field is merged into one step.
 class SchemePropertiesPage final : public QWidget
 {
     Q_OBJECT
@@ -24,6 +26,9 @@ public:
 
     void setScheme(const QString &name);
     QString scheme() const { return m_scheme; }
+    /// Where the schedule editor finds the scheme's last run.
+    void setStateService(StateService *state);
+    ScheduleEditor *scheduleEditor() const { return m_schedule; }
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -38,6 +43,7 @@ private:
 
     std::unique_ptr<Ui::SchemeProperties> m_ui;
     ProjectDocument *m_doc;
+    ScheduleEditor *m_schedule;
     QString m_scheme;
     bool m_loading = false;
 };

@@ -1,6 +1,7 @@
 #include "widgets/mainwindow/screenshots.h"
 
 #include "core/model/projectio.h"
+#include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/canvas/pipelineview.h"
@@ -11,12 +12,17 @@
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
 #include "widgets/mainwindow/mainwindow.h"
+#include "widgets/mainwindow/propertiespanel.h"
+#include "widgets/mainwindow/scheduleeditor.h"
+#include "widgets/mainwindow/schemepropertiespage.h"
 #include "widgets/mapping/mappingeditor.h"
 #include "widgets/mapping/mappingmodel.h"
 #include "widgets/run/enginehost.h"
 #include "widgets/run/runcoordinator.h"
 #include "widgets/run/runpanel.h"
 #include "widgets/run/samplecache.h"
+#include "widgets/usage/apiusagemodel.h"
+#include "widgets/usage/apiusagepanel.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -24,6 +30,8 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QUndoStack>
@@ -77,8 +85,83 @@ std::optional<Project> demoProject(QTextStream &err)
         }
         demo.schemes << loaded.project->schemes;
     }
+    // A schedule with a dependency and two alert rules for the schedule and alert views.
+    if (Scheme *purchasein = demo.scheme(QStringLiteral("purchasein"))) {
+        purchasein->schedule.cron = QStringLiteral("*/15 8-20 * * MON-FRI");
+        purchasein->schedule.after = {QStringLiteral("warehouses")};
+    }
+    const auto env = [](const char *name) {
+        return QJsonObject{{QStringLiteral("env"), QLatin1String(name)}};
+    };
+    demo.alerts = {
+        QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("purchase-in failures")},
+            {QStringLiteral("when"), QStringLiteral("failed_records")},
+            {QStringLiteral("threshold"), 10},
+            {QStringLiteral("schemes"), QJsonArray{QStringLiteral("purchasein")}},
+            {QStringLiteral("channels"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("type"), QStringLiteral("dingtalk")},
+                             {QStringLiteral("webhook"), env("DINGTALK_ROBOT_URL")},
+                             {QStringLiteral("secret"), env("DINGTALK_ROBOT_SECRET")}},
+                 QJsonObject{{QStringLiteral("type"), QStringLiteral("wecom")},
+                             {QStringLiteral("webhook"), env("WECOM_ROBOT_URL")}},
+                 QJsonObject{{QStringLiteral("type"), QStringLiteral("webhook")},
+                             {QStringLiteral("url"), QStringLiteral("${OPS_WEBHOOK_URL}")}}}}},
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("stale")},
+                    {QStringLiteral("when"), QStringLiteral("no_success")},
+                    {QStringLiteral("minutes"), 180},
+                    {QStringLiteral("channels"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("type"), QStringLiteral("webhook")},
+                         {QStringLiteral("url"), QStringLiteral("${OPS_WEBHOOK_URL}")}}}}}};
     return demo;
 }
+
+/// Stands in for the group robots and the ops webhook of the alerts view: answers every
+/// request as a robot that took the message, so the test alert shows what success looks like.
+class RobotStandIn final : public QTcpServer
+{
+public:
+    RobotStandIn()
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    const QByteArray request =
+                        socket->property("request").toByteArray() + socket->readAll();
+                    socket->setProperty("request", request);
+                    if (!isComplete(request))
+                        return;
+                    const QByteArray answer = R"({"errcode":0,"errmsg":"ok"})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                  "Connection: close\r\nContent-Length: " +
+                                  QByteArray::number(answer.size()) + "\r\n\r\n" + answer);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    /// Headers and as much body as they announce.
+    static bool isComplete(const QByteArray &request)
+    {
+        const qsizetype end = request.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        qint64 length = 0;
+        for (const QByteArray &line : request.left(end).split('\n')) {
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+        }
+        return request.size() >= end + 4 + length;
+    }
+    QByteArray url(const char *path) const
+    {
+        return "http://127.0.0.1:" + QByteArray::number(serverPort()) + path;
+    }
+};
 
 // A filter and a validate step in the purchase-in scheme, a lookup not connected yet in the
 // warehouses scheme: the canvas then shows every kind of node.
@@ -125,6 +208,48 @@ bool save(QWidget *w, const QString &dir, const QString &name, const QString &la
     if (written)
         written->append(path);
     return true;
+}
+
+// The schedule editor (the scheme's properties), the alerts editor after a test alert, and
+// the API usage of what ran.
+bool saveOperationsViews(MainWindow &window, const QString &dir, const QString &language,
+                         QStringList *written, QTextStream &err)
+{
+    bool ok = true;
+    window.showCanvas();
+    auto *properties = window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+    window.resizeDocks({properties}, {560}, Qt::Horizontal);
+    window.properties()->showScheme(QStringLiteral("purchasein"));
+    ScheduleEditor *schedule = window.properties()->schemePage()->scheduleEditor();
+    waitFor([&] { return schedule->nextRuns().size() == 5; }, 5000);
+    ok &= save(properties, dir, QStringLiteral("schedule-editor"), language, written, err);
+    window.resizeDocks({properties}, {340}, Qt::Horizontal);
+
+    RobotStandIn robots;
+    qputenv("DINGTALK_ROBOT_URL", robots.url("/robot/send?access_token=demo"));
+    qputenv("DINGTALK_ROBOT_SECRET", "SECdemo");
+    qputenv("WECOM_ROBOT_URL", robots.url("/cgi-bin/webhook/send?key=demo"));
+    qputenv("OPS_WEBHOOK_URL", robots.url("/weft"));
+    AlertsDialog *alerts = window.showAlerts();
+    alerts->resize(1000, 760);
+    alerts->selectRule(0);
+    alerts->sendTest();
+    waitFor([&] { return !alerts->isTesting(); }, 20000);
+    ok &= save(alerts, dir, QStringLiteral("alerts-editor"), language, written, err);
+    alerts->close();
+
+    // The table and the chart side by side want the width the properties take.
+    properties->hide();
+    auto *bottom = window.findChild<QDockWidget *>(QStringLiteral("bottomDock"));
+    window.resizeDocks({bottom}, {520}, Qt::Vertical);
+    window.showBottomTab(QStringLiteral("usage"));
+    ApiUsageModel *usage = window.usagePanel()->model();
+    usage->refresh();
+    waitFor([&] { return !usage->isLoading(); }, 10000);
+    ok &= save(&window, dir, QStringLiteral("api-usage"), language, written, err);
+    window.resizeDocks({bottom}, {280}, Qt::Vertical);
+    properties->show();
+    return ok;
 }
 
 } // namespace
@@ -188,6 +313,8 @@ bool renderScreenshots(const QString &dir, const QString &language, QStringList 
     editor->selectTarget(editor->model()->rowOf(QStringLiteral("FEntity/FNOTAXAMOUNTFOR")));
     window.showBottomTab(QStringLiteral("preview"));
     ok &= save(&window, dir, QStringLiteral("mapping-editor"), language, written, err);
+
+    ok &= saveOperationsViews(window, dir, language, written, err);
 
     const Connection *jst = window.document()->project().connection(QStringLiteral("jushuitan"));
     ConnectionDialog dialog(window.document()->project(), jst, &window);

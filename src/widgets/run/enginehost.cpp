@@ -1,5 +1,6 @@
 #include "widgets/run/enginehost.h"
 
+#include "core/engine/alerts.h"
 #include "core/engine/runner.h"
 #include "core/state/statestore.h"
 
@@ -214,6 +215,28 @@ void EngineHost::cancelPreview(quint64 id)
                 p->cancel();
         },
         Qt::QueuedConnection);
+}
+
+quint64 EngineHost::sendTestAlert(const Project &project, const QString &rule)
+{
+    const quint64 id = m_nextTestAlert++;
+    auto *worker = m_worker;
+    QPointer<EngineHost> self(this);
+    QMetaObject::invokeMethod(
+        worker,
+        [=] {
+            // No state store: a test is no alert, it keeps no quiet period.
+            auto *alerts = new AlertManager(project, nullptr, processEnvironment(), worker);
+            alerts->sendTest(rule, [self, alerts, id](const QStringList &lines) {
+                alerts->deleteLater();
+                QMetaObject::invokeMethod(self, [self, id, lines] {
+                    if (self)
+                        Q_EMIT self->testAlertFinished(id, lines);
+                });
+            });
+        },
+        Qt::QueuedConnection);
+    return id;
 }
 
 } // namespace weft

@@ -14,9 +14,10 @@ namespace detail {
 class EngineWorker;
 }
 
-/// Runs, retries and previews on a thread of their own (the Runner and the Previewer use
-/// QNetworkAccessManager and their own state store connection there): the designer only
-/// sends requests and receives progress, so its window never waits on a network or database.
+/// Runs, retries, previews and test alerts on a thread of their own (the Runner and the
+/// Previewer use QNetworkAccessManager and their own state store connection there): the
+/// designer only sends requests and receives progress, so its window never waits on a network
+/// or database.
 class EngineHost final : public QObject
 {
     Q_OBJECT
@@ -37,6 +38,11 @@ public:
                          const QString &stateLocation, int limit);
     void cancelPreview(quint64 id);
 
+    /// Sends a test message through every channel of an alert rule of a snapshot of the
+    /// project (of every rule when `rule` is empty), as `weft-run alert-test` does; returns
+    /// the request's id. The channels' secrets are looked up in the environment there.
+    quint64 sendTestAlert(const Project &project, const QString &rule);
+
 Q_SIGNALS:
     void runStarted(const QStringList &schemes, bool retry);
     void schemeStarted(const QString &scheme, const QString &runId);
@@ -45,6 +51,8 @@ Q_SIGNALS:
     /// The whole run ended (exit code as weft-run's); `error` when it could not start.
     void runFinished(int exitCode, const QString &error);
     void previewFinished(quint64 id, const QString &scheme, const weft::PreviewResult &result);
+    /// A test alert was answered: one line per channel, "rule / type: ok" or why not.
+    void testAlertFinished(quint64 id, const QStringList &lines);
 
 private:
     void start(const Project &project, const QString &stateLocation, const RunOptions &options,
@@ -54,6 +62,7 @@ private:
     detail::EngineWorker *m_worker;
     bool m_running = false;
     quint64 m_nextPreview = 1;
+    quint64 m_nextTestAlert = 1;
 };
 
 } // namespace weft
