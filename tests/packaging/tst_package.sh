@@ -41,5 +41,7 @@ out=$("$root/usr/bin/weft-run" --version)
 [ "$out" = "weft-run $version" ] || fail "weft-run --version printed '$out'"
 "$root/usr/bin/weft-run" validate --quiet "$root"/usr/share/weft/examples/*.weft.json \
     || fail "weft-run validate failed on the installed examples"
-"$root/usr/bin/weft-mock" --help | grep -q -- "--port" || fail "weft-mock --help"
+# Captured first: grep -q stops reading early, and under pipefail the writer's SIGPIPE would fail.
+mock_help=$("$root/usr/bin/weft-mock" --help) || fail "weft-mock --help exited non-zero"
+grep -q -- "--port" <<<"$mock_help" || fail "weft-mock --help does not list --port"
 echo "OK: package installs and runs"
