@@ -6,8 +6,13 @@
 #include "systemmock.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -45,6 +50,54 @@ bool installSignalHandlers(QCoreApplication &app)
     return true;
 }
 
+/// Loads --tls-cert and --tls-key into the server (before it listens); false and a message
+/// that names the file on any problem.
+bool setUpTls(weft::mock::MockServer &server, const weft::mock::MockConfig &config,
+              QString *error)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *error = QStringLiteral("this Qt has no TLS backend (%1): HTTPS is not available")
+                     .arg(QSslSocket::sslLibraryBuildVersionString());
+        return false;
+    }
+    QFile certFile(config.tlsCertFile);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read --tls-cert %1: %2")
+                     .arg(config.tlsCertFile, certFile.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull()) {
+        *error = QStringLiteral("--tls-cert %1 holds no PEM certificate").arg(config.tlsCertFile);
+        return false;
+    }
+    QFile keyFile(config.tlsKeyFile);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read --tls-key %1: %2")
+                     .arg(config.tlsKeyFile, keyFile.errorString());
+        return false;
+    }
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        *error = QStringLiteral("--tls-key %1 holds no unencrypted PEM private key (RSA, EC or "
+                                "DSA)")
+                     .arg(config.tlsKeyFile);
+        return false;
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificateChain(chain);
+    ssl.setPrivateKey(key);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
+    server.sslSetup(ssl);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -70,6 +123,13 @@ int main(int argc, char **argv)
     }
     weft::mock::MockContext context(*config);
     weft::mock::MockServer server(context);
+    if (config->tls()) {
+        QString error;
+        if (!setUpTls(server, *config, &error)) {
+            weft::mock::MockContext::logError(error);
+            return 2;
+        }
+    }
     const quint16 port = server.listen(address, quint16(config->port));
     if (port == 0) {
         weft::mock::MockContext::logError(
@@ -78,8 +138,8 @@ int main(int argc, char **argv)
                 .arg(config->port));
         return 1;
     }
-    std::printf("weft-mock listening on http://%s:%u\n", qPrintable(address.toString()),
-                unsigned(port));
+    std::printf("weft-mock listening on %s://%s:%u\n", config->tls() ? "https" : "http",
+                qPrintable(address.toString()), unsigned(port));
     std::fflush(stdout);
     context.log(QStringLiteral("seed %1, data anchored at %2, datasets: %3 partners, %4 "
                                "purchase-ins, %5 JDY customers, %6 materials, %7 K3 customers, "

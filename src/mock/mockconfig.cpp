@@ -77,6 +77,12 @@ QList<Option> options()
         {"host", "address", "Address to listen on (default 127.0.0.1).", text(&C::host)},
         {"port", "port", "Port to listen on; 0 picks a free one (default 18080).",
          integer(&C::port, 0)},
+        {"tls-cert", "file",
+         "Serve HTTPS with this PEM certificate (chain); needs --tls-key. Default: plain "
+         "HTTP.",
+         text(&C::tlsCertFile)},
+        {"tls-key", "file", "PEM private key (RSA or EC, unencrypted) of --tls-cert.",
+         text(&C::tlsKeyFile)},
         {"quiet", {}, "Log nothing but errors.", flag(&C::quiet)},
         {"verbose", {}, "Log one line per request (slows the mock down).", flag(&C::verbose)},
         {"seed", "n", "Seed of the generated data (default 42).", integer(&C::seed, 0)},
@@ -326,7 +332,8 @@ std::optional<MockConfig> parseCommandLine(const QStringList &arguments, int *ex
         "  /jushuitan  /jdy  /k3cloud  /dingtalk   the systems' real paths below each mount\n"
         "  /_mock      control: stats, written, records/<dataset>, invalid, touch, reset,\n"
         "              faults, info\n"
-        "Prints 'weft-mock listening on http://HOST:PORT' once it accepts connections.\n"
+        "Prints 'weft-mock listening on http://HOST:PORT' once it accepts connections\n"
+        "(https:// with --tls-cert and --tls-key).\n"
         "See docs/mock.md for credentials, datasets, error codes and examples."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -371,6 +378,11 @@ std::optional<MockConfig> parseCommandLine(const QStringList &arguments, int *ex
             *exitCode = 2;
             return std::nullopt;
         }
+    }
+    if (config.tlsCertFile.isEmpty() != config.tlsKeyFile.isEmpty()) {
+        std::fprintf(stderr, "weft-mock: --tls-cert and --tls-key go together (see --help)\n");
+        *exitCode = 2;
+        return std::nullopt;
     }
     QString error;
     if (!config.faults.update(QJsonObject(), &error)) {

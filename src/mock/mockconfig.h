@@ -82,6 +82,11 @@ struct MockConfig
     quint64 faultSeed = 1;
     FaultSettings faults;
 
+    /// HTTPS: a PEM certificate (chain) and its PEM private key; both empty = plain HTTP.
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    bool tls() const { return !tlsCertFile.isEmpty(); }
+
     /// The effective limit: 0 (unlimited) when --no-rate-limits is given.
     int limit(int configured) const { return noRateLimits ? 0 : configured; }
     /// The configuration as JSON for `/_mock/info` (secrets included: it is a mock).
