@@ -174,10 +174,9 @@ private Q_SLOTS:
 
     void lostAnswersOfTokenCalls()
     {
-        // A token or login answer cut short: the connector logs the start of the body it could
-        // not parse — which holds the new token.
-        WEFT_KNOWN_BUG("B3", "the body sample of an unparsable answer is logged unredacted; for "
-                             "a token or login call it holds the new token or session");
+        // A token or login answer cut short or malformed: the connector quotes the start of
+        // the body it could not parse in its error — which holds the new token, so the quote
+        // must be redacted.
         runAndCheck(kExamples[0], QJsonObject{{"truncateRate", 0.15}, {"malformedRate", 0.15}}, false);
         runAndCheck(kExamples[4], QJsonObject{{"truncateRate", 0.15}, {"malformedRate", 0.15}}, false);
     }

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -42,6 +43,27 @@ HttpClient::HttpClient(const ResolvedConnection &connection, QNetworkAccessManag
     , m_limiter(std::move(limiter))
     , m_stats(stats)
 {
+    if (network && !m_connection.config.verifyTls) {
+        // Its own manager, a child living on this thread: the TLS connections (and cookies)
+        // of this unverified connection stay here; the shared manager never sees them.
+        auto *own = new QNetworkAccessManager(this);
+        own->setProxy(network->proxy());
+        m_network = own;
+    }
+}
+
+HttpClient::~HttpClient()
+{
+    // Replies of the shared manager would outlive this client; their callbacks belong to
+    // connectors being destroyed, so they are cut off first, then the transfer stopped.
+    const auto replies = std::exchange(m_inFlight, {});
+    for (const QPointer<QNetworkReply> &reply : replies) {
+        if (!reply)
+            continue;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 void HttpClient::cancelAll()
@@ -56,7 +78,11 @@ void HttpClient::cancelAll()
 
 void HttpClient::send(const HttpRequest &request, std::function<void(HttpResponse)> done)
 {
-    auto go = [this, request, done = std::move(done)]() mutable {
+    // The rate limiter is shared by every client of the connection and may start `go` after
+    // this client is gone.
+    auto go = [this, self = QPointer<HttpClient>(this), request, done = std::move(done)]() mutable {
+        if (!self)
+            return;
         if (m_cancelled || !m_network) {
             HttpResponse r;
             r.networkError = QNetworkReply::OperationCanceledError;
@@ -79,21 +105,47 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
             connect(reply, &QNetworkReply::sslErrors, reply,
                     [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
         }
-        connect(reply, &QNetworkReply::finished, this, [this, reply, timer, done]() {
-            m_inFlight.removeAll(reply);
-            HttpResponse r;
-            r.latencyMs = timer->elapsed();
-            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            r.body = reply->readAll();
-            for (const auto &h : reply->rawHeaderPairs())
-                r.headers.append({h.first, h.second});
-            r.networkError = reply->error();
-            r.errorString = reply->errorString();
-            r.timedOut = !m_cancelled && (r.networkError == QNetworkReply::TimeoutError ||
-                                          r.networkError == QNetworkReply::OperationCanceledError);
-            reply->deleteLater();
-            done(r);
+        // An answer larger than the limit is abandoned instead of buffered: refused as soon as
+        // its Content-Length announces it, else once the bytes buffered pass the limit (a
+        // chunked or unannounced stream). readyRead, not downloadProgress: the latter is
+        // throttled to a few per second, in which a fast stream brings hundreds of MB.
+        const qint64 limit = m_maxResponseBytes;
+        auto tooLarge = std::make_shared<bool>(false);
+        auto refuseIfTooLarge = [reply, limit, tooLarge](qint64 bytes) {
+            if (limit > 0 && bytes > limit && !*tooLarge) {
+                *tooLarge = true;
+                reply->abort();
+            }
+        };
+        connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, refuseIfTooLarge]() {
+            const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+            if (length.isValid())
+                refuseIfTooLarge(length.toLongLong());
         });
+        connect(reply, &QNetworkReply::readyRead, reply,
+                [reply, refuseIfTooLarge]() { refuseIfTooLarge(reply->bytesAvailable()); });
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, timer, done, limit, tooLarge]() {
+                    m_inFlight.removeAll(reply);
+                    HttpResponse r;
+                    r.latencyMs = timer->elapsed();
+                    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    // Of an answer too large, what arrived is a useless fragment: dropped. An
+                    // aborted reply is closed (reading it would only warn).
+                    if (*tooLarge)
+                        r.exceededLimitBytes = limit;
+                    else if (reply->isOpen())
+                        r.body = reply->readAll();
+                    for (const auto &h : reply->rawHeaderPairs())
+                        r.headers.append({h.first, h.second});
+                    r.networkError = reply->error();
+                    r.errorString = reply->errorString();
+                    r.timedOut = !m_cancelled && !*tooLarge &&
+                                 (r.networkError == QNetworkReply::TimeoutError ||
+                                  r.networkError == QNetworkReply::OperationCanceledError);
+                    reply->deleteLater();
+                    done(r);
+                });
     };
     if (m_limiter)
         m_limiter->acquire(std::move(go));
@@ -104,6 +156,17 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
 std::optional<ConnectorError> HttpClient::transportError(const HttpResponse &r)
 {
     using Kind = ConnectorError::Kind;
+    if (r.exceededLimitBytes > 0) {
+        // Not retryable: the same request would bring the same flood again.
+        return ConnectorError{
+            Kind::Config, QStringLiteral("too large"),
+            QStringLiteral("the answer exceeded %1 and was not read — ask for fewer records "
+                           "per call: set a smaller page size in the source's request (a "
+                           "number instead of {PAGINATION_PAGE_SIZE}) or a narrower query")
+                .arg(r.exceededLimitBytes >= (1 << 20)
+                         ? QStringLiteral("%1 MiB").arg(r.exceededLimitBytes >> 20)
+                         : QStringLiteral("%1 bytes").arg(r.exceededLimitBytes))};
+    }
     if (r.timedOut)
         return ConnectorError{Kind::Timeout, QStringLiteral("timeout"),
                               QStringLiteral("no answer within the connection's timeout")};
@@ -120,7 +183,7 @@ std::optional<ConnectorError> HttpClient::transportError(const HttpResponse &r)
                               QStringLiteral("not authorised")};
     if (r.status >= 400)
         return ConnectorError{Kind::Rejected, QStringLiteral("HTTP %1").arg(r.status),
-                              QString::fromUtf8(r.body.left(300))};
+                              bodySample(r.body, 300)};
     if (r.networkError == QNetworkReply::NoError || r.status > 0)
         return std::nullopt;
     switch (r.networkError) {
@@ -155,7 +218,8 @@ ParseResult HttpClient::parseJson(const HttpResponse &r)
     QJsonDocument doc = QJsonDocument::fromJson(r.body, &pe);
     if (pe.error != QJsonParseError::NoError) {
         const bool html = r.body.trimmed().startsWith('<');
-        QString sample = QString::fromUtf8(r.body.left(120)).simplified();
+        // For a token or login call the body holds the new token: quoted redacted.
+        const QString sample = bodySample(r.body, 120);
         return ConnectorError{
             Kind::Malformed, QStringLiteral("invalid JSON"),
             html ? QStringLiteral("the server answered with an HTML page instead of JSON "

@@ -22,6 +22,13 @@ class QNetworkAccessManager;
 
 namespace weft {
 
+/// The largest answer HttpClient reads: 128 MiB. Pages are a few MB (a 24 MB page of big text
+/// fields reads fine); an answer beyond this is a server that streams without end or a page
+/// size far too large, and buffering it would exhaust the machine's memory. A larger answer
+/// is refused (as soon as its Content-Length announces it, else when the bytes received pass
+/// the limit) with a Config error: retrying would only fetch it again.
+inline constexpr qint64 kMaxResponseBytes = qint64(128) << 20;
+
 /// One HTTP request, as a value: connectors build it (fresh signature each attempt).
 struct HttpRequest {
     QByteArray verb = "GET";
@@ -39,6 +46,8 @@ struct HttpResponse {
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;
     bool timedOut = false;
+    /// Set (to the limit) when the answer was abandoned for being larger than the limit.
+    qint64 exceededLimitBytes = 0;
     qint64 latencyMs = 0;
 
     QByteArray header(const QByteArray &name) const;
@@ -72,6 +81,11 @@ using ParseResult = std::variant<QJsonDocument, ConnectorError>;
 /// from the connection, retries with back-off for retryable failures, re-login on
 /// authentication errors, and a statistics sample per call. Asynchronous: results arrive on
 /// the thread the client lives on (the runner's), never blocking it.
+///
+/// A connection with `"verifyTls": false` gets a QNetworkAccessManager of its own instead of
+/// the shared `network`: a manager keeps TLS connections open for reuse, and one whose
+/// certificate this connection accepted must never carry the calls of a connection that
+/// verifies (nor share its cookies).
 class HttpClient final : public QObject
 {
     Q_OBJECT
@@ -79,6 +93,9 @@ public:
     HttpClient(const ResolvedConnection &connection, QNetworkAccessManager *network,
                std::shared_ptr<RateLimiter> limiter, ApiStatsCollector *stats,
                QObject *parent = nullptr);
+    /// Abandons the requests still in flight without calling their callbacks (their owner is
+    /// going away).
+    ~HttpClient() override;
 
     /// Builds the request anew for every attempt, parses each response, retries what is
     /// retryable per `policy`, calls `reauthenticate` once on an Auth error, and finally
@@ -91,6 +108,12 @@ public:
 
     /// One raw exchange: rate limited, timed out, counted; no retries.
     void send(const HttpRequest &request, std::function<void(HttpResponse)> done);
+
+    /// The largest answer read (kMaxResponseBytes unless changed, e.g. by tests).
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+    /// The manager requests go through: the shared one, or the client's own (see above).
+    QNetworkAccessManager *network() const { return m_network; }
 
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     RetryPolicy retryPolicy() const { return m_retry; }
@@ -118,6 +141,7 @@ private:
     std::shared_ptr<RateLimiter> m_limiter;
     ApiStatsCollector *m_stats;
     RetryPolicy m_retry;
+    qint64 m_maxResponseBytes = kMaxResponseBytes;
     bool m_cancelled = false;
     QList<QPointer<QNetworkReply>> m_inFlight;
 };
