@@ -277,10 +277,19 @@ MockReply JdyMock::listStores(const MockRequest &request)
     const auto page = std::max<qint64>(intParam(request, QStringLiteral("page")).value_or(1), 1);
     const auto size =
         std::clamp<qint64>(intParam(request, QStringLiteral("page_size")).value_or(10), 1, 100);
+    // search: a substring of the number or the name, as in JDY's other list APIs.
+    const QString search = request.queryValue(QStringLiteral("search"));
     QJsonArray rows;
-    const qint64 count = m_stores.size();
-    for (qint64 k = (page - 1) * size; k < std::min(count, page * size); ++k)
-        rows.append(m_stores.at(k));
+    qint64 count = 0;
+    for (const QJsonObject &store : m_stores) {
+        if (!search.isEmpty() &&
+            !store.value(QLatin1String("number")).toString().contains(search) &&
+            !store.value(QLatin1String("name")).toString().contains(search))
+            continue;
+        if (count >= (page - 1) * size && count < page * size)
+            rows.append(store);
+        ++count;
+    }
     return reply(Ok, QStringLiteral("success"),
                  QJsonObject{{QStringLiteral("count"), count},
                              {QStringLiteral("page"), page},

@@ -3,6 +3,8 @@
 #include "k3dataset.h"
 #include "mockclock.h"
 
+#include <QRegularExpression>
+
 #include <functional>
 
 namespace weft::mock {
@@ -180,6 +182,56 @@ QList<K3BillStore::Problem> K3BillStore::validate(const QJsonObject &model) cons
         }
     }
     return problems;
+}
+
+std::optional<QJsonArray> K3BillStore::query(const QString &fieldKeys, const QString &filter,
+                                             QString *error) const
+{
+    static const QRegularExpression numbers(
+        QStringLiteral("^\\s*FBillNo\\s*(?:=\\s*('[^']*')|IN\\s*\\(((?:\\s*'[^']*'\\s*,?)*)\\))\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = numbers.match(filter);
+    if (!m.hasMatch()) {
+        *error = QStringLiteral("weft-mock 对 AR_OtherRecAble 只支持 FBillNo = '…' 或 FBillNo IN "
+                                "('…', …) 形式的过滤条件");
+        return std::nullopt;
+    }
+    QStringList wanted;
+    static const QRegularExpression quoted(QStringLiteral("'([^']*)'"));
+    const QString list = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+    for (auto it = quoted.globalMatch(list); it.hasNext();)
+        wanted << it.next().captured(1);
+    QStringList keys;
+    for (const QString &k : fieldKeys.split(u',', Qt::SkipEmptyParts)) {
+        const QString key = k.trimmed();
+        if (key.compare(QLatin1String("FID"), Qt::CaseInsensitive) != 0 &&
+            key.compare(QLatin1String("FBillNo"), Qt::CaseInsensitive) != 0 &&
+            key.compare(QLatin1String("FDocumentStatus"), Qt::CaseInsensitive) != 0) {
+            *error = QStringLiteral("元数据中标识为%1的字段不存在（weft-mock 的 AR_OtherRecAble "
+                                    "查询只有 FID、FBillNo、FDocumentStatus）")
+                         .arg(key);
+            return std::nullopt;
+        }
+        keys << key.toUpper();
+    }
+    QJsonArray rows;
+    for (const QString &number : std::as_const(wanted)) {
+        const auto at = m_byNumber.constFind(number);
+        if (at == m_byNumber.cend())
+            continue;
+        const QJsonObject &doc = m_documents.at(at.value());
+        QJsonArray row;
+        for (const QString &key : std::as_const(keys)) {
+            if (key == QLatin1String("FID"))
+                row.append(doc.value(QLatin1String("Id")));
+            else if (key == QLatin1String("FBILLNO"))
+                row.append(doc.value(QLatin1String("Number")));
+            else
+                row.append(doc.value(QLatin1String("DocumentStatus")));
+        }
+        rows.append(row);
+    }
+    return rows;
 }
 
 QJsonObject K3BillStore::save(const QString &formId, const QJsonArray &models, bool autoAudit)

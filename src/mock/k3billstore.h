@@ -26,6 +26,11 @@ public:
     /// Saves `models`; returns the `Result` object of the reply.
     QJsonObject save(const QString &formId, const QJsonArray &models, bool autoAudit);
     QJsonValue written() const;
+    /// ExecuteBillQuery on the saved documents: rows of `fieldKeys` (FID, FBillNo,
+    /// FDocumentStatus) of the documents whose number `filter` selects — "FBillNo = 'x'" or
+    /// "FBillNo IN ('x', 'y')", all weft-mock understands here; nullopt and `error` otherwise.
+    std::optional<QJsonArray> query(const QString &fieldKeys, const QString &filter,
+                                    QString *error) const;
     void reset();
 
     /// Builds the ResponseStatus error shape every K3Cloud failure uses.

@@ -359,6 +359,14 @@ MockReply K3CloudMock::executeBillQuery(const QJsonObject &body)
         data = p.isEmpty() ? body : decoded(p.at(p.size() > 1 ? 1 : 0)).toObject();
     }
     const QString formId = text(member(data, "FormId"));
+    if (K3BillStore::supports(formId)) {
+        // The documents Weft saved: found by number, so a client can check what a save whose
+        // answer it lost did.
+        QString error;
+        const auto rows = m_bills.query(text(member(data, "FieldKeys")),
+                                        member(data, "FilterString").toString(), &error);
+        return rows ? MockReply::json(*rows) : queryFailure(error);
+    }
     const K3Form *form = m_ctx.datasets.k3().form(formId);
     if (!form) {
         return queryFailure(QStringLiteral("业务对象“%1”不存在（weft-mock 提供 BD_MATERIAL、"

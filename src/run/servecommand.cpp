@@ -25,7 +25,8 @@ int serveCommand(const QStringList &arguments)
                        "cleanly after the current batch. The project is reloaded when its file "
                        "changes. Several serve processes may share one MySQL state store "
                        "(--state mysql://…): a scheme never runs twice at once — a lease with "
-                       "expiry decides who runs it, and a crashed holder's lease expires.\n"
+                       "expiry decides who runs it; a crashed holder's lease expires, or is taken over at "
+                       "once when the holder was a process of this host.\n"
                        "Alerts configured in the project are sent after runs."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
@@ -39,7 +40,9 @@ int serveCommand(const QStringList &arguments)
                                    QStringLiteral("SECONDS"), QStringLiteral("120"));
     const QCommandLineOption holder(QStringLiteral("holder"),
                                     QStringLiteral("Name of this process in leases (default "
-                                                   "host:pid)."),
+                                                   "host:pid/start, which lets a process of "
+                                                   "this host take over the lease of one that "
+                                                   "was killed at once)."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption jsonl(QStringLiteral("jsonl"),
                                    QStringLiteral("Print one JSON object per event on stdout."));

@@ -280,13 +280,6 @@ QByteArray dumpSqlite(const QString &path)
     });
 }
 
-bool expireLeases(const QString &statePath)
-{
-    return withSqlite(statePath, [](QSqlDatabase &db) {
-        return QSqlQuery(db).exec(QStringLiteral("UPDATE leases SET expires_at = 0"));
-    });
-}
-
 qint64 scalar(QSqlDatabase db, const QString &sql)
 {
     QSqlQuery q(db);

@@ -92,9 +92,6 @@ QStringList failureKeys(const IntegrationEnv &env);
 std::optional<qint64> stateCursor(const QString &statePath, const QString &scheme);
 /// Every table of a SQLite file as text, each cell as text and (for blobs) raw bytes.
 QByteArray dumpSqlite(const QString &path);
-/// Lets a killed process's lease lapse now instead of after its 120 s (known bug B4: a
-/// `weft-run run` right after a kill -9 is refused as "running elsewhere").
-bool expireLeases(const QString &statePath);
 
 /// The first column of the first row of `sql`, or -1 (on any connection).
 qint64 scalar(QSqlDatabase db, const QString &sql);

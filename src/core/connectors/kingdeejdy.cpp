@@ -19,6 +19,7 @@ namespace {
 // (system error, worth retrying). The real gateway's exact numbers are not published; these
 // are the ones weft-mock uses (docs/mock.md).
 constexpr qint64 kTokenInvalid = 1030002006;
+constexpr qint64 kDuplicateNumber = 2000001002; ///< a save's number is used by another document
 bool isGatewayError(qint64 code)
 {
     return code / 1000000 == 1030;
@@ -183,32 +184,54 @@ void JdyClient::fetchAppToken(std::function<void(std::optional<ConnectorError>)>
                  });
 }
 
+void JdyClient::ensureAppToken(const QString &stale,
+                               std::function<void(std::optional<ConnectorError>)> done)
+{
+    if (!m_appToken.isEmpty() && m_appToken != stale) {
+        done(std::nullopt);
+        return;
+    }
+    // The token was refused: calls sent from now on wait for the new one instead of trying
+    // the old one and each asking for a token of their own.
+    m_appToken.clear();
+    m_tokenWaiters.append(std::move(done));
+    if (m_tokenWaiters.size() > 1)
+        return; // a fetch is under way; its answer serves every waiter
+    fetchAppToken([this](std::optional<ConnectorError> error) {
+        const auto waiters = std::exchange(m_tokenWaiters, {});
+        for (const auto &waiter : waiters)
+            waiter(error);
+    });
+}
+
 void JdyClient::call(const QByteArray &method, const QString &path,
                      const QList<QPair<QString, QString>> &query, const QByteArray &body,
                      std::function<void(std::variant<QJsonValue, ConnectorError>)> done)
 {
-    auto send = [this, method, path, query, body, done]() {
-        m_http->call([this, method, path, query, body]() { return build(method, path, query, body); },
-                     parseEnvelope,
-                     [done](ParseResult result) {
-                         if (auto *e = std::get_if<ConnectorError>(&result))
-                             done(*e);
-                         else
-                             done(std::get<QJsonDocument>(result).object().value(
-                                 QLatin1String("data")));
-                     },
-                     [this](auto finished) { fetchAppToken(std::move(finished)); });
+    // The token each attempt was sent with: when JDY refuses it, only a token other than
+    // that one helps (another call may have fetched it already).
+    auto sentWith = std::make_shared<QString>();
+    auto send = [this, method, path, query, body, done, sentWith]() {
+        m_http->call(
+            [this, method, path, query, body, sentWith]() {
+                *sentWith = m_appToken;
+                return build(method, path, query, body);
+            },
+            parseEnvelope,
+            [done](ParseResult result) {
+                if (auto *e = std::get_if<ConnectorError>(&result))
+                    done(*e);
+                else
+                    done(std::get<QJsonDocument>(result).object().value(QLatin1String("data")));
+            },
+            [this, sentWith](auto finished) { ensureAppToken(*sentWith, std::move(finished)); });
     };
-    if (m_appToken.isEmpty()) {
-        fetchAppToken([send, done](std::optional<ConnectorError> e) {
-            if (e)
-                done(*e);
-            else
-                send();
-        });
-    } else {
-        send();
-    }
+    ensureAppToken(QString(), [send, done](std::optional<ConnectorError> e) {
+        if (e)
+            done(*e);
+        else
+            send();
+    });
 }
 
 } // namespace detail
@@ -282,10 +305,12 @@ JdyTarget::JdyTarget(const ConnectorContext &context, QObject *parent)
 
 void JdyTarget::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
 {
+    // One call per record (the save API takes one document). Every record gets its own
+    // outcome — also when its call failed after retries — so the stores JDY did save are
+    // counted as written even when others of the batch could not be sent.
     struct State {
         QList<WriteOutcome> outcomes;
         int pending = 0;
-        std::optional<ConnectorError> fatal;
         std::function<void(BatchResult)> done;
     };
     auto state = std::make_shared<State>();
@@ -300,29 +325,93 @@ void JdyTarget::writeBatch(const QList<TargetRecord> &batch, std::function<void(
         QJsonObject payload = batch.at(i).payload;
         if (!batch.at(i).previousTargetRef.isEmpty() && !payload.contains(QLatin1String("id")))
             payload.insert(QStringLiteral("id"), batch.at(i).previousTargetRef);
-        const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-        m_client->call("POST", m_context.adapter.metadata.api(), {}, body,
-                       [state, i](std::variant<QJsonValue, ConnectorError> result) {
-                           if (auto *e = std::get_if<ConnectorError>(&result)) {
-                               using Kind = ConnectorError::Kind;
-                               if (e->kind == Kind::Rejected)
-                                   state->outcomes[i] = WriteOutcome{false, QString(), *e};
-                               else if (!state->fatal || e->kind == Kind::Auth)
-                                   state->fatal = *e; // the whole call failed after retries
-                           } else {
-                               const QJsonObject data = std::get<QJsonValue>(result).toObject();
-                               const QJsonArray ids = data.value(QLatin1String("ids")).toArray();
-                               state->outcomes[i] = WriteOutcome{
-                                   true, ids.isEmpty() ? QString() : paramText(ids.first()), {}};
-                           }
-                           if (--state->pending == 0) {
-                               if (state->fatal)
-                                   state->done(*state->fatal);
-                               else
-                                   state->done(state->outcomes);
-                           }
-                       });
+        saveOne(payload, [state, i](WriteOutcome outcome) {
+            state->outcomes[i] = std::move(outcome);
+            if (--state->pending == 0)
+                state->done(state->outcomes);
+        });
     }
+}
+
+void JdyTarget::saveOne(const QJsonObject &payload, std::function<void(WriteOutcome)> done)
+{
+    const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    m_client->call("POST", m_context.adapter.metadata.api(), {}, body,
+                   [this, payload, done](std::variant<QJsonValue, ConnectorError> result) {
+                       if (auto *e = std::get_if<ConnectorError>(&result)) {
+                           if (e->code == QString::number(kDuplicateNumber) &&
+                               !payload.contains(QLatin1String("id"))) {
+                               findSaved(payload, *e, done);
+                               return;
+                           }
+                           done(WriteOutcome{false, QString(), *e});
+                           return;
+                       }
+                       const QJsonObject data = std::get<QJsonValue>(result).toObject();
+                       const QJsonArray ids = data.value(QLatin1String("ids")).toArray();
+                       done(WriteOutcome{true, ids.isEmpty() ? QString() : paramText(ids.first()),
+                                         {}});
+                   });
+}
+
+void JdyTarget::findSaved(const QJsonObject &payload, const ConnectorError &duplicate,
+                          std::function<void(WriteOutcome)> done)
+{
+    // "Number already exists" for a document Weft is creating has two causes: another
+    // document holds the number (a real conflict, the record fails), or this very document
+    // was saved by an earlier attempt whose answer was lost — a save retried after a
+    // damaged answer, or a run killed between JDY saving and the state store learning of
+    // it. The list API finds the document with the number; when it holds what this record
+    // would write, the earlier save counts (no second document, no false failure).
+    const QString number = paramText(payload.value(QLatin1String("number"))).trimmed();
+    if (number.isEmpty()) {
+        done(WriteOutcome{false, QString(), duplicate});
+        return;
+    }
+    const QList<QPair<QString, QString>> query = {{QStringLiteral("search"), number},
+                                                  {QStringLiteral("page"), QStringLiteral("1")},
+                                                  {QStringLiteral("page_size"),
+                                                   QStringLiteral("100")}};
+    m_client->call(
+        "GET", m_context.adapter.metadata.api(), query, {},
+        [this, payload, number, duplicate, done](std::variant<QJsonValue, ConnectorError> result) {
+            if (auto *e = std::get_if<ConnectorError>(&result)) {
+                ConnectorError error = duplicate;
+                error.message += QStringLiteral(" (checking whether it is this record's own "
+                                                "earlier save failed: %1)")
+                                     .arg(e->toString());
+                done(WriteOutcome{false, QString(), error});
+                return;
+            }
+            const QJsonArray rows =
+                std::get<QJsonValue>(result).toObject().value(QLatin1String("rows")).toArray();
+            for (const QJsonValue &v : rows) {
+                const QJsonObject row = v.toObject();
+                if (paramText(row.value(QLatin1String("number"))).trimmed() != number)
+                    continue;
+                if (!holdsPayload(row, payload))
+                    break;
+                const QString id = paramText(row.value(QLatin1String("id")));
+                log::info(QStringLiteral("%1: %2 was saved by an earlier attempt whose answer "
+                                         "was lost (JDY id %3); not saved again")
+                              .arg(m_context.connection.config.name, number, id));
+                done(WriteOutcome{true, id, {}});
+                return;
+            }
+            done(WriteOutcome{false, QString(), duplicate});
+        });
+}
+
+bool JdyTarget::holdsPayload(const QJsonObject &document, const QJsonObject &payload)
+{
+    // Fields JDY returns are compared as text; fields it does not return cannot differ.
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        if (it.key() == QLatin1String("id") || !document.contains(it.key()))
+            continue;
+        if (paramText(document.value(it.key())).trimmed() != paramText(it.value()).trimmed())
+            return false;
+    }
+    return true;
 }
 
 } // namespace weft

@@ -33,12 +33,19 @@ public:
 
 private:
     void fetchAppToken(std::function<void(std::optional<ConnectorError>)> done);
+    /// Calls `done` once there is an app-token other than `stale` (empty: any token). A call
+    /// that finds none, or finds `stale` refused, waits for the one fetch under way or starts
+    /// it: production JDY allows about two token requests a minute, so the twenty calls of a
+    /// batch must share one.
+    void ensureAppToken(const QString &stale,
+                        std::function<void(std::optional<ConnectorError>)> done);
     HttpRequest build(const QByteArray &method, const QString &path,
                       const QList<QPair<QString, QString>> &query, const QByteArray &body) const;
 
     ConnectorContext m_context;
     HttpClient *m_http;
     QString m_appToken;
+    QList<std::function<void(std::optional<ConnectorError>)>> m_tokenWaiters;
 };
 
 } // namespace detail
@@ -61,7 +68,9 @@ private:
 };
 
 /// Kingdee JDY as a target: save APIs such as /jdy/v2/bd/store, one record per call (the
-/// save API takes one document); a record written before is updated through its JDY id.
+/// save API takes one document); a record written before is updated through its JDY id. A
+/// save refused as a duplicate number is checked against the document holding the number:
+/// when that is this record's own earlier save (its answer lost), it counts as written.
 class JdyTarget final : public TargetConnector
 {
     Q_OBJECT
@@ -72,7 +81,14 @@ public:
                     std::function<void(BatchResult)> done) override;
     void cancel() override { m_client->cancel(); }
 
+    /// Whether a document JDY returned holds every field of `payload` it returns (as text).
+    static bool holdsPayload(const QJsonObject &document, const QJsonObject &payload);
+
 private:
+    void saveOne(const QJsonObject &payload, std::function<void(WriteOutcome)> done);
+    void findSaved(const QJsonObject &payload, const ConnectorError &duplicate,
+                   std::function<void(WriteOutcome)> done);
+
     ConnectorContext m_context;
     detail::JdyClient *m_client;
 };

@@ -132,10 +132,11 @@ void K3Client::login(std::function<void(std::optional<ConnectorError>)> done)
 }
 
 void K3Client::call(const QString &service, const QJsonObject &body,
-                    std::function<void(std::variant<QJsonValue, ConnectorError>)> done)
+                    std::function<void(std::variant<QJsonValue, ConnectorError>)> done,
+                    bool idempotent)
 {
     const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    auto send = [this, service, bytes, done]() {
+    auto send = [this, service, bytes, done, idempotent]() {
         m_http->call(
             [this, service, bytes]() {
                 HttpRequest r;
@@ -146,11 +147,19 @@ void K3Client::call(const QString &service, const QJsonObject &body,
                 r.endpoint = service;
                 return r;
             },
-            [](const HttpResponse &response) -> ParseResult {
+            [idempotent](const HttpResponse &response) -> ParseResult {
                 ParseResult p = HttpClient::parseJson(response);
                 auto *doc = std::get_if<QJsonDocument>(&p);
-                if (!doc)
+                if (!doc) {
+                    // No answer in time, or an answer that arrived damaged: K3Cloud may have
+                    // done the work. (A refused connection, a reset before an answer or an
+                    // HTTP 5xx mean it did not, and are retried.)
+                    auto &error = std::get<ConnectorError>(p);
+                    if (!idempotent && (error.kind == ConnectorError::Kind::Timeout ||
+                                        error.kind == ConnectorError::Kind::Malformed))
+                        error.outcomeUnknown = true;
                     return p;
+                }
                 const QJsonValue root = doc->isArray() ? QJsonValue(doc->array())
                                                        : QJsonValue(doc->object());
                 const QJsonObject status = responseStatus(root);
@@ -280,16 +289,13 @@ K3Target::K3Target(const ConnectorContext &context, QObject *parent)
     m_batchSize = context.adapter.metadata.limit(50);
 }
 
+QString K3Target::formId() const
+{
+    return text(k3Setting(m_context.adapter.metadata, QStringLiteral("FormId"), {}));
+}
+
 void K3Target::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
 {
-    const AdapterMetadata &meta = m_context.adapter.metadata;
-    const QString formId = text(k3Setting(meta, QStringLiteral("FormId"), {}));
-    QString operation = text(k3Setting(meta, QStringLiteral("Operation"), {}));
-    if (operation.isEmpty())
-        operation = meta.api().compare(QLatin1String("save"), Qt::CaseInsensitive) == 0
-                        ? QStringLiteral("Save")
-                        : QStringLiteral("BatchSave");
-    const QString autoAudit = text(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
     QJsonArray models;
     for (const TargetRecord &r : batch) {
         QJsonObject model = r.payload;
@@ -298,64 +304,177 @@ void K3Target::writeBatch(const QList<TargetRecord> &batch, std::function<void(B
             model.insert(QStringLiteral("FID"), r.previousTargetRef.section(u'/', 0, 0).toLongLong());
         models.append(model);
     }
+    save(models, 0, std::move(done));
+}
+
+void K3Target::save(const QJsonArray &models, int checks, std::function<void(BatchResult)> done)
+{
+    const AdapterMetadata &meta = m_context.adapter.metadata;
+    QString operation = text(k3Setting(meta, QStringLiteral("Operation"), {}));
+    if (operation.isEmpty())
+        operation = meta.api().compare(QLatin1String("save"), Qt::CaseInsensitive) == 0
+                        ? QStringLiteral("Save")
+                        : QStringLiteral("BatchSave");
+    const QString autoAudit = text(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
     QJsonObject data{{QStringLiteral("Model"), models},
                      {QStringLiteral("IsAutoSubmitAndAudit"), autoAudit == QLatin1String("true")},
                      {QStringLiteral("NeedReturnFields"), QJsonArray()},
                      {QStringLiteral("IsVerifyBaseDataField"), false}};
-    const QJsonObject body{{QStringLiteral("formid"), formId}, {QStringLiteral("data"), data}};
-    const qsizetype n = batch.size();
-    m_client->call(operation, body, [done, n](std::variant<QJsonValue, ConnectorError> result) {
-        if (auto *e = std::get_if<ConnectorError>(&result)) {
-            done(*e);
-            return;
-        }
-        const QJsonObject status = detail::K3Client::responseStatus(std::get<QJsonValue>(result));
-        if (status.isEmpty()) {
-            done(ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("Result"),
-                                QStringLiteral("the save answer has no Result.ResponseStatus")});
-            return;
-        }
-        QList<WriteOutcome> outcomes(n);
-        QList<bool> known(n, false);
-        QHash<int, QJsonArray> errorsByRow;
-        for (const QJsonValue &e : status.value(QLatin1String("Errors")).toArray()) {
-            const int row = e.toObject().value(QLatin1String("DIndex")).toInt(-1);
-            errorsByRow[row].append(e);
-        }
-        for (const QJsonValue &s : status.value(QLatin1String("SuccessEntitys")).toArray()) {
-            const QJsonObject o = s.toObject();
-            const int row = o.value(QLatin1String("DIndex")).toInt(-1);
-            if (row >= 0 && row < n && !errorsByRow.contains(row)) {
-                outcomes[row] = WriteOutcome{true,
-                                             text(o.value(QLatin1String("Id"))) + u'/' +
-                                                 text(o.value(QLatin1String("Number"))),
-                                             {}};
-                known[row] = true;
+    const QJsonObject body{{QStringLiteral("formid"), formId()}, {QStringLiteral("data"), data}};
+    const qsizetype n = models.size();
+    m_client->call(
+        operation, body,
+        [this, models, checks, done, n](std::variant<QJsonValue, ConnectorError> result) {
+            if (auto *e = std::get_if<ConnectorError>(&result)) {
+                if (e->outcomeUnknown)
+                    checkLostSave(models, *e, checks, done);
+                else
+                    done(*e);
+                return;
             }
-        }
-        const QString code = QStringLiteral("MsgCode %1").arg(status.value(QLatin1String("MsgCode")).toInt());
-        for (auto it = errorsByRow.begin(); it != errorsByRow.end(); ++it) {
-            if (it.key() < 0 || it.key() >= n)
-                continue;
-            outcomes[it.key()] = WriteOutcome{
-                false, QString(), ConnectorError{ConnectorError::Kind::Rejected, code, errorsText(it.value())}};
-            known[it.key()] = true;
-        }
-        // Errors without a row index belong to the whole call.
-        const QJsonArray general = errorsByRow.value(-1);
-        for (qsizetype i = 0; i < n; ++i) {
-            if (known[i])
-                continue;
-            outcomes[i] = WriteOutcome{
-                false, QString(),
-                ConnectorError{ConnectorError::Kind::Rejected, code,
-                               general.isEmpty() ? QStringLiteral("K3Cloud reported neither "
-                                                                  "success nor an error for "
-                                                                  "this model")
-                                                 : errorsText(general)}};
-        }
-        done(outcomes);
-    });
+            const QJsonObject status = detail::K3Client::responseStatus(std::get<QJsonValue>(result));
+            if (status.isEmpty()) {
+                done(ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("Result"),
+                                    QStringLiteral("the save answer has no Result.ResponseStatus")});
+                return;
+            }
+            QList<WriteOutcome> outcomes(n);
+            QList<bool> known(n, false);
+            QHash<int, QJsonArray> errorsByRow;
+            for (const QJsonValue &e : status.value(QLatin1String("Errors")).toArray()) {
+                const int row = e.toObject().value(QLatin1String("DIndex")).toInt(-1);
+                errorsByRow[row].append(e);
+            }
+            for (const QJsonValue &s : status.value(QLatin1String("SuccessEntitys")).toArray()) {
+                const QJsonObject o = s.toObject();
+                const int row = o.value(QLatin1String("DIndex")).toInt(-1);
+                if (row >= 0 && row < n && !errorsByRow.contains(row)) {
+                    outcomes[row] = WriteOutcome{true,
+                                                 text(o.value(QLatin1String("Id"))) + u'/' +
+                                                     text(o.value(QLatin1String("Number"))),
+                                                 {}, {}};
+                    known[row] = true;
+                }
+            }
+            const QString code =
+                QStringLiteral("MsgCode %1").arg(status.value(QLatin1String("MsgCode")).toInt());
+            for (auto it = errorsByRow.begin(); it != errorsByRow.end(); ++it) {
+                if (it.key() < 0 || it.key() >= n)
+                    continue;
+                outcomes[it.key()] = WriteOutcome{
+                    false, QString(),
+                    ConnectorError{ConnectorError::Kind::Rejected, code, errorsText(it.value())},
+                    {}};
+                known[it.key()] = true;
+            }
+            // Errors without a row index belong to the whole call.
+            const QJsonArray general = errorsByRow.value(-1);
+            for (qsizetype i = 0; i < n; ++i) {
+                if (known[i])
+                    continue;
+                outcomes[i] = WriteOutcome{
+                    false, QString(),
+                    ConnectorError{ConnectorError::Kind::Rejected, code,
+                                   general.isEmpty() ? QStringLiteral("K3Cloud reported neither "
+                                                                      "success nor an error for "
+                                                                      "this model")
+                                                     : errorsText(general)},
+                    {}};
+            }
+            done(outcomes);
+        },
+        false);
+}
+
+void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &lost, int checks,
+                             std::function<void(BatchResult)> done)
+{
+    const qsizetype n = models.size();
+    // Every model must carry its bill number, or there is nothing to look for.
+    QStringList numbers;
+    for (const QJsonValue &m : models) {
+        const QString number = text(m.toObject().value(QLatin1String("FBillNo"))).trimmed();
+        if (number.isEmpty())
+            break;
+        numbers << number;
+    }
+    auto unknown = [lost, n](const QString &why) {
+        ConnectorError error = lost;
+        error.message = QStringLiteral("K3Cloud's answer to the save was lost (%1), so it may or "
+                                       "may not have saved this document; Weft does not send "
+                                       "it again, which could save it twice. %2 Check in "
+                                       "K3Cloud, then retry the record or mark it ignored.")
+                            .arg(lost.toString(), why);
+        return QList<WriteOutcome>(n, WriteOutcome{false, QString(), error, {}});
+    };
+    if (numbers.size() != n) {
+        done(unknown(QStringLiteral("Map FBillNo to a key from the source (e.g. the approval "
+                                    "number) and Weft checks by itself.")));
+        return;
+    }
+    if (checks >= 3) {
+        done(unknown(QStringLiteral("Three answers in a row were lost.")));
+        return;
+    }
+    QStringList quoted;
+    for (QString number : std::as_const(numbers))
+        quoted << u'\'' + number.replace(u'\'', QStringLiteral("''")) + u'\'';
+    const QJsonObject query{
+        {QStringLiteral("FormId"), formId()},
+        {QStringLiteral("FieldKeys"), QStringLiteral("FID,FBillNo")},
+        {QStringLiteral("FilterString"),
+         QStringLiteral("FBillNo IN (%1)").arg(quoted.join(QStringLiteral(", ")))},
+        {QStringLiteral("StartRow"), 0},
+        {QStringLiteral("Limit"), qint64(n)}}; // a number names one document
+    m_client->call(
+        QStringLiteral("ExecuteBillQuery"), QJsonObject{{QStringLiteral("data"), query}},
+        [this, models, numbers, checks, done, unknown, n](
+            std::variant<QJsonValue, ConnectorError> result) {
+            if (auto *e = std::get_if<ConnectorError>(&result)) {
+                done(unknown(QStringLiteral("Looking the numbers up failed too: %1.")
+                                 .arg(e->toString())));
+                return;
+            }
+            QHash<QString, QString> saved; // FBillNo → "FID/FBillNo"
+            for (const QJsonValue &row : std::get<QJsonValue>(result).toArray()) {
+                const QJsonArray cells = row.toArray();
+                if (cells.size() >= 2)
+                    saved.insert(text(cells.at(1)), text(cells.at(0)) + u'/' + text(cells.at(1)));
+            }
+            auto outcomes = std::make_shared<QList<WriteOutcome>>(n);
+            QJsonArray again;
+            QList<qsizetype> againAt;
+            for (qsizetype i = 0; i < n; ++i) {
+                const auto found = saved.constFind(numbers.at(i));
+                if (found != saved.cend()) {
+                    (*outcomes)[i] = WriteOutcome{true, found.value(), {}, {}};
+                } else {
+                    again.append(models.at(i));
+                    againAt.append(i);
+                }
+            }
+            log::info(QStringLiteral("%1: a save's answer was lost; %2 of its %3 documents "
+                                     "were saved, %4 are sent again")
+                          .arg(m_context.connection.config.name)
+                          .arg(n - again.size())
+                          .arg(n)
+                          .arg(again.size()));
+            if (again.isEmpty()) {
+                done(*outcomes);
+                return;
+            }
+            save(again, checks + 1, [done, outcomes, againAt](BatchResult retried) {
+                if (auto *e = std::get_if<ConnectorError>(&retried)) {
+                    for (const qsizetype i : againAt)
+                        (*outcomes)[i] = WriteOutcome{false, QString(), *e, {}};
+                } else {
+                    const auto &list = std::get<QList<WriteOutcome>>(retried);
+                    for (qsizetype k = 0; k < againAt.size() && k < list.size(); ++k)
+                        (*outcomes)[againAt.at(k)] = list.at(k);
+                }
+                done(*outcomes);
+            });
+        });
 }
 
 } // namespace weft

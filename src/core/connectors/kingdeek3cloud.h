@@ -14,9 +14,13 @@ class K3Client final : public QObject
     Q_OBJECT
 public:
     K3Client(const ConnectorContext &context, QObject *parent);
-    /// Calls DynamicFormService.<service> with `body`; `done` gets the parsed JSON.
+    /// Calls DynamicFormService.<service> with `body`; `done` gets the parsed JSON. A call
+    /// that is not `idempotent` (a save creating documents) is not sent again when its answer
+    /// is lost after K3Cloud may have processed it (timed out, or damaged): the error comes
+    /// back with outcomeUnknown set, for the caller to check what happened.
     void call(const QString &service, const QJsonObject &body,
-              std::function<void(std::variant<QJsonValue, ConnectorError>)> done);
+              std::function<void(std::variant<QJsonValue, ConnectorError>)> done,
+              bool idempotent = true);
     void cancel() { m_http->cancelAll(); }
     HttpClient *http() const { return m_http; }
 
@@ -56,6 +60,11 @@ private:
 /// K3Cloud as a target: Save/BatchSave of the metadata's FormId. Each record is one model; the
 /// answer's Errors[].DIndex and SuccessEntitys[].DIndex map back to the exact records, so one
 /// bad document fails alone and the rest of the batch is saved.
+///
+/// A save whose answer is lost is never sent again blindly — that could book a receivable
+/// twice. When every model carries its FBillNo, ExecuteBillQuery finds the ones K3Cloud saved
+/// and only the others are sent again; otherwise the records fail with "outcome unknown", to
+/// be checked in K3Cloud before a retry.
 class K3Target final : public TargetConnector
 {
     Q_OBJECT
@@ -67,6 +76,13 @@ public:
     void cancel() override { m_client->cancel(); }
 
 private:
+    /// Saves `models`; `checks` counts the lost answers already checked for them.
+    void save(const QJsonArray &models, int checks, std::function<void(BatchResult)> done);
+    /// After a save's answer was lost: which of `models` K3Cloud saved, and the rest again.
+    void checkLostSave(const QJsonArray &models, const ConnectorError &lost, int checks,
+                       std::function<void(BatchResult)> done);
+    QString formId() const;
+
     ConnectorContext m_context;
     detail::K3Client *m_client;
     int m_batchSize = 50;

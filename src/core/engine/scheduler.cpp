@@ -6,10 +6,10 @@
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
 #include "core/state/statestore.h"
+#include "core/util/processidentity.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QHostInfo>
 
 namespace weft {
 
@@ -21,8 +21,7 @@ Scheduler::Scheduler(const QString &projectPath, StateStore *state, SchedulerOpt
     , m_options(std::move(options))
 {
     if (m_options.holder.isEmpty())
-        m_options.holder = QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(
-            QCoreApplication::applicationPid());
+        m_options.holder = processIdentity();
     connect(&m_tick, &QTimer::timeout, this, &Scheduler::tick);
     m_reloadDebounce.setSingleShot(true);
     m_reloadDebounce.setInterval(500);

@@ -3,13 +3,15 @@
 #include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
+#include "core/util/processidentity.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QHostInfo>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTimeZone>
+
+#include <limits>
 
 namespace weft {
 
@@ -62,10 +64,7 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
     if (m_options.leaseHolder.isEmpty()) {
         // Unique per run, so two runners in one process (the designer) never mistake each
         // other's runs for abandoned ones.
-        m_options.leaseHolder = QStringLiteral("%1:%2:%3")
-                                    .arg(QHostInfo::localHostName())
-                                    .arg(QCoreApplication::applicationPid())
-                                    .arg(m_info.runId);
+        m_options.leaseHolder = processIdentity() + u':' + m_info.runId;
     }
     m_leaseRenewal.setInterval(std::max(1, m_options.leaseSeconds / 3) * 1000);
     connect(&m_leaseRenewal, &QTimer::timeout, this, [this]() {
@@ -288,9 +287,12 @@ void SchemeRun::onPrepared()
     const qint64 until = now();
     if (m_incremental) {
         qint64 since = initialSince();
+        m_fromBeginning = true;
         if (!m_options.full && m_shared.state) {
-            if (const auto cursor = m_shared.state->cursor(m_scheme.name))
+            if (const auto cursor = m_shared.state->cursor(m_scheme.name)) {
                 since = *cursor - m_scheme.sync.overlapSeconds;
+                m_fromBeginning = false;
+            }
         }
         m_windows = windows(since, until, m_traits.maxWindowSeconds);
     } else {
@@ -534,15 +536,10 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
         --m_pendingBatches;
         settle(records, windows);
         if (auto *error = std::get_if<ConnectorError>(&result)) {
-            using Kind = ConnectorError::Kind;
-            if (error->kind == Kind::Cancelled) {
+            if (error->kind == ConnectorError::Kind::Cancelled) {
                 // Nothing is known about this batch: it stays unwritten and is read again.
-            } else if (error->kind == Kind::Auth || error->kind == Kind::Config ||
-                       error->kind == Kind::Network) {
-                abort(QStringLiteral("writing to %1 failed: %2 — the run stops here; records "
-                                     "not written are read again by the next run")
-                          .arg(m_scheme.target.connection, error->toString()),
-                      RunOutcome::Aborted, ConnectorError::kindName(error->kind));
+            } else if (stopsTheRun(*error)) {
+                abortOnWriteError(*error);
             } else {
                 for (qsizetype i = 0; i < records.size(); ++i) {
                     for (const TransformInput &input : sources.at(i))
@@ -553,9 +550,16 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
             const QList<WriteOutcome> &outcomes = std::get<QList<WriteOutcome>>(result);
             QList<WrittenRecord> written;
             QStringList resolved;
+            std::optional<ConnectorError> stop;
             for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
                 const WriteOutcome &o = outcomes.at(i);
-                if (o.ok) {
+                if (!o.ok && (o.error.kind == ConnectorError::Kind::Cancelled ||
+                              stopsTheRun(o.error))) {
+                    // Like a batch that failed whole: not written, not a failed record —
+                    // the run stops and the next one reads it again.
+                    if (!stop && o.error.kind != ConnectorError::Kind::Cancelled)
+                        stop = o.error;
+                } else if (o.ok) {
                     written.append({records.at(i).recordId,
                                     records.at(i).contentHash.isEmpty() ? o.contentHash
                                                                         : records.at(i).contentHash,
@@ -572,11 +576,28 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
                 m_shared.state->markWritten(m_scheme.name, written);
                 m_shared.state->resolveFailures(m_scheme.name, resolved, m_info.runId);
             }
+            if (stop)
+                abortOnWriteError(*stop);
         }
         emitProgress();
         pumpFetch();
         checkWindowDone();
     });
+}
+
+bool SchemeRun::stopsTheRun(const ConnectorError &error)
+{
+    // Errors no record can get past: every further write would fail the same way.
+    using Kind = ConnectorError::Kind;
+    return error.kind == Kind::Auth || error.kind == Kind::Config || error.kind == Kind::Network;
+}
+
+void SchemeRun::abortOnWriteError(const ConnectorError &error)
+{
+    abort(QStringLiteral("writing to %1 failed: %2 — the run stops here; records not written "
+                         "are read again by the next run")
+              .arg(m_scheme.target.connection, error.toString()),
+          RunOutcome::Aborted, ConnectorError::kindName(error.kind));
 }
 
 void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
@@ -681,6 +702,7 @@ void SchemeRun::finish()
         return;
     m_finished = true;
     if (m_info.outcome == RunOutcome::Running) {
+        resolveCoveredFetchFailures();
         m_info.outcome = m_info.counters.failed > 0 ? RunOutcome::FinishedWithFailures
                                                     : RunOutcome::Succeeded;
         if (m_options.dryRun)
@@ -713,6 +735,43 @@ void SchemeRun::finish()
                   .arg(m_elapsed.elapsed() / 1000.0, 0, 'f', 1));
     emitProgress(true);
     Q_EMIT finished(m_info);
+}
+
+void SchemeRun::resolveCoveredFetchFailures()
+{
+    // A page that could not be read is stored as a failure of stage fetch, and the cursor
+    // stays before it, so the next run reads that span again. Once a run has read every
+    // window to the end, the spans it covered hold no unread page any more: their fetch
+    // failures are resolved (a source read whole covers everything).
+    const bool limited = m_limitReached || (m_options.limit >= 0 &&
+                                            m_info.counters.read >= m_options.limit);
+    if (m_retryMode || m_options.dryRun || limited || !m_shared.state || m_windows.isEmpty() ||
+        m_committed < m_windows.size())
+        return;
+    FailedFilter filter;
+    filter.scheme = m_scheme.name;
+    filter.stage = FailureStage::Fetch;
+    // A run from the scheme's starting point (no cursor yet, or --full) read all there is to
+    // read: an earlier run that failed started from the same point, only computed a little
+    // earlier when it is relative to now ("DAYS_AGO_…").
+    const qint64 coveredStart = m_fromBeginning ? std::numeric_limits<qint64>::min()
+                                                : m_windows.first().start;
+    const qint64 coveredEnd = m_windows.last().end;
+    QStringList covered;
+    for (const FailedRecord &f : m_shared.state->failedRecords(filter)) {
+        const qint64 start = f.sourcePayload.value(QLatin1String("window_start")).toInteger();
+        const qint64 end = f.sourcePayload.value(QLatin1String("window_end")).toInteger();
+        if (!m_incremental || (start >= coveredStart && end <= coveredEnd))
+            covered << f.recordId;
+    }
+    if (covered.isEmpty())
+        return;
+    if (m_shared.state->resolveFailures(m_scheme.name, covered, m_info.runId)) {
+        log::info(QStringLiteral("scheme '%1': %2 page(s) that could not be read before were "
+                                 "read now; their failures are resolved")
+                      .arg(m_scheme.name)
+                      .arg(covered.size()));
+    }
 }
 
 void SchemeRun::emitProgress(bool force)

@@ -71,6 +71,9 @@ private:
     void abort(const QString &message, RunOutcome outcome = RunOutcome::Aborted,
                const QString &kind = QString());
     void finish();
+    void resolveCoveredFetchFailures();
+    static bool stopsTheRun(const ConnectorError &error);
+    void abortOnWriteError(const ConnectorError &error);
     void emitProgress(bool force = false);
     void recordFailure(FailureStage stage, const TransformInput &input,
                        const QJsonObject &targetPayload, const ConnectorError &error);
@@ -90,6 +93,7 @@ private:
     std::unique_ptr<TargetConnector> m_target;
     SourceTraits m_traits;
     bool m_incremental = false;
+    bool m_fromBeginning = false; ///< the windows start at the scheme's starting point
     bool m_idCheck = true;
 
     QList<TimeWindow> m_windows;

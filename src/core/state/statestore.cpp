@@ -1,5 +1,8 @@
 #include "core/state/statestore.h"
 
+#include "core/log/logging.h"
+#include "core/util/processidentity.h"
+
 #include <QAtomicInt>
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -981,7 +984,35 @@ bool StateStore::tryAcquireLease(const QString &scheme, const QString &holder, i
     QSqlQuery check(m_db);
     check.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ?"));
     check.addBindValue(scheme);
-    return check.exec() && check.next() && check.value(0).toString() == holder;
+    if (!check.exec() || !check.next())
+        return false;
+    const QString current = check.value(0).toString();
+    if (current == holder)
+        return true;
+    if (holderLiveness(current) != HolderLiveness::Gone)
+        return false;
+    // The holder was a process of this host that has ended (killed, crashed) without
+    // releasing its lease: take it over now rather than after the lease expires. The
+    // holder in the WHERE makes it a compare-and-swap, so of two runners doing this at
+    // once only one wins.
+    QSqlQuery takeOver(m_db);
+    takeOver.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = ? WHERE scheme = ? "
+                                    "AND holder = ?"));
+    takeOver.addBindValue(holder);
+    takeOver.addBindValue(expires);
+    takeOver.addBindValue(scheme);
+    takeOver.addBindValue(current);
+    if (!takeOver.exec()) {
+        m_lastError = takeOver.lastError().text();
+        return false;
+    }
+    if (takeOver.numRowsAffected() > 0) {
+        log::info(QStringLiteral("scheme '%1': took over the lease of %2, a process that has "
+                                 "ended")
+                      .arg(scheme, current));
+        return true;
+    }
+    return false;
 }
 
 bool StateStore::releaseLease(const QString &scheme, const QString &holder)

@@ -91,7 +91,9 @@ public:
 
     // Leases: at most one runner per scheme, also across processes sharing a MySQL store.
     /// Takes (or renews) the lease on `scheme` for `ttlSeconds` if it is free, expired or
-    /// already `holder`'s. A holder that crashes simply stops renewing; its lease expires.
+    /// already `holder`'s. A holder that crashes simply stops renewing; its lease expires —
+    /// or, when the holder names a process of this host that has ended (processidentity.h),
+    /// is taken over at once.
     bool tryAcquireLease(const QString &scheme, const QString &holder, int ttlSeconds);
     bool releaseLease(const QString &scheme, const QString &holder);
     /// The current (unexpired) holder, empty when none.

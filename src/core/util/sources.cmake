@@ -2,5 +2,6 @@ set(WEFT_CORE_util_SOURCES
     envexpand.cpp envexpand.h
     jsonlocator.cpp jsonlocator.h
     jsonwriter.cpp jsonwriter.h
+    processidentity.cpp processidentity.h
     textdistance.cpp textdistance.h
 )

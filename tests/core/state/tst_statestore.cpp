@@ -1,14 +1,34 @@
 // The state store behaves the same on SQLite (the default) and on MariaDB (shared use): each
 // test runs against both.
 #include "core/state/statestore.h"
+#include "core/util/processidentity.h"
 #include "support/mariadb.h"
 
 #include <QJsonObject>
+#include <QProcess>
+#include <QSysInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace weft;
+
+namespace {
+
+/// The holder name a process of this host had, after it has ended: a real pid that is free
+/// again (barring immediate reuse) with a start time no process can have had.
+QString endedProcessHolder()
+{
+    QProcess child;
+    child.start(QStringLiteral("true"), {});
+    if (!child.waitForStarted())
+        return {};
+    const qint64 pid = child.processId();
+    child.waitForFinished();
+    return QStringLiteral("%1:%2/0").arg(QSysInfo::machineHostName()).arg(pid);
+}
+
+} // namespace
 
 class TestStateStore : public QObject
 {
@@ -184,6 +204,45 @@ private Q_SLOTS:
         QTest::qWait(1100); // a holder that stops renewing loses the lease
         QVERIFY(store->leaseHolder("s").isEmpty());
         QVERIFY(store->tryAcquireLease("s", "host-a:1", 60));
+    }
+
+    void leaseOfAnEndedProcessIsTakenOver_data() { backends(); }
+    void leaseOfAnEndedProcessIsTakenOver()
+    {
+        // A weft-run killed with kill -9 never releases its lease. The next run on this host
+        // sees that the holder's process has ended and takes the lease at once; a live holder
+        // (this very process) and holders it cannot check (another host) keep theirs.
+        auto store = open(QString::fromLatin1(QTest::currentDataTag()));
+        QVERIFY(store);
+        const QString ended = endedProcessHolder();
+        QVERIFY(!ended.isEmpty());
+        QVERIFY(store->tryAcquireLease("s", ended + ":run-1", 120));
+        QVERIFY(store->tryAcquireLease("s", processIdentity() + ":run-2", 120));
+        QCOMPARE(store->leaseHolder("s"), processIdentity() + ":run-2");
+
+        const QString alive = processIdentity() + ":designer-run";
+        QVERIFY(store->tryAcquireLease("t", alive, 120));
+        QVERIFY(!store->tryAcquireLease("t", "other:1/1:run-3", 120));
+        QCOMPARE(store->leaseHolder("t"), alive);
+
+        QVERIFY(store->tryAcquireLease("u", "elsewhere.example:1/1:run-4", 120));
+        QVERIFY(!store->tryAcquireLease("u", processIdentity() + ":run-5", 120));
+    }
+
+    void holderLivenessNamesProcesses()
+    {
+        QCOMPARE(holderLiveness(processIdentity()), HolderLiveness::Alive);
+        QCOMPARE(holderLiveness(processIdentity() + ":with-a-run-id"), HolderLiveness::Alive);
+        // This pid with another start time: the pid was reused, the holder is gone.
+        const QString host = QSysInfo::machineHostName();
+        const qint64 pid = QCoreApplication::applicationPid();
+        QCOMPARE(holderLiveness(QStringLiteral("%1:%2/1").arg(host).arg(pid)), HolderLiveness::Gone);
+        QCOMPARE(holderLiveness(endedProcessHolder()), HolderLiveness::Gone);
+        QCOMPARE(holderLiveness(QStringLiteral("elsewhere.example:%1/1").arg(pid)),
+                 HolderLiveness::Unknown);
+        QCOMPARE(holderLiveness(QStringLiteral("%1:%2").arg(host).arg(pid)),
+                 HolderLiveness::Unknown); // no start time: cannot tell a reused pid
+        QCOMPARE(holderLiveness(QStringLiteral("ops-node-7")), HolderLiveness::Unknown);
     }
 
     void runsAndAbandonedRuns_data() { backends(); }
