@@ -30,11 +30,6 @@ int trials(const char *variable, int ciDefault)
     return ok && n > 0 ? n : ciDefault;
 }
 
-bool knownBugsEnabled()
-{
-    return qEnvironmentVariable("WEFT_RELIABILITY_KNOWN_BUGS") == QLatin1String("1");
-}
-
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs, int stepMs)
 {
     QElapsedTimer clock;

@@ -20,16 +20,6 @@ namespace weft::test {
 /// environment variable `variable` (bench/soak sets WEFT_SOAK_* for the long version).
 int trials(const char *variable, int ciDefault);
 
-/// Tests of bugs that are known and reported (docs/reliability.md, "Open bugs") run only with
-/// WEFT_RELIABILITY_KNOWN_BUGS=1; otherwise they are skipped with the bug's name.
-bool knownBugsEnabled();
-#define WEFT_KNOWN_BUG(id, text)                                                                   \
-    do {                                                                                           \
-        if (!weft::test::knownBugsEnabled())                                                       \
-            QSKIP("known bug " id " (docs/reliability.md): " text                                  \
-                  " — run with WEFT_RELIABILITY_KNOWN_BUGS=1 to check a fix");                     \
-    } while (false)
-
 /// Spins the event loop until `condition` holds or `timeoutMs` pass; true if it held.
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs, int stepMs = 20);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/alertrule.h"
 #include "core/model/project.h"
 #include "core/state/staterecords.h"
 #include "core/util/envexpand.h"
@@ -14,22 +15,6 @@ class QNetworkAccessManager;
 namespace weft {
 
 class StateStore;
-
-/// One alert rule of a project (`alerts` in the project file, docs/operations.md).
-struct AlertRule {
-    enum class When { RunFailed, FailedRecords, NoSuccess, AuthFailure };
-    QString name;
-    When when = When::RunFailed;
-    int threshold = 0;      ///< FailedRecords: more than this many failed records in a run
-    int minutes = 0;        ///< NoSuccess: no successful run for this long
-    QStringList schemes;    ///< empty: every scheme
-    int quietMinutes = 60;  ///< the same alert is not repeated within this period
-    QList<QJsonObject> channels;
-
-    /// Parses a rule; on problems returns false and appends messages (with JSON pointers
-    /// relative to the rule) to `errors`.
-    static bool fromJson(const QJsonObject &json, AlertRule *rule, QStringList *errors);
-};
 
 /// The DingTalk group-robot signature: urlencode(base64(HMAC-SHA256(secret,
 /// timestamp + "\n" + secret))), timestamp in milliseconds.

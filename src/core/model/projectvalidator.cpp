@@ -2,6 +2,7 @@
 
 #include "core/expr/expression.h"
 #include "core/expr/parser.h"
+#include "core/model/alertrule.h"
 #include "core/model/cronexpression.h"
 #include "core/model/mysqlstatement.h"
 #include "core/model/projectio.h"
@@ -282,6 +283,48 @@ void checkSteps(const Scheme &s, const DiagnosticSink &sink, const expr::Compile
     }
 }
 
+/// The alert rules, as weft-run serve would read them: what it would ignore is an error here,
+/// not a warning in a log nobody reads until the alert that never came.
+void checkAlerts(const Project &project, const DiagnosticSink &sink)
+{
+    const QStringList schemeNames = project.schemeNames();
+    QStringList names;
+    for (qsizetype i = 0; i < project.alerts.size(); ++i) {
+        const DiagnosticSink at = sink.at(i);
+        if (!project.alerts.at(i).isObject()) {
+            at.error(QStringLiteral("an alert rule is an object"));
+            continue;
+        }
+        AlertRule rule;
+        QStringList problems;
+        const bool usable = AlertRule::fromJson(project.alerts.at(i).toObject(), &rule, &problems);
+        for (const QString &problem : std::as_const(problems)) {
+            // "/pointer: text", the pointer relative to the rule.
+            const qsizetype colon = problem.indexOf(QLatin1String(": "));
+            const DiagnosticSink where =
+                problem.startsWith(u'/') && colon > 0 ? at.atPointer(problem.left(colon)) : at;
+            const QString text = colon > 0 ? problem.mid(colon + 2) : problem;
+            if (usable)
+                where.warning(text);
+            else
+                where.error(text);
+        }
+        if (!rule.name.isEmpty()) {
+            if (names.contains(rule.name))
+                at.at(QStringLiteral("name")).error(
+                    QStringLiteral("another alert rule is also named \"%1\"").arg(rule.name));
+            names << rule.name;
+        }
+        for (qsizetype k = 0; k < rule.schemes.size(); ++k) {
+            const QString &scheme = rule.schemes.at(k);
+            if (!schemeNames.contains(scheme))
+                at.at(QStringLiteral("schemes")).at(k).error(
+                    QStringLiteral("no scheme named \"%1\"%2")
+                        .arg(scheme, didYouMean(scheme, schemeNames)));
+        }
+    }
+}
+
 } // namespace
 
 Diagnostics validateProject(const Project &project, const ValidateOptions &options)
@@ -324,6 +367,7 @@ Diagnostics validateProject(const Project &project, const ValidateOptions &optio
                     .error(QStringLiteral("a scheme cannot run after itself"));
         }
     }
+    checkAlerts(project, root.at(QStringLiteral("alerts")));
     return out;
 }
 

@@ -1,5 +1,6 @@
 set(WEFT_CORE_model_SOURCES
     adaptermetadata.cpp adaptermetadata.h
+    alertrule.cpp alertrule.h
     connection.cpp connection.h
     cronexpression.cpp cronexpression.h
     diagnostic.cpp diagnostic.h

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void baseUrlMustBeHttp();
     void scheduleDependenciesMustExist();
     void expressionsAreCompiled();
+    void alertRulesAreChecked();
 };
 
 namespace {
@@ -189,4 +190,43 @@ void TestProjectValidator::expressionsAreCompiled()
 }
 
 QTEST_APPLESS_MAIN(TestProjectValidator)
+void TestProjectValidator::alertRulesAreChecked()
+{
+    // What weft-run serve would ignore (with a line in its log) is an error of the file.
+    QByteArray json = withSchemes(R"({"name": "purchasein",
+        "source": {"connection": "jst", "metadata": {"api": "/x"}},
+        "target": {"connection": "local", "metadata": {}}})");
+    json.chop(1); // the closing brace of the project
+    json += R"(, "alerts": [
+        {"name": "late", "when": "no_success", "minutes": 0, "schemes": ["purchasin"],
+         "channels": [{"type": "dingtalk", "webhook": {"env": "ROBOT_URL"}}]},
+        {"name": "late", "when": "run_failed",
+         "channels": [{"type": "sms", "to": "123"}]},
+        {"name": "ok", "when": "failed_records", "threshold": 5, "schemes": ["purchasein"],
+         "channels": [{"type": "webhook", "url": "https://ops.example/hook?access_token=abc"}]},
+        "not a rule"
+    ]})";
+    const Project p = load(json);
+    const Diagnostics ds = validateProject(p);
+    QCOMPARE(messages(ds, "/alerts/0/minutes"),
+             QStringList{"a no_success rule needs \"minutes\" > 0"});
+    QCOMPARE(messages(ds, "/alerts/0/schemes/0"),
+             QStringList{"no scheme named \"purchasin\" (did you mean purchasein?)"});
+    QCOMPARE(messages(ds, "/alerts/1/name"),
+             QStringList{"another alert rule is also named \"late\""});
+    QVERIFY(messages(ds, "/alerts/1/channels/0/type").join(' ').contains("not dingtalk, wecom"));
+    QVERIFY(messages(ds, "/alerts/3").join(' ').contains("an alert rule is an object"));
+    // A usable rule with a token written into its URL: a warning, not an error.
+    bool warned = false;
+    for (const Diagnostic &d : ds) {
+        if (d.pointer == QLatin1String("/alerts/2/channels/0/url")) {
+            QCOMPARE(d.severity, Diagnostic::Severity::Warning);
+            warned = d.message.contains("secret");
+        }
+        QVERIFY2(!d.pointer.startsWith(QLatin1String("/alerts/2")) || !d.isError(),
+                 qPrintable(d.toString(QString())));
+    }
+    QVERIFY(warned);
+}
+
 #include "tst_projectvalidator.moc"
