@@ -62,6 +62,7 @@ DingTalkSource::DingTalkSource(const ConnectorContext &context, QObject *parent)
     , m_context(context)
     , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
                             this))
+    , m_tokenRenewal([this](CredentialRenewal::Done done) { fetchToken(std::move(done)); })
 {
     m_http->setRetryPolicy(context.retry);
     connect(m_http, &HttpClient::retrying, this, &SourceConnector::retrying);
@@ -123,11 +124,9 @@ void DingTalkSource::fetchToken(std::function<void(std::optional<ConnectorError>
 
 void DingTalkSource::ensureToken(std::function<void(std::optional<ConnectorError>)> done)
 {
-    if (!m_token.isEmpty() && QDateTime::currentDateTimeUtc() < m_tokenExpires) {
-        done(std::nullopt);
-        return;
-    }
-    fetchToken(std::move(done));
+    // A token about to expire counts as none: renewed before a call is refused with it.
+    const bool fresh = QDateTime::currentDateTimeUtc() < m_tokenExpires;
+    m_tokenRenewal.ensure(fresh ? m_token : QString(), QString(), std::move(done));
 }
 
 void DingTalkSource::post(const QString &path, const QJsonObject &body,
@@ -139,8 +138,10 @@ void DingTalkSource::post(const QString &path, const QJsonObject &body,
             done(*e);
             return;
         }
+        auto sentWith = std::make_shared<QString>(); // the token the last attempt used
         m_http->call(
-            [this, path, bytes]() {
+            [this, path, bytes, sentWith]() {
+                *sentWith = m_token;
                 HttpRequest r;
                 r.verb = "POST";
                 QUrl url(m_context.connection.baseUrl + path);
@@ -160,9 +161,8 @@ void DingTalkSource::post(const QString &path, const QJsonObject &body,
                 else
                     done(std::get<QJsonDocument>(result).object());
             },
-            [this](auto finished) {
-                m_token.clear();
-                fetchToken(std::move(finished));
+            [this, sentWith](auto finished) {
+                m_tokenRenewal.ensure(m_token, *sentWith, std::move(finished));
             });
     });
 }

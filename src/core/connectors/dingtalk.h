@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connectors/connector.h"
+#include "core/connectors/credentialrenewal.h"
 
 #include <QDateTime>
 
@@ -47,6 +48,8 @@ private:
     HttpClient *m_http;
     QString m_token;
     QDateTime m_tokenExpires;
+    /// One gettoken for all calls (DingTalk blocks an app that calls it too often).
+    CredentialRenewal m_tokenRenewal;
     int m_concurrency = 4;
 };
 

@@ -36,6 +36,7 @@ JushuitanSource::JushuitanSource(const ConnectorContext &context, QObject *paren
     , m_context(context)
     , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
                             this))
+    , m_tokenRenewal([this](CredentialRenewal::Done done) { refreshToken(std::move(done)); })
 {
     m_http->setRetryPolicy(context.retry);
     connect(m_http, &HttpClient::retrying, this, &SourceConnector::retrying);
@@ -141,11 +142,17 @@ void JushuitanSource::refreshToken(std::function<void(std::optional<ConnectorErr
             ParseResult p = HttpClient::parseJson(r);
             if (auto *doc = std::get_if<QJsonDocument>(&p)) {
                 const QJsonObject o = doc->object();
-                if (o.value(QLatin1String("code")).toInt(-1) != 0)
-                    return ConnectorError{ConnectorError::Kind::Auth,
-                                          QString::number(o.value(QLatin1String("code")).toInt()),
-                                          QStringLiteral("refreshing the token failed: %1")
-                                              .arg(o.value(QLatin1String("msg")).toString())};
+                const int code = o.value(QLatin1String("code")).toInt(-1);
+                if (code != 0) {
+                    ConnectorError error = errorFor(code, o.value(QLatin1String("msg")).toString());
+                    // The refresh call counts against the rate limits like any other: a
+                    // throttled refresh is waited out; anything else means the refresh token
+                    // is no good.
+                    if (error.kind != ConnectorError::Kind::Throttled)
+                        error.kind = ConnectorError::Kind::Auth;
+                    error.message = QStringLiteral("refreshing the token failed: ") + error.message;
+                    return error;
+                }
             }
             return p;
         },
@@ -176,8 +183,10 @@ void JushuitanSource::fetchPage(const PageRequest &request, std::function<void(P
     biz.insert(QStringLiteral("page_size"), m_pageSize);
     const QString path = m_context.adapter.metadata.api();
     const QString bizText = QString::fromUtf8(QJsonDocument(biz).toJson(QJsonDocument::Compact));
+    auto sentWith = std::make_shared<QString>(); // the token this page's last attempt used
     m_http->call(
-        [this, path, bizText]() {
+        [this, path, bizText, sentWith]() {
+            *sentWith = m_accessToken;
             return buildRequest(path, {{QStringLiteral("access_token"), m_accessToken},
                                        {QStringLiteral("biz"), bizText}});
         },
@@ -222,7 +231,9 @@ void JushuitanSource::fetchPage(const PageRequest &request, std::function<void(P
                 m_context.stats->addRecords(path, int(page.records.size()));
             done(page);
         },
-        [this](auto finished) { refreshToken(std::move(finished)); });
+        [this, sentWith](auto finished) {
+            m_tokenRenewal.ensure(m_accessToken, *sentWith, std::move(finished));
+        });
 }
 
 void JushuitanSource::cancel()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connectors/connector.h"
+#include "core/connectors/credentialrenewal.h"
 
 namespace weft {
 
@@ -31,6 +32,9 @@ private:
     HttpClient *m_http;
     QString m_accessToken;
     QString m_refreshToken;
+    /// One refresh for all pages refused at once: a refresh replaces the refresh token, so a
+    /// second one would be sent with a token the first made invalid.
+    CredentialRenewal m_tokenRenewal;
     int m_pageSize = 50;
 };
 

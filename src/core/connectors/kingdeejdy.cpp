@@ -50,6 +50,10 @@ JdyClient::JdyClient(const ConnectorContext &context, QObject *parent)
     , m_context(context)
     , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
                             this))
+    , m_tokenRenewal([this](CredentialRenewal::Done done) {
+        m_appToken.clear(); // calls sent meanwhile would only be refused with the old one
+        fetchAppToken(std::move(done));
+    })
 {
     m_http->setRetryPolicy(context.retry);
 }
@@ -184,26 +188,6 @@ void JdyClient::fetchAppToken(std::function<void(std::optional<ConnectorError>)>
                  });
 }
 
-void JdyClient::ensureAppToken(const QString &stale,
-                               std::function<void(std::optional<ConnectorError>)> done)
-{
-    if (!m_appToken.isEmpty() && m_appToken != stale) {
-        done(std::nullopt);
-        return;
-    }
-    // The token was refused: calls sent from now on wait for the new one instead of trying
-    // the old one and each asking for a token of their own.
-    m_appToken.clear();
-    m_tokenWaiters.append(std::move(done));
-    if (m_tokenWaiters.size() > 1)
-        return; // a fetch is under way; its answer serves every waiter
-    fetchAppToken([this](std::optional<ConnectorError> error) {
-        const auto waiters = std::exchange(m_tokenWaiters, {});
-        for (const auto &waiter : waiters)
-            waiter(error);
-    });
-}
-
 void JdyClient::call(const QByteArray &method, const QString &path,
                      const QList<QPair<QString, QString>> &query, const QByteArray &body,
                      std::function<void(std::variant<QJsonValue, ConnectorError>)> done)
@@ -224,9 +208,11 @@ void JdyClient::call(const QByteArray &method, const QString &path,
                 else
                     done(std::get<QJsonDocument>(result).object().value(QLatin1String("data")));
             },
-            [this, sentWith](auto finished) { ensureAppToken(*sentWith, std::move(finished)); });
+            [this, sentWith](auto finished) {
+                m_tokenRenewal.ensure(m_appToken, *sentWith, std::move(finished));
+            });
     };
-    ensureAppToken(QString(), [send, done](std::optional<ConnectorError> e) {
+    m_tokenRenewal.ensure(m_appToken, QString(), [send, done](std::optional<ConnectorError> e) {
         if (e)
             done(*e);
         else
@@ -344,13 +330,13 @@ void JdyTarget::saveOne(const QJsonObject &payload, std::function<void(WriteOutc
                                findSaved(payload, *e, done);
                                return;
                            }
-                           done(WriteOutcome{false, QString(), *e});
+                           done(WriteOutcome{false, QString(), *e, {}});
                            return;
                        }
                        const QJsonObject data = std::get<QJsonValue>(result).toObject();
                        const QJsonArray ids = data.value(QLatin1String("ids")).toArray();
                        done(WriteOutcome{true, ids.isEmpty() ? QString() : paramText(ids.first()),
-                                         {}});
+                                         {}, {}});
                    });
 }
 
@@ -365,7 +351,7 @@ void JdyTarget::findSaved(const QJsonObject &payload, const ConnectorError &dupl
     // would write, the earlier save counts (no second document, no false failure).
     const QString number = paramText(payload.value(QLatin1String("number"))).trimmed();
     if (number.isEmpty()) {
-        done(WriteOutcome{false, QString(), duplicate});
+        done(WriteOutcome{false, QString(), duplicate, {}});
         return;
     }
     const QList<QPair<QString, QString>> query = {{QStringLiteral("search"), number},
@@ -380,7 +366,7 @@ void JdyTarget::findSaved(const QJsonObject &payload, const ConnectorError &dupl
                 error.message += QStringLiteral(" (checking whether it is this record's own "
                                                 "earlier save failed: %1)")
                                      .arg(e->toString());
-                done(WriteOutcome{false, QString(), error});
+                done(WriteOutcome{false, QString(), error, {}});
                 return;
             }
             const QJsonArray rows =
@@ -395,10 +381,10 @@ void JdyTarget::findSaved(const QJsonObject &payload, const ConnectorError &dupl
                 log::info(QStringLiteral("%1: %2 was saved by an earlier attempt whose answer "
                                          "was lost (JDY id %3); not saved again")
                               .arg(m_context.connection.config.name, number, id));
-                done(WriteOutcome{true, id, {}});
+                done(WriteOutcome{true, id, {}, {}});
                 return;
             }
-            done(WriteOutcome{false, QString(), duplicate});
+            done(WriteOutcome{false, QString(), duplicate, {}});
         });
 }
 

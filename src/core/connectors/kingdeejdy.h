@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connectors/connector.h"
+#include "core/connectors/credentialrenewal.h"
 
 namespace weft {
 
@@ -33,19 +34,14 @@ public:
 
 private:
     void fetchAppToken(std::function<void(std::optional<ConnectorError>)> done);
-    /// Calls `done` once there is an app-token other than `stale` (empty: any token). A call
-    /// that finds none, or finds `stale` refused, waits for the one fetch under way or starts
-    /// it: production JDY allows about two token requests a minute, so the twenty calls of a
-    /// batch must share one.
-    void ensureAppToken(const QString &stale,
-                        std::function<void(std::optional<ConnectorError>)> done);
     HttpRequest build(const QByteArray &method, const QString &path,
                       const QList<QPair<QString, QString>> &query, const QByteArray &body) const;
 
     ConnectorContext m_context;
     HttpClient *m_http;
     QString m_appToken;
-    QList<std::function<void(std::optional<ConnectorError>)>> m_tokenWaiters;
+    /// One app-token fetch for all calls: production JDY allows about two a minute.
+    CredentialRenewal m_tokenRenewal;
 };
 
 } // namespace detail

@@ -54,6 +54,7 @@ K3Client::K3Client(const ConnectorContext &context, QObject *parent)
     , m_context(context)
     , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
                             this))
+    , m_sessionRenewal([this](CredentialRenewal::Done done) { login(std::move(done)); })
 {
     m_http->setRetryPolicy(context.retry);
 }
@@ -123,7 +124,7 @@ void K3Client::login(std::function<void(std::optional<ConnectorError>)> done)
                                         .arg(message)});
                 return;
             }
-            m_loggedIn = true;
+            ++m_logins;
             const QString session = o.value(QLatin1String("KDSVCSessionId")).toString();
             if (!session.isEmpty())
                 log::registerSecret(session);
@@ -137,8 +138,10 @@ void K3Client::call(const QString &service, const QJsonObject &body,
 {
     const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
     auto send = [this, service, bytes, done, idempotent]() {
+        auto sentWith = std::make_shared<QString>(); // the session the last attempt used
         m_http->call(
-            [this, service, bytes]() {
+            [this, service, bytes, sentWith]() {
+                *sentWith = session();
                 HttpRequest r;
                 r.verb = "POST";
                 r.url = QUrl(url(service, false));
@@ -189,18 +192,16 @@ void K3Client::call(const QString &service, const QJsonObject &body,
                 const QJsonDocument doc = std::get<QJsonDocument>(result);
                 done(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
             },
-            [this](auto finished) { login(std::move(finished)); });
+            [this, sentWith](auto finished) {
+                m_sessionRenewal.ensure(session(), *sentWith, std::move(finished));
+            });
     };
-    if (!m_loggedIn) {
-        login([send, done](std::optional<ConnectorError> e) {
-            if (e)
-                done(*e);
-            else
-                send();
-        });
-    } else {
-        send();
-    }
+    m_sessionRenewal.ensure(session(), QString(), [send, done](std::optional<ConnectorError> e) {
+        if (e)
+            done(*e);
+        else
+            send();
+    });
 }
 
 } // namespace detail

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connectors/connector.h"
+#include "core/connectors/credentialrenewal.h"
 
 namespace weft {
 
@@ -32,9 +33,15 @@ private:
     void login(std::function<void(std::optional<ConnectorError>)> done);
     QString url(const QString &service, bool auth) const;
 
+    /// The session in use, as a name for CredentialRenewal: empty before the first login,
+    /// then a number that grows with every login (the session itself is a cookie).
+    QString session() const { return m_logins > 0 ? QString::number(m_logins) : QString(); }
+
     ConnectorContext m_context;
     HttpClient *m_http;
-    bool m_loggedIn = false;
+    int m_logins = 0;
+    /// One login for all calls refused with a lost session (MsgCode 1) at once.
+    CredentialRenewal m_sessionRenewal;
 };
 
 } // namespace detail

@@ -1,6 +1,7 @@
 set(WEFT_CORE_connectors_SOURCES
     connector.h
     connectorerror.cpp connectorerror.h
+    credentialrenewal.cpp credentialrenewal.h
     dingtalk.cpp dingtalk.h
     factory.cpp
     httpclient.cpp httpclient.h
