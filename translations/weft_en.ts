@@ -2230,6 +2230,10 @@
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
+    <message>
+        <source>in %1 → out %2</source>
+        <translation>in %1 → out %2</translation>
+    </message>
 </context>
 <context>
     <name>weft::NodeKind</name>

@@ -2221,6 +2221,10 @@
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
+    <message>
+        <source>in %1 → out %2</source>
+        <translation>输入 %1 → 输出 %2</translation>
+    </message>
 </context>
 <context>
     <name>weft::NodeKind</name>

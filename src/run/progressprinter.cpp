@@ -3,6 +3,7 @@
 #include "clisupport.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -18,6 +19,20 @@ QJsonObject countersJson(const RunCounters &c)
     return {{QStringLiteral("read"), c.read},       {QStringLiteral("written"), c.written},
             {QStringLiteral("skipped"), c.skipped}, {QStringLiteral("failed"), c.failed},
             {QStringLiteral("pages"), c.pages}};
+}
+
+/// Per stage of the scheme's processing: [{"id", "type", "in", "out", "failed"}, …].
+QJsonArray stepsJson(const QList<StepCounters> &steps)
+{
+    QJsonArray array;
+    for (const StepCounters &s : steps) {
+        array.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                 {QStringLiteral("type"), s.type},
+                                 {QStringLiteral("in"), s.in},
+                                 {QStringLiteral("out"), s.out},
+                                 {QStringLiteral("failed"), s.failed}});
+    }
+    return array;
 }
 
 void printJson(QJsonObject o)
@@ -68,6 +83,9 @@ void ProgressPrinter::schemeStarted(const QString &scheme, const QString &runId)
 
 void ProgressPrinter::progress(const RunProgress &p)
 {
+    // RunInfo does not carry the stages: the scheme's last progress (its "done" comes just
+    // before it finishes) gives them to scheme_finished.
+    m_steps.insert(p.scheme, p.steps);
     if (m_mode == Mode::Jsonl) {
         QJsonObject o = countersJson(p.counters);
         o.insert(QStringLiteral("event"), QStringLiteral("progress"));
@@ -79,6 +97,8 @@ void ProgressPrinter::progress(const RunProgress &p)
             o.insert(QStringLiteral("window"), p.windowIndex);
             o.insert(QStringLiteral("windows"), p.windowCount);
         }
+        if (!p.steps.isEmpty())
+            o.insert(QStringLiteral("steps"), stepsJson(p.steps));
         printJson(o);
         return;
     }
@@ -113,6 +133,8 @@ void ProgressPrinter::schemeFinished(const RunInfo &info)
         o.insert(QStringLiteral("elapsed_ms"), info.startedAt.msecsTo(info.finishedAt));
         if (!info.message.isEmpty())
             o.insert(QStringLiteral("message"), info.message);
+        if (const QList<StepCounters> steps = m_steps.take(info.scheme); !steps.isEmpty())
+            o.insert(QStringLiteral("steps"), stepsJson(steps));
         printJson(o);
         return;
     }

@@ -3,6 +3,7 @@
 #include "core/engine/runtypes.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QString>
 
 namespace weft::cli {
@@ -29,6 +30,7 @@ private:
     bool m_tty;
     int m_spinner = 0;
     QElapsedTimer m_lastDraw;
+    QHash<QString, QList<StepCounters>> m_steps; ///< per scheme, from its latest progress
 };
 
 } // namespace weft::cli

@@ -106,6 +106,31 @@ private Q_SLOTS:
         QCOMPARE(c.written + c.failed, qint64(want.approvedRows)); // the others are filtered
         QCOMPARE(documents(env), want.documents);
 
+        // Per stage (the jsonl "steps"): beatFlat makes rows of the approvals, the filter keeps
+        // the approved ones' rows, the mapping hands every one on (K3Cloud refuses some later).
+        QJsonArray steps;
+        for (const QJsonObject &e : r.events()) {
+            if (e.value("event").toString() == QLatin1String("scheme_finished"))
+                steps = e.value("steps").toArray();
+        }
+        QCOMPARE(steps.size(), 3);
+        const auto stage = [&](int i) {
+            const QJsonObject o = steps.at(i).toObject();
+            return QStringLiteral("%1/%2 in %3 out %4 failed %5")
+                .arg(o.value("id").toString(), o.value("type").toString())
+                .arg(o.value("in").toInteger())
+                .arg(o.value("out").toInteger())
+                .arg(o.value("failed").toInteger());
+        };
+        const qint64 approvals = mockRecords(env, "dd-instances").size();
+        QCOMPARE(
+            stage(0),
+            QStringLiteral("beatFlat/beatFlat in %1 out %2 failed 0").arg(approvals).arg(c.read));
+        QCOMPARE(stage(1), QStringLiteral("approved/filter in %1 out %2 failed 0")
+                               .arg(c.read)
+                               .arg(want.approvedRows));
+        QCOMPARE(stage(2), QStringLiteral("map/map in %1 out %1 failed 0").arg(want.approvedRows));
+
         // Each row of an instance whose customer K3Cloud does not know failed, with K3's
         // message (Errors[].DIndex mapped back to exactly those rows).
         QSet<QString> failedInstances;

@@ -14,6 +14,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTreeView>
+#include <QDrag>
+#include <QPointer>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void badExpressionsAreFlagged();
     void parserIsStored();
     void dropThroughTheEditorsViews();
+    void mouseDragFromTheTreeOntoTheTable();
 
 private:
     int row(const QString &path) const { return m_model->rowOf(path); }
@@ -93,7 +96,7 @@ void TestMappingModel::modelContract()
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester sourceTester(m_sources,
                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(m_model->rowCount(), 12); // 8 fields + FEntity + its 3 children
+    QCOMPARE(m_model->rowCount(), 13); // 9 fields + FEntity + its 3 children
     QCOMPARE(m_model->columnCount(), int(MappingModel::Column::Count));
     QVERIFY(m_model->field(row(QStringLiteral("FEntity"))).isGroup);
     QCOMPARE(m_model->field(row(QStringLiteral("FEntity/FCOMMENT"))).depth, 1);
@@ -173,7 +176,7 @@ void TestMappingModel::autoMapAndClearAreOneUndoStepEach()
     m_model->setSourceFields({QStringLiteral("fdate"), QStringLiteral("F_Rebate_Period"),
                               QStringLiteral("表格_FCOMMENT"), QStringLiteral("单据类型")},
                              true);
-    QCOMPARE(m_model->clear(), 11);
+    QCOMPARE(m_model->clear(), 12);
     QCOMPARE(m_model->mappedCount(), 0);
     const int steps = m_doc->undoStack()->count();
     // Same name ignoring case; ignoring _ and -; without the array prefix; by label.
@@ -187,7 +190,7 @@ void TestMappingModel::autoMapAndClearAreOneUndoStepEach()
     m_doc->undoStack()->undo();
     QCOMPARE(m_model->mappedCount(), 0);
     m_doc->undoStack()->undo();
-    QCOMPARE(m_model->mappedCount(), 11);
+    QCOMPARE(m_model->mappedCount(), 12);
 }
 
 void TestMappingModel::requiredFieldsAreFlagged()
@@ -286,6 +289,69 @@ void TestMappingModel::dropThroughTheEditorsViews()
     QCOMPARE(editor.expressionField()->value(), QStringLiteral("{{组织}}"));
     QVERIFY2(editor.expressionField()->resultText().contains(QStringLiteral("\"100\"")),
              qPrintable(editor.expressionField()->resultText()));
+    m_doc->undoStack()->undo();
+    QCOMPARE(value(QStringLiteral("FRemarks")), QStringLiteral("钉钉审批 {{business_id}}"));
+}
+
+void TestMappingModel::mouseDragFromTheTreeOntoTheTable()
+{
+    // The gesture with the mouse: press on a source field and move — the tree starts a real
+    // QDrag carrying the field — then the drag enters the target table, moves over a row and
+    // is dropped there (QDragEnter/Move/Drop events on its viewport, at the row's position).
+    EngineHost engine;
+    SampleCache samples(&engine, m_doc);
+    PreviewResult sample;
+    TransformInput in;
+    in.record = QJsonObject{{QStringLiteral("business_id"), QStringLiteral("9")},
+                            {QStringLiteral("组织"), QStringLiteral("100")}};
+    in.id = QStringLiteral("9");
+    sample.output.inputs << in;
+    sample.sourceRecords << in.record;
+    samples.setResult(QStringLiteral("rebates"), sample);
+    MappingEditor editor(m_doc, &samples);
+    editor.setScheme(QStringLiteral("rebates"));
+    editor.resize(1000, 700);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+
+    QTreeView *tree = editor.sourceView();
+    QModelIndex field;
+    for (int i = 0; i < tree->model()->rowCount(); ++i) {
+        if (tree->model()->index(i, 0).data().toString() == QStringLiteral("组织"))
+            field = tree->model()->index(i, 0);
+    }
+    QVERIFY(field.isValid());
+    const QPoint start = tree->visualRect(field).center();
+    QTest::mousePress(tree->viewport(), Qt::LeftButton, Qt::NoModifier, start);
+    const int distance = QApplication::startDragDistance() + 5;
+    for (const QPoint &to : {start + QPoint(distance / 2, 0), start + QPoint(distance, 0)}) {
+        // A move with the button held (QTest::mouseMove would send it without buttons).
+        QMouseEvent moveEvent(QEvent::MouseMove, to, tree->viewport()->mapToGlobal(to),
+                              Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(tree->viewport(), &moveEvent);
+    }
+    // The drag the tree started: the offscreen platform ends it at once (the QDrag is deleted
+    // later), so the test delivers what it carries as the platform would.
+    QPointer<QDrag> drag = tree->findChild<QDrag *>();
+    QVERIFY2(drag, "moving the pressed mouse did not start a drag");
+    QMimeData *carried = drag->mimeData();
+    QVERIFY(carried);
+    QTest::mouseRelease(tree->viewport(), Qt::LeftButton, Qt::NoModifier, start);
+
+    QTableView *table = editor.targetView();
+    const QModelIndex onto =
+        table->model()->index(editor.model()->rowOf(QStringLiteral("FRemarks")), 0);
+    table->scrollTo(onto);
+    const QPoint at = table->visualRect(onto).center();
+    QDragEnterEvent enter(at, Qt::CopyAction, carried, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(table->viewport(), &enter);
+    QVERIFY2(enter.isAccepted(), "the target table refused the drag");
+    QDragMoveEvent move(at, Qt::CopyAction, carried, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(table->viewport(), &move);
+    QVERIFY2(move.isAccepted(), "the target row refused the drag");
+    QDropEvent drop(at, Qt::CopyAction, carried, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(table->viewport(), &drop);
+    QCOMPARE(value(QStringLiteral("FRemarks")), QStringLiteral("{{组织}}"));
     m_doc->undoStack()->undo();
     QCOMPARE(value(QStringLiteral("FRemarks")), QStringLiteral("钉钉审批 {{business_id}}"));
 }

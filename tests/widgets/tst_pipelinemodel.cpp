@@ -1,6 +1,8 @@
+#include "core/engine/runtypes.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
+#include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
 #include "widgettestutil.h"
 
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void sourceOnEmptyCanvasStartsAScheme();
     void autoLayoutForgetsPositions();
     void sceneMirrorsTheModel();
+    void stepNodesShowTheirCounters();
 
 private:
     ProjectDocument *m_doc = nullptr;
@@ -289,6 +292,69 @@ void TestPipelineModel::sceneMirrorsTheModel()
     QCOMPARE(count(EdgeItem::Type), 2);
     m_doc->undoStack()->undo();
     QCOMPARE(count(EdgeItem::Type), 3);
+}
+
+void TestPipelineModel::stepNodesShowTheirCounters()
+{
+    // A filter and a disabled validate step in the chain (purchasein flattens items by
+    // beatFlat, which has no node: the source's "read" counts its lines).
+    QVERIFY(
+        pushSchemeEdit(m_doc, QStringLiteral("purchasein"), QStringLiteral("steps"), [](Scheme &s) {
+            Step filter;
+            filter.id = QStringLiteral("open");
+            filter.settings.insert(QStringLiteral("condition"), QStringLiteral("{status}"));
+            Step validate;
+            validate.id = QStringLiteral("checked");
+            validate.type = StepType::Validate;
+            validate.enabled = false;
+            s.steps = {filter, validate};
+        }));
+    PipelineScene scene(m_model);
+    QTest::qWait(0);
+    const auto text = [&](const QString &key) { return scene.nodeItem(node(key))->counterText(); };
+    m_model->markPending({QStringLiteral("purchasein")});
+    QCOMPARE(text("open"), QString());
+
+    RunProgress p;
+    p.scheme = QStringLiteral("purchasein");
+    p.phase = QStringLiteral("fetching");
+    p.counters.read = 1674;
+    p.counters.skipped = 83;
+    p.counters.failed = 2;
+    p.counters.written = 1500;
+    p.steps = {{QStringLiteral("beatFlat"), QStringLiteral("beatFlat"), 500, 1674, 0},
+               {QStringLiteral("open"), QStringLiteral("filter"), 1674, 1591, 0},
+               {QStringLiteral("map"), QStringLiteral("map"), 1591, 1589, 2}};
+    m_model->applyProgress(p);
+    const PipelineNode *filter = m_model->node(node("open"));
+    QCOMPARE(filter->state, NodeRunState::Running);
+    QCOMPARE(filter->in, qint64(1674));
+    QCOMPARE(filter->out, qint64(1591));
+    QCOMPARE(filter->failed, qint64(0));
+    // The locale's digit grouping, as for the source's and the target's counters.
+    const QLocale locale;
+    QCOMPARE(text("open"),
+             QStringLiteral("in %1 → out %2").arg(locale.toString(1674), locale.toString(1591)));
+    QCOMPARE(text("map"), QStringLiteral("in %1 → out %2 · failed 2")
+                              .arg(locale.toString(1591), locale.toString(1589)));
+    QCOMPARE(text("checked"), QStringLiteral("disabled")); // did not run: no stage
+    QCOMPARE(text("source"), QStringLiteral("read %1").arg(locale.toString(1674)));
+
+    // The end of the run comes as a RunInfo, which has no stages: the nodes keep theirs.
+    RunInfo info;
+    info.scheme = QStringLiteral("purchasein");
+    info.outcome = RunOutcome::FinishedWithFailures;
+    info.counters = p.counters;
+    m_model->applyFinished(info);
+    QCOMPARE(m_model->node(node("open"))->state, NodeRunState::Done);
+    QCOMPARE(m_model->node(node("map"))->failed, qint64(2));
+    QCOMPARE(text("open"),
+             QStringLiteral("in %1 → out %2").arg(locale.toString(1674), locale.toString(1591)));
+    // The card shows everything; its tooltip too.
+    QVERIFY(scene.nodeItem(node("map"))->toolTip().endsWith(text("map")));
+
+    m_model->clearRunState();
+    QCOMPARE(text("open"), QString());
 }
 
 QTEST_MAIN(TestPipelineModel)

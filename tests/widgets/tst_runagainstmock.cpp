@@ -1,4 +1,8 @@
 #include "support/mockprocess.h"
+#include "widgets/canvas/nodeitem.h"
+#include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinescene.h"
+#include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
@@ -26,7 +30,8 @@ using namespace weft;
 
 /// A person's session against weft-mock: open the warehouses example, preview it, click Run,
 /// watch it finish, find the mock's deliberately invalid warehouses in the failed records,
-/// retry one as it is (it fails again), fix another's payload and retry (it is written).
+/// retry one as it is (it fails again), fix another's payload and retry (it is written);
+/// then add a filter step and watch each node of the chain count its records.
 class TestRunAgainstMock : public QObject
 {
     Q_OBJECT
@@ -35,6 +40,7 @@ private Q_SLOTS:
     void previewShowsSourceAndMappedRecords();
     void runReachesTheEndAndListsTheInvalidRecords();
     void retryFromTheTable();
+    void stepNodesCountTheirRecords();
 
 private:
     QSet<QString> invalidWarehouseIds();
@@ -184,6 +190,56 @@ void TestRunAgainstMock::retryFromTheTable()
     QVERIFY(waitForRun(*m_window));
     QVERIFY(test::waitUntil(
         [&] { return !failed->isCounting() && failed->rowCount() == before - 1; }, 20000));
+}
+
+void TestRunAgainstMock::stepNodesCountTheirRecords()
+{
+    // Only the warehouses with a second remark (every third, from the first) pass the filter.
+    // A full dry run reads them all again and writes (and stores) nothing.
+    QVERIFY(pushSchemeEdit(
+        m_window->document(), QStringLiteral("warehouses"), QStringLiteral("steps"), [](Scheme &s) {
+            Step filter;
+            filter.id = QStringLiteral("remarked");
+            filter.settings.insert(QStringLiteral("condition"),
+                                   QStringLiteral("_function '{remark2}' <> ''"));
+            s.steps = {filter};
+        }));
+    PipelineModel *pipeline = m_window->pipelineModel();
+    const NodeId filterId =
+        pipeline->nodeFor(QStringLiteral("warehouses"), QStringLiteral("remarked"));
+    const NodeId mapId = pipeline->nodeFor(QStringLiteral("warehouses"), QStringLiteral("map"));
+    QVERIFY(filterId && mapId);
+    // Live: the filter's node has counters while the run goes (not only at its end).
+    bool seenRunning = false;
+    const QMetaObject::Connection watch =
+        connect(pipeline, &PipelineModel::nodeChanged, this, [&](NodeId id) {
+            const PipelineNode *n = pipeline->node(id);
+            if (id == filterId && n->state == NodeRunState::Running && n->in >= 0)
+                seenRunning = true;
+        });
+    RunOptions options;
+    options.full = true;
+    options.dryRun = true;
+    QVERIFY(m_window->runs()->run({QStringLiteral("warehouses")}, options));
+    QVERIFY(waitForRun(*m_window));
+    disconnect(watch);
+
+    const RunProgressModel::Row &r = m_window->runPanel()->model()->row(
+        m_window->runPanel()->model()->rowOf(QStringLiteral("warehouses")));
+    const PipelineNode *filter = pipeline->node(filterId);
+    const PipelineNode *map = pipeline->node(mapId);
+    QCOMPARE(filter->state, NodeRunState::Done);
+    QCOMPARE(filter->in, r.counters.read); // every warehouse reached the filter
+    QCOMPARE(filter->out, (r.counters.read + 2) / 3);
+    QCOMPARE(filter->failed, qint64(0));
+    QCOMPARE(map->in, filter->out);
+    QCOMPARE(map->out + map->failed, map->in);
+    QVERIFY(seenRunning);
+    const QLocale locale;
+    QCOMPARE(m_window->scene()->nodeItem(filterId)->counterText(),
+             QStringLiteral("in %1 → out %2")
+                 .arg(locale.toString(filter->in), locale.toString(filter->out)));
+    m_window->document()->undoStack()->undo();
 }
 
 QTEST_MAIN(TestRunAgainstMock)

@@ -123,6 +123,7 @@ void Previewer::fetchNext()
         m_result.output.recordInputs += out.recordInputs;
         m_result.output.failures += out.failures;
         m_result.output.skipped += out.skipped;
+        addStepCounters(&m_result.output.steps, out.steps);
         const bool more = page.pageCount >= 0 ? m_vars.page < page.pageCount : page.hasMore;
         if (m_result.sourceRecords.size() >= m_limit || !more || m_pages >= kMaxPreviewPages) {
             finish();

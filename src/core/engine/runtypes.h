@@ -4,6 +4,7 @@
 #include "core/state/staterecords.h"
 #include "core/util/envexpand.h"
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,36 @@ struct RetryRequest {
     QStringList recordIds; ///< empty: every open failure of the scheme
 };
 
+/// Records through one stage of a scheme's processing: the source's beatFlat, each enabled
+/// step in order, then the mapping. Counted in records after flattening, like RunCounters;
+/// `out` is what the stage handed on — more than `in` for a flatten (lines of headers), fewer
+/// for a filter (the rest were skipped) or when records failed (a validate's broken rules, a
+/// lookup or mapping that could not be evaluated). A mapping that groups rows into documents
+/// counts the rows, as the target's counters do.
+struct StepCounters {
+    QString id;   ///< the step's id; "beatFlat" for the source's flattening, "map" for the mapping
+    QString type; ///< "beatFlat", "flatten", "filter", "lookup", "validate" or "map"
+    qint64 in = 0;
+    qint64 out = 0;
+    qint64 failed = 0;
+    bool operator==(const StepCounters &) const = default;
+};
+
+/// Adds the counts of `more` (one page) to `total`, stage by stage; both list the same stages.
+inline void addStepCounters(QList<StepCounters> *total, const QList<StepCounters> &more)
+{
+    if (total->isEmpty()) {
+        *total = more;
+        return;
+    }
+    for (qsizetype i = 0; i < more.size() && i < total->size(); ++i) {
+        StepCounters &t = (*total)[i];
+        t.in += more.at(i).in;
+        t.out += more.at(i).out;
+        t.failed += more.at(i).failed;
+    }
+}
+
 /// A snapshot of a scheme's run, emitted while it goes (throttled) and at its end.
 struct RunProgress {
     QString scheme;
@@ -47,6 +78,9 @@ struct RunProgress {
     TimeWindow window;      ///< the window being read (zero when not incremental)
     int windowIndex = 0;    ///< 1-based
     int windowCount = 0;
+    /// Per stage of the processing, in order (see StepCounters); empty before the scheme's
+    /// transform is compiled.
+    QList<StepCounters> steps;
 };
 
 /// Exit code of a whole run, as weft-run reports it (docs/cli.md).

@@ -117,6 +117,7 @@ bool SchemeRun::setUp(QString *error)
         *error = compileErrors.join(QLatin1Char('\n'));
         return false;
     }
+    m_steps = m_transform->stepCounters();
     connect(m_target.get(), &TargetConnector::retrying, this,
             [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
                 m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
@@ -424,6 +425,7 @@ void SchemeRun::accept(const TransformOutput &output)
 {
     m_info.counters.read += output.inputs.size();
     m_info.counters.skipped += output.skipped;
+    addStepCounters(&m_steps, output.steps);
     if (!output.failures.isEmpty()) {
         QList<FailedRecord> failures = output.failures;
         for (FailedRecord &f : failures) {
@@ -797,6 +799,7 @@ void SchemeRun::emitProgress(bool force)
         p.window = m_window;
     p.windowIndex = m_windowIndex;
     p.windowCount = int(m_windows.size());
+    p.steps = m_steps;
     Q_EMIT progress(p);
 }
 

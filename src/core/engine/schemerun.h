@@ -86,6 +86,7 @@ private:
     RunOptions m_options;
     Shared m_shared;
     RunInfo m_info;
+    QList<StepCounters> m_steps; ///< per stage of the transform, over the whole run
     bool m_retryMode = false;
 
     std::unique_ptr<Transform> m_transform;

@@ -4,6 +4,7 @@ set(WEFT_CORE_engine_SOURCES
     runner.cpp runner.h
     runtypes.h
     scheduler.cpp scheduler.h
+    storelookup.cpp storelookup.h
     schemerun.cpp schemerun.h
     transform.cpp transform.h
 )

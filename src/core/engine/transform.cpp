@@ -1,16 +1,14 @@
 #include "core/engine/transform.h"
 
+#include "core/engine/storelookup.h"
 #include "core/expr/expression.h"
-#include "core/expr/lookup.h"
 #include "core/expr/mapping.h"
 #include "core/expr/shaping.h"
 #include "core/expr/valuemaps.h"
-#include "core/state/statestore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSet>
 #include <QTimeZone>
 
 namespace weft {
@@ -20,40 +18,6 @@ namespace {
 using expr::EvalContext;
 using expr::ExprError;
 using expr::Expression;
-
-/// Reads another scheme's local-store records into an in-memory index the first time a
-/// lookup names it — once per run (DESIGN.md principle 8), then every lookup is a hash probe.
-class StateStoreLookup final : public expr::LookupProvider
-{
-public:
-    StateStoreLookup(StateStore *state, QStringList schemes)
-        : m_state(state)
-        , m_schemes(std::move(schemes))
-    {
-    }
-
-    QJsonValue find(const QString &scheme, const QString &field,
-                    const QList<QPair<QString, QJsonValue>> &conditions,
-                    ExprError *error) override
-    {
-        if (!m_loaded.contains(scheme) && m_schemes.contains(scheme)) {
-            m_loaded.insert(scheme);
-            m_index.addScheme(scheme);
-            if (m_state) {
-                m_state->forEachLocal(scheme, [this, &scheme](const QString &, const QJsonObject &o) {
-                    m_index.addRecord(scheme, o);
-                });
-            }
-        }
-        return m_index.find(scheme, field, conditions, error);
-    }
-
-private:
-    StateStore *m_state;
-    QStringList m_schemes;
-    QSet<QString> m_loaded;
-    expr::InMemoryLookup m_index;
-};
 
 QString valueText(const QJsonValue &v)
 {
@@ -119,6 +83,7 @@ public:
 
     QJsonObject requestParams(const TransformVars &vars, QString *error) const override;
     bool usesSyncTime() const override { return m_usesSyncTime; }
+    QList<StepCounters> stepCounters() const override { return m_counters; }
     TransformOutput apply(const QList<QJsonObject> &page, const TransformVars &vars) const override;
     TransformOutput applyFlattened(const QList<TransformInput> &inputs,
                                    const TransformVars &vars) const override;
@@ -165,6 +130,10 @@ private:
     Expression m_targetIdExpr, m_targetNumberExpr, m_targetNameExpr;
     expr::ValueMaps m_valueMaps;
     std::unique_ptr<StateStoreLookup> m_lookup;
+    /// The stages counted per page, zeroed: copied into every output, so the ids travel
+    /// without being looked up per record.
+    QList<StepCounters> m_counters;
+    int m_firstStepCounter = 0; ///< index of m_steps' first stage (1 after beatFlat)
 };
 
 bool SchemeTransform::compileMapping(const QList<RequestField> &fields, const QString &role,
@@ -286,6 +255,13 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
     identity(QStringLiteral("number"), &m_targetNumber, &m_targetNumberExpr);
     identity(QStringLiteral("name"), &m_targetName, &m_targetNameExpr);
 
+    if (!m_beatFlat.isEmpty())
+        m_counters.append({QStringLiteral("beatFlat"), QStringLiteral("beatFlat")});
+    m_firstStepCounter = int(m_counters.size());
+    for (const CompiledStep &c : m_steps)
+        m_counters.append({c.id, stepTypeName(c.type)});
+    m_counters.append({QStringLiteral("map"), QStringLiteral("map")});
+
     m_valueMaps = expr::ValueMaps(project.valueMaps);
     m_lookup = std::make_unique<StateStoreLookup>(state, project.schemeNames());
     return ok;
@@ -368,7 +344,14 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
         else
             inputs += flatten(parent, m_beatFlat);
     }
-    return applyFlattened(inputs, vars);
+    const qsizetype lines = inputs.size();
+    TransformOutput out = applyFlattened(inputs, vars);
+    if (!m_beatFlat.isEmpty()) {
+        StepCounters &beat = out.steps.first();
+        beat.in = page.size();
+        beat.out = lines;
+    }
+    return out;
 }
 
 QString SchemeTransform::identity(const QString &setting, const Expression &e,
@@ -489,10 +472,18 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
 {
     TransformOutput out;
     const EvalContext base = context(vars);
+    // Counted per stage from the sizes before and after it, so the per-record path stays as
+    // it was: a step's failures are the ones it appended.
+    out.steps = m_counters;
+    StepCounters *counters = out.steps.data();
 
     // Steps, record by record; records leave by a filter (skipped) or a failure.
     QList<TransformInput> records = given;
-    for (const CompiledStep &step : m_steps) {
+    for (qsizetype s = 0; s < m_steps.size(); ++s) {
+        const CompiledStep &step = m_steps.at(s);
+        StepCounters &counted = counters[m_firstStepCounter + s];
+        const qsizetype failuresBefore = out.failures.size();
+        counted.in = records.size();
         QList<TransformInput> next;
         next.reserve(records.size());
         for (TransformInput &in : records) {
@@ -504,13 +495,25 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
                 out.inputs.append(in); // counted: read, then skipped or failed
             }
         }
+        counted.out = next.size();
+        counted.failed = out.failures.size() - failuresBefore;
         records = std::move(next);
     }
+
+    // The mapping hands on every record it did not fail (rows, also when grouped).
+    StepCounters &mapped = counters[out.steps.size() - 1];
+    const qsizetype failuresBefore = out.failures.size();
+    mapped.in = records.size();
+    const auto countMapped = [&] {
+        mapped.failed = out.failures.size() - failuresBefore;
+        mapped.out = mapped.in - mapped.failed;
+    };
 
     const int firstMapped = int(out.inputs.size());
     out.inputs += records;
     if (m_valueFields && !m_grouped) {
         mapAsValues(records, base, firstMapped, &out);
+        countMapped();
         return out;
     }
     QList<QJsonObject> rows;
@@ -564,6 +567,7 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
         out.records.append(std::move(record));
         out.recordInputs.append(std::move(indices));
     }
+    countMapped();
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connectors/connector.h"
+#include "core/engine/runtypes.h"
 #include "core/model/project.h"
 #include "core/state/staterecords.h"
 
@@ -39,6 +40,7 @@ struct TransformOutput {
     QList<QList<int>> recordInputs;        ///< per target record: indices into inputs
     QList<FailedRecord> failures;          ///< stage transform, with their payloads
     qint64 skipped = 0;                    ///< filtered out
+    QList<StepCounters> steps;             ///< this page, per stage (Transform::stepCounters)
 };
 
 /// The compiled processing of one scheme — source request parameters, flattening, steps,
@@ -62,6 +64,10 @@ public:
     virtual QJsonObject requestParams(const TransformVars &vars, QString *error) const = 0;
     /// Whether the source request depends on LAST_SYNC_TIME (an incremental source).
     virtual bool usesSyncTime() const = 0;
+
+    /// The stages whose records TransformOutput::steps counts, in order, with zero counts:
+    /// beatFlat (when the source flattens), the enabled steps, the mapping.
+    virtual QList<StepCounters> stepCounters() const = 0;
 
     /// Processes raw source records (flattening them first).
     virtual TransformOutput apply(const QList<QJsonObject> &page,

@@ -48,7 +48,7 @@ NodeItem::NodeItem(const PipelineNode &node)
     setAcceptHoverEvents(false);
     setZValue(2);
     setPos(node.pos);
-    setToolTip(nodeKindDescription(node.kind));
+    setToolTip(toolTipText());
 }
 
 QRectF NodeItem::boundingRect() const
@@ -69,10 +69,8 @@ QPainterPath NodeItem::shape() const
 
 void NodeItem::setNode(const PipelineNode &node)
 {
-    const bool kindChanged = node.kind != m_node.kind;
     m_node = node;
-    if (kindChanged)
-        setToolTip(nodeKindDescription(node.kind));
+    setToolTip(toolTipText());
     update();
 }
 
@@ -104,23 +102,54 @@ void NodeItem::setDropHighlight(bool on)
     update();
 }
 
-QString NodeItem::counterText() const
+QList<NodeItem::CounterPart> NodeItem::counterParts(Detail detail) const
 {
     const QLocale locale;
-    QStringList parts;
-    if (m_node.kind == NodeKind::Source && m_node.out >= 0)
-        parts << tr("read %1").arg(locale.toString(m_node.out));
-    if (m_node.kind == NodeKind::Target) {
+    QList<CounterPart> parts;
+    const auto number = [&](qint64 n) { return locale.toString(n); };
+    switch (m_node.kind) {
+    case NodeKind::Source:
         if (m_node.out >= 0)
-            parts << tr("written %1").arg(locale.toString(m_node.out));
-        if (m_node.failed > 0)
-            parts << tr("failed %1").arg(locale.toString(m_node.failed));
+            parts.append({tr("read %1").arg(number(m_node.out))});
+        break;
+    case NodeKind::Target:
+        if (m_node.out >= 0)
+            parts.append({tr("written %1").arg(number(m_node.out))});
+        break;
+    default:
+        // A step or the mapping: what reached it and what it handed on.
+        if (m_node.in >= 0) {
+            const QString in = number(m_node.in);
+            const QString out = number(m_node.out);
+            parts.append({detail == Detail::Full      ? tr("in %1 → out %2").arg(in, out)
+                          : detail == Detail::Compact ? QStringLiteral("%1 → %2").arg(in, out)
+                                                      : QStringLiteral("→ %1").arg(out)});
+        }
+        break;
     }
+    if (m_node.kind != NodeKind::Source && m_node.failed > 0)
+        parts.append({tr("failed %1").arg(number(m_node.failed)), true});
     if (!m_node.chained)
-        parts << tr("not connected");
+        parts.append({tr("not connected")});
     else if (!m_node.enabled)
-        parts << tr("disabled");
-    return parts.join(QStringLiteral(" · "));
+        parts.append({tr("disabled")});
+    return parts;
+}
+
+QString NodeItem::counterText() const
+{
+    QStringList texts;
+    for (const CounterPart &part : counterParts(Detail::Full))
+        texts << part.text;
+    return texts.join(QStringLiteral(" · "));
+}
+
+QString NodeItem::toolTipText() const
+{
+    // The counters in full, also when the card shows them shortened.
+    const QString counters = counterText();
+    const QString description = nodeKindDescription(m_node.kind);
+    return counters.isEmpty() ? description : description + u'\n' + counters;
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -180,12 +209,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(QColor(0x616161));
     painter->drawText(QRectF(8, 42, kWidth - 16, 16), Qt::AlignVCenter | Qt::AlignLeft,
                       small.elidedText(m_node.detail, Qt::ElideRight, kWidth - 16));
-    const QString counters = counterText();
-    if (!counters.isEmpty()) {
-        painter->setPen(m_node.failed > 0 ? QColor(0xc62828) : QColor(0x1565c0));
-        painter->drawText(QRectF(8, 58, kWidth - 16, 16), Qt::AlignVCenter | Qt::AlignLeft,
-                          small.elidedText(counters, Qt::ElideRight, kWidth - 16));
-    }
+    paintCounters(painter, small);
 
     painter->setPen(QPen(kindColor.darker(120), 1.5));
     painter->setBrush(Qt::white);
@@ -193,6 +217,40 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawEllipse(QPointF(0, kHeight / 2), kPortRadius, kPortRadius);
     if (hasOutput())
         painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPortRadius, kPortRadius);
+}
+
+void NodeItem::paintCounters(QPainter *painter, const QFontMetricsF &metrics) const
+{
+    const QString separator = QStringLiteral(" · ");
+    const auto width = [&](const QList<CounterPart> &parts) {
+        double w = 0;
+        for (const CounterPart &part : parts)
+            w += metrics.horizontalAdvance(part.text);
+        return w + metrics.horizontalAdvance(separator) * std::max<qsizetype>(0, parts.size() - 1);
+    };
+    const double available = kWidth - 16;
+    // Failures matter most: the stage's numbers shrink before they are cut off.
+    QList<CounterPart> parts = counterParts(Detail::Full);
+    if (width(parts) > available)
+        parts = counterParts(Detail::Compact);
+    if (width(parts) > available)
+        parts = counterParts(Detail::OutOnly);
+    const QColor normal(0x1565c0);
+    const QColor failure(0xc62828);
+    const double right = 8 + available;
+    double x = 8;
+    // Left to right; what still does not fit is elided at the card's edge.
+    const auto draw = [&](const QString &text, const QColor &color) {
+        const QString shown = metrics.elidedText(text, Qt::ElideRight, right - x);
+        painter->setPen(color);
+        painter->drawText(QRectF(x, 58, right - x, 16), Qt::AlignVCenter | Qt::AlignLeft, shown);
+        x += metrics.horizontalAdvance(shown);
+    };
+    for (qsizetype i = 0; i < parts.size() && x < right; ++i) {
+        if (i > 0)
+            draw(separator, normal);
+        draw(parts.at(i).text, parts.at(i).failure ? failure : normal);
+    }
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

@@ -5,6 +5,8 @@
 #include <QGraphicsItem>
 #include <QList>
 
+class QFontMetricsF;
+
 namespace weft {
 
 class EdgeItem;
@@ -42,12 +44,25 @@ public:
     void removeEdge(EdgeItem *edge) { m_edges.removeAll(edge); }
     /// Highlights the node as the candidate end of a connection being drawn.
     void setDropHighlight(bool on);
+    /// The counter line as shown at full width: "read 674", "in 674 → out 591 · failed 2",
+    /// "written 591 · failed 5", "not connected"… Empty when there is nothing to show.
+    QString counterText() const;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
-    QString counterText() const;
+    /// One part of the counter line; failures are drawn in red.
+    struct CounterPart {
+        QString text;
+        bool failure = false;
+    };
+    /// How much of a stage's "in N → out M" fits: all, "N → M", or "→ M" (what reached the
+    /// stage is what the node before it handed on, shown there).
+    enum class Detail { Full, Compact, OutOnly };
+    QList<CounterPart> counterParts(Detail detail) const;
+    QString toolTipText() const;
+    void paintCounters(QPainter *painter, const QFontMetricsF &metrics) const;
 
     PipelineNode m_node;
     QList<EdgeItem *> m_edges;

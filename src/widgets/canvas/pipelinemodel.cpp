@@ -1,6 +1,5 @@
 #include "widgets/canvas/pipelinemodel.h"
 
-#include "core/engine/runtypes.h"
 #include "widgets/canvas/pipelinerules.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
@@ -577,79 +576,6 @@ QString PipelineModel::newSchemeName() const
         if (m_doc->schemeIndex(name) < 0)
             return name;
     }
-}
-
-// ---- run state --------------------------------------------------------------------------
-
-void PipelineModel::setNodeState(NodeId id, NodeRunState state, qint64 in, qint64 out,
-                                 qint64 failed)
-{
-    auto it = m_nodes.find(id);
-    if (it == m_nodes.end())
-        return;
-    if (it->state == state && it->in == in && it->out == out && it->failed == failed)
-        return;
-    it->state = state;
-    it->in = in;
-    it->out = out;
-    it->failed = failed;
-    Q_EMIT nodeChanged(id);
-}
-
-void PipelineModel::markPending(const QStringList &schemes)
-{
-    for (const QString &scheme : schemes) {
-        for (NodeId id : m_byScheme.value(scheme)) {
-            if (m_nodes.value(id).chained)
-                setNodeState(id, NodeRunState::Pending, -1, -1, -1);
-        }
-    }
-}
-
-void PipelineModel::applyProgress(const RunProgress &p)
-{
-    const NodeRunState state = p.phase == QLatin1String("done")        ? NodeRunState::Done
-                               : p.phase == QLatin1String("preparing") ? NodeRunState::Pending
-                                                                       : NodeRunState::Running;
-    const RunCounters &c = p.counters;
-    for (NodeId id : m_byScheme.value(p.scheme)) {
-        const PipelineNode &n = m_nodes.value(id);
-        if (!n.chained)
-            continue;
-        // The engine reports counters per scheme: the source shows what was read, the target
-        // what was written and what failed; the steps show their state.
-        switch (n.kind) {
-        case NodeKind::Source:
-            setNodeState(id, state, -1, c.read, -1);
-            break;
-        case NodeKind::Target:
-            setNodeState(id, state, c.read - c.skipped, c.written, c.failed);
-            break;
-        default:
-            setNodeState(id, state, -1, -1, -1);
-            break;
-        }
-    }
-}
-
-void PipelineModel::applyFinished(const RunInfo &info)
-{
-    RunProgress p;
-    p.scheme = info.scheme;
-    p.phase = QStringLiteral("done");
-    p.counters = info.counters;
-    applyProgress(p);
-    if (info.outcome == RunOutcome::Aborted || info.counters.failed > 0) {
-        const NodeId target = nodeFor(info.scheme, kTarget);
-        const PipelineNode &n = m_nodes.value(target);
-        setNodeState(target, NodeRunState::Failed, n.in, n.out, n.failed);
-    }
-}
-
-void PipelineModel::clearRunState()
-{
-    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it)
-        setNodeState(it.key(), NodeRunState::Idle, -1, -1, -1);
 }
 
 void PipelineModel::retranslate()

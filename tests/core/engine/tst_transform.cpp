@@ -1,0 +1,214 @@
+// The transform's per-stage counters: what went into each of a scheme's stages (beatFlat,
+// the steps in order, the mapping), what came out and what failed — the numbers the canvas
+// and `weft-run run --progress jsonl` show per node.
+#include "core/engine/transform.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace weft;
+
+class TestTransform : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void filterCountsWhatItKeeps();
+    void beatFlatValidateAndMappingFailures();
+    void flattenStepAndGroupedDocumentsCountRows();
+    void retriesAndPagesAddUp();
+};
+
+namespace {
+
+QJsonObject field(const QString &name, const QString &value, const QString &type = {})
+{
+    QJsonObject f{{QStringLiteral("field"), name}, {QStringLiteral("value"), value}};
+    if (!type.isEmpty())
+        f.insert(QStringLiteral("type"), type);
+    return f;
+}
+
+Step step(const QString &id, StepType type, const QJsonObject &settings, bool enabled = true)
+{
+    Step s;
+    s.id = id;
+    s.type = type;
+    s.settings = settings;
+    s.enabled = enabled;
+    return s;
+}
+
+Step filter(const QString &id, const QString &condition)
+{
+    return step(id, StepType::Filter, {{QStringLiteral("condition"), condition}});
+}
+
+Scheme scheme(const QJsonObject &source, const QJsonObject &target, const QList<Step> &steps)
+{
+    Scheme s;
+    s.name = QStringLiteral("orders");
+    s.source.metadata = AdapterMetadata(source);
+    s.target.metadata = AdapterMetadata(target);
+    s.steps = steps;
+    return s;
+}
+
+std::unique_ptr<Transform> compile(const Scheme &s)
+{
+    Project p;
+    p.schemes = {s};
+    QStringList errors;
+    auto t = Transform::compile(p, s, nullptr, &errors);
+    if (!errors.isEmpty())
+        qWarning() << errors;
+    return t;
+}
+
+StepCounters counters(const QString &id, const QString &type, qint64 in, qint64 out, qint64 failed)
+{
+    return {id, type, in, out, failed};
+}
+
+/// The counters as text, so a failed comparison shows both sides.
+QString text(const QList<StepCounters> &steps)
+{
+    QStringList parts;
+    for (const StepCounters &c : steps)
+        parts << QStringLiteral("%1/%2 in %3 out %4 failed %5")
+                     .arg(c.id, c.type)
+                     .arg(c.in)
+                     .arg(c.out)
+                     .arg(c.failed);
+    return parts.join(QStringLiteral("; "));
+}
+
+QJsonObject order(int id, const QString &status, const QJsonArray &items = {})
+{
+    QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("status"), status}};
+    if (!items.isEmpty())
+        o.insert(QStringLiteral("items"), items);
+    return o;
+}
+
+QJsonObject item(const QString &sku, const QString &qty = QStringLiteral("1"))
+{
+    QJsonObject o{{QStringLiteral("qty"), qty}};
+    if (!sku.isEmpty())
+        o.insert(QStringLiteral("sku"), sku);
+    return o;
+}
+
+} // namespace
+
+void TestTransform::filterCountsWhatItKeeps()
+{
+    const Scheme s = scheme(
+        {{QStringLiteral("id"), QStringLiteral("id")}},
+        {{QStringLiteral("request"),
+          QJsonArray{field(QStringLiteral("no"), QStringLiteral("{id}"))}}},
+        {filter(QStringLiteral("open"), QStringLiteral("_function '{status}' <> 'Cancelled'")),
+         // A disabled step does not run, so it has no stage to count.
+         step(QStringLiteral("off"), StepType::Filter, {{QStringLiteral("condition"), "0"}},
+              false)});
+    const auto t = compile(s);
+    QVERIFY(t);
+    QCOMPARE(text(t->stepCounters()),
+             text({counters("open", "filter", 0, 0, 0), counters("map", "map", 0, 0, 0)}));
+
+    const TransformOutput out = t->apply({order(1, "Open"), order(2, "Cancelled"), order(3, "Open"),
+                                          order(4, "Cancelled"), order(5, "Open")},
+                                         {});
+    QCOMPARE(out.skipped, 2);
+    QCOMPARE(out.records.size(), 3);
+    QCOMPARE(text(out.steps),
+             text({counters("open", "filter", 5, 3, 0), counters("map", "map", 3, 3, 0)}));
+}
+
+void TestTransform::beatFlatValidateAndMappingFailures()
+{
+    // Three purchase-ins with 3, 2 and 2 items: seven lines. One line has no SKU (the
+    // validate step fails it), one a quantity that is no number (the mapping fails it).
+    const Scheme s = scheme(
+        {{QStringLiteral("id"), QStringLiteral("id")},
+         {QStringLiteral("beatFlat"), QJsonArray{QStringLiteral("items")}}},
+        {{QStringLiteral("request"),
+          QJsonArray{
+              field(QStringLiteral("sku"), QStringLiteral("{items_sku}")),
+              field(QStringLiteral("qty"), QStringLiteral("{items_qty}"), QStringLiteral("int"))}}},
+        {step(QStringLiteral("checked"), StepType::Validate,
+              {{QStringLiteral("rules"),
+                QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("items_sku")},
+                                       {QStringLiteral("required"), true}}}}})});
+    const auto t = compile(s);
+    QVERIFY(t);
+    const TransformOutput out =
+        t->apply({order(1, "Open", {item("a"), item("b"), item("c")}),
+                  order(2, "Open", {item("d"), item(QString())}),
+                  order(3, "Open", {item("f", QStringLiteral("many")), item("g")})},
+                 {});
+    QCOMPARE(out.inputs.size(), 7);
+    QCOMPARE(out.failures.size(), 2);
+    QCOMPARE(out.records.size(), 5);
+    QCOMPARE(text(out.steps),
+             text({counters("beatFlat", "beatFlat", 3, 7, 0),
+                   counters("checked", "validate", 7, 6, 1), counters("map", "map", 6, 5, 1)}));
+}
+
+void TestTransform::flattenStepAndGroupedDocumentsCountRows()
+{
+    // A flatten step makes lines of headers; a mapping with a detail list groups them back
+    // into one document per header, and still counts the rows it handed on.
+    const QJsonObject lines{
+        {QStringLiteral("field"), QStringLiteral("lines")},
+        {QStringLiteral("type"), QStringLiteral("array")},
+        {QStringLiteral("children"),
+         QJsonArray{field(QStringLiteral("sku"), QStringLiteral("{{list.items_sku}}"))}}};
+    const Scheme s =
+        scheme({{QStringLiteral("id"), QStringLiteral("id")}},
+               {{QStringLiteral("request"),
+                 QJsonArray{field(QStringLiteral("no"), QStringLiteral("{{id}}")), lines}}},
+               {step(QStringLiteral("lines"), StepType::Flatten,
+                     {{QStringLiteral("arrays"), QJsonArray{"items"}}}),
+                filter(QStringLiteral("real"), QStringLiteral("_function '{items_sku}' <> 'x'"))});
+    const auto t = compile(s);
+    QVERIFY(t);
+    const TransformOutput out = t->apply({order(1, "Open", {item("a"), item("b"), item("x")}),
+                                          order(2, "Open", {item("c"), item("d")})},
+                                         {});
+    QCOMPARE(out.records.size(), 2); // documents
+    QCOMPARE(text(out.steps),
+             text({counters("lines", "flatten", 2, 5, 0), counters("real", "filter", 5, 4, 0),
+                   counters("map", "map", 4, 4, 0)}));
+}
+
+void TestTransform::retriesAndPagesAddUp()
+{
+    const Scheme s =
+        scheme({{QStringLiteral("id"), QStringLiteral("id")},
+                {QStringLiteral("beatFlat"), QJsonArray{QStringLiteral("items")}}},
+               {{QStringLiteral("request"),
+                 QJsonArray{field(QStringLiteral("sku"), QStringLiteral("{items_sku}"))}}},
+               {filter(QStringLiteral("open"), QStringLiteral("_function '{status}' = 'Open'"))});
+    const auto t = compile(s);
+    QVERIFY(t);
+
+    QList<StepCounters> total;
+    addStepCounters(&total, t->apply({order(1, "Open", {item("a"), item("b")})}, {}).steps);
+    addStepCounters(
+        &total,
+        t->apply({order(2, "Cancelled", {item("c")}), order(3, "Open", {item("d")})}, {}).steps);
+    // A retry puts records that were flattened before through the steps again: beatFlat has
+    // nothing to do.
+    TransformInput stored;
+    stored.record = QJsonObject{{QStringLiteral("id"), 4},
+                                {QStringLiteral("status"), QStringLiteral("Open")},
+                                {QStringLiteral("items_sku"), QStringLiteral("e")}};
+    stored.id = QStringLiteral("4-0");
+    addStepCounters(&total, t->applyFlattened({stored}, {}).steps);
+    QCOMPARE(text(total),
+             text({counters("beatFlat", "beatFlat", 3, 4, 0), counters("open", "filter", 5, 4, 0),
+                   counters("map", "map", 4, 4, 0)}));
+}
+
+QTEST_GUILESS_MAIN(TestTransform)
+#include "tst_transform.moc"
