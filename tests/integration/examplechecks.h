@@ -61,27 +61,74 @@ inline QList<QJsonObject> openFailures(const IntegrationEnv &env)
     return out;
 }
 
-/// Every row of a table, each as "col=value|col=value…", sorted: compares whole tables.
+/// Every row of a table on any connection, each as "col=value|col=value…", sorted: compares
+/// whole tables.
+inline QStringList tableRowsOn(QSqlDatabase db, const QString &table)
+{
+    QStringList rows;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT * FROM `%1`").arg(table));
+    while (q.next()) {
+        QStringList cells;
+        for (int c = 0; c < q.record().count(); ++c)
+            cells << q.record().fieldName(c) + u'=' +
+                         (q.value(c).isNull() ? QStringLiteral("NULL") : q.value(c).toString());
+        rows << cells.join(u'|');
+    }
+    rows.sort();
+    return rows;
+}
+
+/// tableRowsOn() of a table in a database of the test server.
 inline QStringList tableRows(const QString &database, const QString &table,
                              const QString &connection = QStringLiteral("check"))
 {
     QStringList rows;
     {
         QSqlDatabase db = openMariaDb(connection, database);
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT * FROM `%1`").arg(table));
-        while (q.next()) {
-            QStringList cells;
-            for (int c = 0; c < q.record().count(); ++c)
-                cells << q.record().fieldName(c) + u'=' +
-                             (q.value(c).isNull() ? QStringLiteral("NULL") : q.value(c).toString());
-            rows << cells.join(u'|');
-        }
+        rows = tableRowsOn(db, table);
     }
     QSqlDatabase::removeDatabase(connection);
     QSqlDatabase::removeDatabase(connection + QStringLiteral("_admin"));
-    rows.sort();
     return rows;
+}
+
+/// The JDY stores weft-mock holds: number → name; a number saved as two stores shows up as
+/// "<name>|<name>", so a comparison catches it.
+inline QMap<QString, QString> jdyStores(const IntegrationEnv &env)
+{
+    QMap<QString, QString> out;
+    const QJsonObject written = env.control("GET", QStringLiteral("/_mock/written")).object();
+    for (const QJsonValue &v : written.value("jdy").toObject().value("stores").toArray()) {
+        const QJsonObject s = v.toObject();
+        const QString number = s.value("number").toString();
+        const QString name = s.value("name").toString();
+        out.insert(number, out.contains(number) ? out.value(number) + u'|' + name : name);
+    }
+    return out;
+}
+
+/// The K3Cloud documents weft-mock holds: business id (from FRemarks) → "customer|lines|sum";
+/// a document saved twice shows up as "<doc>+<doc>".
+inline QMap<QString, QString> k3Documents(const IntegrationEnv &env)
+{
+    QMap<QString, QString> out;
+    const QJsonObject written = env.control("GET", QStringLiteral("/_mock/written")).object();
+    for (const QJsonValue &v : written.value("k3cloud").toObject().value("documents").toArray()) {
+        const QJsonObject model = v.toObject().value("Model").toObject();
+        const QString businessId = model.value("FRemarks").toString().section(u' ', 1);
+        const QJsonArray lines = model.value("FEntity").toArray();
+        double sum = 0;
+        for (const QJsonValue &l : lines)
+            sum += l.toObject().value("FNOTAXAMOUNTFOR").toDouble();
+        const QString doc =
+            QStringLiteral("%1|%2|%3")
+                .arg(model.value("FCONTACTUNIT").toObject().value("FNumber").toString())
+                .arg(lines.size())
+                .arg(sum, 0, 'f', 2);
+        out.insert(businessId, out.contains(businessId) ? out.value(businessId) + u'+' + doc : doc);
+    }
+    return out;
 }
 
 /// Counters from the finished event of a jsonl run.

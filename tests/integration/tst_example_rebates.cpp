@@ -53,28 +53,6 @@ Expected expected(const QList<QJsonObject> &records, const QStringList &invalid)
     return e;
 }
 
-/// The documents K3Cloud saved, as weft-mock recorded them, in the same shape.
-QMap<QString, QString> documents(const IntegrationEnv &env)
-{
-    QMap<QString, QString> out;
-    const QJsonObject written = env.control("GET", "/_mock/written").object();
-    for (const QJsonValue &v : written.value("k3cloud").toObject().value("documents").toArray()) {
-        const QJsonObject model = v.toObject().value("Model").toObject();
-        const QString businessId = model.value("FRemarks").toString().section(u' ', 1);
-        const QJsonArray lines = model.value("FEntity").toArray();
-        double sum = 0;
-        for (const QJsonValue &l : lines)
-            sum += l.toObject().value("FNOTAXAMOUNTFOR").toDouble();
-        const QString doc = QStringLiteral("%1|%2|%3")
-                                .arg(model.value("FCONTACTUNIT").toObject().value("FNumber").toString())
-                                .arg(lines.size())
-                                .arg(sum, 0, 'f', 2);
-        // A document saved twice would show up twice.
-        out.insert(businessId, out.contains(businessId) ? out.value(businessId) + "+" + doc : doc);
-    }
-    return out;
-}
-
 bool readEverything(IntegrationEnv &env)
 {
     // The mock spreads approvals over 180 days; read them all (two 120-day windows).
@@ -104,7 +82,7 @@ private Q_SLOTS:
         Counters c = countersOf(r);
         QCOMPARE(c.read, c.written + c.skipped + c.failed);
         QCOMPARE(c.written + c.failed, qint64(want.approvedRows)); // the others are filtered
-        QCOMPARE(documents(env), want.documents);
+        QCOMPARE(k3Documents(env), want.documents);
 
         // Per stage (the jsonl "steps"): beatFlat makes rows of the approvals, the filter keeps
         // the approved ones' rows, the mapping hands every one on (K3Cloud refuses some later).
@@ -153,7 +131,7 @@ private Q_SLOTS:
         r = env.weftRun("run", {"--progress", "jsonl"});
         QVERIFY2(r.exitCode <= 1, describe(r).constData());
         QVERIFY(countersOf(r).read > 0);
-        QCOMPARE(documents(env), expected(mockRecords(env, "dd-instances"), invalid).documents);
+        QCOMPARE(k3Documents(env), expected(mockRecords(env, "dd-instances"), invalid).documents);
 
         // Map the unknown customer to a real one and retry: the documents are saved.
         QVERIFY(env.editProject([](QJsonObject &root) {
@@ -166,7 +144,7 @@ private Q_SLOTS:
         r = env.weftRun("retry", {"--all", "--progress", "jsonl"});
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         QVERIFY(openFailures(env).isEmpty());
-        QCOMPARE(documents(env).size(), want.documents.size() + want.failing.size());
+        QCOMPARE(k3Documents(env).size(), want.documents.size() + want.failing.size());
     }
 
     void faultsChangeNothing()
@@ -178,7 +156,7 @@ private Q_SLOTS:
             QVERIFY2(env.start(kExample, kMockArgs, QString(), &error), qPrintable(error));
             QVERIFY(readEverything(env));
             QCOMPARE(env.weftRun("run", {"--progress", "quiet"}).exitCode, 1);
-            clean = documents(env);
+            clean = k3Documents(env);
         }
         IntegrationEnv env;
         QString error;
@@ -191,7 +169,7 @@ private Q_SLOTS:
         env.control("POST", "/_mock/faults", faults);
         const RunResult r = env.weftRun("run", {"--progress", "jsonl"});
         QVERIFY2(r.exitCode == 1, describe(r).constData());
-        QCOMPARE(documents(env), clean);
+        QCOMPARE(k3Documents(env), clean);
     }
 };
 

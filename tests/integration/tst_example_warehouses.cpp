@@ -11,21 +11,6 @@ namespace {
 const QString kExample = QStringLiteral("jst-warehouses-to-jdy");
 const QStringList kMockArgs = anchoredMock({"--seed", "5", "--jst-partners", "40", "--quiet"});
 
-/// The stores JDY holds, number → name, as weft-mock recorded the saves. A number saved as
-/// two stores shows up as "<name>|<name>" so the comparison catches it.
-QMap<QString, QString> stores(const IntegrationEnv &env)
-{
-    QMap<QString, QString> out;
-    const QJsonObject written = env.control("GET", "/_mock/written").object();
-    for (const QJsonValue &v : written.value("jdy").toObject().value("stores").toArray()) {
-        const QJsonObject s = v.toObject();
-        const QString number = s.value("number").toString();
-        const QString name = s.value("name").toString();
-        out.insert(number, out.contains(number) ? out.value(number) + u'|' + name : name);
-    }
-    return out;
-}
-
 QString idText(const QJsonValue &v)
 {
     return v.isString() ? v.toString() : QString::number(v.toInteger());
@@ -70,7 +55,7 @@ private Q_SLOTS:
         QCOMPARE(c.read, 40);
         QCOMPARE(c.failed, 2);
         QCOMPARE(c.written, 38);
-        QCOMPARE(stores(env), expected);
+        QCOMPARE(jdyStores(env), expected);
 
         QList<QJsonObject> failures = openFailures(env);
         QCOMPARE(failures.size(), 2);
@@ -116,7 +101,7 @@ private Q_SLOTS:
             if (!p.value("name").toString().isEmpty() && !expectedAfter.contains(number))
                 expectedAfter.insert(number, p.value("name").toString());
         }
-        QCOMPARE(stores(env), expectedAfter); // still one store per number, with the new names
+        QCOMPARE(jdyStores(env), expectedAfter); // still one store per number, with the new names
 
         // Fix the mapping for warehouses without a name, and retry that record.
         QString unnamed;
@@ -133,7 +118,7 @@ private Q_SLOTS:
         }));
         r = env.weftRun("retry", {"--record", unnamed, "--progress", "jsonl"});
         QVERIFY2(r.exitCode == 0, describe(r).constData());
-        QCOMPARE(stores(env).value(unnamed), QStringLiteral("仓库 ") + unnamed);
+        QCOMPARE(jdyStores(env).value(unnamed), QStringLiteral("仓库 ") + unnamed);
         const QList<QJsonObject> left = openFailures(env);
         QCOMPARE(left.size(), 1);
         QCOMPARE(left.first().value("error_code").toString(), QStringLiteral("duplicate id"));
@@ -152,7 +137,7 @@ private Q_SLOTS:
                                              "@page_size", "value"}, "5");
             }));
             QCOMPARE(env.weftRun("run", {"--progress", "quiet"}).exitCode, 1);
-            clean = stores(env);
+            clean = jdyStores(env);
         }
         IntegrationEnv env;
         QString error;
@@ -171,7 +156,7 @@ private Q_SLOTS:
         const Counters c = countersOf(r);
         QCOMPARE(c.read, 40);
         QCOMPARE(c.read, c.written + c.skipped + c.failed);
-        QCOMPARE(stores(env), clean);
+        QCOMPARE(jdyStores(env), clean);
     }
 };
 

@@ -169,40 +169,6 @@ qint64 mockCalls(const IntegrationEnv &env, const QString &part)
     return sumEndpoints(env, part, "calls");
 }
 
-QMap<QString, QString> jdyStores(const IntegrationEnv &env)
-{
-    QMap<QString, QString> out;
-    const QJsonObject written = env.control("GET", QStringLiteral("/_mock/written")).object();
-    for (const QJsonValue &v : written.value("jdy").toObject().value("stores").toArray()) {
-        const QJsonObject s = v.toObject();
-        const QString number = s.value("number").toString();
-        const QString name = s.value("name").toString();
-        out.insert(number, out.contains(number) ? out.value(number) + u'|' + name : name);
-    }
-    return out;
-}
-
-QMap<QString, QString> k3Documents(const IntegrationEnv &env)
-{
-    QMap<QString, QString> out;
-    const QJsonObject written = env.control("GET", QStringLiteral("/_mock/written")).object();
-    for (const QJsonValue &v : written.value("k3cloud").toObject().value("documents").toArray()) {
-        const QJsonObject model = v.toObject().value("Model").toObject();
-        const QString businessId = model.value("FRemarks").toString().section(u' ', 1);
-        const QJsonArray lines = model.value("FEntity").toArray();
-        double sum = 0;
-        for (const QJsonValue &l : lines)
-            sum += l.toObject().value("FNOTAXAMOUNTFOR").toDouble();
-        const QString doc =
-            QStringLiteral("%1|%2|%3")
-                .arg(model.value("FCONTACTUNIT").toObject().value("FNumber").toString())
-                .arg(lines.size())
-                .arg(sum, 0, 'f', 2);
-        out.insert(businessId, out.contains(businessId) ? out.value(businessId) + u'+' + doc : doc);
-    }
-    return out;
-}
-
 QStringList failureKeys(const IntegrationEnv &env)
 {
     QStringList keys;
@@ -294,22 +260,6 @@ qint64 scalarShared(const QString &database, const QString &sql)
     QSqlDatabase::removeDatabase(name);
     QSqlDatabase::removeDatabase(name + QStringLiteral("_admin"));
     return n;
-}
-
-QStringList tableRowsOn(QSqlDatabase db, const QString &table)
-{
-    QStringList rows;
-    QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT * FROM `%1`").arg(table));
-    while (q.next()) {
-        QStringList cells;
-        for (int c = 0; c < q.record().count(); ++c)
-            cells << q.record().fieldName(c) + u'=' +
-                         (q.value(c).isNull() ? QStringLiteral("NULL") : q.value(c).toString());
-        rows << cells.join(u'|');
-    }
-    rows.sort();
-    return rows;
 }
 
 // ---- private MariaDB ----------------------------------------------------------------------

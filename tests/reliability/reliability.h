@@ -69,12 +69,6 @@ qint64 mockFaultsInjected(const IntegrationEnv &env, const QString &mount);
 /// Calls so far of the endpoints whose key contains `part`.
 qint64 mockCalls(const IntegrationEnv &env, const QString &part);
 
-/// The JDY stores weft-mock holds: number → name; a number saved as two stores shows up as
-/// "<name>|<name>".
-QMap<QString, QString> jdyStores(const IntegrationEnv &env);
-/// The K3Cloud documents weft-mock holds: business id (FRemarks) → "customer|lines|sum"; a
-/// document saved twice shows up as "<doc>+<doc>".
-QMap<QString, QString> k3Documents(const IntegrationEnv &env);
 
 /// The open failed records as "stage|record_id|error_code", sorted.
 QStringList failureKeys(const IntegrationEnv &env);
@@ -123,8 +117,6 @@ private:
     int m_port = 0;
 };
 
-/// Every row of a table on any connection, as in tableRows().
-QStringList tableRowsOn(QSqlDatabase db, const QString &table);
 
 /// A minimal HTTP/1.1 server in the test process: every request goes to a handler that
 /// decides the answer — including answers no real system gives (a page that is not JSON,

@@ -252,30 +252,50 @@ void TestMappingModel::parserIsStored()
     QVERIFY(m_model->field(r).parser.isEmpty());
 }
 
+namespace {
+
+/// The rebates scheme's mapping editor, shown, with one sample record (organisation 100).
+struct ShownEditor {
+    explicit ShownEditor(ProjectDocument *doc)
+        : samples(&engine, doc)
+        , editor(doc, &samples)
+    {
+        PreviewResult sample;
+        TransformInput in;
+        in.record = QJsonObject{{QStringLiteral("business_id"), QStringLiteral("9")},
+                                {QStringLiteral("组织"), QStringLiteral("100")}};
+        in.id = QStringLiteral("9");
+        sample.output.inputs << in;
+        sample.sourceRecords << in.record;
+        samples.setResult(QStringLiteral("rebates"), sample);
+        editor.setScheme(QStringLiteral("rebates"));
+        editor.resize(1000, 700);
+        editor.show();
+    }
+    EngineHost engine;
+    SampleCache samples;
+    MappingEditor editor;
+};
+
+QModelIndex topLevelRow(const QAbstractItemModel *model, const QString &text)
+{
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->index(i, 0).data().toString() == text)
+            return model->index(i, 0);
+    }
+    return {};
+}
+
+} // namespace
+
 void TestMappingModel::dropThroughTheEditorsViews()
 {
     // The editor's views sit on proxies (search, "unmapped only"): a drag from the source
     // tree onto the target table must arrive at the mapping model all the same.
-    EngineHost engine;
-    SampleCache samples(&engine, m_doc);
-    PreviewResult sample;
-    TransformInput in;
-    in.record = QJsonObject{{QStringLiteral("business_id"), QStringLiteral("9")},
-                            {QStringLiteral("组织"), QStringLiteral("100")}};
-    in.id = QStringLiteral("9");
-    sample.output.inputs << in;
-    sample.sourceRecords << in.record;
-    samples.setResult(QStringLiteral("rebates"), sample);
-    MappingEditor editor(m_doc, &samples);
-    editor.setScheme(QStringLiteral("rebates"));
-    editor.resize(1000, 700);
-    editor.show();
+    ShownEditor shown(m_doc);
+    MappingEditor &editor = shown.editor;
     QAbstractItemModel *sourceView = editor.sourceView()->model();
-    QModelIndex field;
-    for (int i = 0; i < sourceView->rowCount(); ++i) {
-        if (sourceView->index(i, 0).data().toString() == QStringLiteral("组织"))
-            field = sourceView->index(i, 0);
-    }
+    const QModelIndex field = topLevelRow(sourceView, QStringLiteral("组织"));
     QVERIFY(field.isValid());
     std::unique_ptr<QMimeData> data(sourceView->mimeData({field}));
     QAbstractItemModel *targetView = editor.targetView()->model();
@@ -298,28 +318,12 @@ void TestMappingModel::mouseDragFromTheTreeOntoTheTable()
     // The gesture with the mouse: press on a source field and move — the tree starts a real
     // QDrag carrying the field — then the drag enters the target table, moves over a row and
     // is dropped there (QDragEnter/Move/Drop events on its viewport, at the row's position).
-    EngineHost engine;
-    SampleCache samples(&engine, m_doc);
-    PreviewResult sample;
-    TransformInput in;
-    in.record = QJsonObject{{QStringLiteral("business_id"), QStringLiteral("9")},
-                            {QStringLiteral("组织"), QStringLiteral("100")}};
-    in.id = QStringLiteral("9");
-    sample.output.inputs << in;
-    sample.sourceRecords << in.record;
-    samples.setResult(QStringLiteral("rebates"), sample);
-    MappingEditor editor(m_doc, &samples);
-    editor.setScheme(QStringLiteral("rebates"));
-    editor.resize(1000, 700);
-    editor.show();
+    ShownEditor shown(m_doc);
+    MappingEditor &editor = shown.editor;
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
 
     QTreeView *tree = editor.sourceView();
-    QModelIndex field;
-    for (int i = 0; i < tree->model()->rowCount(); ++i) {
-        if (tree->model()->index(i, 0).data().toString() == QStringLiteral("组织"))
-            field = tree->model()->index(i, 0);
-    }
+    const QModelIndex field = topLevelRow(tree->model(), QStringLiteral("组织"));
     QVERIFY(field.isValid());
     const QPoint start = tree->visualRect(field).center();
     QTest::mousePress(tree->viewport(), Qt::LeftButton, Qt::NoModifier, start);
