@@ -77,6 +77,17 @@ bool killAt(BackgroundRun &run, qint64 killAtMs)
     return true;
 }
 
+/// Batches of 100 rows instead of the example's 1000: the writes spread over the whole run,
+/// so the random kills land between, during and after them, not mostly before the first.
+bool smallBatches(IntegrationEnv &env)
+{
+    return env.editProject([](QJsonObject &root) {
+        IntegrationEnv::setAt(root, {"schemes", "0", "target", "metadata", "otherRequest",
+                                     "@limit", "value"},
+                              "100");
+    });
+}
+
 } // namespace
 
 class TestRelCrash : public QObject
@@ -101,6 +112,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(env.start("jst-purchasein-to-mysql", kPurchaseinMock, "rel_crash_pi_clean", &error),
                  qPrintable(error));
+        QVERIFY(smallBatches(env));
         QElapsedTimer clock;
         clock.start();
         const RunResult r = env.weftRun("run", {"--progress", "jsonl"});
@@ -121,6 +133,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(env.start("jst-purchasein-to-mysql", kPurchaseinMock, "rel_crash_pi", &error),
                      qPrintable(error));
+            QVERIFY(smallBatches(env));
             // Every other trial kills twice: the run that resumes after a crash crashes too.
             const int kills = trial % 2 == 0 ? 1 : 2;
             int killed = 0;
@@ -174,6 +187,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(env.start("jst-purchasein-to-mysql", kPurchaseinMock, "rel_crash_pi_lease", &error),
                  qPrintable(error));
+        QVERIFY(smallBatches(env));
         BackgroundRun run;
         run.start(env, {"--progress", "jsonl"});
         QVERIFY(killAt(run, std::max<qint64>(300, m_cleanMs / 2)));
