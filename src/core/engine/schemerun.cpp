@@ -196,8 +196,10 @@ void SchemeRun::start()
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
     }
-    if (m_shared.state)
+    if (m_shared.state) {
         m_shared.state->beginRun(m_info);
+        m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
+    }
     log::info(QStringLiteral("scheme '%1': run %2 started").arg(m_scheme.name, m_info.runId));
     emitProgress(true);
     QString error;
@@ -230,8 +232,10 @@ void SchemeRun::startRetry(const RetryRequest &request)
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
     }
-    if (m_shared.state)
+    if (m_shared.state) {
         m_shared.state->beginRun(m_info);
+        m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
+    }
     QString error;
     if (!setUp(&error)) {
         abort(error, RunOutcome::Aborted, QStringLiteral("config"));
@@ -566,8 +570,12 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
                                     records.at(i).contentHash.isEmpty() ? o.contentHash
                                                                         : records.at(i).contentHash,
                                     o.targetRef, m_info.runId});
-                    for (const TransformInput &input : sources.at(i))
-                        resolved << input.id;
+                    // Only records that had failed before have a failure to resolve: usually
+                    // none, and one UPDATE per written record would cost more than the write.
+                    for (const TransformInput &input : sources.at(i)) {
+                        if (m_openFailures.remove(input.id))
+                            resolved << input.id;
+                    }
                     m_info.counters.written += sources.at(i).size();
                 } else {
                     for (const TransformInput &input : sources.at(i))

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -94,6 +95,9 @@ private:
     std::unique_ptr<TargetConnector> m_target;
     SourceTraits m_traits;
     bool m_incremental = false;
+    /// Record ids of the scheme's open failures from earlier runs, read when the run starts
+    /// (it holds the lease: no other run adds to them meanwhile).
+    QSet<QString> m_openFailures;
     bool m_fromBeginning = false; ///< the windows start at the scheme's starting point
     bool m_idCheck = true;
 

@@ -739,6 +739,20 @@ bool StateStore::recordFailures(const QList<FailedRecord> &failures)
     return m_db.commit();
 }
 
+QSet<QString> StateStore::openFailureIds(const QString &scheme) const
+{
+    QSet<QString> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT record_id FROM failed_records WHERE scheme = ? AND status IN "
+                             "('failed', 'retrying')"));
+    q.addBindValue(scheme);
+    if (q.exec()) {
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
+}
+
 bool StateStore::resolveFailures(const QString &scheme, const QStringList &recordIds,
                                  const QString &exceptRunId)
 {

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSet>
 #include <QString>
 
 #include <array>
@@ -71,6 +72,8 @@ public:
     /// Adds failures; a record that already has an open failure at the same stage has it
     /// updated (attempts + 1, new message, payloads and run) instead of a duplicate row.
     bool recordFailures(const QList<FailedRecord> &failures);
+    /// The record ids of the scheme's open failures (failed or retrying).
+    QSet<QString> openFailureIds(const QString &scheme) const;
     /// Marks open failures of these records resolved (they were written since) — except those
     /// recorded by `exceptRunId`, which belong to another record of that run with the same id.
     bool resolveFailures(const QString &scheme, const QStringList &recordIds,
