@@ -6,5 +6,6 @@ set(WEFT_CORE_engine_SOURCES
     scheduler.cpp scheduler.h
     storelookup.cpp storelookup.h
     schemerun.cpp schemerun.h
+    schemerunoutput.cpp
     transform.cpp transform.h
 )

@@ -1,4 +1,6 @@
 set(WEFT_CORE_state_SOURCES
     staterecords.cpp staterecords.h
-    statestore.cpp statestore.h
+    statestore.cpp statestore.h statestore_p.h
+    statestoreops.cpp
+    statestorerecords.cpp
 )

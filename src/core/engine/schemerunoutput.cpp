@@ -1,0 +1,262 @@
+// What a run does with the records a page gave: batching them for the target, writing the
+// batches and reading the target's verdicts, storing failures, resolving earlier ones.
+#include "core/engine/schemerun.h"
+
+#include "core/log/logging.h"
+#include "core/state/statestore.h"
+
+#include <QSet>
+
+#include <limits>
+
+namespace weft {
+
+void SchemeRun::accept(const TransformOutput &output)
+{
+    m_info.counters.read += output.inputs.size();
+    m_info.counters.skipped += output.skipped;
+    addStepCounters(&m_steps, output.steps);
+    if (!output.failures.isEmpty()) {
+        QList<FailedRecord> failures = output.failures;
+        for (FailedRecord &f : failures) {
+            f.scheme = m_scheme.name;
+            f.runId = m_info.runId;
+        }
+        m_info.counters.failed += failures.size();
+        if (m_shared.state && !m_options.dryRun)
+            m_shared.state->recordFailures(failures);
+    }
+
+    QHash<QString, WrittenRecord> written;
+    if (m_shared.state) {
+        QStringList ids;
+        ids.reserve(output.records.size());
+        for (const TargetRecord &r : output.records)
+            ids << r.recordId;
+        written = m_shared.state->written(m_scheme.name, ids);
+    }
+    const bool skipUnchanged = m_idCheck;
+    QSet<QString> seenHere;
+    QStringList unchanged;
+    for (qsizetype i = 0; i < output.records.size(); ++i) {
+        TargetRecord record = output.records.at(i);
+        const auto w = written.constFind(record.recordId);
+        // Rows for a values target are hashed by the target's own thread after writing (it
+        // has them at hand); here only when there is something to compare with.
+        if (!record.fields || w != written.constEnd())
+            record.contentHash = record.fields ? contentHash(*record.fields, record.values)
+                                               : contentHash(record.payload);
+        QList<TransformInput> sources;
+        for (const int index : output.recordInputs.value(i))
+            sources.append(output.inputs.at(index));
+        const bool writtenThisRun = w != written.constEnd() && w.value().runId == m_info.runId &&
+                                    w.value().contentHash != record.contentHash;
+        if (writtenThisRun || m_unconfirmedIds.contains(record.recordId) ||
+            seenHere.contains(record.recordId)) {
+            // Two different records with one id would overwrite each other run after run.
+            ConnectorError duplicate{
+                ConnectorError::Kind::Rejected, QStringLiteral("duplicate id"),
+                QStringLiteral("another record of this run has the same id %1: the source's "
+                               "id field (or the target's) must be unique, or one record "
+                               "overwrites the other")
+                    .arg(record.recordId)};
+            for (const TransformInput &input : sources)
+                recordFailure(FailureStage::Transform, input, record.object(), duplicate);
+            continue;
+        }
+        seenHere.insert(record.recordId);
+        if (w != written.constEnd()) {
+            if (skipUnchanged && w.value().contentHash == record.contentHash) {
+                m_info.counters.skipped += sources.size(); // already written, unchanged
+                unchanged << record.recordId;
+                continue;
+            }
+            record.previousTargetRef = w.value().targetRef;
+        }
+        ++m_unconfirmedIds[record.recordId];
+        const int window = std::max(0, m_windowIndex - 1);
+        if (window < m_outstanding.size())
+            ++m_outstanding[window];
+        m_buffer.append(std::move(record));
+        m_bufferSources.append(std::move(sources));
+        m_bufferWindows.append(window);
+    }
+    if (m_shared.state && !m_options.dryRun)
+        m_shared.state->touchWritten(m_scheme.name, unchanged, m_info.runId);
+    flushBatches(false);
+    emitProgress();
+}
+
+void SchemeRun::flushBatches(bool partial)
+{
+    const int size = std::max(1, m_target ? m_target->batchSize() : 1);
+    while (!m_buffer.isEmpty() && (m_buffer.size() >= size || partial)) {
+        const qsizetype n = std::min<qsizetype>(size, m_buffer.size());
+        QList<TargetRecord> records = m_buffer.mid(0, n);
+        QList<QList<TransformInput>> sources = m_bufferSources.mid(0, n);
+        QList<int> windows = m_bufferWindows.mid(0, n);
+        m_buffer.remove(0, n);
+        m_bufferSources.remove(0, n);
+        m_bufferWindows.remove(0, n);
+        writeBatch(std::move(records), std::move(sources), std::move(windows));
+    }
+}
+
+void SchemeRun::settle(const QList<TargetRecord> &records, const QList<int> &windows)
+{
+    for (const TargetRecord &r : records) {
+        if (--m_unconfirmedIds[r.recordId] <= 0)
+            m_unconfirmedIds.remove(r.recordId);
+    }
+    for (const int w : windows) {
+        if (w < m_outstanding.size())
+            --m_outstanding[w];
+    }
+}
+
+void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources,
+                           QList<int> windows)
+{
+    if (m_options.dryRun) {
+        for (const auto &s : sources)
+            m_info.counters.written += s.size();
+        settle(records, windows);
+        return;
+    }
+    ++m_pendingBatches;
+    m_target->writeBatch(records, [this, records, sources, windows](BatchResult result) {
+        --m_pendingBatches;
+        settle(records, windows);
+        if (auto *error = std::get_if<ConnectorError>(&result)) {
+            if (error->kind == ConnectorError::Kind::Cancelled) {
+                // Nothing is known about this batch: it stays unwritten and is read again.
+            } else if (stopsTheRun(*error)) {
+                abortOnWriteError(*error);
+            } else {
+                for (qsizetype i = 0; i < records.size(); ++i) {
+                    for (const TransformInput &input : sources.at(i))
+                        recordFailure(FailureStage::Write, input, records.at(i).object(), *error);
+                }
+            }
+        } else {
+            const QList<WriteOutcome> &outcomes = std::get<QList<WriteOutcome>>(result);
+            QList<WrittenRecord> written;
+            QStringList resolved;
+            std::optional<ConnectorError> stop;
+            for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
+                const WriteOutcome &o = outcomes.at(i);
+                if (!o.ok && (o.error.kind == ConnectorError::Kind::Cancelled ||
+                              stopsTheRun(o.error))) {
+                    // Like a batch that failed whole: not written, not a failed record —
+                    // the run stops and the next one reads it again.
+                    if (!stop && o.error.kind != ConnectorError::Kind::Cancelled)
+                        stop = o.error;
+                } else if (o.ok) {
+                    written.append({records.at(i).recordId,
+                                    records.at(i).contentHash.isEmpty() ? o.contentHash
+                                                                        : records.at(i).contentHash,
+                                    o.targetRef, m_info.runId});
+                    // Only records that had failed before have a failure to resolve: usually
+                    // none, and one UPDATE per written record would cost more than the write.
+                    for (const TransformInput &input : sources.at(i)) {
+                        if (m_openFailures.remove(input.id))
+                            resolved << input.id;
+                    }
+                    m_info.counters.written += sources.at(i).size();
+                } else {
+                    for (const TransformInput &input : sources.at(i))
+                        recordFailure(FailureStage::Write, input, records.at(i).object(), o.error);
+                }
+            }
+            if (m_shared.state) {
+                m_shared.state->markWritten(m_scheme.name, written);
+                m_shared.state->resolveFailures(m_scheme.name, resolved, m_info.runId);
+            }
+            if (stop)
+                abortOnWriteError(*stop);
+        }
+        emitProgress();
+        pumpFetch();
+        checkWindowDone();
+    });
+}
+
+bool SchemeRun::stopsTheRun(const ConnectorError &error)
+{
+    // Errors no record can get past: every further write would fail the same way.
+    using Kind = ConnectorError::Kind;
+    return error.kind == Kind::Auth || error.kind == Kind::Config || error.kind == Kind::Network;
+}
+
+void SchemeRun::abortOnWriteError(const ConnectorError &error)
+{
+    abort(QStringLiteral("writing to %1 failed: %2 — the run stops here; records not written "
+                         "are read again by the next run")
+              .arg(m_scheme.target.connection, error.toString()),
+          RunOutcome::Aborted, ConnectorError::kindName(error.kind));
+}
+
+void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
+                              const QJsonObject &targetPayload, const ConnectorError &error)
+{
+    FailedRecord f;
+    f.scheme = m_scheme.name;
+    f.runId = m_info.runId;
+    f.stage = stage;
+    f.recordId = input.id;
+    f.recordNumber = input.number;
+    f.recordName = input.name;
+    f.errorCode = error.code;
+    f.message = error.message;
+    f.sourcePayload = input.record;
+    f.targetPayload = targetPayload;
+    if (stage != FailureStage::Fetch)
+        ++m_info.counters.failed;
+    if (m_shared.state && !m_options.dryRun)
+        m_shared.state->recordFailures({f});
+    if (m_scheme.errorPolicy.maxFailedRecords > 0 &&
+        m_info.counters.failed >= m_scheme.errorPolicy.maxFailedRecords && !m_stopping) {
+        abort(QStringLiteral("%1 records failed, the scheme's limit (errorPolicy."
+                             "maxFailedRecords): stopping")
+                  .arg(m_info.counters.failed));
+    }
+}
+
+void SchemeRun::resolveCoveredFetchFailures()
+{
+    // A page that could not be read is stored as a failure of stage fetch, and the cursor
+    // stays before it, so the next run reads that span again. Once a run has read every
+    // window to the end, the spans it covered hold no unread page any more: their fetch
+    // failures are resolved (a source read whole covers everything).
+    const bool limited = m_limitReached || (m_options.limit >= 0 &&
+                                            m_info.counters.read >= m_options.limit);
+    if (m_retryMode || m_options.dryRun || limited || !m_shared.state || m_windows.isEmpty() ||
+        m_committed < m_windows.size())
+        return;
+    FailedFilter filter;
+    filter.scheme = m_scheme.name;
+    filter.stage = FailureStage::Fetch;
+    // A run from the scheme's starting point (no cursor yet, or --full) read all there is to
+    // read: an earlier run that failed started from the same point, only computed a little
+    // earlier when it is relative to now ("DAYS_AGO_…").
+    const qint64 coveredStart = m_fromBeginning ? std::numeric_limits<qint64>::min()
+                                                : m_windows.first().start;
+    const qint64 coveredEnd = m_windows.last().end;
+    QStringList covered;
+    for (const FailedRecord &f : m_shared.state->failedRecords(filter)) {
+        const qint64 start = f.sourcePayload.value(QLatin1String("window_start")).toInteger();
+        const qint64 end = f.sourcePayload.value(QLatin1String("window_end")).toInteger();
+        if (!m_incremental || (start >= coveredStart && end <= coveredEnd))
+            covered << f.recordId;
+    }
+    if (covered.isEmpty())
+        return;
+    if (m_shared.state->resolveFailures(m_scheme.name, covered, m_info.runId)) {
+        log::info(QStringLiteral("scheme '%1': %2 page(s) that could not be read before were "
+                                 "read now; their failures are resolved")
+                      .arg(m_scheme.name)
+                      .arg(covered.size()));
+    }
+}
+
+} // namespace weft
