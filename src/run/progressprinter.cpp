@@ -21,7 +21,14 @@ QJsonObject countersJson(const RunCounters &c)
             {QStringLiteral("pages"), c.pages}};
 }
 
-/// Per stage of the scheme's processing: [{"id", "type", "in", "out", "failed"}, …].
+void printJson(QJsonObject o)
+{
+    out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
+    out().flush();
+}
+
+} // namespace
+
 QJsonArray stepsJson(const QList<StepCounters> &steps)
 {
     QJsonArray array;
@@ -34,14 +41,6 @@ QJsonArray stepsJson(const QList<StepCounters> &steps)
     }
     return array;
 }
-
-void printJson(QJsonObject o)
-{
-    out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n';
-    out().flush();
-}
-
-} // namespace
 
 ProgressPrinter::ProgressPrinter(Mode mode)
     : m_mode(mode)

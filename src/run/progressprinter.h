@@ -3,10 +3,15 @@
 #include "core/engine/runtypes.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QHash>
 #include <QString>
 
 namespace weft::cli {
+
+/// Per stage of a scheme's processing, for jsonl events: [{"id", "type", "in", "out",
+/// "failed"}, …].
+QJsonArray stepsJson(const QList<StepCounters> &steps);
 
 /// Shows a run's progress: a live line on a terminal (`bar`), one JSON object per line
 /// (`jsonl`, for scripts and the scheduler), or nothing (`quiet`).

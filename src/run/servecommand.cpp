@@ -75,15 +75,22 @@ int serveCommand(const QStringList &arguments)
     QObject::connect(&scheduler, &Scheduler::runStarted, [&](const QString &scheme) {
         event({{"event", "run_started"}, {"scheme", scheme}});
     });
+    // The last progress of each scheme carries its per-stage counters for run_finished.
+    QHash<QString, QList<StepCounters>> steps;
+    QObject::connect(&scheduler, &Scheduler::progress,
+                     [&](const RunProgress &p) { steps.insert(p.scheme, p.steps); });
     QObject::connect(&scheduler, &Scheduler::runFinished, [&](const RunInfo &info) {
-        event({{"event", "run_finished"},
-               {"scheme", info.scheme},
-               {"run_id", info.runId},
-               {"outcome", runOutcomeName(info.outcome)},
-               {"read", info.counters.read},
-               {"written", info.counters.written},
-               {"skipped", info.counters.skipped},
-               {"failed", info.counters.failed}});
+        QJsonObject finished{{"event", "run_finished"},
+                             {"scheme", info.scheme},
+                             {"run_id", info.runId},
+                             {"outcome", runOutcomeName(info.outcome)},
+                             {"read", info.counters.read},
+                             {"written", info.counters.written},
+                             {"skipped", info.counters.skipped},
+                             {"failed", info.counters.failed}};
+        if (const QList<StepCounters> s = steps.take(info.scheme); !s.isEmpty())
+            finished.insert(QStringLiteral("steps"), stepsJson(s));
+        event(finished);
         alerts.runFinished(info, info.abortKind);
     });
     QObject::connect(&scheduler, &Scheduler::skipped, [&](const QString &scheme, const QString &why) {

@@ -12,6 +12,11 @@ namespace {
 
 /// A `weft-run serve` child reporting its events as JSON lines.
 struct ServeProcess {
+    explicit ServeProcess(const QString &holder)
+        : name(holder)
+    {
+    }
+
     QString name;
     QProcess process;
     QByteArray out;
@@ -75,8 +80,8 @@ private Q_SLOTS:
                                 .arg(p.port)
                                 .arg(db);
 
-        ServeProcess a{"serve-a", {}, {}};
-        ServeProcess b{"serve-b", {}, {}};
+        ServeProcess a(QStringLiteral("serve-a"));
+        ServeProcess b(QStringLiteral("serve-b"));
         a.start(env, url);
         b.start(env, url);
         QVERIFY(a.process.waitForStarted() && b.process.waitForStarted());
@@ -98,6 +103,9 @@ private Q_SLOTS:
                                   QByteArray(other.out + other.process.readAllStandardError()).constData(),
                                   60000);
         QVERIFY2(other.out.contains("\"outcome\":\"succeeded\""), other.out.constData());
+        // run_finished carries the per-stage counters, as weft-run run's events do.
+        QVERIFY2(other.out.contains("\"steps\":[{") && other.out.contains("\"type\":\"map\""),
+                 other.out.constData());
 
         // Nothing lost, nothing twice: every customer once in the local store; the dead
         // process's run is closed as aborted, the takeover succeeded.

@@ -173,6 +173,7 @@ void Scheduler::startNext()
     options.leaseSeconds = m_options.leaseSeconds;
     options.trigger = triggered ? QStringLiteral("after") : QStringLiteral("schedule");
     m_runner = new Runner(m_project, m_state, this);
+    connect(m_runner, &Runner::progress, this, &Scheduler::progress);
     connect(m_runner, &Runner::schemeFinished, this, [this](const RunInfo &info) {
         Q_EMIT runFinished(info);
         if (info.outcome == RunOutcome::Succeeded) {

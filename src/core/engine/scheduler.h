@@ -52,6 +52,8 @@ public:
 Q_SIGNALS:
     void runStarted(const QString &scheme);
     void runFinished(const weft::RunInfo &info);
+    /// The running scheme's progress (throttled), as Runner::progress.
+    void progress(const weft::RunProgress &progress);
     void skipped(const QString &scheme, const QString &reason);
     void projectReloaded(bool ok, const QString &message);
     void stopped();
