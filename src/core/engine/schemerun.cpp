@@ -422,13 +422,20 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
     checkWindowDone();
 }
 
+bool SchemeRun::isLimited() const
+{
+    // --limit stops a run early: what it did not read must not move the cursor or close
+    // failures.
+    return m_limitReached ||
+           (m_options.limit >= 0 && m_info.counters.read >= m_options.limit);
+}
+
 void SchemeRun::commitWindows()
 {
     // Windows complete in order: the cursor may pass a window only when it and every window
     // before it were read to the end and each of their records was written, skipped or
     // recorded as failed.
-    const bool limited = m_limitReached || (m_options.limit >= 0 &&
-                                            m_info.counters.read >= m_options.limit);
+    const bool limited = isLimited();
     while (m_committed < m_windowIndex && m_committed < m_outstanding.size() &&
            m_outstanding.at(m_committed) == 0 &&
            (m_committed < m_windowIndex - 1 || (m_windowExhausted && m_inFlight == 0))) {

@@ -73,6 +73,7 @@ private:
                const QString &kind = QString());
     void finish();
     void resolveCoveredFetchFailures();
+    bool isLimited() const;
     static bool stopsTheRun(const ConnectorError &error);
     void abortOnWriteError(const ConnectorError &error);
     void emitProgress(bool force = false);

@@ -228,9 +228,7 @@ void SchemeRun::resolveCoveredFetchFailures()
     // stays before it, so the next run reads that span again. Once a run has read every
     // window to the end, the spans it covered hold no unread page any more: their fetch
     // failures are resolved (a source read whole covers everything).
-    const bool limited = m_limitReached || (m_options.limit >= 0 &&
-                                            m_info.counters.read >= m_options.limit);
-    if (m_retryMode || m_options.dryRun || limited || !m_shared.state || m_windows.isEmpty() ||
+    if (m_retryMode || m_options.dryRun || isLimited() || !m_shared.state || m_windows.isEmpty() ||
         m_committed < m_windows.size())
         return;
     FailedFilter filter;

@@ -244,40 +244,36 @@ bool fnInstr(Evaluator &ev, const Node &n, Value &out)
     return true;
 }
 
-bool fnUpper(Evaluator &ev, const Node &n, Value &out)
+/// A function of one text argument: NULL gives NULL, anything else is taken as text.
+template <typename Apply>
+bool ofText(Evaluator &ev, const Node &n, Value &out, Apply apply)
 {
     Value v;
     if (!ev.eval(*n.args[0], v))
         return false;
-    out = v.isNull() ? Value() : Value::makeString(str::upper(toText(v)));
+    out = v.isNull() ? Value() : apply(toText(v));
     return true;
+}
+
+bool fnUpper(Evaluator &ev, const Node &n, Value &out)
+{
+    return ofText(ev, n, out, [](const QString &t) { return Value::makeString(str::upper(t)); });
 }
 
 bool fnLower(Evaluator &ev, const Node &n, Value &out)
 {
-    Value v;
-    if (!ev.eval(*n.args[0], v))
-        return false;
-    out = v.isNull() ? Value() : Value::makeString(str::lower(toText(v)));
-    return true;
+    return ofText(ev, n, out, [](const QString &t) { return Value::makeString(str::lower(t)); });
 }
 
 bool fnLength(Evaluator &ev, const Node &n, Value &out)
 {
-    Value v;
-    if (!ev.eval(*n.args[0], v))
-        return false;
-    out = v.isNull() ? Value() : Value::makeInt(str::utf8Length(toText(v)));
-    return true;
+    return ofText(ev, n, out, [](const QString &t) { return Value::makeInt(str::utf8Length(t)); });
 }
 
 bool fnCharLength(Evaluator &ev, const Node &n, Value &out)
 {
-    Value v;
-    if (!ev.eval(*n.args[0], v))
-        return false;
-    out = v.isNull() ? Value() : Value::makeInt(str::codePointCount(toText(v)));
-    return true;
+    return ofText(ev, n, out,
+                  [](const QString &t) { return Value::makeInt(str::codePointCount(t)); });
 }
 
 static bool pad(Evaluator &ev, const Node &n, Value &out, bool left)
