@@ -1,4 +1,5 @@
 set(WEFT_CORE_state_SOURCES
+    contenthash.cpp
     staterecords.cpp staterecords.h
     statestore.cpp statestore.h statestore_p.h
     statestoreops.cpp

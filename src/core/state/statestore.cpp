@@ -3,7 +3,6 @@
 
 
 #include <QAtomicInt>
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,80 +104,6 @@ const QList<Migration> &migrations()
 }
 
 } // namespace
-
-namespace {
-
-/// Feeds a JSON value to a hash in a compact, unambiguous form: a type tag, then the value;
-/// strings and keys as their UTF-16 code units with a length first (no conversion, no
-/// escaping, no allocation). QJsonObject iterates its keys sorted, so equal content hashes
-/// equally whatever order the keys were inserted in.
-void hashValue(QCryptographicHash &hash, const QJsonValue &v)
-{
-    auto addString = [&hash](const QString &s) {
-        const qint64 n = s.size();
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(s.utf16()), n * 2));
-    };
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined: hash.addData("n"); break;
-    case QJsonValue::Bool: hash.addData(v.toBool() ? "t" : "f"); break;
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        hash.addData("d");
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&d), sizeof d));
-        break;
-    }
-    case QJsonValue::String:
-        hash.addData("s");
-        addString(v.toString());
-        break;
-    case QJsonValue::Array: {
-        const QJsonArray a = v.toArray();
-        hash.addData("[");
-        for (const QJsonValue &e : a)
-            hashValue(hash, e);
-        hash.addData("]");
-        break;
-    }
-    case QJsonValue::Object: {
-        const QJsonObject o = v.toObject();
-        hash.addData("{");
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            addString(it.key());
-            hashValue(hash, it.value());
-        }
-        hash.addData("}");
-        break;
-    }
-    }
-}
-
-} // namespace
-
-QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData("{");
-    for (qsizetype i = 0; i < names.size() && i < values.size(); ++i) {
-        if (values.at(i).isUndefined())
-            continue;
-        const QString &name = names.at(i);
-        const qint64 n = name.size();
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(name.utf16()), n * 2));
-        hashValue(hash, values.at(i));
-    }
-    hash.addData("}");
-    return hash.result();
-}
-
-QByteArray contentHash(const QJsonObject &payload)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hashValue(hash, payload);
-    return hash.result();
-}
 
 QSqlQuery &StateStore::prepared(Statement which, const QString &sql) const
 {

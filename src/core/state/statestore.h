@@ -134,8 +134,10 @@ private:
     mutable QString m_lastError;
 };
 
-/// The content hash used by idCheck: SHA-1 over the keys and values (key order does not
-/// matter).
+/// The content hash used by idCheck: a 128-bit XXH3 over the keys and values (key order does
+/// not matter). Not cryptographic — it detects change, it does not authenticate; a store
+/// written by a version that used SHA-1 (20 bytes) compares unequal, so the first run after
+/// the upgrade writes each re-read record once more. Implemented in contenthash.cpp.
 QByteArray contentHash(const QJsonObject &payload);
 /// The same for a document given as field names and their values in order.
 QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values);
