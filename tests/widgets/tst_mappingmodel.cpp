@@ -266,7 +266,7 @@ struct ShownEditor {
                                 {QStringLiteral("组织"), QStringLiteral("100")}};
         in.id = QStringLiteral("9");
         sample.output.inputs << in;
-        sample.sourceRecords << in.record;
+        sample.sourceRecords << in.record.merged();
         samples.setResult(QStringLiteral("rebates"), sample);
         editor.setScheme(QStringLiteral("rebates"));
         editor.resize(1000, 700);

@@ -8,7 +8,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QThread>
+#include <QThreadPool>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace weft {
 
@@ -16,6 +20,9 @@ namespace {
 
 constexpr qint64 kProgressIntervalMs = 100;
 constexpr qint64 kStatsFlushIntervalMs = 2000;
+/// Pages waiting for or in a transform worker before fetching pauses: enough to keep the
+/// workers busy while a page is on the wire, few enough that memory stays flat.
+constexpr size_t kMaxQueuedTransforms = 4;
 
 QString newRunId(const QString &scheme)
 {
@@ -71,7 +78,11 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
     });
 }
 
-SchemeRun::~SchemeRun() = default;
+SchemeRun::~SchemeRun()
+{
+    if (m_transformPool)
+        m_transformPool->clear(); // pages not started are dropped; running ones are waited for
+}
 
 qint64 SchemeRun::now() const
 {
@@ -115,6 +126,13 @@ bool SchemeRun::setUp(QString *error)
         return false;
     }
     m_steps = m_transform->stepCounters();
+    // --limit counts records as they are accepted, page by page: it keeps the transform on
+    // this thread so it never reads past the limit.
+    if (m_transform->runsOffThread() && m_options.limit < 0) {
+        m_transformPool = std::make_unique<QThreadPool>();
+        m_transformPool->setMaxThreadCount(std::clamp(QThread::idealThreadCount() - 1, 1, 4));
+        m_transformPool->setObjectName(QStringLiteral("weft-transform"));
+    }
     connect(m_target.get(), &TargetConnector::retrying, this,
             [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
                 m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
@@ -328,7 +346,8 @@ void SchemeRun::pumpFetch()
 {
     if (m_retryMode)
         return;
-    while (!m_stopping && !m_windowExhausted && m_pendingBatches < m_options.maxPendingBatches) {
+    while (!m_stopping && !m_windowExhausted && m_pendingBatches < m_options.maxPendingBatches &&
+           m_transforms.size() < kMaxQueuedTransforms) {
         const bool countKnown = m_pageCount >= 0;
         const int concurrency = countKnown ? std::max(1, m_traits.maxConcurrentPages) : 1;
         if (m_inFlight >= concurrency)
@@ -417,7 +436,35 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
     vars.runId = m_info.runId;
     vars.page = pageNumber;
     vars.pageSize = m_traits.pageSize;
-    accept(m_transform->apply(page.records, vars));
+    if (m_transformPool && !m_retryMode)
+        transformOnWorker(std::move(page.records), vars);
+    else
+        accept(m_transform->apply(page.records, vars));
+    pumpFetch();
+    checkWindowDone();
+}
+
+void SchemeRun::transformOnWorker(QList<QJsonObject> records, const TransformVars &vars)
+{
+    auto pending = std::make_shared<PendingTransform>();
+    m_transforms.push_back(pending);
+    const Transform *transform = m_transform.get();
+    m_transformPool->start([this, transform, pending, records = std::move(records), vars] {
+        pending->output = transform->apply(records, vars);
+        // Queued to this object's thread; the pool is waited for before this object goes.
+        QMetaObject::invokeMethod(this, &SchemeRun::takeTransformed, Qt::QueuedConnection);
+    });
+}
+
+void SchemeRun::takeTransformed()
+{
+    // In arrival order: a page finished early waits for the ones before it.
+    while (!m_transforms.empty() && m_transforms.front()->output) {
+        const std::shared_ptr<PendingTransform> done = std::move(m_transforms.front());
+        m_transforms.pop_front();
+        if (!m_stopping)
+            accept(*done->output);
+    }
     pumpFetch();
     checkWindowDone();
 }
@@ -438,7 +485,7 @@ void SchemeRun::commitWindows()
     const bool limited = isLimited();
     while (m_committed < m_windowIndex && m_committed < m_outstanding.size() &&
            m_outstanding.at(m_committed) == 0 &&
-           (m_committed < m_windowIndex - 1 || (m_windowExhausted && m_inFlight == 0))) {
+           (m_committed < m_windowIndex - 1 || (m_windowExhausted && !pagesPending()))) {
         if (!m_options.dryRun && !limited && m_shared.state)
             m_shared.state->setCursor(m_scheme.name, m_windows.at(m_committed).end);
         ++m_committed;
@@ -450,7 +497,7 @@ void SchemeRun::checkWindowDone()
     if (m_finished)
         return;
     if (m_stopping) {
-        if (m_inFlight == 0 && m_pendingBatches == 0)
+        if (!pagesPending() && m_pendingBatches == 0)
             finish();
         return;
     }
@@ -460,7 +507,7 @@ void SchemeRun::checkWindowDone()
             finish();
         return;
     }
-    if (!m_windowExhausted || m_inFlight > 0)
+    if (!m_windowExhausted || pagesPending())
         return;
     // The window being read is read to the end. Read the next one right away — its records
     // join the batches of this one — rather than wait for this window's writes.
@@ -554,7 +601,7 @@ void SchemeRun::emitProgress(bool force)
     p.scheme = m_scheme.name;
     p.runId = m_info.runId;
     p.phase = m_finished ? QStringLiteral("done")
-              : m_pendingBatches > 0 && m_inFlight == 0 ? QStringLiteral("writing")
+              : m_pendingBatches > 0 && !pagesPending() ? QStringLiteral("writing")
                                                          : QStringLiteral("fetching");
     p.counters = m_info.counters;
     p.elapsedMs = elapsed;

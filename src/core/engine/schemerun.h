@@ -10,9 +10,12 @@
 #include <QSet>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
+class QThreadPool;
 
 namespace weft {
 
@@ -25,6 +28,11 @@ class StateStore;
 /// `maxPendingBatches` batches wait for the target before fetching pauses, so memory stays
 /// flat however many records there are. LAST_SYNC_TIME moves to a window's end only when
 /// every record of the window was written, skipped or recorded as failed.
+///
+/// Pages are transformed (flattened, filtered, mapped) on worker threads when the scheme's
+/// expressions allow it (Transform::runsOffThread), while this thread parses the next pages
+/// and checks, batches and records the previous ones; their outputs are taken in the order
+/// the pages arrived, so a run does the same whichever worker finishes first.
 class SchemeRun final : public QObject
 {
     Q_OBJECT
@@ -61,6 +69,10 @@ private:
     void pumpFetch();
     void fetch(int page, const QString &cursor);
     void onPage(int pageNumber, PageResult result);
+    void transformOnWorker(QList<QJsonObject> records, const TransformVars &vars);
+    void takeTransformed();
+    /// A page is being fetched or transformed: its records are not yet counted anywhere.
+    bool pagesPending() const { return m_inFlight > 0 || !m_transforms.empty(); }
     void accept(const TransformOutput &output);
     void flushBatches(bool partial);
     void writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources,
@@ -125,11 +137,21 @@ private:
     QList<QList<TransformInput>> m_bufferSources;
     QList<int> m_bufferWindows;
 
+    /// Pages handed to the workers, in arrival order; a worker fills `output`.
+    struct PendingTransform {
+        std::optional<TransformOutput> output;
+    };
+    std::deque<std::shared_ptr<PendingTransform>> m_transforms;
+
     QTimer m_leaseRenewal;
     bool m_leased = false;
     QElapsedTimer m_elapsed;
     qint64 m_lastProgressMs = -1000;
     qint64 m_lastStatsFlushMs = 0;
+
+    /// Declared last, so destroyed first: its destructor waits for running transforms, which
+    /// use m_transform and post back to this object.
+    std::unique_ptr<QThreadPool> m_transformPool;
 };
 
 } // namespace weft

@@ -208,7 +208,7 @@ void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
     f.recordName = input.name;
     f.errorCode = error.code;
     f.message = error.message;
-    f.sourcePayload = input.record;
+    f.sourcePayload = input.record.merged();
     f.targetPayload = targetPayload;
     if (stage != FailureStage::Fetch)
         ++m_info.counters.failed;

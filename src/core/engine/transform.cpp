@@ -84,6 +84,7 @@ public:
     QJsonObject requestParams(const TransformVars &vars, QString *error) const override;
     bool usesSyncTime() const override { return m_usesSyncTime; }
     QList<StepCounters> stepCounters() const override { return m_counters; }
+    bool runsOffThread() const override { return !m_usesLookups; }
     TransformOutput apply(const QList<QJsonObject> &page, const TransformVars &vars) const override;
     TransformOutput applyFlattened(const QList<TransformInput> &inputs,
                                    const TransformVars &vars) const override;
@@ -105,7 +106,7 @@ private:
     QList<TransformInput> flatten(const TransformInput &input, const QStringList &arrays) const;
     TransformInput identify(const QJsonObject &record) const;
     QString identity(const QString &setting, const Expression &e, const TargetRecord &record,
-                     const QJsonObject &source, const EvalContext &ctx,
+                     const expr::RecordView &source, const EvalContext &ctx,
                      const QString &fallback) const;
     void mapAsValues(const QList<TransformInput> &records, const EvalContext &base,
                      int firstMapped, TransformOutput *out) const;
@@ -134,6 +135,7 @@ private:
     /// without being looked up per record.
     QList<StepCounters> m_counters;
     int m_firstStepCounter = 0; ///< index of m_steps' first stage (1 after beatFlat)
+    bool m_usesLookups = false;
 };
 
 bool SchemeTransform::compileMapping(const QList<RequestField> &fields, const QString &role,
@@ -264,6 +266,11 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
 
     m_valueMaps = expr::ValueMaps(project.valueMaps);
     m_lookup = std::make_unique<StateStoreLookup>(state, project.schemeNames());
+    m_usesLookups = m_target.usesLookups() || m_documentKey.usesLookups() ||
+                    m_targetIdExpr.usesLookups() || m_targetNumberExpr.usesLookups() ||
+                    m_targetNameExpr.usesLookups();
+    for (const CompiledStep &c : m_steps)
+        m_usesLookups = m_usesLookups || c.condition.usesLookups() || c.fields.usesLookups();
     return ok;
 }
 
@@ -304,7 +311,9 @@ QList<TransformInput> SchemeTransform::flatten(const TransformInput &input,
                                                const QStringList &arrays) const
 {
     QList<TransformInput> out;
-    for (expr::FlatRecord &flat : expr::beatFlat(input.record, arrays, m_idField)) {
+    // Elements stay views of their header: nothing is copied per element.
+    const QJsonObject whole = input.record.merged();
+    for (expr::FlatView &flat : expr::beatFlatViews(whole, arrays, m_idField)) {
         TransformInput in = input;
         in.record = std::move(flat.record);
         // The element's index suffixes the id this record already has, so a second flatten
@@ -327,7 +336,7 @@ FailedRecord SchemeTransform::failure(const TransformInput &input, const QString
     f.recordName = input.name;
     f.errorCode = QStringLiteral("mapping");
     f.message = message;
-    f.sourcePayload = input.record;
+    f.sourcePayload = input.record.merged();
     f.targetPayload = payload;
     return f;
 }
@@ -355,7 +364,7 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
 }
 
 QString SchemeTransform::identity(const QString &setting, const Expression &e,
-                                  const TargetRecord &record, const QJsonObject &source,
+                                  const TargetRecord &record, const expr::RecordView &source,
                                   const EvalContext &ctx, const QString &fallback) const
 {
     // "1" (seed 000) or nothing: the source record's own; a template: evaluated on the
@@ -425,14 +434,16 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
         return yes;
     }
     case StepType::Lookup: {
-        const expr::Document doc = step.fields.map(in.record, base);
+        QJsonObject record = in.record.merged();
+        const expr::Document doc = step.fields.map(record, base);
         if (!doc.ok()) {
             out->failures.append(failure(in, describe(m_scheme, QStringLiteral("lookup step ") + step.id,
                                                       doc.errors)));
             return false;
         }
         for (auto it = doc.payload.begin(); it != doc.payload.end(); ++it)
-            in.record.insert(it.key(), it.value());
+            record.insert(it.key(), it.value());
+        in.record = std::move(record);
         return true;
     }
     case StepType::Validate: {
@@ -519,7 +530,7 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
     QList<QJsonObject> rows;
     rows.reserve(records.size());
     for (const TransformInput &in : records)
-        rows.append(in.record);
+        rows.append(in.record.merged());
 
     // One document per record, or per group of records sharing a document key (K3 FEntity).
     QList<expr::Document> docs;

@@ -2,6 +2,7 @@
 
 #include "core/connectors/connector.h"
 #include "core/engine/runtypes.h"
+#include "core/expr/recordview.h"
 #include "core/model/project.h"
 #include "core/state/staterecords.h"
 
@@ -27,7 +28,9 @@ struct TransformVars {
 
 /// A record entering the pipeline after flattening, with who it is.
 struct TransformInput {
-    QJsonObject record;
+    /// A beatFlat element stays a view of its header until something needs the one object
+    /// (record.merged(): a stored failure, a lookup step, a grouped document).
+    expr::RecordView record;
     QString id;
     QString number;
     QString name;
@@ -68,6 +71,11 @@ public:
     /// The stages whose records TransformOutput::steps counts, in order, with zero counts:
     /// beatFlat (when the source flattens), the enabled steps, the mapping.
     virtual QList<StepCounters> stepCounters() const = 0;
+
+    /// Whether apply() may run on another thread than the one that compiled the transform
+    /// (while that thread goes on): true unless some expression holds a lookup, which reads
+    /// the state store through the run's own connection.
+    virtual bool runsOffThread() const = 0;
 
     /// Processes raw source records (flattening them first).
     virtual TransformOutput apply(const QList<QJsonObject> &page,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/expr/exprerror.h"
+#include "core/expr/recordview.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -28,9 +29,26 @@ public:
     // A temporary record would dangle: keep the record alive and pass it by name.
     explicit EvalContext(QJsonObject &&) = delete;
 
-    void setRecord(const QJsonObject &record) { m_record = &record; }
+    void setRecord(const QJsonObject &record)
+    {
+        m_record = &record;
+        m_element = nullptr;
+    }
     void setRecord(QJsonObject &&) = delete;
+    /// A record with a beatFlat element seen through it (RecordView).
+    void setRecord(const RecordView &view)
+    {
+        m_record = &view.object;
+        m_element = view.hasElement() ? &view : nullptr;
+    }
+    void setRecord(RecordView &&) = delete;
+    /// The record's object (a view's header: its element's fields are not in it).
     const QJsonObject &record() const { return *m_record; }
+    /// A top-level field of the record, element fields included.
+    QJsonValue recordValue(QStringView key) const
+    {
+        return m_element ? m_element->value(key) : m_record->value(key);
+    }
 
     /// The detail row `{{list.x}}` reads (one record of a document group); nullptr = none.
     void setListRow(const QJsonObject *row) { m_listRow = row; }
@@ -77,6 +95,7 @@ public:
 
 private:
     const QJsonObject *m_record;
+    const RecordView *m_element = nullptr; ///< set when the record is a view with an element
     const QJsonObject *m_listRow = nullptr;
     const QList<QJsonObject> *m_listRows = nullptr;
     std::optional<qint64> m_lastSyncTime;

@@ -347,6 +347,19 @@ bool Expression::usesListRows() const
     return m_program && m_program->usesList;
 }
 
+bool Expression::usesLookups() const
+{
+    if (!m_program)
+        return false;
+    if (m_program->kind == Program::Kind::Find)
+        return true;
+    for (const auto &node : m_program->nodes) {
+        if (node->find)
+            return true;
+    }
+    return false;
+}
+
 bool Expression::isConstant() const
 {
     return m_program && m_program->kind == Program::Kind::Literal;

@@ -73,6 +73,9 @@ public:
     bool usesListRows() const;
     /// Whether the value never depends on the record (a literal or a constant).
     bool isConstant() const;
+    /// Whether the value holds a `_findCollection` lookup: evaluating it asks the context's
+    /// LookupProvider, which may be bound to one thread.
+    bool usesLookups() const;
 
 private:
     std::shared_ptr<const detail::Program> m_program;

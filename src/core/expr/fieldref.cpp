@@ -236,7 +236,11 @@ FieldPath parsePath(QStringView text)
     return path;
 }
 
-QJsonValue resolvePath(const QJsonObject &root, const FieldPath &path)
+namespace {
+
+/// resolvePath over any root that answers value(key) for its top-level fields.
+template<typename Root>
+QJsonValue resolveIn(const Root &root, const FieldPath &path)
 {
     if (path.segments.isEmpty())
         return QJsonValue(QJsonValue::Undefined);
@@ -252,6 +256,24 @@ QJsonValue resolvePath(const QJsonObject &root, const FieldPath &path)
     }
     return v;
 }
+
+} // namespace
+
+QJsonValue resolvePath(const QJsonObject &root, const FieldPath &path)
+{
+    return resolveIn(root, path);
+}
+
+QJsonValue resolvePath(const RecordView &root, const FieldPath &path)
+{
+    return resolveIn(root, path);
+}
+
+/// The record's fields as the context sees them (a view's element included).
+struct ContextRecord {
+    const EvalContext &ctx;
+    QJsonValue value(QStringView key) const { return ctx.recordValue(key); }
+};
 
 QStringList systemVariableNames()
 {
@@ -383,9 +405,9 @@ std::optional<QJsonValue> evaluateFieldRef(const FieldRef &ref, const EvalContex
         if (ref.list) {
             if (const QJsonObject *row = ctx.listRow()) {
                 v = resolvePath(*row, ref.path);
-            } else if (ctx.record().contains(QLatin1String("list"))) {
-                v = resolvePath(ctx.record(),
-                                parsePath(QString(QLatin1String("list.") + ref.path.text)));
+            } else if (!ctx.recordValue(u"list").isUndefined()) {
+                v = resolveIn(ContextRecord{ctx},
+                              parsePath(QString(QLatin1String("list.") + ref.path.text)));
             } else {
                 if (error)
                     *error = {QStringLiteral("{{list.%1}} reads a detail row, but this value is "
@@ -398,7 +420,7 @@ std::optional<QJsonValue> evaluateFieldRef(const FieldRef &ref, const EvalContex
                 return std::nullopt;
             }
         } else {
-            v = resolvePath(ctx.record(), ref.path);
+            v = resolveIn(ContextRecord{ctx}, ref.path);
         }
         break;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/expr/recordview.h"
+
 #include "core/expr/exprerror.h"
 
 #include <QJsonObject>
@@ -32,6 +34,8 @@ FieldPath parsePath(QStringView text);
 /// applied to an array maps over its elements (items.qty → [1, 2, 3]). A key that itself
 /// contains dots ("a.b") is found too, when no nested path matches.
 QJsonValue resolvePath(const QJsonObject &root, const FieldPath &path);
+/// The same on a record view (its element's fields included).
+QJsonValue resolvePath(const RecordView &root, const FieldPath &path);
 
 enum class SystemVar : quint8 {
     None,

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <functional>
 
 namespace weft::expr {
 
@@ -64,6 +65,7 @@ Mapping Mapping::compile(const QList<FieldSpec> &fields, QList<FieldError> *erro
     for (const FieldSpec &spec : fields) {
         m.m_fields.append(compileField(spec, QString(), options, m.m_errors));
         m.m_flat = m.m_flat && m.m_fields.last().children.isEmpty();
+        m.m_readsListRows = m.m_readsListRows || m.m_fields.last().value.usesListRows();
         std::function<bool(const Field &)> hasList = [&](const Field &f) {
             if (f.isList)
                 return true;
@@ -128,6 +130,18 @@ void Mapping::evalFields(const QList<Field> &fields, EvalContext &ctx,
     }
 }
 
+bool Mapping::usesLookups() const
+{
+    const std::function<bool(const QList<Field> &)> any = [&any](const QList<Field> &fields) {
+        for (const Field &f : fields) {
+            if ((f.hasValue && f.value.usesLookups()) || any(f.children))
+                return true;
+        }
+        return false;
+    };
+    return any(m_fields);
+}
+
 QStringList Mapping::fieldNames() const
 {
     QStringList names;
@@ -137,7 +151,7 @@ QStringList Mapping::fieldNames() const
     return names;
 }
 
-bool Mapping::mapValues(const QJsonObject &record, const EvalContext &base,
+bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
                         QList<QJsonValue> *values, QList<FieldError> *errors,
                         int recordIndex) const
 {
@@ -146,9 +160,12 @@ bool Mapping::mapValues(const QJsonObject &record, const EvalContext &base,
         *errors += m_errors;
         return false;
     }
+    // {{list.x}} reads the record as a detail row, which must be one object.
+    if (m_readsListRows && record.hasElement())
+        return mapValues(RecordView(record.merged()), base, values, errors, recordIndex);
     EvalContext ctx = base;
     ctx.setRecord(record);
-    ctx.setListRow(&record);
+    ctx.setListRow(&record.object);
     values->clear();
     values->reserve(m_fields.size());
     bool ok = true;

@@ -70,10 +70,12 @@ public:
     bool isFlat() const { return m_flat; }
     /// The names of the top-level fields, in order (with a value or not).
     QStringList fieldNames() const;
+    /// Whether some field's value (at any depth) holds a `_findCollection` lookup.
+    bool usesLookups() const;
     /// One record → the values of the top-level fields, in fieldNames() order (Undefined for
     /// a field without a value). Only for flat mappings. Returns false and appends errors when
-    /// a field fails.
-    bool mapValues(const QJsonObject &record, const EvalContext &base, QList<QJsonValue> *values,
+    /// a field fails. The record may be a view of a beatFlat element (read without merging).
+    bool mapValues(const RecordView &record, const EvalContext &base, QList<QJsonValue> *values,
                    QList<FieldError> *errors, int recordIndex = 0) const;
 
     /// Groups `records` by `documentKey` (see groupRecords) and maps each group.
@@ -102,6 +104,7 @@ private:
                     QList<FieldError> &errors) const;
 
     QList<Field> m_fields;
+    bool m_readsListRows = false; ///< a top-level value reads {{list.x}}
     QList<FieldError> m_errors;
     bool m_hasChildLists = false;
     bool m_flat = true;

@@ -46,29 +46,26 @@ QJsonObject tableRow(const QJsonArray &cells)
 
 } // namespace
 
-QList<FlatRecord> beatFlat(const QJsonObject &record, const QStringList &arrays,
-                           const QString &idField, int sourceIndex)
+QList<FlatView> beatFlatViews(const QJsonObject &record, const QStringList &arrays,
+                              const QString &idField, int sourceIndex)
 {
     QJsonObject header = record;
     for (const QString &name : arrays)
         header.remove(name);
     const QString baseId =
         idField.isEmpty() ? QString() : detail::jsonToText(record.value(idField));
-    QList<FlatRecord> out;
+    QList<FlatView> out;
     int index = 0;
     for (const QString &name : arrays) {
         const QJsonArray elements = elementsOf(record.value(name));
         const QString prefix = name + QLatin1Char('_');
         for (const QJsonValue &element : elements) {
-            FlatRecord flat;
-            flat.record = header;
-            if (element.isObject()) {
-                const QJsonObject child = element.toObject();
-                for (auto it = child.begin(); it != child.end(); ++it)
-                    flat.record.insert(prefix + it.key(), it.value());
-            } else {
-                flat.record.insert(prefix + QLatin1String("value"), element);
-            }
+            FlatView flat;
+            flat.record = RecordView(header,
+                                     element.isObject()
+                                         ? element.toObject()
+                                         : QJsonObject{{QStringLiteral("value"), element}},
+                                     prefix);
             flat.id = baseId + QLatin1Char('-') + QString::number(index);
             flat.sourceIndex = sourceIndex;
             flat.element = index;
@@ -78,12 +75,21 @@ QList<FlatRecord> beatFlat(const QJsonObject &record, const QStringList &arrays,
         }
     }
     if (out.isEmpty()) {
-        FlatRecord flat;
+        FlatView flat;
         flat.record = header;
         flat.id = baseId;
         flat.sourceIndex = sourceIndex;
         out.append(std::move(flat));
     }
+    return out;
+}
+
+QList<FlatRecord> beatFlat(const QJsonObject &record, const QStringList &arrays,
+                           const QString &idField, int sourceIndex)
+{
+    QList<FlatRecord> out;
+    for (const FlatView &view : beatFlatViews(record, arrays, idField, sourceIndex))
+        out.append({view.record.merged(), view.id, view.sourceIndex, view.element, view.array});
     return out;
 }
 

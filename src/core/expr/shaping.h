@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/expr/recordview.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -34,6 +36,18 @@ QList<FlatRecord> beatFlat(const QJsonObject &record, const QStringList &arrays,
                            const QString &idField, int sourceIndex = 0);
 QList<FlatRecord> beatFlat(const QList<QJsonObject> &records, const QStringList &arrays,
                            const QString &idField);
+
+/// beatFlat() without merging: each element as a RecordView of the header (shared by the
+/// record's elements) and the element's fields. `record.merged()` is FlatRecord::record.
+struct FlatView {
+    RecordView record;
+    QString id;
+    int sourceIndex = 0;
+    int element = -1;
+    QString array;
+};
+QList<FlatView> beatFlatViews(const QJsonObject &record, const QStringList &arrays,
+                              const QString &idField, int sourceIndex = 0);
 
 /// DingTalk `form_component_values` (`[{name, value, component_type, …}]`) as a record
 /// {name: value}: table components (TableField) become arrays of {label: value} objects,

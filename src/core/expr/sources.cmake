@@ -18,6 +18,7 @@ set(WEFT_CORE_expr_SOURCES
     lookup.cpp lookup.h
     mapping.cpp mapping.h
     numbertext.cpp
+    recordview.cpp recordview.h
     parser.cpp parser.h
     shaping.cpp shaping.h
     sqlcalls.cpp

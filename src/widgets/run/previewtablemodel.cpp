@@ -43,7 +43,7 @@ void PreviewTableModel::setResult(const PreviewResult &result)
         r.payload = t.payload;
         const QList<int> inputs = out.recordInputs.value(i);
         if (!inputs.isEmpty() && inputs.first() < out.inputs.size())
-            r.input = out.inputs.at(inputs.first()).record;
+            r.input = out.inputs.at(inputs.first()).record.merged();
         addColumns(t.payload);
         m_rows << r;
     }

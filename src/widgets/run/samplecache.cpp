@@ -68,7 +68,7 @@ QList<QJsonObject> SampleCache::inputs(const QString &scheme) const
     QList<QJsonObject> out;
     if (const PreviewResult *r = result(scheme)) {
         for (const TransformInput &in : r->output.inputs)
-            out << in.record;
+            out << in.record.merged();
     }
     return out;
 }

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void beatFlatValidateAndMappingFailures();
     void flattenStepAndGroupedDocumentsCountRows();
     void retriesAndPagesAddUp();
+    void lookupsKeepTheTransformOnItsThread();
 };
 
 namespace {
@@ -152,6 +153,44 @@ void TestTransform::beatFlatValidateAndMappingFailures()
     QCOMPARE(text(out.steps),
              text({counters("beatFlat", "beatFlat", 3, 7, 0),
                    counters("checked", "validate", 7, 6, 1), counters("map", "map", 6, 5, 1)}));
+    // A failed line is stored as the one flattened record (header and its item's fields),
+    // whatever the runner kept in between.
+    QCOMPARE(out.failures.at(0).sourcePayload,
+             (QJsonObject{{"id", 2}, {"status", "Open"}, {"items_qty", "1"}}));
+    QCOMPARE(out.failures.at(1).sourcePayload,
+             (QJsonObject{{"id", 3}, {"status", "Open"}, {"items_qty", "many"}, {"items_sku", "f"}}));
+}
+
+void TestTransform::lookupsKeepTheTransformOnItsThread()
+{
+    // A lookup reads the state store through the run's connection, so a scheme with one is
+    // transformed on the run's thread; any other may go to a worker.
+    const QJsonObject source{{QStringLiteral("id"), QStringLiteral("id")}};
+    const auto target = [](const QString &value) {
+        return QJsonObject{{QStringLiteral("request"),
+                            QJsonArray{field(QStringLiteral("no"), QStringLiteral("{id}")),
+                                       field(QStringLiteral("name"), value)}}};
+    };
+    const QString lookup =
+        QStringLiteral("_findCollection find FName from orders where FNumber={{id}}");
+    auto plain = compile(scheme(source, target(QStringLiteral("{status}")), {}));
+    QVERIFY(plain);
+    QVERIFY(plain->runsOffThread());
+    auto mapped = compile(scheme(source, target(lookup), {}));
+    QVERIFY(mapped);
+    QVERIFY(!mapped->runsOffThread());
+    auto inFunction = compile(scheme(
+        source, target(QStringLiteral("_function CONCAT('x', _findCollection find FName from orders "
+                                      "where FNumber={{id}} _endFind)")),
+        {}));
+    QVERIFY(inFunction);
+    QVERIFY(!inFunction->runsOffThread());
+    auto filtered = compile(scheme(
+        source, target(QStringLiteral("{status}")),
+        {filter(QStringLiteral("known"), QStringLiteral("_function IFNULL(") + lookup +
+                                             QStringLiteral(" _endFind, '') <> ''"))}));
+    QVERIFY(filtered);
+    QVERIFY(!filtered->runsOffThread());
 }
 
 void TestTransform::flattenStepAndGroupedDocumentsCountRows()

@@ -116,6 +116,7 @@ private slots:
     void beatFlatEmptyAndAbsent();
     void beatFlatSeveralArrays();
     void beatFlatScalarAndTextArrays();
+    void viewsAnswerLikeMergedRecords();
     void dingTalkForm();
     void dingTalkTableFlattens();
     void documentsWithChildList();
@@ -196,6 +197,59 @@ void TestExprShaping::beatFlatScalarAndTextArrays()
     // Text that is no JSON array is no array.
     const QJsonObject odd = json(R"({"id": 1, "lines": "not json"})");
     QCOMPARE(beatFlat(odd, {QStringLiteral("lines")}, QStringLiteral("id")).size(), 1);
+}
+
+void TestExprShaping::viewsAnswerLikeMergedRecords()
+{
+    // The header has a field named like an element field ("items_qty") and one the element
+    // lacks ("items_note"); an element field overrides the header's, as in the merged record.
+    const QJsonObject r = json(R"({"io_id": 7, "items_qty": "header", "items_note": "h",
+                                   "remark": "r", "tags": ["a"],
+                                   "items": [{"qty": 2, "sku": "S1"}, {"sku": "S2"}]})");
+    const QStringList arrays{QStringLiteral("items"), QStringLiteral("tags")};
+    const QList<FlatRecord> merged = beatFlat(r, arrays, QStringLiteral("io_id"), 3);
+    const QList<FlatView> views = beatFlatViews(r, arrays, QStringLiteral("io_id"), 3);
+    QCOMPARE(views.size(), merged.size());
+    QCOMPARE(views.size(), 3);
+    const QStringList probes{"io_id", "items_qty", "items_note", "items_sku", "remark",
+                             "tags_value", "items", "tags", "qty", "sku", "missing", "items_"};
+    for (qsizetype i = 0; i < views.size(); ++i) {
+        QCOMPARE(views[i].id, merged[i].id);
+        QCOMPARE(views[i].element, merged[i].element);
+        QCOMPARE(views[i].array, merged[i].array);
+        QCOMPARE(views[i].sourceIndex, merged[i].sourceIndex);
+        QVERIFY(views[i].record.hasElement());
+        QCOMPARE(views[i].record.merged(), merged[i].record);
+        for (const QString &key : probes)
+            QVERIFY2(views[i].record.value(key) == merged[i].record.value(key),
+                     qPrintable(QStringLiteral("element %1, key %2").arg(i).arg(key)));
+    }
+    QCOMPARE(views[0].record.value(u"items_qty"), QJsonValue(2));
+    QCOMPARE(views[1].record.value(u"items_qty"), QJsonValue(QStringLiteral("header")));
+    QCOMPARE(views[2].record.value(u"tags_value"), QJsonValue(QStringLiteral("a")));
+
+    // A mapping reads a view as it reads the merged record: templates, _function, paths.
+    QList<FieldSpec> specs;
+    specs.append({QStringLiteral("id"), QStringLiteral("{io_id}-{items_sku}"), {}, {}, {}});
+    specs.append({QStringLiteral("qty"), QStringLiteral("_function IFNULL({items_qty}, 0) * 10"),
+                  {}, {}, {}});
+    specs.append({QStringLiteral("note"), QStringLiteral("{{items_note}}"), {}, {}, {}});
+    specs.append({QStringLiteral("both"), QStringLiteral("{{remark}}/{{items_sku}}"), {}, {}, {}});
+    const Mapping mapping = Mapping::compile(specs);
+    QVERIFY(mapping.isValid());
+    const EvalContext base;
+    for (qsizetype i = 0; i < 2; ++i) {
+        QList<QJsonValue> fromView, fromMerged;
+        QList<FieldError> errors;
+        QVERIFY(mapping.mapValues(views[i].record, base, &fromView, &errors));
+        QVERIFY(mapping.mapValues(merged[i].record, base, &fromMerged, &errors));
+        QCOMPARE(fromView, fromMerged);
+    }
+    QList<QJsonValue> values;
+    QList<FieldError> errors;
+    QVERIFY(mapping.mapValues(views[0].record, base, &values, &errors));
+    QCOMPARE(values, (QList<QJsonValue>{QStringLiteral("7-S1"), 20, QStringLiteral("h"),
+                                        QStringLiteral("r/S1")}));
 }
 
 void TestExprShaping::dingTalkForm()
