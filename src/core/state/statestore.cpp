@@ -1,5 +1,6 @@
 #include "core/state/statestore.h"
 #include "core/state/statestore_p.h"
+#include "core/state/sqlitewrittenids.h"
 
 
 #include <QAtomicInt>
@@ -118,6 +119,7 @@ QSqlQuery &StateStore::prepared(Statement which, const QString &sql) const
 
 StateStore::~StateStore()
 {
+    m_sqliteIds.reset();
     for (auto &q : m_prepared)
         q.reset();
     m_db.close();
@@ -180,6 +182,8 @@ std::unique_ptr<StateStore> StateStore::open(const QString &location, QString *e
                               migrateError);
         return nullptr;
     }
+    if (!store->m_mysql)
+        store->m_sqliteIds = SqliteWrittenIds::attach(store->m_db);
     return store;
 }
 

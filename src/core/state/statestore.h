@@ -18,6 +18,8 @@
 
 namespace weft {
 
+class SqliteWrittenIds;
+
 /// 状态库: sync cursors, written ids with content hashes, runs, failed records, API call
 /// statistics and the local store.
 ///
@@ -128,6 +130,8 @@ private:
 
     QSqlDatabase m_db;
     mutable std::array<std::unique_ptr<QSqlQuery>, int(Statement::Count)> m_prepared;
+    /// Written ids through SQLite's C API (SQLite stores only; see sqlitewrittenids.h).
+    mutable std::unique_ptr<SqliteWrittenIds> m_sqliteIds;
     QString m_connectionName;
     QString m_location;
     bool m_mysql = false;

@@ -1,5 +1,6 @@
 #include "core/state/statestore.h"
 #include "core/state/statestore_p.h"
+#include "core/state/sqlitewrittenids.h"
 
 #include <QJsonArray>
 #include <QSqlError>
@@ -17,6 +18,12 @@ QHash<QString, WrittenRecord> StateStore::written(const QString &scheme,
                                                   const QStringList &ids) const
 {
     QHash<QString, WrittenRecord> out;
+    if (m_sqliteIds) {
+        QString error;
+        if (!m_sqliteIds->lookup(scheme, ids, &out, &error))
+            m_lastError = error;
+        return out;
+    }
     // Looked up in chunks with an IN list: one statement answers hundreds of ids. The
     // statement for a full chunk is prepared once; a shorter last chunk gets its own.
     constexpr qsizetype kChunk = 250;
@@ -54,6 +61,16 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
 {
     if (records.isEmpty())
         return true;
+    if (m_sqliteIds) {
+        m_db.transaction();
+        QString error;
+        if (!m_sqliteIds->mark(scheme, records, QDateTime::currentMSecsSinceEpoch(), &error)) {
+            m_lastError = error;
+            m_db.rollback();
+            return false;
+        }
+        return m_db.commit();
+    }
     // One prepared single-row statement, reused: with QtSql's binding this is several times
     // faster than multi-row statements prepared anew for every chunk.
     QSqlQuery &q = prepared(Statement::MarkWritten,
