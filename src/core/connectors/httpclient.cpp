@@ -42,7 +42,10 @@ HttpClient::HttpClient(const ResolvedConnection &connection, QNetworkAccessManag
     , m_network(network)
     , m_limiter(std::move(limiter))
     , m_stats(stats)
+    , m_parsePool(std::make_unique<QThreadPool>())
 {
+    m_parsePool->setMaxThreadCount(1); // answers are parsed in the order they came
+    m_parsePool->setObjectName(QStringLiteral("weft-http-parse"));
     if (network && !m_connection.config.verifyTls) {
         // Its own manager, a child living on this thread: the TLS connections (and cookies)
         // of this unverified connection stay here; the shared manager never sees them.
@@ -54,6 +57,8 @@ HttpClient::HttpClient(const ResolvedConnection &connection, QNetworkAccessManag
 
 HttpClient::~HttpClient()
 {
+    m_parsePool->clear();
+    m_parsePool->waitForDone();
     // Replies of the shared manager would outlive this client; their callbacks belong to
     // connectors being destroyed, so they are cut off first, then the transfer stopped.
     const auto replies = std::exchange(m_inFlight, {});
@@ -276,61 +281,81 @@ void HttpClient::attempt(std::shared_ptr<CallState> state)
         return;
     }
     send(request, [this, state, endpoint = request.endpoint](const HttpResponse &response) {
-        ParseResult result = state->parse(response);
-        ApiCallSample sample;
-        sample.connection = m_connection.config.name;
-        sample.endpoint = endpoint;
-        sample.latencyMs = int(response.latencyMs);
-        sample.at = QDateTime::currentDateTimeUtc();
-        if (const auto *error = std::get_if<ConnectorError>(&result)) {
-            sample.errorCode = error->code.isEmpty() ? ConnectorError::kindName(error->kind)
-                                                     : error->code;
-            sample.throttled = error->kind == ConnectorError::Kind::Throttled;
-        }
-        if (m_stats && !(std::holds_alternative<ConnectorError>(result) &&
-                         std::get<ConnectorError>(result).kind ==
-                             ConnectorError::Kind::Cancelled))
-            m_stats->add(sample);
-
-        const auto *error = std::get_if<ConnectorError>(&result);
-        if (!error) {
-            state->done(std::move(result));
-            return;
-        }
-        if (error->kind == ConnectorError::Kind::Auth && state->reauthenticate &&
-            !state->reauthenticated) {
-            state->reauthenticated = true;
-            log::info(QStringLiteral("%1 %2: %3; logging in again")
-                          .arg(m_connection.config.name, endpoint, error->toString()));
-            state->reauthenticate([this, state](std::optional<ConnectorError> loginError) {
-                if (loginError)
-                    state->done(*loginError);
-                else
-                    attempt(state);
-            });
-            return;
-        }
-        if (!error->isRetryable() || m_cancelled) {
-            state->done(std::move(result));
-            return;
-        }
-        const bool throttled = error->kind == ConnectorError::Kind::Throttled;
-        const int n = throttled ? ++state->throttleWaits : ++state->attempts;
-        const int budget = throttled ? 20 : m_retry.attempts - 1;
-        if (n > budget) {
-            state->done(std::move(result));
-            return;
-        }
-        const int delay = backoffMs(n, *error);
-        if (throttled && m_limiter)
-            m_limiter->pause(delay);
-        log::warn(QStringLiteral("%1 %2: %3; retry %4 in %5 ms")
-                      .arg(m_connection.config.name, endpoint, error->toString())
-                      .arg(n)
-                      .arg(delay));
-        Q_EMIT retrying(endpoint, error->toString(), n, delay);
-        QTimer::singleShot(delay, this, [this, state]() { attempt(state); });
+        m_parsePool->start([this, state, endpoint, response] {
+            ParseResult result = state->parse(response);
+            QMetaObject::invokeMethod(
+                this,
+                [this, state, endpoint, latency = response.latencyMs,
+                 result = std::move(result)]() mutable {
+                    handleParsed(state, endpoint, latency, std::move(result));
+                },
+                Qt::QueuedConnection);
+        });
     });
+}
+
+void HttpClient::handleParsed(const std::shared_ptr<CallState> &state, const QString &endpoint,
+                              qint64 latencyMs, ParseResult result)
+{
+    if (m_cancelled && !std::holds_alternative<ConnectorError>(result)) {
+        // Cancelled while the answer was being parsed: nothing more is handed on.
+        state->done(ConnectorError{ConnectorError::Kind::Cancelled, QString(),
+                                   QStringLiteral("cancelled")});
+        return;
+    }
+    ApiCallSample sample;
+    sample.connection = m_connection.config.name;
+    sample.endpoint = endpoint;
+    sample.latencyMs = int(latencyMs);
+    sample.at = QDateTime::currentDateTimeUtc();
+    if (const auto *error = std::get_if<ConnectorError>(&result)) {
+        sample.errorCode = error->code.isEmpty() ? ConnectorError::kindName(error->kind)
+                                                 : error->code;
+        sample.throttled = error->kind == ConnectorError::Kind::Throttled;
+    }
+    if (m_stats && !(std::holds_alternative<ConnectorError>(result) &&
+                     std::get<ConnectorError>(result).kind ==
+                         ConnectorError::Kind::Cancelled))
+        m_stats->add(sample);
+
+    const auto *error = std::get_if<ConnectorError>(&result);
+    if (!error) {
+        state->done(std::move(result));
+        return;
+    }
+    if (error->kind == ConnectorError::Kind::Auth && state->reauthenticate &&
+        !state->reauthenticated) {
+        state->reauthenticated = true;
+        log::info(QStringLiteral("%1 %2: %3; logging in again")
+                      .arg(m_connection.config.name, endpoint, error->toString()));
+        state->reauthenticate([this, state](std::optional<ConnectorError> loginError) {
+            if (loginError)
+                state->done(*loginError);
+            else
+                attempt(state);
+        });
+        return;
+    }
+    if (!error->isRetryable() || m_cancelled) {
+        state->done(std::move(result));
+        return;
+    }
+    const bool throttled = error->kind == ConnectorError::Kind::Throttled;
+    const int n = throttled ? ++state->throttleWaits : ++state->attempts;
+    const int budget = throttled ? 20 : m_retry.attempts - 1;
+    if (n > budget) {
+        state->done(std::move(result));
+        return;
+    }
+    const int delay = backoffMs(n, *error);
+    if (throttled && m_limiter)
+        m_limiter->pause(delay);
+    log::warn(QStringLiteral("%1 %2: %3; retry %4 in %5 ms")
+                  .arg(m_connection.config.name, endpoint, error->toString())
+                  .arg(n)
+                  .arg(delay));
+    Q_EMIT retrying(endpoint, error->toString(), n, delay);
+    QTimer::singleShot(delay, this, [this, state]() { attempt(state); });
 }
 
 } // namespace weft

@@ -7,6 +7,7 @@
 #include "core/state/staterecords.h"
 
 #include <QByteArray>
+#include <QThreadPool>
 #include <QJsonDocument>
 #include <QList>
 #include <QNetworkReply>
@@ -80,7 +81,9 @@ using ParseResult = std::variant<QJsonDocument, ConnectorError>;
 /// Sends HTTP requests for one connection: rate limited, with timeouts and TLS settings
 /// from the connection, retries with back-off for retryable failures, re-login on
 /// authentication errors, and a statistics sample per call. Asynchronous: results arrive on
-/// the thread the client lives on (the runner's), never blocking it.
+/// the thread the client lives on (the runner's), never blocking it. Responses are parsed
+/// (`Parse`) on a worker thread of the client's own, so a parser must be a pure function of
+/// the response: it reads nothing the connector may change meanwhile.
 ///
 /// A connection with `"verifyTls": false` gets a QNetworkAccessManager of its own instead of
 /// the shared `network`: a manager keeps TLS connections open for reuse, and one whose
@@ -97,7 +100,8 @@ public:
     /// going away).
     ~HttpClient() override;
 
-    /// Builds the request anew for every attempt, parses each response, retries what is
+    /// Builds the request anew for every attempt, parses each response (on a worker: a page
+    /// of JSON is the largest single piece of work of a run's thread), retries what is
     /// retryable per `policy`, calls `reauthenticate` once on an Auth error, and finally
     /// calls `done` with the parsed document or the last error.
     using Build = std::function<HttpRequest()>;
@@ -134,6 +138,8 @@ Q_SIGNALS:
 private:
     struct CallState;
     void attempt(std::shared_ptr<CallState> state);
+    void handleParsed(const std::shared_ptr<CallState> &state, const QString &endpoint,
+                      qint64 latencyMs, ParseResult result);
     int backoffMs(int attempt, const ConnectorError &error) const;
 
     ResolvedConnection m_connection;
@@ -144,6 +150,9 @@ private:
     qint64 m_maxResponseBytes = kMaxResponseBytes;
     bool m_cancelled = false;
     QList<QPointer<QNetworkReply>> m_inFlight;
+    /// Declared last, so destroyed first: waits for parsers still running (they post back
+    /// to this object).
+    std::unique_ptr<QThreadPool> m_parsePool;
 };
 
 } // namespace weft
