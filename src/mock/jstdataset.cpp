@@ -2,6 +2,9 @@
 
 #include "mockclock.h"
 #include "textpool.h"
+#include "jsonsink.h"
+
+#include <QVarLengthArray>
 
 #include <QtMath>
 #include <array>
@@ -90,7 +93,20 @@ bool JstDataset::hasSoId(qint64 i) const
                DetRandom::hash(m_seed, streamId(Stream::JstPurchaseIn) + 100, quint64(i))) < 0.3;
 }
 
-QJsonObject JstDataset::purchaseIn(qint64 i) const
+namespace {
+
+struct PurchaseInItem {
+    qint64 ioiId, qty;
+    QString skuId, iId, unit, name, remark, batchNo;
+    double price, amount;
+};
+
+} // namespace
+
+// The values are drawn first, in a fixed order (items before the header's last fields), and
+// written afterwards: whichever form a caller asks for, a purchase-in is the same.
+template<typename Sink>
+void JstDataset::writePurchaseIn(qint64 i, Sink &out) const
 {
     DetRandom rng(m_seed, streamId(Stream::JstPurchaseIn), quint64(i));
     const qint64 modifiedMs = m_timeline.timeMs(i);
@@ -104,68 +120,92 @@ QJsonObject JstDataset::purchaseIn(qint64 i) const
     if (version > 0)
         remark += QStringLiteral("（第%1次修改）").arg(version);
 
-    QJsonArray items;
+    QVarLengthArray<PurchaseInItem, 5> items;
     const int itemCount = int(rng.range(1, 5));
     for (int k = 0; k < itemCount; ++k) {
-        const qint64 qty = rng.range(1, 20) * (rng.chance(0.5) ? 1 : 10);
+        PurchaseInItem item;
+        item.qty = rng.range(1, 20) * (rng.chance(0.5) ? 1 : 10);
         const int decimals = int(rng.range(2, 4));
-        const double price = roundTo(
+        item.price = roundTo(
             double(rng.range(50, 500000)) / 100.0 + double(rng.range(0, 99)) / 10000.0, decimals);
         const qint64 skuNo = rng.range(1, 9999);
-        QString name = textpool::productName(rng);
+        item.name = textpool::productName(rng);
         if (k == 0 && hasLongItemName(i))
-            name = textpool::longText(300, name + u' ');
-        items.append(QJsonObject{
-            {QStringLiteral("ioi_id"), 1000000 + i * 5 + k},
-            {QStringLiteral("io_id"), ioId(i)},
-            {QStringLiteral("sku_id"), QStringLiteral("SKU-%1").arg(skuNo, 5, 10, QChar(u'0'))},
-            {QStringLiteral("i_id"), QStringLiteral("I%1").arg(skuNo / 10, 4, 10, QChar(u'0'))},
-            {QStringLiteral("unit"), textpool::jstUnit(rng)},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("qty"), qty},
-            {QStringLiteral("cost_price"), price},
-            {QStringLiteral("cost_amount"), roundTo(price * double(qty), 2)},
-            {QStringLiteral("remark"), rng.chance(0.2) ? textpool::remark(rng) : QString()},
-            {QStringLiteral("batch_no"),
-             rng.chance(0.4) ? QStringLiteral("B%1").arg(m_clock.date(ioDateMs).remove(u'-'))
-                             : QString()},
-            {QStringLiteral("tax_rate"), taxRate},
-        });
+            item.name = textpool::longText(300, item.name + u' ');
+        item.ioiId = 1000000 + i * 5 + k;
+        item.skuId = QStringLiteral("SKU-%1").arg(skuNo, 5, 10, QChar(u'0'));
+        item.iId = QStringLiteral("I%1").arg(skuNo / 10, 4, 10, QChar(u'0'));
+        item.unit = textpool::jstUnit(rng);
+        item.amount = roundTo(item.price * double(item.qty), 2);
+        item.remark = rng.chance(0.2) ? textpool::remark(rng) : QString();
+        item.batchNo = rng.chance(0.4)
+                           ? QStringLiteral("B%1").arg(m_clock.date(ioDateMs).remove(u'-'))
+                           : QString();
+        items.append(std::move(item));
     }
 
     const qint64 partnerIndex = m_partners > 0 ? rng.range(0, m_partners - 1) : 0;
-    return QJsonObject{
-        {QStringLiteral("io_id"), ioId(i)},
-        {QStringLiteral("ts"), modifiedMs},
-        {QStringLiteral("warehouse"), QString::fromUtf16(kWarehouses[size_t(whId - 1)])},
-        {QStringLiteral("po_id"), 300001 + i},
-        {QStringLiteral("supplier_id"), supplierId},
-        {QStringLiteral("supplier_name"), textpool::companyName(m_seed, quint64(supplierId))},
-        {QStringLiteral("modified"), m_clock.dateTime(modifiedMs)},
-        {QStringLiteral("so_id"),
-         hasSoId(i) ? QStringLiteral("SO%1").arg(880000000 + i) : QString()},
-        {QStringLiteral("out_io_id"),
-         rng.chance(0.25) ? QStringLiteral("OUT-%1").arg(rng.range(100000, 999999)) : QString()},
-        {QStringLiteral("status"), status < 80   ? QStringLiteral("Confirmed")
-                                   : status < 95 ? QStringLiteral("WaitConfirm")
-                                                 : QStringLiteral("Cancelled")},
-        {QStringLiteral("io_date"), m_clock.dateTime(ioDateMs)},
-        {QStringLiteral("wh_id"), whId},
-        {QStringLiteral("wms_co_id"), partnerWmsCoId(partnerIndex)},
-        {QStringLiteral("remark"), remark},
-        {QStringLiteral("tax_rate"), taxRate},
-        {QStringLiteral("labels"), QString::fromUtf16(rng.pick(kLabels))},
-        {QStringLiteral("archived"), rng.chance(0.05)},
-        {QStringLiteral("merge_so_id"), QString()},
-        {QStringLiteral("type"), QStringLiteral("采购入库")},
-        {QStringLiteral("creator_name"), textpool::personName(rng)},
-        {QStringLiteral("f_status"),
-         status < 60 ? QStringLiteral("Confirmed") : QStringLiteral("WaitConfirm")},
-        {QStringLiteral("l_id"),
-         rng.chance(0.5) ? QStringLiteral("SF%1").arg(rng.range(100000000000LL, 999999999999LL))
-                         : QString()},
-        {QStringLiteral("items"), items},
-    };
+    out.beginObject();
+    out.field("io_id", ioId(i));
+    out.field("ts", modifiedMs);
+    out.field("warehouse", QString::fromUtf16(kWarehouses[size_t(whId - 1)]));
+    out.field("po_id", 300001 + i);
+    out.field("supplier_id", supplierId);
+    out.field("supplier_name", textpool::companyName(m_seed, quint64(supplierId)));
+    out.field("modified", m_clock.dateTime(modifiedMs));
+    out.field("so_id", hasSoId(i) ? QStringLiteral("SO%1").arg(880000000 + i) : QString());
+    out.field("out_io_id", rng.chance(0.25)
+                               ? QStringLiteral("OUT-%1").arg(rng.range(100000, 999999))
+                               : QString());
+    out.field("status", status < 80   ? QStringLiteral("Confirmed")
+                        : status < 95 ? QStringLiteral("WaitConfirm")
+                                      : QStringLiteral("Cancelled"));
+    out.field("io_date", m_clock.dateTime(ioDateMs));
+    out.field("wh_id", whId);
+    out.field("wms_co_id", partnerWmsCoId(partnerIndex));
+    out.field("remark", remark);
+    out.field("tax_rate", taxRate);
+    out.field("labels", QString::fromUtf16(rng.pick(kLabels)));
+    out.field("archived", rng.chance(0.05));
+    out.field("merge_so_id", QString());
+    out.field("type", QStringLiteral("采购入库"));
+    out.field("creator_name", textpool::personName(rng));
+    out.field("f_status", status < 60 ? QStringLiteral("Confirmed") : QStringLiteral("WaitConfirm"));
+    out.field("l_id", rng.chance(0.5)
+                          ? QStringLiteral("SF%1").arg(rng.range(100000000000LL, 999999999999LL))
+                          : QString());
+    out.beginArray("items");
+    for (const PurchaseInItem &item : items) {
+        out.beginObject();
+        out.field("ioi_id", item.ioiId);
+        out.field("io_id", ioId(i));
+        out.field("sku_id", item.skuId);
+        out.field("i_id", item.iId);
+        out.field("unit", item.unit);
+        out.field("name", item.name);
+        out.field("qty", item.qty);
+        out.field("cost_price", item.price);
+        out.field("cost_amount", item.amount);
+        out.field("remark", item.remark);
+        out.field("batch_no", item.batchNo);
+        out.field("tax_rate", taxRate);
+        out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+}
+
+QJsonObject JstDataset::purchaseIn(qint64 i) const
+{
+    JsonObjectSink sink;
+    writePurchaseIn(i, sink);
+    return sink.result();
+}
+
+void JstDataset::appendPurchaseInJson(qint64 i, QByteArray &out) const
+{
+    JsonTextSink sink(out);
+    writePurchaseIn(i, sink);
 }
 
 std::optional<qint64> JstDataset::indexOfIoId(qint64 id) const

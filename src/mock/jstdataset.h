@@ -30,6 +30,8 @@ public:
     const Timeline &purchaseIns() const { return m_timeline; }
     Timeline &purchaseIns() { return m_timeline; }
     QJsonObject purchaseIn(qint64 i) const;
+    /// The same purchase-in as compact JSON text, appended to `out` (serving pages).
+    void appendPurchaseInJson(qint64 i, QByteArray &out) const;
     qint64 ioId(qint64 i) const { return 500001 + i; }
     std::optional<qint64> indexOfIoId(qint64 ioId) const;
     std::optional<qint64> indexOfPoId(qint64 poId) const;
@@ -45,6 +47,8 @@ public:
     static bool hasLongItemName(qint64 i) { return i % 97 == 13; }
 
 private:
+    template<typename Sink>
+    void writePurchaseIn(qint64 i, Sink &out) const;
     bool hasSoId(qint64 i) const;
 
     quint64 m_seed;

@@ -40,7 +40,7 @@ private:
     MockReply partners(const QJsonObject &biz);
     MockReply purchaseIns(const QJsonObject &biz);
     MockReply page(const QJsonObject &biz, qint64 total,
-                   const std::function<QJsonObject(qint64)> &record);
+                   const std::function<void(qint64, QByteArray &)> &record);
     QString issueToken();
 
     MockContext &m_ctx;

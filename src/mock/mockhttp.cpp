@@ -1,5 +1,7 @@
 #include "mockhttp.h"
 
+#include "jsonsink.h"
+
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QLocale>
@@ -117,9 +119,11 @@ QString MockRequest::endpointKey() const
 
 namespace {
 
+} // namespace
+
 // A compact JSON writer: QJsonDocument::toJson grows its buffer a few bytes at a time, which
 // made serialisation the largest cost of a 50-record page.
-void writeString(QByteArray &out, const QString &text)
+void appendJsonString(QByteArray &out, const QString &text)
 {
     static const char hex[] = "0123456789abcdef";
     out += '"';
@@ -159,6 +163,18 @@ void writeString(QByteArray &out, const QString &text)
     out += '"';
 }
 
+void appendJsonNumber(QByteArray &out, double d)
+{
+    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9007199254740992.0)
+        out += QByteArray::number(qint64(d));
+    else if (std::isfinite(d))
+        out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+    else
+        out += "null";
+}
+
+namespace {
+
 void writeValue(QByteArray &out, const QJsonValue &value)
 {
     switch (value.type()) {
@@ -169,18 +185,11 @@ void writeValue(QByteArray &out, const QJsonValue &value)
     case QJsonValue::Bool:
         out += value.toBool() ? "true" : "false";
         break;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9007199254740992.0)
-            out += QByteArray::number(qint64(d));
-        else if (std::isfinite(d))
-            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
-        else
-            out += "null";
+    case QJsonValue::Double:
+        appendJsonNumber(out, value.toDouble());
         break;
-    }
     case QJsonValue::String:
-        writeString(out, value.toString());
+        appendJsonString(out, value.toString());
         break;
     case QJsonValue::Array: {
         out += '[';
@@ -202,7 +211,7 @@ void writeValue(QByteArray &out, const QJsonValue &value)
             if (!first)
                 out += ',';
             first = false;
-            writeString(out, it.key());
+            appendJsonString(out, it.key());
             out += ':';
             writeValue(out, it.value());
         }
