@@ -41,9 +41,9 @@ void SchemeRun::accept(const TransformOutput &output)
     for (qsizetype i = 0; i < output.records.size(); ++i) {
         TargetRecord record = output.records.at(i);
         const auto w = written.constFind(record.recordId);
-        // Rows for a values target are hashed by the target's own thread after writing (it
-        // has them at hand); here only when there is something to compare with.
-        if (!record.fields || w != written.constEnd())
+        // The transform hashes what it maps (leaving out fields that change every run);
+        // a record that comes without a hash is hashed whole.
+        if (record.contentHash.isEmpty())
             record.contentHash = record.fields ? contentHash(*record.fields, record.values)
                                                : contentHash(record.payload);
         QList<TransformInput> sources;

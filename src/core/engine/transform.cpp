@@ -1,6 +1,7 @@
 #include "core/engine/transform.h"
 
 #include "core/engine/storelookup.h"
+#include "core/state/statestore.h"
 #include "core/expr/expression.h"
 #include "core/expr/mapping.h"
 #include "core/expr/shaping.h"
@@ -10,6 +11,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <functional>
 
 namespace weft {
 
@@ -114,6 +117,7 @@ private:
               TransformOutput *out) const;
     FailedRecord failure(const TransformInput &input, const QString &message,
                          const QJsonObject &payload = {}) const;
+    QByteArray hashOf(const TargetRecord &record) const;
 
     QString m_scheme;
     QTimeZone m_zone;
@@ -136,6 +140,9 @@ private:
     QList<StepCounters> m_counters;
     int m_firstStepCounter = 0; ///< index of m_steps' first stage (1 after beatFlat)
     bool m_usesLookups = false;
+    /// Target fields that do not read the record (CURRENT_TIME …): left out of content hashes.
+    QStringList m_unhashedFields;
+    QList<int> m_unhashedValues; ///< their indices in m_valueFields
 };
 
 bool SchemeTransform::compileMapping(const QList<RequestField> &fields, const QString &role,
@@ -266,6 +273,11 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
 
     m_valueMaps = expr::ValueMaps(project.valueMaps);
     m_lookup = std::make_unique<StateStoreLookup>(state, project.schemeNames());
+    m_unhashedFields = m_target.recordIndependentFields();
+    if (m_valueFields) {
+        for (const QString &name : m_unhashedFields)
+            m_unhashedValues.append(int(m_valueFields->indexOf(name)));
+    }
     m_usesLookups = m_target.usesLookups() || m_documentKey.usesLookups() ||
                     m_targetIdExpr.usesLookups() || m_targetNumberExpr.usesLookups() ||
                     m_targetNameExpr.usesLookups();
@@ -323,6 +335,43 @@ QList<TransformInput> SchemeTransform::flatten(const TransformInput &input,
         out.append(std::move(in));
     }
     return out;
+}
+
+QByteArray SchemeTransform::hashOf(const TargetRecord &record) const
+{
+    // What idCheck compares between runs: the record's content, without the fields that
+    // change every run anyway (a sync time would make every re-read record "changed").
+    if (record.fields) {
+        if (m_unhashedValues.isEmpty())
+            return contentHash(*record.fields, record.values);
+        QList<QJsonValue> values = record.values;
+        for (const int i : m_unhashedValues) {
+            if (i >= 0 && i < values.size())
+                values[i] = QJsonValue(QJsonValue::Undefined);
+        }
+        return contentHash(*record.fields, values);
+    }
+    if (m_unhashedFields.isEmpty())
+        return contentHash(record.payload);
+    // Paths into objects ("main_params/sync_time"): removed level by level.
+    const std::function<void(QJsonObject &, QStringView)> remove = [&remove](QJsonObject &o,
+                                                                             QStringView path) {
+        const qsizetype slash = path.indexOf(u'/');
+        if (slash < 0) {
+            o.remove(path);
+            return;
+        }
+        const QString key = path.left(slash).toString();
+        if (!o.value(key).isObject())
+            return;
+        QJsonObject inner = o.value(key).toObject();
+        remove(inner, path.mid(slash + 1));
+        o.insert(key, inner);
+    };
+    QJsonObject payload = record.payload;
+    for (const QString &path : m_unhashedFields)
+        remove(payload, path);
+    return contentHash(payload);
 }
 
 FailedRecord SchemeTransform::failure(const TransformInput &input, const QString &message,
@@ -405,6 +454,7 @@ void SchemeTransform::mapAsValues(const QList<TransformInput> &records, const Ev
         record.recordId = identity(m_targetId, m_targetIdExpr, record, in.record, ctx, in.id);
         record.number = identity(m_targetNumber, m_targetNumberExpr, record, in.record, ctx, in.number);
         record.name = identity(m_targetName, m_targetNameExpr, record, in.record, ctx, in.name);
+        record.contentHash = hashOf(record);
         out->records.append(std::move(record));
         out->recordInputs.append(QList<int>{firstMapped + i});
     }
@@ -571,6 +621,7 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
                                  ctx, first.number);
         record.name = identity(m_targetName, m_targetNameExpr, record, first.record, ctx,
                                first.name);
+        record.contentHash = hashOf(record);
         QList<int> indices;
         indices.reserve(doc.records.size());
         for (const int i : doc.records)

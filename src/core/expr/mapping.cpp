@@ -142,6 +142,22 @@ bool Mapping::usesLookups() const
     return any(m_fields);
 }
 
+QStringList Mapping::recordIndependentFields() const
+{
+    QStringList paths;
+    const std::function<void(const QList<Field> &)> scan = [&](const QList<Field> &fields) {
+        for (const Field &f : fields) {
+            if (f.hasValue && f.children.isEmpty() && !f.value.isConstant() &&
+                f.value.referencedFields().isEmpty())
+                paths.append(f.path);
+            else if (!f.isList) // a child list's entries are per row: left as they are
+                scan(f.children);
+        }
+    };
+    scan(m_fields);
+    return paths;
+}
+
 QStringList Mapping::fieldNames() const
 {
     QStringList names;

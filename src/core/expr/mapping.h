@@ -72,6 +72,11 @@ public:
     QStringList fieldNames() const;
     /// Whether some field's value (at any depth) holds a `_findCollection` lookup.
     bool usesLookups() const;
+    /// The fields whose value reads nothing of the record yet is no literal —
+    /// `{{CURRENT_TIME|datetime}}`, `_function NOW()`, `{{RUN_ID}}`: they differ from run to
+    /// run whatever the record, so idCheck leaves them out of a record's content hash. As
+    /// paths: "sync_time", or "main_params/sync_time" for a field of an object.
+    QStringList recordIndependentFields() const;
     /// One record → the values of the top-level fields, in fieldNames() order (Undefined for
     /// a field without a value). Only for flat mappings. Returns false and appends errors when
     /// a field fails. The record may be a view of a beatFlat element (read without merging).

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void flattenStepAndGroupedDocumentsCountRows();
     void retriesAndPagesAddUp();
     void lookupsKeepTheTransformOnItsThread();
+    void contentHashLeavesOutWhatChangesEveryRun_data();
+    void contentHashLeavesOutWhatChangesEveryRun();
 };
 
 namespace {
@@ -54,12 +56,12 @@ Scheme scheme(const QJsonObject &source, const QJsonObject &target, const QList<
     return s;
 }
 
-std::unique_ptr<Transform> compile(const Scheme &s)
+std::unique_ptr<Transform> compile(const Scheme &s, bool values = false)
 {
     Project p;
     p.schemes = {s};
     QStringList errors;
-    auto t = Transform::compile(p, s, nullptr, &errors);
+    auto t = Transform::compile(p, s, nullptr, &errors, values);
     if (!errors.isEmpty())
         qWarning() << errors;
     return t;
@@ -159,6 +161,59 @@ void TestTransform::beatFlatValidateAndMappingFailures()
              (QJsonObject{{"id", 2}, {"status", "Open"}, {"items_qty", "1"}}));
     QCOMPARE(out.failures.at(1).sourcePayload,
              (QJsonObject{{"id", 3}, {"status", "Open"}, {"items_qty", "many"}, {"items_sku", "f"}}));
+}
+
+void TestTransform::contentHashLeavesOutWhatChangesEveryRun_data()
+{
+    QTest::addColumn<bool>("values");
+    QTest::addColumn<bool>("nested");
+    QTest::newRow("rows as values (MySQL)") << true << false;
+    QTest::newRow("documents") << false << false;
+    // Seed 001's shape: the fields are children of "main_params".
+    QTest::newRow("fields of an object") << false << true;
+}
+
+void TestTransform::contentHashLeavesOutWhatChangesEveryRun()
+{
+    // Seed 001's materials mapping writes a sync time: idCheck must still see a re-read
+    // record as unchanged, or every full run rewrites every row.
+    QFETCH(bool, values);
+    QFETCH(bool, nested);
+    const QJsonArray fields{
+        field(QStringLiteral("no"), QStringLiteral("{id}")),
+        field(QStringLiteral("status"), QStringLiteral("{status}")),
+        field(QStringLiteral("sync_time"), QStringLiteral("{{CURRENT_TIME|datetime}}")),
+        field(QStringLiteral("run"), QStringLiteral("_function CONCAT('run ', NOW())")),
+        field(QStringLiteral("kind"), QStringLiteral("material"))};
+    const QJsonArray request =
+        nested ? QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("main_params")},
+                                        {QStringLiteral("type"), QStringLiteral("object")},
+                                        {QStringLiteral("children"), fields}}}
+               : fields;
+    const Scheme s =
+        scheme({{QStringLiteral("id"), QStringLiteral("id")}}, {{QStringLiteral("request"), request}}, {});
+    const auto t = compile(s, values);
+    QVERIFY(t);
+    TransformVars monday;
+    monday.currentTime = 1700000000;
+    TransformVars tuesday;
+    tuesday.currentTime = monday.currentTime + 86400;
+    const TransformOutput a = t->apply({order(1, "Open")}, monday);
+    const TransformOutput b = t->apply({order(1, "Open")}, tuesday);
+    const TransformOutput changed = t->apply({order(1, "Closed")}, tuesday);
+    QCOMPARE(a.records.size(), 1);
+    QCOMPARE(b.records.size(), 1);
+    // The time is written as it is …
+    const auto valueOf = [values, nested](const TargetRecord &r, const QString &name) {
+        if (values)
+            return r.values.value(r.fields->indexOf(name));
+        return nested ? r.payload.value("main_params").toObject().value(name) : r.payload.value(name);
+    };
+    QVERIFY(valueOf(a.records.first(), "sync_time") != valueOf(b.records.first(), "sync_time"));
+    // … but the content that idCheck compares is the same, and a real change still shows.
+    QVERIFY(!a.records.first().contentHash.isEmpty());
+    QCOMPARE(a.records.first().contentHash, b.records.first().contentHash);
+    QVERIFY(changed.records.first().contentHash != b.records.first().contentHash);
 }
 
 void TestTransform::lookupsKeepTheTransformOnItsThread()
