@@ -9,7 +9,10 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QtTest>
+
+#include <atomic>
 #include <optional>
 
 using namespace weft;
@@ -366,6 +369,82 @@ private Q_SLOTS:
             QVERIFY(!called);
             QVERIFY(shared.findChildren<QNetworkReply *>().isEmpty());
         }
+    }
+
+    void answersAreParsedOffTheClientsThread()
+    {
+        // The parser runs on a worker (a page's JSON is big); everything after it — retries,
+        // statistics, the callback — is back on the client's thread.
+        ScriptServer server;
+        const QString url = server.start();
+        server.exactBytes = 2;
+        QNetworkAccessManager network;
+        HttpClient client(connection(url), &network, nullptr, nullptr);
+        std::atomic<QThread *> parsedOn{nullptr};
+        QThread *doneOn = nullptr;
+        std::optional<ParseResult> result;
+        client.call([url]() { return get(url); },
+                    [&parsedOn](const HttpResponse &) -> ParseResult {
+                        parsedOn = QThread::currentThread();
+                        return QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}});
+                    },
+                    [&](ParseResult r) {
+                        doneOn = QThread::currentThread();
+                        result = std::move(r);
+                    });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY(std::holds_alternative<QJsonDocument>(*result));
+        QVERIFY(parsedOn.load() && parsedOn.load() != client.thread());
+        QCOMPARE(doneOn, client.thread());
+    }
+
+    void cancelWhileParsingHandsOnNothing()
+    {
+        ScriptServer server;
+        const QString url = server.start();
+        server.exactBytes = 2;
+        QNetworkAccessManager network;
+        HttpClient client(connection(url), &network, nullptr, nullptr);
+        std::atomic<bool> parsing{false};
+        std::optional<ParseResult> result;
+        client.call([url]() { return get(url); },
+                    [&parsing](const HttpResponse &) -> ParseResult {
+                        parsing = true;
+                        QThread::msleep(300);
+                        return QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}});
+                    },
+                    [&](ParseResult r) { result = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(parsing.load(), 20000);
+        client.cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        const auto *error = std::get_if<ConnectorError>(&*result);
+        QVERIFY(error);
+        QCOMPARE(error->kind, ConnectorError::Kind::Cancelled);
+    }
+
+    void destroyedWhileParsingCallsNoCallback()
+    {
+        ScriptServer server;
+        const QString url = server.start();
+        server.exactBytes = 2;
+        QNetworkAccessManager network;
+        auto client = std::make_unique<HttpClient>(connection(url), &network, nullptr, nullptr);
+        std::atomic<bool> parsing{false};
+        std::atomic<bool> parsed{false};
+        bool called = false;
+        client->call([url]() { return get(url); },
+                     [&](const HttpResponse &) -> ParseResult {
+                         parsing = true;
+                         QThread::msleep(200);
+                         parsed = true;
+                         return QJsonDocument(QJsonObject{});
+                     },
+                     [&](ParseResult) { called = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(parsing.load(), 20000);
+        client.reset(); // waits for the parser, drops what it would hand back
+        QVERIFY(parsed.load());
+        QTest::qWait(50);
+        QVERIFY(!called);
     }
 };
 
