@@ -61,15 +61,13 @@ void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
         }
         return;
     }
-    case QJsonValue::String:
+    case QJsonValue::String: appendSqlString(out, value.toString()); return;
     case QJsonValue::Array:
     case QJsonValue::Object: break;
     }
-    const QByteArray text =
-        value.isString() ? value.toString().toUtf8()
-                         : QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
-                                                         : QJsonDocument(value.toObject()))
-                               .toJson(QJsonDocument::Compact);
+    const QByteArray text = QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
+                                                          : QJsonDocument(value.toObject()))
+                                .toJson(QJsonDocument::Compact);
     out.reserve(out.size() + text.size() + 8);
     out += '\'';
     // Copy runs of ordinary bytes at once; only the few special ones are escaped.
@@ -94,6 +92,56 @@ void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
     }
     out.append(data + runStart, n - runStart);
     out += '\'';
+}
+
+void appendSqlString(QByteArray &out, QStringView text)
+{
+    // UTF-16 to UTF-8 and MySQL escaping in one pass, straight into the statement: no
+    // intermediate UTF-8 copy per value. A lone surrogate (no character at all) becomes '?',
+    // as QString::toUtf8 makes it.
+    const qsizetype start = out.size();
+    out.resize(start + 2 + text.size() * 3); // the most one UTF-16 unit can take: 3 bytes
+    char *p = out.data() + start;
+    *p++ = '\'';
+    const char16_t *s = text.utf16();
+    const char16_t *end = s + text.size();
+    auto put = [&p](char a, char b) {
+        p[0] = a;
+        p[1] = b;
+        p += 2;
+    };
+    while (s != end) {
+        const char32_t c = *s++;
+        if (c < 0x80) {
+            switch (c) {
+            case 0: put('\\', '0'); break;
+            case '\n': put('\\', 'n'); break;
+            case '\r': put('\\', 'r'); break;
+            case '\\': put('\\', '\\'); break;
+            case '\'': put('\\', '\''); break;
+            case '"': put('\\', '"'); break;
+            case 0x1a: put('\\', 'Z'); break;
+            default: *p++ = char(c);
+            }
+        } else if (c < 0x800) {
+            *p++ = char(0xc0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3f));
+        } else if (QChar::isHighSurrogate(c) && s != end && QChar::isLowSurrogate(*s)) {
+            const char32_t u = QChar::surrogateToUcs4(char16_t(c), *s++);
+            *p++ = char(0xf0 | (u >> 18));
+            *p++ = char(0x80 | ((u >> 12) & 0x3f));
+            *p++ = char(0x80 | ((u >> 6) & 0x3f));
+            *p++ = char(0x80 | (u & 0x3f));
+        } else if (QChar::isSurrogate(c)) {
+            *p++ = '?';
+        } else {
+            *p++ = char(0xe0 | (c >> 12));
+            *p++ = char(0x80 | ((c >> 6) & 0x3f));
+            *p++ = char(0x80 | (c & 0x3f));
+        }
+    }
+    *p++ = '\'';
+    out.truncate(p - out.constData());
 }
 
 int mySqlErrorNumber(const QSqlDatabase &db)

@@ -18,6 +18,8 @@ bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDa
 /// mysql_real_escape_string (backslash, quotes, NUL, CR, LF, Ctrl-Z). Safe for utf8mb4
 /// connections with NO_BACKSLASH_ESCAPES off, which openMySql guarantees.
 void appendSqlLiteral(QByteArray &out, const QJsonValue &value);
+/// A text value as a quoted, escaped MySQL string literal in UTF-8 ('…').
+void appendSqlString(QByteArray &out, QStringView text);
 
 /// The MariaDB/MySQL error number of the last error on `db`, 0 when none or unknown.
 int mySqlErrorNumber(const QSqlDatabase &db);

@@ -225,7 +225,7 @@ private:
             index = &m_valueIndex;
         }
         QByteArray tuple;
-        tuple.reserve(m_statement.columns.size() * 16);
+        tuple.reserve(m_statement.columns.size() * 32);
         tuple += '(';
         for (qsizetype c = 0; c < m_fields.size(); ++c) {
             if (c)
@@ -233,15 +233,18 @@ private:
             const QJsonValue v =
                 index ? (index->at(c) >= 0 ? record.values.value(index->at(c)) : QJsonValue())
                       : columnValue(record.payload, m_fields.at(c));
-            const qint64 max = m_maxChars.value(c, -1);
-            if (max >= 0 && v.isString() && tooLong->isEmpty()) {
-                const QString text = v.toString();
-                // UTF-16 units never undercount characters: count code points only when
-                // the quick test says it might be too long.
-                if (text.size() > max && text.toUcs4().size() > max)
-                    *tooLong = m_statement.columns.at(c);
+            if (!v.isString()) {
+                appendSqlLiteral(tuple, v);
+                continue;
             }
-            appendSqlLiteral(tuple, v);
+            const QString text = v.toString();
+            const qint64 max = m_maxChars.value(c, -1);
+            // UTF-16 units never undercount characters: count code points only when the
+            // quick test says it might be too long.
+            if (max >= 0 && tooLong->isEmpty() && text.size() > max &&
+                text.toUcs4().size() > max)
+                *tooLong = m_statement.columns.at(c);
+            appendSqlString(tuple, text);
         }
         tuple += ')';
         return tuple;

@@ -91,6 +91,44 @@ private Q_SLOTS:
         QCOMPARE(out, QByteArray("NULL112.251000000"));
     }
 
+    void stringsBecomeEscapedUtf8()
+    {
+        // The one-pass writer against the obvious way: UTF-8 first, then escape byte by byte.
+        const auto reference = [](const QString &s) -> QByteArray {
+            QByteArray out = "'";
+            for (const char c : s.toUtf8()) {
+                switch (c) {
+                case '\0': out += "\\0"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\\': out += "\\\\"; break;
+                case '\'': out += "\\'"; break;
+                case '"': out += "\\\""; break;
+                case '\x1a': out += "\\Z"; break;
+                default: out += c;
+                }
+            }
+            return out + "'";
+        };
+        const QList<QString> samples{
+            QString(),
+            QStringLiteral("plain ASCII"),
+            QStringLiteral("上海某某贸易有限公司"),
+            QStringLiteral("café naïve"),
+            QStringLiteral("emoji 😀 and 𠀀 (4-byte)"),
+            QString::fromUtf8("x\0y\x1a\n\r'\"\\z", 11),
+            QString(QChar(0xd800)) + QStringLiteral("lone high"),
+            QStringLiteral("lone low") + QChar(0xdc00),
+            QStringLiteral("high at the end") + QChar(0xdbff),
+            QString(1000, QChar(u'長')),
+        };
+        for (const QString &s : samples) {
+            QByteArray out = "prefix ";
+            appendSqlString(out, s);
+            QCOMPARE(out, "prefix " + reference(s));
+        }
+    }
+
     void valuesArriveVerbatim()
     {
         MySqlTarget target(context(m_db, "REPLACE INTO verbatim(id, text, amount) VALUES",
