@@ -59,7 +59,8 @@ i128 scaleDown(i128 m, int n, bool truncate)
     const i128 p = kPow10[n];
     i128 q = m / p;
     const i128 r = m % p;
-    if (!truncate && absValue(r) * 2 >= p)
+    // |r| * 2 >= p, written so it cannot overflow (p may be 10^38, near i128's limit).
+    if (!truncate && absValue(r) >= p - absValue(r))
         q += m < 0 ? -1 : 1;
     return q;
 }
