@@ -65,33 +65,12 @@ void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
     case QJsonValue::Array:
     case QJsonValue::Object: break;
     }
+    // An array or object goes as its compact JSON text (rare in a row: converted once more
+    // to reuse the one escaping writer).
     const QByteArray text = QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
                                                           : QJsonDocument(value.toObject()))
                                 .toJson(QJsonDocument::Compact);
-    out.reserve(out.size() + text.size() + 8);
-    out += '\'';
-    // Copy runs of ordinary bytes at once; only the few special ones are escaped.
-    const char *data = text.constData();
-    const qsizetype n = text.size();
-    qsizetype runStart = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        const char *escaped = nullptr;
-        switch (data[i]) {
-        case '\0': escaped = "\\0"; break;
-        case '\n': escaped = "\\n"; break;
-        case '\r': escaped = "\\r"; break;
-        case '\\': escaped = "\\\\"; break;
-        case '\'': escaped = "\\'"; break;
-        case '"': escaped = "\\\""; break;
-        case '\x1a': escaped = "\\Z"; break;
-        default: continue;
-        }
-        out.append(data + runStart, i - runStart);
-        out.append(escaped, 2);
-        runStart = i + 1;
-    }
-    out.append(data + runStart, n - runStart);
-    out += '\'';
+    appendSqlString(out, QString::fromUtf8(text));
 }
 
 void appendSqlString(QByteArray &out, QStringView text)

@@ -31,7 +31,6 @@ struct RecordView {
 
     bool hasElement() const { return !prefix.isEmpty(); }
     QJsonValue value(QStringView key) const;
-    bool contains(QStringView key) const { return !value(key).isUndefined(); }
     /// The one object: the header with the element's fields inserted as `<prefix><key>`.
     QJsonObject merged() const;
 };
