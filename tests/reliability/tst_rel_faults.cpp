@@ -52,6 +52,18 @@ bool readEverything(IntegrationEnv &env)
     });
 }
 
+/// The rebates example for the lost-answer tests: every approval read, a short HTTP timeout.
+bool startImpatientRebates(IntegrationEnv &env)
+{
+    QString error;
+    if (!env.start("dingtalk-rebates-to-k3", kRebatesMock + QStringList{"--fault-seed", "2"},
+                   QString(), &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    return readEverything(env) && makeImpatient(env);
+}
+
 /// What a run left behind, to compare with a clean run.
 struct Outcome {
     QStringList rows;                 ///< MySQL targets: every row
@@ -289,12 +301,7 @@ private Q_SLOTS:
         // not save them a second time.
         // The example maps FBillNo, so weft-run finds what K3Cloud saved and sends the rest.
         IntegrationEnv env;
-        QString error;
-        QVERIFY2(env.start("dingtalk-rebates-to-k3", kRebatesMock + QStringList{"--fault-seed", "2"},
-                           QString(), &error),
-                 qPrintable(error));
-        QVERIFY(readEverything(env));
-        QVERIFY(makeImpatient(env));
+        QVERIFY(startImpatientRebates(env));
         // Three BatchSave calls in all: a high rate, so that at least one answer is lost.
         env.control("POST", "/_mock/faults", lostAnswerFaults({"/k3cloud"}, 0.5));
         const RunResult r = env.weftRun("run", {"--progress", "jsonl"});
@@ -312,12 +319,7 @@ private Q_SLOTS:
         // No document is saved twice.
         QVERIFY(!m_cleanRebates.documents.isEmpty());
         IntegrationEnv env;
-        QString error;
-        QVERIFY2(env.start("dingtalk-rebates-to-k3", kRebatesMock + QStringList{"--fault-seed", "2"},
-                           QString(), &error),
-                 qPrintable(error));
-        QVERIFY(readEverything(env));
-        QVERIFY(makeImpatient(env));
+        QVERIFY(startImpatientRebates(env));
         QVERIFY(env.editProject([](QJsonObject &root) {
             QJsonArray schemes = root.value("schemes").toArray();
             QJsonObject scheme = schemes.at(0).toObject();

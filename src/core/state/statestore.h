@@ -8,6 +8,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QVariant>
 #include <QSet>
 #include <QString>
 
@@ -123,6 +124,9 @@ private:
     bool migrate(QString *error);
     bool exec(const QString &sql);
     QString upsertVerb() const; ///< "REPLACE" works in both dialects for our keyed tables
+    /// Runs `sql` — an UPDATE whose "%1" is the IN list of record ids — once per chunk of
+    /// `recordIds`, all in one transaction; `leading` values are bound before the ids.
+    bool updateByIds(const QString &sql, const QVariantList &leading, const QStringList &recordIds);
 
     /// Statements run for every record, prepared once per store.
     enum class Statement { MarkWritten, LookupWritten, Count };

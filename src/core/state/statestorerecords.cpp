@@ -96,8 +96,8 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
     return m_db.commit();
 }
 
-bool StateStore::touchWritten(const QString &scheme, const QStringList &recordIds,
-                              const QString &runId)
+bool StateStore::updateByIds(const QString &sql, const QVariantList &leading,
+                             const QStringList &recordIds)
 {
     if (recordIds.isEmpty())
         return true;
@@ -105,11 +105,9 @@ bool StateStore::touchWritten(const QString &scheme, const QStringList &recordId
     for (qsizetype start = 0; start < recordIds.size(); start += kChunkRows) {
         const qsizetype n = std::min(kChunkRows, recordIds.size() - start);
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE written_ids SET run_id = ? WHERE scheme = ? AND record_id "
-                                 "IN (%1)")
-                      .arg(placeholders(n)));
-        q.addBindValue(runId);
-        q.addBindValue(scheme);
+        q.prepare(sql.arg(placeholders(n)));
+        for (const QVariant &v : leading)
+            q.addBindValue(v);
         for (qsizetype i = start; i < start + n; ++i)
             q.addBindValue(recordIds.at(i));
         if (!q.exec()) {
@@ -119,6 +117,14 @@ bool StateStore::touchWritten(const QString &scheme, const QStringList &recordId
         }
     }
     return m_db.commit();
+}
+
+bool StateStore::touchWritten(const QString &scheme, const QStringList &recordIds,
+                              const QString &runId)
+{
+    return updateByIds(QStringLiteral("UPDATE written_ids SET run_id = ? WHERE scheme = ? AND "
+                                      "record_id IN (%1)"),
+                       {runId, scheme}, recordIds);
 }
 
 qint64 StateStore::writtenCount(const QString &scheme) const
@@ -228,30 +234,13 @@ QSet<QString> StateStore::openFailureIds(const QString &scheme) const
 bool StateStore::resolveFailures(const QString &scheme, const QStringList &recordIds,
                                  const QString &exceptRunId)
 {
-    if (recordIds.isEmpty())
-        return true;
-    m_db.transaction();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qsizetype start = 0; start < recordIds.size(); start += kChunkRows) {
-        const qsizetype n = std::min(kChunkRows, recordIds.size() - start);
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE failed_records SET status = 'resolved', updated_at = ? "
-                                 "WHERE scheme = ? AND status IN ('failed', 'retrying') AND "
-                                 "(run_id IS NULL OR run_id <> ?) AND record_id IN (%1)")
-                      .arg(placeholders(n)));
-        q.addBindValue(now);
-        q.addBindValue(scheme);
-        // A null QString binds as SQL NULL, and "run_id <> NULL" is never true.
-        q.addBindValue(exceptRunId.isNull() ? QStringLiteral("") : exceptRunId);
-        for (qsizetype i = start; i < start + n; ++i)
-            q.addBindValue(recordIds.at(i));
-        if (!q.exec()) {
-            m_lastError = q.lastError().text();
-            m_db.rollback();
-            return false;
-        }
-    }
-    return m_db.commit();
+    // A null QString binds as SQL NULL, and "run_id <> NULL" is never true.
+    return updateByIds(QStringLiteral("UPDATE failed_records SET status = 'resolved', updated_at "
+                                      "= ? WHERE scheme = ? AND status IN ('failed', 'retrying') "
+                                      "AND (run_id IS NULL OR run_id <> ?) AND record_id IN (%1)"),
+                       {QDateTime::currentMSecsSinceEpoch(), scheme,
+                        exceptRunId.isNull() ? QStringLiteral("") : exceptRunId},
+                       recordIds);
 }
 
 bool StateStore::setFailureStatus(const QList<qint64> &ids, FailureStatus status)

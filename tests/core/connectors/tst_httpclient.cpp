@@ -91,6 +91,18 @@ private:
     }
 };
 
+/// A server that answers every request with a small 200, and a manager to reach it.
+struct Answering {
+    ScriptServer server;
+    QString url;
+    QNetworkAccessManager network;
+    Answering()
+    {
+        url = server.start();
+        server.exactBytes = 2;
+    }
+};
+
 ResolvedConnection connection(const QString &baseUrl, bool verifyTls = true)
 {
     ResolvedConnection c;
@@ -375,11 +387,9 @@ private Q_SLOTS:
     {
         // The parser runs on a worker (a page's JSON is big); everything after it — retries,
         // statistics, the callback — is back on the client's thread.
-        ScriptServer server;
-        const QString url = server.start();
-        server.exactBytes = 2;
-        QNetworkAccessManager network;
-        HttpClient client(connection(url), &network, nullptr, nullptr);
+        Answering server;
+        const QString url = server.url;
+        HttpClient client(connection(url), &server.network, nullptr, nullptr);
         std::atomic<QThread *> parsedOn{nullptr};
         QThread *doneOn = nullptr;
         std::optional<ParseResult> result;
@@ -400,11 +410,9 @@ private Q_SLOTS:
 
     void cancelWhileParsingHandsOnNothing()
     {
-        ScriptServer server;
-        const QString url = server.start();
-        server.exactBytes = 2;
-        QNetworkAccessManager network;
-        HttpClient client(connection(url), &network, nullptr, nullptr);
+        Answering server;
+        const QString url = server.url;
+        HttpClient client(connection(url), &server.network, nullptr, nullptr);
         std::atomic<bool> parsing{false};
         std::optional<ParseResult> result;
         client.call([url]() { return get(url); },
@@ -424,11 +432,9 @@ private Q_SLOTS:
 
     void destroyedWhileParsingCallsNoCallback()
     {
-        ScriptServer server;
-        const QString url = server.start();
-        server.exactBytes = 2;
-        QNetworkAccessManager network;
-        auto client = std::make_unique<HttpClient>(connection(url), &network, nullptr, nullptr);
+        Answering server;
+        const QString url = server.url;
+        auto client = std::make_unique<HttpClient>(connection(url), &server.network, nullptr, nullptr);
         std::atomic<bool> parsing{false};
         std::atomic<bool> parsed{false};
         bool called = false;
