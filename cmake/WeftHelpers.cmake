@@ -64,3 +64,16 @@ function(weft_assert_no_widgets target)
         endif()
     endwhile()
 endfunction()
+
+# weft_link_allocator(<executable>)
+# Links jemalloc into an executable when WEFT_JEMALLOC is on. It must come before libc on the
+# link line and be kept even with --as-needed: nothing names it, it only interposes malloc.
+function(weft_link_allocator target)
+    if(WEFT_JEMALLOC AND JEMALLOC_LIBRARY)
+        target_link_options(${target} PRIVATE "LINKER:--no-as-needed")
+        target_link_libraries(${target} PRIVATE ${JEMALLOC_LIBRARY})
+        target_compile_definitions(${target} PRIVATE WEFT_ALLOCATOR="jemalloc")
+    else()
+        target_compile_definitions(${target} PRIVATE WEFT_ALLOCATOR="glibc")
+    endif()
+endfunction()

@@ -18,6 +18,10 @@ dpkg-deb --info "$deb" >"$work/info"
 grep -q "^ Package: weft$" "$work/info" || fail "package name is not weft"
 grep -q "^ Version: $version" "$work/info" || fail "version is not $version"
 grep -q "^ Depends:.*libqt6core6" "$work/info" || fail "Depends lacks the Qt libraries: $(grep Depends "$work/info")"
+# weft-run and weft-studio are linked with jemalloc (WEFT_JEMALLOC, the default).
+if grep -q '^WEFT_JEMALLOC:BOOL=ON' "$build/CMakeCache.txt"; then
+    grep -q "^ Depends:.*libjemalloc2" "$work/info" || fail "Depends lacks libjemalloc2: $(grep Depends "$work/info")"
+fi
 
 root="$work/root"
 dpkg -x "$deb" "$root"
@@ -37,6 +41,11 @@ file "$root/usr/share/icons/hicolor/48x48/apps/io.weft.Studio.png" | grep -q "48
 grep -q "^ExecStart=/usr/bin/weft-run serve" "$root/usr/lib/systemd/system/weft-run.service" \
     || fail "the unit does not start weft-run serve"
 
+if grep -q '^WEFT_JEMALLOC:BOOL=ON' "$build/CMakeCache.txt"; then
+    for exe in weft-run weft-studio; do
+        ldd "$root/usr/bin/$exe" | grep -q libjemalloc || fail "$exe is not linked with jemalloc"
+    done
+fi
 out=$("$root/usr/bin/weft-run" --version)
 [ "$out" = "weft-run $version" ] || fail "weft-run --version printed '$out'"
 "$root/usr/bin/weft-run" validate --quiet "$root"/usr/share/weft/examples/*.weft.json \
