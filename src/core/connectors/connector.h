@@ -66,6 +66,9 @@ struct TargetRecord {
     QJsonObject payload;
     std::shared_ptr<const QStringList> fields; ///< set with `values`
     QList<QJsonValue> values;
+    /// With `values` (optional): per value, its text when it is a string, made once by the
+    /// mapping so that the content hash and the writer need not convert it each again.
+    QList<QString> texts;
 
     QJsonObject object() const
     {

@@ -328,6 +328,7 @@ QList<TransformInput> SchemeTransform::flatten(const TransformInput &input,
     for (expr::FlatView &flat : expr::beatFlatViews(whole, arrays, m_idField)) {
         TransformInput in = input;
         in.record = std::move(flat.record);
+        in.header = -1; // apply() names the header of the source's own beatFlat
         // The element's index suffixes the id this record already has, so a second flatten
         // (a step after beatFlat) keeps ids unique: "io1-0-2".
         if (flat.element >= 0)
@@ -343,13 +344,13 @@ QByteArray SchemeTransform::hashOf(const TargetRecord &record) const
     // change every run anyway (a sync time would make every re-read record "changed").
     if (record.fields) {
         if (m_unhashedValues.isEmpty())
-            return contentHash(*record.fields, record.values);
+            return contentHash(*record.fields, record.values, record.texts);
         QList<QJsonValue> values = record.values;
         for (const int i : m_unhashedValues) {
             if (i >= 0 && i < values.size())
                 values[i] = QJsonValue(QJsonValue::Undefined);
         }
-        return contentHash(*record.fields, values);
+        return contentHash(*record.fields, values, record.texts);
     }
     if (m_unhashedFields.isEmpty())
         return contentHash(record.payload);
@@ -395,12 +396,16 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
 {
     QList<TransformInput> inputs;
     inputs.reserve(page.size() * (m_beatFlat.isEmpty() ? 1 : 3));
-    for (const QJsonObject &record : page) {
-        TransformInput parent = identify(record);
-        if (m_beatFlat.isEmpty())
+    for (qsizetype p = 0; p < page.size(); ++p) {
+        TransformInput parent = identify(page.at(p));
+        if (m_beatFlat.isEmpty()) {
             inputs.append(std::move(parent));
-        else
-            inputs += flatten(parent, m_beatFlat);
+            continue;
+        }
+        for (TransformInput &element : flatten(parent, m_beatFlat)) {
+            element.header = p;
+            inputs.append(std::move(element));
+        }
     }
     const qsizetype lines = inputs.size();
     TransformOutput out = applyFlattened(inputs, vars);
@@ -439,12 +444,15 @@ void SchemeTransform::mapAsValues(const QList<TransformInput> &records, const Ev
                                   int firstMapped, TransformOutput *out) const
 {
     QList<expr::FieldError> errors;
+    expr::HeaderValues header;
     for (int i = 0; i < records.size(); ++i) {
         const TransformInput &in = records.at(i);
         TargetRecord record;
         record.fields = m_valueFields;
         errors.clear();
-        if (!m_target.mapValues(in.record, base, &record.values, &errors, i)) {
+        header.setHeader(in.header);
+        if (!m_target.mapValues(in.record, base, &record.values, &errors, i, &header,
+                                &record.texts)) {
             out->failures.append(failure(in, describe(m_scheme, QStringLiteral("target field"), errors),
                                          record.object()));
             continue;
@@ -494,6 +502,7 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
         for (auto it = doc.payload.begin(); it != doc.payload.end(); ++it)
             record.insert(it.key(), it.value());
         in.record = std::move(record);
+        in.header = -1; // no longer a view of the header
         return true;
     }
     case StepType::Validate: {

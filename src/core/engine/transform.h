@@ -34,6 +34,10 @@ struct TransformInput {
     QString id;
     QString number;
     QString name;
+    /// Which record of its page a beatFlat element is a view of (elements of one record
+    /// share it, so the mapping evaluates header-only fields once for all of them); -1 when
+    /// unknown: a record that is no element, one a later step flattened or replaced, a retry.
+    qint64 header = -1;
 };
 
 /// What one page became.

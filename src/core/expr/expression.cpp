@@ -360,6 +360,18 @@ bool Expression::usesLookups() const
     return false;
 }
 
+QString Expression::plainField() const
+{
+    if (!m_program || !m_program->errors.isEmpty() || m_program->kind != Program::Kind::Template ||
+        m_program->parts.size() != 1)
+        return {};
+    const TemplatePart &part = m_program->parts.first();
+    if (!part.isField || part.field.list || part.field.system != SystemVar::None ||
+        !part.field.filters.isEmpty() || part.field.path.segments.size() != 1)
+        return {};
+    return part.field.path.segments.first().key;
+}
+
 bool Expression::isConstant() const
 {
     return m_program && m_program->kind == Program::Kind::Literal;

@@ -73,6 +73,10 @@ public:
     bool usesListRows() const;
     /// Whether the value never depends on the record (a literal or a constant).
     bool isConstant() const;
+    /// For a value that is one plain record field — `{x}` or `{{x}}`, no path, no filter, no
+    /// system variable — its name: evaluate() gives record.value(name), null when missing, so
+    /// a caller may read it directly. Empty for every other value.
+    QString plainField() const;
     /// Whether the value holds a `_findCollection` lookup: evaluating it asks the context's
     /// LookupProvider, which may be bound to one thread.
     bool usesLookups() const;

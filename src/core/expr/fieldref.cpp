@@ -373,7 +373,8 @@ std::optional<QJsonValue> evaluateFieldRef(const FieldRef &ref, const EvalContex
                                      "it in the preview settings")};
         return std::nullopt;
     };
-    const qint64 nowSeconds = ctx.now().toSecsSinceEpoch();
+    // Only the time variables need it: a record field is read far more often.
+    const auto nowSeconds = [&ctx] { return ctx.now().toSecsSinceEpoch(); };
     switch (ref.system) {
     case SystemVar::LastSyncTime:
         if (!ctx.lastSyncTime())
@@ -381,10 +382,10 @@ std::optional<QJsonValue> evaluateFieldRef(const FieldRef &ref, const EvalContex
         v = QJsonValue(*ctx.lastSyncTime());
         break;
     case SystemVar::CurrentTime:
-        v = QJsonValue(nowSeconds);
+        v = QJsonValue(nowSeconds());
         break;
     case SystemVar::DaysAgo:
-        v = QJsonValue(nowSeconds - qint64(ref.daysAgo) * 86400);
+        v = QJsonValue(nowSeconds() - qint64(ref.daysAgo) * 86400);
         break;
     case SystemVar::PaginationStartPage:
         if (!ctx.paginationStartPage())

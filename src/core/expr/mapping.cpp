@@ -43,6 +43,7 @@ Mapping::Field Mapping::compileField(const FieldSpec &spec, const QString &prefi
         return f;
     f.hasValue = true;
     f.type = spec.type.trimmed().toLower();
+    f.valueType = valueTypeOf(f.type);
     if (spec.value.isString()) {
         QList<ExprError> exprErrors;
         f.value = Expression::compile(spec.value.toString(), &exprErrors, options);
@@ -51,6 +52,8 @@ Mapping::Field Mapping::compileField(const FieldSpec &spec, const QString &prefi
     } else {
         f.value = Expression::constant(spec.value);
     }
+    f.reads = f.value.referencedFields();
+    f.plainField = f.value.plainField();
     ExprError parserError;
     f.parser = Parser::compile(spec.parser, &parserError);
     if (!f.parser.isValid())
@@ -114,7 +117,7 @@ void Mapping::evalFields(const QList<Field> &fields, EvalContext &ctx,
             continue;
         }
         ExprError typeError;
-        if (!convertToType(f.type, &v, &typeError)) {
+        if (!convertToValueType(f.valueType, f.type, &v, &typeError)) {
             errors.append({f.path, f.value.text(), typeError, indices.value(row, row)});
             continue;
         }
@@ -169,7 +172,7 @@ QStringList Mapping::fieldNames() const
 
 bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
                         QList<QJsonValue> *values, QList<FieldError> *errors,
-                        int recordIndex) const
+                        int recordIndex, HeaderValues *header, QList<QString> *texts) const
 {
     Q_ASSERT(m_flat);
     if (!m_errors.isEmpty()) {
@@ -178,36 +181,81 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
     }
     // {{list.x}} reads the record as a detail row, which must be one object.
     if (m_readsListRows && record.hasElement())
-        return mapValues(RecordView(record.merged()), base, values, errors, recordIndex);
+        return mapValues(RecordView(record.merged()), base, values, errors, recordIndex, nullptr,
+                         texts);
+    const qsizetype n = m_fields.size();
+    // Fields that read only the header are kept for the header's next elements.
+    const bool reuse = header && header->m_header >= 0 && record.hasElement();
+    if (reuse && (header->m_prefix != record.prefix || header->m_eligible.size() != n)) {
+        header->m_prefix = record.prefix;
+        header->m_values.clear();
+        header->m_eligible.resize(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            const Field &f = m_fields.at(i);
+            bool headerOnly = f.hasValue && !f.value.usesLookups() && !f.value.usesListRows();
+            for (const QString &name : f.reads)
+                headerOnly = headerOnly && !name.startsWith(record.prefix);
+            header->m_eligible[i] = headerOnly;
+        }
+    }
+    if (reuse && header->m_values.size() != n) {
+        header->m_values = QList<QJsonValue>(n, QJsonValue(QJsonValue::Undefined));
+        header->m_texts = QList<QString>(n);
+    }
     EvalContext ctx = base;
     ctx.setRecord(record);
     ctx.setListRow(&record.object);
     values->clear();
-    values->reserve(m_fields.size());
+    values->reserve(n);
+    if (texts) {
+        texts->clear();
+        texts->resize(n);
+    }
     bool ok = true;
-    for (const Field &f : m_fields) {
+    for (qsizetype i = 0; i < n; ++i) {
+        const Field &f = m_fields.at(i);
         if (!f.hasValue) {
             values->append(QJsonValue(QJsonValue::Undefined));
             continue;
         }
-        ExprError error;
-        QJsonValue v = f.value.evaluate(ctx, &error);
-        if (v.isUndefined()) {
-            errors->append({f.path, f.value.text(), error, recordIndex});
-            ok = false;
-            values->append(v);
+        const bool keep = reuse && header->m_eligible.at(i);
+        if (keep && !header->m_values.at(i).isUndefined()) {
+            values->append(header->m_values.at(i));
+            if (texts)
+                (*texts)[i] = header->m_texts.at(i);
             continue;
         }
-        if (!convertToType(f.type, &v, &error)) {
-            errors->append({f.path, f.value.text(), error, recordIndex});
-            ok = false;
-        } else if (!f.parser.isNull()) {
-            v = f.parser.apply(v, &error);
+        ExprError error;
+        QJsonValue v;
+        if (!f.plainField.isEmpty()) {
+            // What evaluate() answers for it, without the evaluator: most values are this.
+            v = record.value(f.plainField);
+            if (v.isUndefined())
+                v = QJsonValue(QJsonValue::Null);
+        } else {
+            v = f.value.evaluate(ctx, &error);
             if (v.isUndefined()) {
                 errors->append({f.path, f.value.text(), error, recordIndex});
                 ok = false;
+                values->append(v);
+                continue;
             }
         }
+        bool converted = convertToValueType(f.valueType, f.type, &v, &error);
+        if (converted && !f.parser.isNull()) {
+            v = f.parser.apply(v, &error);
+            converted = !v.isUndefined();
+        }
+        const QString text = v.isString() ? v.toString() : QString();
+        if (!converted) {
+            errors->append({f.path, f.value.text(), error, recordIndex});
+            ok = false;
+        } else if (keep) { // failures are evaluated again: each element reports its own
+            header->m_values[i] = v;
+            header->m_texts[i] = text;
+        }
+        if (texts)
+            (*texts)[i] = text;
         values->append(v);
     }
     return ok;
@@ -260,21 +308,40 @@ QList<Document> Mapping::buildDocuments(const QList<QJsonObject> &records,
     return docs;
 }
 
+ValueType valueTypeOf(const QString &type)
+{
+    if (type.isEmpty())
+        return ValueType::None;
+    if (type == QLatin1String("string") || type == QLatin1String("text"))
+        return ValueType::Text;
+    if (type == QLatin1String("int") || type == QLatin1String("integer") ||
+        type == QLatin1String("long") || type == QLatin1String("bigint"))
+        return ValueType::Integer;
+    if (type == QLatin1String("float") || type == QLatin1String("double") ||
+        type == QLatin1String("decimal") || type == QLatin1String("number") ||
+        type == QLatin1String("numeric"))
+        return ValueType::Number;
+    if (type == QLatin1String("bool") || type == QLatin1String("boolean"))
+        return ValueType::Bool;
+    return ValueType::Other;
+}
+
 bool convertToType(const QString &type, QJsonValue *value, ExprError *error)
 {
-    if (value->isNull() || value->isUndefined() || type.isEmpty())
+    return convertToValueType(valueTypeOf(type), type, value, error);
+}
+
+bool convertToValueType(ValueType kind, const QString &type, QJsonValue *value, ExprError *error)
+{
+    if (kind == ValueType::None || kind == ValueType::Other || value->isNull() ||
+        value->isUndefined())
         return true;
-    if (type == QLatin1String("string") || type == QLatin1String("text")) {
+    if (kind == ValueType::Text) {
         if (value->isDouble() || value->isBool())
             *value = detail::jsonToText(*value);
         return true;
     }
-    const bool integer = type == QLatin1String("int") || type == QLatin1String("integer") ||
-                         type == QLatin1String("long") || type == QLatin1String("bigint");
-    const bool number = integer || type == QLatin1String("float") ||
-                        type == QLatin1String("double") || type == QLatin1String("decimal") ||
-                        type == QLatin1String("number") || type == QLatin1String("numeric");
-    if (number) {
+    if (kind == ValueType::Integer || kind == ValueType::Number) {
         if (value->isString()) {
             const QString t = value->toString().trimmed();
             if (t.isEmpty()) {
@@ -294,7 +361,8 @@ bool convertToType(const QString &type, QJsonValue *value, ExprError *error)
         } else if (value->isBool()) {
             *value = value->toBool() ? 1 : 0;
         }
-        if (integer && value->isDouble() && value->toDouble() != std::floor(value->toDouble())) {
+        if (kind == ValueType::Integer && value->isDouble() &&
+            value->toDouble() != std::floor(value->toDouble())) {
             error->message = QStringLiteral("%1 is not a whole number (the field's type is %2)")
                                  .arg(value->toDouble())
                                  .arg(type);
@@ -304,13 +372,12 @@ bool convertToType(const QString &type, QJsonValue *value, ExprError *error)
         }
         return true;
     }
-    if (type == QLatin1String("bool") || type == QLatin1String("boolean")) {
-        if (value->isString()) {
-            const QString t = value->toString().trimmed().toLower();
-            *value = !(t.isEmpty() || t == QLatin1String("false") || t == QLatin1String("0"));
-        } else if (value->isDouble()) {
-            *value = value->toDouble() != 0;
-        }
+    // ValueType::Bool
+    if (value->isString()) {
+        const QString t = value->toString().trimmed().toLower();
+        *value = !(t.isEmpty() || t == QLatin1String("false") || t == QLatin1String("0"));
+    } else if (value->isDouble()) {
+        *value = value->toDouble() != 0;
     }
     return true;
 }

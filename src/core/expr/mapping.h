@@ -23,6 +23,10 @@ struct FieldSpec {
     QList<FieldSpec> children;
 };
 
+/// A declared metadata type as convertToType() treats it (decided once per field).
+enum class ValueType : quint8 { None, Text, Integer, Number, Bool, Other };
+ValueType valueTypeOf(const QString &lowerCaseType);
+
 /// A problem with one target field: at compile time, or evaluating it for one record.
 struct FieldError {
     QString field; ///< "FDATE", or "FEntity/FCOMMENT" inside a child list
@@ -41,6 +45,33 @@ struct Document {
                               ///< document fails all of them)
     QList<FieldError> errors; ///< evaluation errors: a document with errors must not be written
     bool ok() const { return errors.isEmpty(); }
+};
+
+/// Values mapValues keeps between the elements of one flattened record: a field that reads
+/// only the header (no `<array>_` field of the element, no detail row, no lookup) has the
+/// same value for every element of it, so it is evaluated once per header. The caller names
+/// the header each record is an element of; values are kept only for successful
+/// evaluations, and a new header, another element prefix or a record that is no element
+/// starts afresh. One per thread (a page's mapping), never shared.
+class HeaderValues
+{
+public:
+    /// The record the next views are elements of (any number unique among the caller's
+    /// headers); -1 when unknown: nothing is reused.
+    void setHeader(qint64 header)
+    {
+        if (header < 0 || header != m_header)
+            m_values.clear();
+        m_header = header;
+    }
+
+private:
+    friend class Mapping;
+    qint64 m_header = -1;
+    QString m_prefix;           ///< the element prefix m_values and m_eligible are for
+    QList<QJsonValue> m_values; ///< per top-level field; Undefined: not kept
+    QList<QString> m_texts;     ///< per top-level field: the kept string value's text
+    QList<bool> m_eligible;     ///< per top-level field: reads only the header
 };
 
 /// The compiled target fields of a scheme: evaluates one record into one document, or a group
@@ -80,8 +111,12 @@ public:
     /// One record → the values of the top-level fields, in fieldNames() order (Undefined for
     /// a field without a value). Only for flat mappings. Returns false and appends errors when
     /// a field fails. The record may be a view of a beatFlat element (read without merging).
+    /// With `header`, fields reading only the header of a flattened record are evaluated once
+    /// for all its elements (see HeaderValues). With `texts`, it gets per value the text of a
+    /// string value (a null string for other values): see TargetRecord::texts.
     bool mapValues(const RecordView &record, const EvalContext &base, QList<QJsonValue> *values,
-                   QList<FieldError> *errors, int recordIndex = 0) const;
+                   QList<FieldError> *errors, int recordIndex = 0,
+                   HeaderValues *header = nullptr, QList<QString> *texts = nullptr) const;
 
     /// Groups `records` by `documentKey` (see groupRecords) and maps each group.
     QList<Document> buildDocuments(const QList<QJsonObject> &records, const Expression &documentKey,
@@ -98,6 +133,9 @@ private:
         Expression value;
         Parser parser;
         QString type; ///< declared type, lower case
+        ValueType valueType = ValueType::Other; ///< `type`, decided once
+        QStringList reads; ///< record fields the value reads (Expression::referencedFields)
+        QString plainField; ///< Expression::plainField(): read without evaluating
         bool hasValue = false;
         bool isList = false;
         QList<Field> children;
@@ -114,6 +152,11 @@ private:
     bool m_hasChildLists = false;
     bool m_flat = true;
 };
+
+/// Converts an evaluated value to a declared metadata type (see valueTypeOf), so a target
+/// gets what its API expects: as convertToType() below, with the type decided beforehand.
+bool convertToValueType(ValueType type, const QString &typeName, QJsonValue *value,
+                        ExprError *error);
 
 /// Converts an evaluated value to a declared metadata type, so a target gets what its API
 /// expects: "string"/"text" makes 12000034 "12000034"; "int"/"integer"/"long"/"bigint" and

@@ -87,15 +87,22 @@ private:
 
 } // namespace
 
-QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values)
+QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values,
+                       const QList<QString> &texts)
 {
     HashInput input;
     input.tag('{');
     for (qsizetype i = 0; i < names.size() && i < values.size(); ++i) {
-        if (values.at(i).isUndefined())
+        const QJsonValue &v = values.at(i);
+        if (v.isUndefined())
             continue;
         input.string(names.at(i));
-        input.value(values.at(i));
+        if (v.isString() && i < texts.size()) {
+            input.tag('s'); // as value() hashes a string
+            input.string(texts.at(i));
+        } else {
+            input.value(v);
+        }
     }
     input.tag('}');
     return input.digest();

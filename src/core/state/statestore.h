@@ -147,7 +147,10 @@ private:
 /// written by a version that used SHA-1 (20 bytes) compares unequal, so the first run after
 /// the upgrade writes each re-read record once more. Implemented in contenthash.cpp.
 QByteArray contentHash(const QJsonObject &payload);
-/// The same for a document given as field names and their values in order.
-QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values);
+/// The same for a document given as field names and their values in order. `texts`, when
+/// given, holds the text of each string value (as TargetRecord::texts): the same digest,
+/// without converting each string again.
+QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values,
+                       const QList<QString> &texts = {});
 
 } // namespace weft

@@ -117,6 +117,7 @@ private slots:
     void beatFlatSeveralArrays();
     void beatFlatScalarAndTextArrays();
     void viewsAnswerLikeMergedRecords();
+    void headerFieldsAreEvaluatedOncePerHeader();
     void dingTalkForm();
     void dingTalkTableFlattens();
     void documentsWithChildList();
@@ -250,6 +251,63 @@ void TestExprShaping::viewsAnswerLikeMergedRecords()
     QVERIFY(mapping.mapValues(views[0].record, base, &values, &errors));
     QCOMPARE(values, (QList<QJsonValue>{QStringLiteral("7-S1"), 20, QStringLiteral("h"),
                                         QStringLiteral("r/S1")}));
+}
+
+void TestExprShaping::headerFieldsAreEvaluatedOncePerHeader()
+{
+    // Elements of one record share their header's values (HeaderValues): what a mapping
+    // gives with them must be what it gives without, element by element — also for a header
+    // field named like an element field, a field that fails, and a change of header.
+    const QJsonObject first = json(R"({"io_id": 7, "items_qty": "header", "remark": " r ",
+                                       "rate": "x", "items": [{"qty": 2, "sku": "S1"},
+                                       {"sku": "S2"}, {"qty": 5, "sku": "S3"}]})");
+    const QJsonObject second = json(R"({"io_id": 8, "remark": "q", "rate": "0.13",
+                                        "items": [{"qty": 1, "sku": "T1"}, {"sku": "T2"}]})");
+    QList<FieldSpec> specs;
+    specs.append({QStringLiteral("id"), QStringLiteral("{io_id}-{items_sku}"), {}, {}, {}});
+    specs.append({QStringLiteral("io"), QStringLiteral("{io_id}"), {}, QStringLiteral("string"), {}});
+    specs.append({QStringLiteral("qty"), QStringLiteral("{items_qty}"), {}, {}, {}});
+    specs.append({QStringLiteral("remark"), QStringLiteral("_function TRIM({remark})"), {}, {}, {}});
+    specs.append({QStringLiteral("rate"), QStringLiteral("{rate}"), {}, QStringLiteral("float"), {}});
+    specs.append({QStringLiteral("page"), QStringLiteral("{{PAGINATION_START_PAGE}}"), {}, {}, {}});
+    const Mapping mapping = Mapping::compile(specs);
+    QVERIFY(mapping.isValid());
+    EvalContext base;
+    base.setPagination(3, 50);
+    HeaderValues header;
+    int compared = 0;
+    for (const auto &[headerId, record] : {std::pair{0, first}, std::pair{1, second}}) {
+        for (const FlatView &view : beatFlatViews(record, {QStringLiteral("items")},
+                                                  QStringLiteral("io_id"))) {
+            QList<QJsonValue> reused, fresh;
+            QList<QString> reusedTexts, freshTexts;
+            QList<FieldError> reusedErrors, freshErrors;
+            header.setHeader(headerId);
+            const bool ok = mapping.mapValues(view.record, base, &reused, &reusedErrors, 0,
+                                              &header, &reusedTexts);
+            QCOMPARE(mapping.mapValues(view.record, base, &fresh, &freshErrors, 0, nullptr,
+                                       &freshTexts),
+                     ok);
+            QCOMPARE(reused, fresh);
+            QCOMPARE(reusedTexts, freshTexts);
+            QCOMPARE(reusedErrors.size(), freshErrors.size()); // "x" fails for every element
+            for (qsizetype i = 0; i < reused.size(); ++i)
+                QCOMPARE(reusedTexts.at(i), reused.at(i).isString() ? reused.at(i).toString()
+                                                                    : QString());
+            ++compared;
+        }
+    }
+    QCOMPARE(compared, 5);
+    // The first header's element 2 reads the header's own items_qty; the second header
+    // starts afresh (its remark and io_id are its own).
+    QList<QJsonValue> values;
+    QList<FieldError> errors;
+    const QList<FlatView> views = beatFlatViews(second, {QStringLiteral("items")},
+                                                QStringLiteral("io_id"));
+    header.setHeader(1);
+    QVERIFY(mapping.mapValues(views.at(1).record, base, &values, &errors, 0, &header));
+    QCOMPARE(values, (QList<QJsonValue>{QStringLiteral("8-T2"), QStringLiteral("8"),
+                                        QJsonValue(QJsonValue::Null), QStringLiteral("q"), 0.13, 3}));
 }
 
 void TestExprShaping::dingTalkForm()

@@ -73,6 +73,7 @@ private slots:
     void singleTemplateKeepsType();
     void mixedTextGivesString();
     void missingFields();
+    void plainFieldsAreReadDirectly();
     void paths();
     void listRows();
     void systemVariables();
@@ -385,4 +386,28 @@ void TestExprTemplate::valueMaps()
 }
 
 QTEST_APPLESS_MAIN(TestExprTemplate)
+void TestExprTemplate::plainFieldsAreReadDirectly()
+{
+    // A mapping reads a plain field without evaluating it: only values whose evaluation is
+    // exactly "the record's field, null when missing" may say they are one.
+    QCOMPARE(Expression::compile(QStringLiteral("{io_id}")).plainField(), QStringLiteral("io_id"));
+    QCOMPARE(Expression::compile(QStringLiteral("{{supplier_name}}")).plainField(),
+             QStringLiteral("supplier_name"));
+    for (const char *notPlain : {"{a.b}", "{items.0}", "{{modified|datetime}}", "{{CURRENT_TIME}}",
+                                 "{{list.qty}}", "x{a}", "{a}{b}", "{a} ", "_function {a}",
+                                 "literal", "{unclosed"})
+        QVERIFY2(Expression::compile(QString::fromUtf8(notPlain)).plainField().isEmpty(), notPlain);
+    QVERIFY(Expression::constant(QJsonValue(5)).plainField().isEmpty());
+
+    const QJsonObject record{{"a", 1.5}, {"s", "text"}, {"n", QJsonValue::Null}};
+    const EvalContext ctx(record);
+    for (const char *field : {"a", "s", "n", "missing"}) {
+        const Expression e = Expression::compile(QStringLiteral("{%1}").arg(QLatin1String(field)));
+        QJsonValue direct = record.value(e.plainField());
+        if (direct.isUndefined())
+            direct = QJsonValue(QJsonValue::Null);
+        QCOMPARE(direct, e.evaluate(ctx));
+    }
+}
+
 #include "tst_expr_template.moc"

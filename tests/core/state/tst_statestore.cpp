@@ -122,6 +122,14 @@ private Q_SLOTS:
         QCOMPARE(contentHash(names, {QJsonValue(QJsonValue::Undefined), QJsonValue("x")}),
                  contentHash(QStringList{"b"}, {QJsonValue("x")}));
         QVERIFY(row != contentHash(QStringList{"a", "c"}, {QJsonValue(1), QJsonValue("x")}));
+        // The mapping's texts of the string values (TargetRecord::texts) give the same digest.
+        QCOMPARE(contentHash(names, {QJsonValue(1), QJsonValue("x")}, {QString(), QStringLiteral("x")}),
+                 row);
+        QCOMPARE(contentHash(QStringList{"a", "b", "c"},
+                             {QJsonValue("上海"), QJsonValue(QJsonValue::Null), QJsonValue("")},
+                             {QStringLiteral("上海"), QString(), QStringLiteral("")}),
+                 contentHash(QStringList{"a", "b", "c"},
+                             {QJsonValue("上海"), QJsonValue(QJsonValue::Null), QJsonValue("")}));
         QCOMPARE(contentHash(QJsonObject{{"k", QJsonArray{1, "2", QJsonObject{{"z", true}}}}}),
                  contentHash(QJsonObject{{"k", QJsonArray{1, "2", QJsonObject{{"z", true}}}}}));
         QVERIFY(contentHash(QJsonObject{{"k", QJsonArray{1, 2}}}) !=
