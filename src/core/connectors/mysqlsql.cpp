@@ -6,9 +6,13 @@
 #include <QJsonObject>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <mysql.h>
+
+#include <charconv>
 #include <cmath>
 
 namespace weft {
@@ -54,11 +58,23 @@ void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
         const double d = value.toDouble();
         if (!std::isfinite(d)) {
             out += "NULL";
-        } else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
-            out += QByteArray::number(qint64(d));
-        } else {
-            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+            return;
         }
+        // std::to_chars writes straight into the statement without QLocale's machinery.
+        // Integers as integers; other numbers where Qt's shortest 'g' form is plain decimal
+        // notation (1e-3 <= |d| < 1e15: checked against Qt on a million values) in exactly
+        // the digits Qt writes, so the SQL is the same either way; the rest through Qt.
+        char buffer[32];
+        std::to_chars_result written{buffer, std::errc::value_too_large};
+        const double magnitude = std::fabs(d);
+        if (d == std::floor(d) && magnitude < 9007199254740992.0)
+            written = std::to_chars(buffer, buffer + sizeof buffer, qint64(d));
+        else if (magnitude >= 1e-3 && magnitude < 1e15)
+            written = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
+        if (written.ec == std::errc())
+            out.append(buffer, written.ptr - buffer);
+        else
+            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
         return;
     }
     case QJsonValue::String: appendSqlString(out, value.toString()); return;
@@ -121,6 +137,40 @@ void appendSqlString(QByteArray &out, QStringView text)
     }
     *p++ = '\'';
     out.truncate(p - out.constData());
+}
+
+int execMySqlBytes(QSqlDatabase &db, const QByteArray &sql, QString *message)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // QMYSQL's handle is a MYSQL*; its metatype is named after the struct behind the typedef.
+    const bool native = handle.isValid() && (qstrcmp(handle.typeName(), "MYSQL*") == 0 ||
+                                             qstrcmp(handle.typeName(), "st_mysql*") == 0);
+    MYSQL *mysql = native ? *static_cast<MYSQL *const *>(handle.constData()) : nullptr;
+    if (!mysql) {
+        QSqlQuery q(db);
+        if (q.exec(QString::fromUtf8(sql)))
+            return 0;
+        *message = q.lastError().databaseText();
+        const int code = q.lastError().nativeErrorCode().toInt();
+        return code ? code : 1;
+    }
+    if (mysql_real_query(mysql, sql.constData(), static_cast<unsigned long>(sql.size())) != 0) {
+        // The texts QtSql would give: mysql_error() as UTF-8, mysql_errno().
+        *message = QString::fromUtf8(mysql_error(mysql));
+        const int code = int(mysql_errno(mysql));
+        return code ? code : 1;
+    }
+    // A statement that answers with rows (none of the writer's do) must be read to the end
+    // before the connection takes the next one.
+    do {
+        if (MYSQL_RES *rows = mysql_store_result(mysql))
+            mysql_free_result(rows);
+    } while (mysql_next_result(mysql) == 0);
+    if (const unsigned int code = mysql_errno(mysql)) {
+        *message = QString::fromUtf8(mysql_error(mysql));
+        return int(code);
+    }
+    return 0;
 }
 
 int mySqlErrorNumber(const QSqlDatabase &db)

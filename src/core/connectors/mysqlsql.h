@@ -23,6 +23,12 @@ void appendSqlString(QByteArray &out, QStringView text);
 
 /// The MariaDB/MySQL error number of the last error on `db`, 0 when none or unknown.
 int mySqlErrorNumber(const QSqlDatabase &db);
+/// Executes one statement given as UTF-8 bytes (no result set expected): through the client
+/// library's C API on the QMYSQL driver's own connection, so the bytes go out as they are
+/// instead of being converted to a QString and back by QtSql (a multi-row statement is
+/// megabytes); through QSqlQuery when the driver gives no native handle. Returns the
+/// server's error number (0: done) and, on error, its message.
+int execMySqlBytes(QSqlDatabase &db, const QByteArray &sql, QString *message);
 
 /// Whether a server error number means "the connection is gone, reconnect and retry".
 bool isMySqlConnectionLost(int errorNumber);

@@ -230,14 +230,16 @@ private:
         for (qsizetype c = 0; c < m_fields.size(); ++c) {
             if (c)
                 tuple += ',';
-            const QJsonValue v =
-                index ? (index->at(c) >= 0 ? record.values.value(index->at(c)) : QJsonValue())
-                      : columnValue(record.payload, m_fields.at(c));
+            const int at = index ? index->at(c) : -1;
+            const QJsonValue v = index ? (at >= 0 ? record.values.value(at) : QJsonValue())
+                                       : columnValue(record.payload, m_fields.at(c));
             if (!v.isString()) {
                 appendSqlLiteral(tuple, v);
                 continue;
             }
-            const QString text = v.toString();
+            // The mapping's text of it when it made one (TargetRecord::texts).
+            const QString text = at >= 0 && at < record.texts.size() ? record.texts.at(at)
+                                                                     : v.toString();
             const qint64 max = m_maxChars.value(c, -1);
             // UTF-16 units never undercount characters: count code points only when the
             // quick test says it might be too long.
@@ -278,12 +280,9 @@ private:
             *message = m_db.lastError().databaseText();
             return std::max(1, mySqlErrorNumber(m_db));
         }
-        QSqlQuery q(m_db);
-        if (!q.exec(QString::fromUtf8(sql))) {
-            *message = q.lastError().databaseText();
-            const int code = q.lastError().nativeErrorCode().toInt();
+        if (const int code = execMySqlBytes(m_db, sql, message)) {
             m_db.rollback();
-            return code ? code : 1;
+            return code;
         }
         if (!m_db.commit()) {
             *message = m_db.lastError().databaseText();

@@ -9,6 +9,10 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <cmath>
+#include <limits>
+#include <random>
+
 using namespace weft;
 
 namespace {
@@ -89,6 +93,38 @@ private Q_SLOTS:
         appendSqlLiteral(out, QJsonValue(12.25));
         appendSqlLiteral(out, QJsonValue(1e6));
         QCOMPARE(out, QByteArray("NULL112.251000000"));
+    }
+
+    void numbersAreWrittenAsQtWritesThem()
+    {
+        // The writer formats numbers itself (std::to_chars); the SQL must stay what Qt's
+        // shortest form gave: integers as integers, the rest in Qt's 'g' digits and notation.
+        const auto reference = [](double d) -> QByteArray {
+            if (!std::isfinite(d))
+                return "NULL";
+            if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+                return QByteArray::number(qint64(d));
+            return QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        };
+        QList<double> samples{0.0, -0.0, 1.0, -1.0, 12.25, 0.1, 0.001, 0.0001, 1e-7, 5e-324,
+                              123.4567, 999999999999999.9, 1e15 + 0.5, 1e16, 1e21, 1e22,
+                              9007199254740992.0, -9007199254740993.0, 1.7976931348623157e308,
+                              std::numeric_limits<double>::infinity(), std::nan("")};
+        std::mt19937_64 random(7);
+        std::uniform_real_distribution<double> unit(-1, 1);
+        std::uniform_int_distribution<int> exponent(-12, 20);
+        for (int i = 0; i < 200000; ++i) {
+            samples.append(unit(random) * std::pow(10.0, exponent(random)));
+            samples.append(std::round(unit(random) * 1e8) / 10000.0); // DECIMAL(18,4)-like
+        }
+        for (const double d : samples) {
+            QByteArray out;
+            appendSqlLiteral(out, QJsonValue(d));
+            if (out != reference(d))
+                QFAIL(qPrintable(QStringLiteral("%1: wrote %2, Qt writes %3")
+                                     .arg(d, 0, 'g', 17)
+                                     .arg(QString::fromLatin1(out), QString::fromLatin1(reference(d)))));
+        }
     }
 
     void stringsBecomeEscapedUtf8()
