@@ -89,8 +89,12 @@ private:
     static bool stopsTheRun(const ConnectorError &error);
     void abortOnWriteError(const ConnectorError &error);
     void emitProgress(bool force = false);
+    /// Counts a failed record and stores it — or, with `batch`, appends it there for one
+    /// storeFailures() of all a batch's failures (one state-store transaction, not one each).
     void recordFailure(FailureStage stage, const TransformInput &input,
-                       const QJsonObject &targetPayload, const ConnectorError &error);
+                       const QJsonObject &targetPayload, const ConnectorError &error,
+                       QList<FailedRecord> *batch = nullptr);
+    void storeFailures(const QList<FailedRecord> &failures);
     qint64 now() const;
     QList<TimeWindow> windows(qint64 since, qint64 until, qint64 maxSeconds) const;
     qint64 initialSince() const;

@@ -133,15 +133,19 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
             } else if (stopsTheRun(*error)) {
                 abortOnWriteError(*error);
             } else {
+                QList<FailedRecord> failures;
                 for (qsizetype i = 0; i < records.size(); ++i) {
                     for (const TransformInput &input : sources.at(i))
-                        recordFailure(FailureStage::Write, input, records.at(i).object(), *error);
+                        recordFailure(FailureStage::Write, input, records.at(i).object(), *error,
+                                      &failures);
                 }
+                storeFailures(failures);
             }
         } else {
             const QList<WriteOutcome> &outcomes = std::get<QList<WriteOutcome>>(result);
             QList<WrittenRecord> written;
             QStringList resolved;
+            QList<FailedRecord> failures;
             std::optional<ConnectorError> stop;
             for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
                 const WriteOutcome &o = outcomes.at(i);
@@ -165,13 +169,15 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
                     m_info.counters.written += sources.at(i).size();
                 } else {
                     for (const TransformInput &input : sources.at(i))
-                        recordFailure(FailureStage::Write, input, records.at(i).object(), o.error);
+                        recordFailure(FailureStage::Write, input, records.at(i).object(), o.error,
+                                      &failures);
                 }
             }
             if (m_shared.state) {
                 m_shared.state->markWritten(m_scheme.name, written);
                 m_shared.state->resolveFailures(m_scheme.name, resolved, m_info.runId);
             }
+            storeFailures(failures);
             if (stop)
                 abortOnWriteError(*stop);
         }
@@ -197,7 +203,8 @@ void SchemeRun::abortOnWriteError(const ConnectorError &error)
 }
 
 void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
-                              const QJsonObject &targetPayload, const ConnectorError &error)
+                              const QJsonObject &targetPayload, const ConnectorError &error,
+                              QList<FailedRecord> *batch)
 {
     FailedRecord f;
     f.scheme = m_scheme.name;
@@ -212,8 +219,18 @@ void SchemeRun::recordFailure(FailureStage stage, const TransformInput &input,
     f.targetPayload = targetPayload;
     if (stage != FailureStage::Fetch)
         ++m_info.counters.failed;
+    if (batch)
+        batch->append(std::move(f));
+    else
+        storeFailures({f});
+}
+
+void SchemeRun::storeFailures(const QList<FailedRecord> &failures)
+{
+    if (failures.isEmpty())
+        return;
     if (m_shared.state && !m_options.dryRun)
-        m_shared.state->recordFailures({f});
+        m_shared.state->recordFailures(failures);
     if (m_scheme.errorPolicy.maxFailedRecords > 0 &&
         m_info.counters.failed >= m_scheme.errorPolicy.maxFailedRecords && !m_stopping) {
         abort(QStringLiteral("%1 records failed, the scheme's limit (errorPolicy."
