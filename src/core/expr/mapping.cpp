@@ -246,7 +246,7 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
             v = f.parser.apply(v, &error);
             converted = !v.isUndefined();
         }
-        const QString text = v.isString() ? v.toString() : QString();
+        const QString text = (texts || keep) && v.isString() ? v.toString() : QString();
         if (!converted) {
             errors->append({f.path, f.value.text(), error, recordIndex});
             ok = false;

@@ -28,6 +28,12 @@ public:
         m_bytes.resize(at + n);
         std::memcpy(m_bytes.data() + at, data, size_t(n));
     }
+    /// A string value: its tag, then the string.
+    void text(const QString &s)
+    {
+        tag('s');
+        string(s);
+    }
     void string(const QString &s)
     {
         const qint64 n = s.size();
@@ -46,10 +52,7 @@ public:
             raw(&d, sizeof d);
             break;
         }
-        case QJsonValue::String:
-            tag('s');
-            string(v.toString());
-            break;
+        case QJsonValue::String: text(v.toString()); break;
         case QJsonValue::Array: {
             tag('[');
             for (const QJsonValue &e : v.toArray())
@@ -97,12 +100,10 @@ QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values
         if (v.isUndefined())
             continue;
         input.string(names.at(i));
-        if (v.isString() && i < texts.size()) {
-            input.tag('s'); // as value() hashes a string
-            input.string(texts.at(i));
-        } else {
+        if (v.isString() && i < texts.size())
+            input.text(texts.at(i)); // what value(v) would hash, without converting v again
+        else
             input.value(v);
-        }
     }
     input.tag('}');
     return input.digest();
