@@ -12,8 +12,10 @@
 
 #include <mysql.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace weft {
 
@@ -48,55 +50,75 @@ bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDa
     return true;
 }
 
-void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
+char *writeSqlScalar(char *p, const QJsonValue &value)
 {
+    auto put = [&p](const char *text, qsizetype size) {
+        std::memcpy(p, text, size_t(size));
+        p += size;
+    };
     switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined: out += "NULL"; return;
-    case QJsonValue::Bool: out += value.toBool() ? '1' : '0'; return;
+    case QJsonValue::Bool: *p++ = value.toBool() ? '1' : '0'; return p;
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (!std::isfinite(d)) {
-            out += "NULL";
-            return;
+            put("NULL", 4);
+            return p;
         }
         // std::to_chars writes straight into the statement without QLocale's machinery.
         // Integers as integers; other numbers where Qt's shortest 'g' form is plain decimal
         // notation (1e-3 <= |d| < 1e15: checked against Qt on a million values) in exactly
         // the digits Qt writes, so the SQL is the same either way; the rest through Qt.
-        char buffer[32];
-        std::to_chars_result written{buffer, std::errc::value_too_large};
+        std::to_chars_result written{p, std::errc::value_too_large};
         const double magnitude = std::fabs(d);
         if (d == std::floor(d) && magnitude < 9007199254740992.0)
-            written = std::to_chars(buffer, buffer + sizeof buffer, qint64(d));
+            written = std::to_chars(p, p + kSqlScalarBound, qint64(d));
         else if (magnitude >= 1e-3 && magnitude < 1e15)
-            written = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
+            written = std::to_chars(p, p + kSqlScalarBound, d, std::chars_format::fixed);
         if (written.ec == std::errc())
-            out.append(buffer, written.ptr - buffer);
-        else
-            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+            return written.ptr;
+        const QByteArray text = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        put(text.constData(), std::min<qsizetype>(text.size(), kSqlScalarBound));
+        return p;
+    }
+    default: put("NULL", 4); return p; // null, undefined (a caller's mistake for others)
+    }
+}
+
+void appendSqlLiteral(QByteArray &out, const QJsonValue &value)
+{
+    if (isSqlScalar(value)) {
+        const qsizetype start = out.size();
+        out.resize(start + kSqlScalarBound);
+        out.truncate(writeSqlScalar(out.data() + start, value) - out.constData());
         return;
     }
-    case QJsonValue::String: appendSqlString(out, value.toString()); return;
-    case QJsonValue::Array:
-    case QJsonValue::Object: break;
+    if (value.isString()) {
+        appendSqlString(out, value.toString());
+        return;
     }
-    // An array or object goes as its compact JSON text (rare in a row: converted once more
-    // to reuse the one escaping writer).
-    const QByteArray text = QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
-                                                          : QJsonDocument(value.toObject()))
-                                .toJson(QJsonDocument::Compact);
-    appendSqlString(out, QString::fromUtf8(text));
+    appendSqlString(out, compactJsonText(value));
+}
+
+QString compactJsonText(const QJsonValue &value)
+{
+    // Rare in a row: converted once more to reuse the one escaping writer.
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray())
+                                              : QJsonDocument(value.toObject());
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
 }
 
 void appendSqlString(QByteArray &out, QStringView text)
 {
+    const qsizetype start = out.size();
+    out.resize(start + sqlStringBound(text));
+    out.truncate(writeSqlString(out.data() + start, text) - out.constData());
+}
+
+char *writeSqlString(char *p, QStringView text)
+{
     // UTF-16 to UTF-8 and MySQL escaping in one pass, straight into the statement: no
     // intermediate UTF-8 copy per value. A lone surrogate (no character at all) becomes '?',
     // as QString::toUtf8 makes it.
-    const qsizetype start = out.size();
-    out.resize(start + 2 + text.size() * 3); // the most one UTF-16 unit can take: 3 bytes
-    char *p = out.data() + start;
     *p++ = '\'';
     const char16_t *s = text.utf16();
     const char16_t *end = s + text.size();
@@ -136,7 +158,7 @@ void appendSqlString(QByteArray &out, QStringView text)
         }
     }
     *p++ = '\'';
-    out.truncate(p - out.constData());
+    return p;
 }
 
 int execMySqlBytes(QSqlDatabase &db, const QByteArray &sql, QString *message)

@@ -21,6 +21,23 @@ void appendSqlLiteral(QByteArray &out, const QJsonValue &value);
 /// A text value as a quoted, escaped MySQL string literal in UTF-8 ('…').
 void appendSqlString(QByteArray &out, QStringView text);
 
+// The same two writers on a buffer the caller sized, for a row built in one allocation:
+// room for sqlStringBound(text) or kSqlScalarBound bytes at `p`; they return the end.
+/// The most bytes writeSqlString writes: quotes and 3 bytes a UTF-16 unit (an escaped ASCII
+/// character takes 2, a surrogate pair 4).
+inline qsizetype sqlStringBound(QStringView text) { return 2 + text.size() * 3; }
+char *writeSqlString(char *p, QStringView text);
+/// The most bytes writeSqlScalar writes (NULL, a bool, a number in at most 24 characters).
+constexpr qsizetype kSqlScalarBound = 32;
+/// Whether writeSqlScalar takes the value: null, undefined, bool or number.
+inline bool isSqlScalar(const QJsonValue &value)
+{
+    return !(value.isString() || value.isArray() || value.isObject());
+}
+char *writeSqlScalar(char *p, const QJsonValue &value);
+/// An array or object as the text appendSqlLiteral quotes for it: its compact JSON.
+QString compactJsonText(const QJsonValue &value);
+
 /// The MariaDB/MySQL error number of the last error on `db`, 0 when none or unknown.
 int mySqlErrorNumber(const QSqlDatabase &db);
 /// Executes one statement given as UTF-8 bytes (no result set expected): through the client

@@ -224,31 +224,58 @@ private:
             }
             index = &m_valueIndex;
         }
-        QByteArray tuple;
-        tuple.reserve(m_statement.columns.size() * 32);
-        tuple += '(';
-        for (qsizetype c = 0; c < m_fields.size(); ++c) {
-            if (c)
-                tuple += ',';
+        // First each column's value and text, and the most bytes the row can take; then the
+        // row written into one buffer of that size (no growing, no per-value appends).
+        static const QJsonValue null;
+        const qsizetype n = m_fields.size();
+        m_cells.resize(n);
+        qsizetype bound = 2 + n; // parentheses and commas
+        for (qsizetype c = 0; c < n; ++c) {
+            Cell &cell = m_cells[c];
             const int at = index ? index->at(c) : -1;
-            const QJsonValue v = index ? (at >= 0 ? record.values.value(at) : QJsonValue())
-                                       : columnValue(record.payload, m_fields.at(c));
-            if (!v.isString()) {
-                appendSqlLiteral(tuple, v);
+            if (index) {
+                cell.value = at >= 0 ? &record.values.at(at) : &null;
+            } else {
+                cell.held = columnValue(record.payload, m_fields.at(c));
+                cell.value = &cell.held;
+            }
+            cell.isText = !isSqlScalar(*cell.value);
+            if (!cell.isText) {
+                bound += kSqlScalarBound;
+                continue;
+            }
+            if (!cell.value->isString()) { // an array or object
+                cell.heldText = compactJsonText(*cell.value);
+                cell.text = cell.heldText;
+                bound += sqlStringBound(cell.text);
                 continue;
             }
             // The mapping's text of it when it made one (TargetRecord::texts).
-            const QString text = at >= 0 && at < record.texts.size() ? record.texts.at(at)
-                                                                     : v.toString();
+            if (at >= 0 && at < record.texts.size()) {
+                cell.text = record.texts.at(at);
+            } else {
+                cell.heldText = cell.value->toString();
+                cell.text = cell.heldText;
+            }
             const qint64 max = m_maxChars.value(c, -1);
             // UTF-16 units never undercount characters: count code points only when the
             // quick test says it might be too long.
-            if (max >= 0 && tooLong->isEmpty() && text.size() > max &&
-                text.toUcs4().size() > max)
+            if (max >= 0 && tooLong->isEmpty() && cell.text.size() > max &&
+                cell.text.toUcs4().size() > max)
                 *tooLong = m_statement.columns.at(c);
-            appendSqlString(tuple, text);
+            bound += sqlStringBound(cell.text);
         }
-        tuple += ')';
+        QByteArray tuple(bound, Qt::Uninitialized);
+        char *p = tuple.data();
+        *p++ = '(';
+        for (qsizetype c = 0; c < n; ++c) {
+            if (c)
+                *p++ = ',';
+            const Cell &cell = m_cells.at(c);
+            p = cell.isText ? writeSqlString(p, cell.text) : writeSqlScalar(p, *cell.value);
+        }
+        *p++ = ')';
+        tuple.truncate(p - tuple.constData());
         return tuple;
     }
 
@@ -377,6 +404,15 @@ private:
     QList<QByteArray> m_tuples;    ///< the current batch's rows as SQL
     const QStringList *m_indexFor = nullptr; ///< the field list m_valueIndex was made for
     QList<int> m_valueIndex;       ///< per column: index into TargetRecord::values
+    /// One column of the row buildTuple is writing.
+    struct Cell {
+        const QJsonValue *value = nullptr; ///< the record's, or `held`
+        QJsonValue held;                   ///< a value read from a payload
+        QStringView text;                  ///< a string's (or JSON's) text: the record's or `heldText`
+        QString heldText;
+        bool isText = false;
+    };
+    QList<Cell> m_cells; ///< per column, reused from row to row
 };
 
 } // namespace detail

@@ -157,11 +157,28 @@ private Q_SLOTS:
             QStringLiteral("lone low") + QChar(0xdc00),
             QStringLiteral("high at the end") + QChar(0xdbff),
             QString(1000, QChar(u'長')),
+            QString(300, QChar(u'\'')),               // every unit escaped: 2 bytes each
+            QString(3, QChar(0xd83d)) + QChar(0xde00), // lone highs, then a pair
         };
         for (const QString &s : samples) {
             QByteArray out = "prefix ";
             appendSqlString(out, s);
             QCOMPARE(out, "prefix " + reference(s));
+            // The row writer sizes its buffer by the bound before writing into it.
+            QVERIFY(reference(s).size() <= sqlStringBound(s));
+            QByteArray raw(sqlStringBound(s), Qt::Uninitialized);
+            raw.truncate(writeSqlString(raw.data(), s) - raw.constData());
+            QCOMPARE(raw, reference(s));
+        }
+        for (const QJsonValue &v : {QJsonValue(QJsonValue::Null), QJsonValue(false),
+                                    QJsonValue(-1.7976931348623157e308), QJsonValue(-5e-324),
+                                    QJsonValue(-9007199254740991.0), QJsonValue(-0.0012345678901234567)}) {
+            QByteArray raw(kSqlScalarBound, Qt::Uninitialized);
+            const qsizetype written = writeSqlScalar(raw.data(), v) - raw.constData();
+            QVERIFY(written <= kSqlScalarBound);
+            QByteArray viaAppend;
+            appendSqlLiteral(viaAppend, v);
+            QCOMPARE(raw.left(written), viaAppend);
         }
     }
 
