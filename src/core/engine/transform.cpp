@@ -332,7 +332,8 @@ QList<TransformInput> SchemeTransform::flatten(const TransformInput &input,
         // The element's index suffixes the id this record already has, so a second flatten
         // (a step after beatFlat) keeps ids unique: "io1-0-2".
         if (flat.element >= 0)
-            in.id = input.id.isEmpty() ? flat.id : input.id + QStringLiteral("-%1").arg(flat.element);
+            in.id = input.id.isEmpty() ? flat.id
+                                       : input.id + u'-' + QString::number(flat.element);
         out.append(std::move(in));
     }
     return out;

@@ -444,6 +444,7 @@ std::optional<QJsonValue> evaluateTemplate(const QList<TemplatePart> &parts, con
         return v;
     }
     QString text;
+    text.reserve(24 * parts.size()); // one allocation for most: "{io_id}-{items_ioi_id}"
     if (!appendTemplateText(parts, ctx, text, error))
         return std::nullopt;
     return QJsonValue(text);

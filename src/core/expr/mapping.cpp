@@ -202,6 +202,10 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
         header->m_values = QList<QJsonValue>(n, QJsonValue(QJsonValue::Undefined));
         header->m_texts = QList<QString>(n);
     }
+    if (header && header->m_objectSlots.size() != n) {
+        header->m_elementSlots = QList<int>(n, -1);
+        header->m_objectSlots = QList<int>(n, -1);
+    }
     EvalContext ctx = base;
     ctx.setRecord(record);
     ctx.setListRow(&record.object);
@@ -229,7 +233,9 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
         QJsonValue v;
         if (!f.plainField.isEmpty()) {
             // What evaluate() answers for it, without the evaluator: most values are this.
-            v = record.value(f.plainField);
+            v = header ? record.value(f.plainField, &header->m_elementSlots[i],
+                                      &header->m_objectSlots[i])
+                       : record.value(f.plainField);
             if (v.isUndefined())
                 v = QJsonValue(QJsonValue::Null);
         } else {
@@ -241,12 +247,17 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
                 continue;
             }
         }
-        bool converted = convertToValueType(f.valueType, f.type, &v, &error);
+        QString text; // a string value's, when someone keeps it
+        bool converted = convertToValueType(f.valueType, f.type, &v, &error, &text);
         if (converted && !f.parser.isNull()) {
             v = f.parser.apply(v, &error);
             converted = !v.isUndefined();
+            text = QString();
         }
-        const QString text = (texts || keep) && v.isString() ? v.toString() : QString();
+        if (!(texts || keep) || !v.isString())
+            text = QString();
+        else if (text.isNull())
+            text = v.toString();
         if (!converted) {
             errors->append({f.path, f.value.text(), error, recordIndex});
             ok = false;
@@ -255,8 +266,8 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
             header->m_texts[i] = text;
         }
         if (texts)
-            (*texts)[i] = text;
-        values->append(v);
+            (*texts)[i] = std::move(text);
+        values->append(std::move(v));
     }
     return ok;
 }
@@ -331,14 +342,19 @@ bool convertToType(const QString &type, QJsonValue *value, ExprError *error)
     return convertToValueType(valueTypeOf(type), type, value, error);
 }
 
-bool convertToValueType(ValueType kind, const QString &type, QJsonValue *value, ExprError *error)
+bool convertToValueType(ValueType kind, const QString &type, QJsonValue *value, ExprError *error,
+                        QString *madeText)
 {
     if (kind == ValueType::None || kind == ValueType::Other || value->isNull() ||
         value->isUndefined())
         return true;
     if (kind == ValueType::Text) {
-        if (value->isDouble() || value->isBool())
-            *value = detail::jsonToText(*value);
+        if (value->isDouble() || value->isBool()) {
+            QString text = detail::jsonToText(*value);
+            *value = text;
+            if (madeText)
+                *madeText = std::move(text);
+        }
         return true;
     }
     if (kind == ValueType::Integer || kind == ValueType::Number) {

@@ -47,12 +47,13 @@ struct Document {
     bool ok() const { return errors.isEmpty(); }
 };
 
-/// Values mapValues keeps between the elements of one flattened record: a field that reads
-/// only the header (no `<array>_` field of the element, no detail row, no lookup) has the
-/// same value for every element of it, so it is evaluated once per header. The caller names
-/// the header each record is an element of; values are kept only for successful
-/// evaluations, and a new header, another element prefix or a record that is no element
-/// starts afresh. One per thread (a page's mapping), never shared.
+/// What mapValues keeps from one record to the next of a page (one per thread, never shared).
+/// Values between the elements of one flattened record: a field that reads only the header
+/// (no `<array>_` field of the element, no detail row, no lookup) has the same value for every
+/// element of it, so it is evaluated once per header. The caller names the header each record
+/// is an element of; values are kept only for successful evaluations, and a new header,
+/// another element prefix or a record that is no element starts afresh. And for any records,
+/// where each plain field's key was found (see RecordView::value with slots).
 class HeaderValues
 {
 public:
@@ -72,6 +73,10 @@ private:
     QList<QJsonValue> m_values; ///< per top-level field; Undefined: not kept
     QList<QString> m_texts;     ///< per top-level field: the kept string value's text
     QList<bool> m_eligible;     ///< per top-level field: reads only the header
+    // Per top-level plain field: where its key was in the last record's element and object
+    // (RecordView::value with slots). Kept for any records, flattened or not.
+    QList<int> m_elementSlots;
+    QList<int> m_objectSlots;
 };
 
 /// The compiled target fields of a scheme: evaluates one record into one document, or a group
@@ -155,8 +160,10 @@ private:
 
 /// Converts an evaluated value to a declared metadata type (see valueTypeOf), so a target
 /// gets what its API expects: as convertToType() below, with the type decided beforehand.
+/// With `madeText`, a number or bool made into a string also gives its text there (set only
+/// then), so a caller that needs the text does not convert the value back.
 bool convertToValueType(ValueType type, const QString &typeName, QJsonValue *value,
-                        ExprError *error);
+                        ExprError *error, QString *madeText = nullptr);
 
 /// Converts an evaluated value to a declared metadata type, so a target gets what its API
 /// expects: "string"/"text" makes 12000034 "12000034"; "int"/"integer"/"long"/"bigint" and

@@ -31,6 +31,10 @@ struct RecordView {
 
     bool hasElement() const { return !prefix.isEmpty(); }
     QJsonValue value(QStringView key) const;
+    /// The same answer as value(key), quicker for records of one shape: `elementSlot` and
+    /// `objectSlot` (start at -1) remember where the key was found, and the next record's
+    /// key at that position is compared before searching.
+    QJsonValue value(QStringView key, int *elementSlot, int *objectSlot) const;
     /// The one object: the header with the element's fields inserted as `<prefix><key>`.
     QJsonObject merged() const;
 };

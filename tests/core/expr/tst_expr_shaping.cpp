@@ -117,6 +117,7 @@ private slots:
     void beatFlatSeveralArrays();
     void beatFlatScalarAndTextArrays();
     void viewsAnswerLikeMergedRecords();
+    void rememberedKeyPositionsGiveTheSameAnswers();
     void headerFieldsAreEvaluatedOncePerHeader();
     void dingTalkForm();
     void dingTalkTableFlattens();
@@ -251,6 +252,38 @@ void TestExprShaping::viewsAnswerLikeMergedRecords()
     QVERIFY(mapping.mapValues(views[0].record, base, &values, &errors));
     QCOMPARE(values, (QList<QJsonValue>{QStringLiteral("7-S1"), 20, QStringLiteral("h"),
                                         QStringLiteral("r/S1")}));
+}
+
+void TestExprShaping::rememberedKeyPositionsGiveTheSameAnswers()
+{
+    // Records of changing shapes read with slots carried from one to the next: a key moves
+    // (one inserted before it), goes missing, comes back; an element lacks a key the header
+    // has. Every answer must be value(key)'s.
+    const QList<QJsonObject> records{
+        json(R"({"a": 1, "b": "x", "items_q": "h", "items": [{"q": 1, "s": "S"}]})"),
+        json(R"({"a": 2, "b": "y", "items": [{"q": 2, "s": "T"}, {"s": "U"}]})"),
+        json(R"({"a": 3, "aa": 0, "b": "z", "items": [{"p": 0, "q": 3, "s": "V"}]})"),
+        json(R"({"b": "w", "items": [{}]})"),
+        json(R"({"a": 5, "b": "v", "c": null, "items": [{"q": 5, "s": "W"}]})"),
+    };
+    const QStringList keys{"a", "b", "c", "items_q", "items_s", "items_p", "missing", "items"};
+    QList<int> elementSlots(keys.size(), -1), objectSlots(keys.size(), -1);
+    int checked = 0;
+    for (const QJsonObject &r : records) {
+        QList<RecordView> views{RecordView(r)};
+        for (const FlatView &v : beatFlatViews(r, {QStringLiteral("items")}, QStringLiteral("a"), 0))
+            views.append(v.record);
+        for (const RecordView &view : views) {
+            for (qsizetype k = 0; k < keys.size(); ++k) {
+                const QJsonValue slotted = view.value(keys[k], &elementSlots[k], &objectSlots[k]);
+                QVERIFY2(slotted == view.value(keys[k]),
+                         qPrintable(QStringLiteral("%1 in %2").arg(keys[k], view.merged().keys().join(','))));
+                QCOMPARE(slotted.isUndefined(), view.value(keys[k]).isUndefined());
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE(checked, 11 * int(keys.size()));
 }
 
 void TestExprShaping::headerFieldsAreEvaluatedOncePerHeader()
