@@ -214,6 +214,9 @@ void SchemeRun::start()
     if (m_shared.state) {
         m_shared.state->beginRun(m_info);
         m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
+        // Nothing else writes the scheme's ids while this run holds its lease.
+        if (!m_shared.state->hasWritten(m_scheme.name))
+            m_writtenThisRun = std::make_unique<BloomFilter>();
     }
     log::info(QStringLiteral("scheme '%1': run %2 started").arg(m_scheme.name, m_info.runId));
     emitProgress(true);
@@ -250,6 +253,9 @@ void SchemeRun::startRetry(const RetryRequest &request)
     if (m_shared.state) {
         m_shared.state->beginRun(m_info);
         m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
+        // Nothing else writes the scheme's ids while this run holds its lease.
+        if (!m_shared.state->hasWritten(m_scheme.name))
+            m_writtenThisRun = std::make_unique<BloomFilter>();
     }
     QString error;
     if (!setUp(&error)) {

@@ -3,6 +3,7 @@
 #include "core/engine/runtypes.h"
 #include "core/engine/transform.h"
 #include "core/model/project.h"
+#include "core/util/bloomfilter.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -115,6 +116,10 @@ private:
     /// Record ids of the scheme's open failures from earlier runs, read when the run starts
     /// (it holds the lease: no other run adds to them meanwhile).
     QSet<QString> m_openFailures;
+    /// When the state store had no written id of the scheme as the run started: the ids this
+    /// run marked written. An id it has certainly not seen needs no lookup (a first full sync
+    /// then looks up nothing); a "perhaps" is looked up as usual.
+    std::unique_ptr<BloomFilter> m_writtenThisRun;
     bool m_fromBeginning = false; ///< the windows start at the scheme's starting point
     bool m_idCheck = true;
 

@@ -31,9 +31,12 @@ void SchemeRun::accept(const TransformOutput &output)
     if (m_shared.state) {
         QStringList ids;
         ids.reserve(output.records.size());
-        for (const TargetRecord &r : output.records)
-            ids << r.recordId;
-        written = m_shared.state->written(m_scheme.name, ids);
+        for (const TargetRecord &r : output.records) {
+            if (!m_writtenThisRun || m_writtenThisRun->mayContain(r.recordId))
+                ids << r.recordId;
+        }
+        if (!ids.isEmpty())
+            written = m_shared.state->written(m_scheme.name, ids);
     }
     const bool skipUnchanged = m_idCheck;
     QSet<QString> seenHere;
@@ -172,6 +175,10 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
                         recordFailure(FailureStage::Write, input, records.at(i).object(), o.error,
                                       &failures);
                 }
+            }
+            if (m_writtenThisRun) { // even if the store fails below: a "perhaps" is safe
+                for (const WrittenRecord &w : written)
+                    m_writtenThisRun->add(w.recordId);
             }
             if (m_shared.state) {
                 m_shared.state->markWritten(m_scheme.name, written);

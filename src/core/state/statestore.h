@@ -69,6 +69,8 @@ public:
     /// second record with the same id later in the run is recognised as a duplicate.
     bool touchWritten(const QString &scheme, const QStringList &recordIds, const QString &runId);
     qint64 writtenCount(const QString &scheme) const;
+    /// Whether the scheme has any written id (cheaper than writtenCount() > 0).
+    bool hasWritten(const QString &scheme) const;
     bool forgetWritten(const QString &scheme);
 
     // Failed records

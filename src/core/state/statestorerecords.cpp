@@ -135,6 +135,15 @@ qint64 StateStore::writtenCount(const QString &scheme) const
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+bool StateStore::hasWritten(const QString &scheme) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM written_ids WHERE scheme = ? LIMIT 1"));
+    q.addBindValue(scheme);
+    // On a database error: "yes", the answer that costs lookups rather than correctness.
+    return !q.exec() || q.next();
+}
+
 bool StateStore::forgetWritten(const QString &scheme)
 {
     QSqlQuery q(m_db);

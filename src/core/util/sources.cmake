@@ -2,6 +2,7 @@ set(WEFT_CORE_util_SOURCES
     envexpand.cpp envexpand.h
     jsonlocator.cpp jsonlocator.h
     jsonwriter.cpp jsonwriter.h
+    bloomfilter.cpp bloomfilter.h
     processidentity.cpp processidentity.h
     textdistance.cpp textdistance.h
 )
