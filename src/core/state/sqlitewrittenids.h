@@ -44,7 +44,8 @@ private:
 
     sqlite3 *m_db;
     sqlite3_stmt *m_lookup = nullptr;
-    sqlite3_stmt *m_mark = nullptr;
+    sqlite3_stmt *m_mark = nullptr;     ///< one row
+    sqlite3_stmt *m_markMany = nullptr; ///< kMarkRows rows
 };
 
 } // namespace weft
