@@ -434,6 +434,10 @@ QString SchemeTransform::identity(const QString &setting, const Expression &e,
     QJsonValue v;
     if (record.fields) {
         const qsizetype i = record.fields->indexOf(setting);
+        // A string's text the mapping made (TargetRecord::texts) is valueText() of it.
+        if (i >= 0 && i < record.texts.size() && i < record.values.size() &&
+            !record.texts.at(i).isNull() && record.values.at(i).isString())
+            return record.texts.at(i);
         v = i >= 0 ? record.values.value(i) : QJsonValue(QJsonValue::Undefined);
     } else {
         v = record.payload.value(setting);

@@ -8,8 +8,6 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#include <cstring>
-
 namespace weft {
 
 namespace {
@@ -22,12 +20,7 @@ class HashInput
 {
 public:
     void tag(char t) { m_bytes.append(t); }
-    void raw(const void *data, qsizetype n)
-    {
-        const qsizetype at = m_bytes.size();
-        m_bytes.resize(at + n);
-        std::memcpy(m_bytes.data() + at, data, size_t(n));
-    }
+    void raw(const void *data, qsizetype n) { m_bytes.append(static_cast<const char *>(data), n); }
     /// A string value: its tag, then the string.
     void text(const QString &s)
     {
@@ -38,7 +31,7 @@ public:
     {
         const qint64 n = s.size();
         raw(&n, sizeof n);
-        raw(s.utf16(), n * 2);
+        raw(s.constData(), n * 2); // constData: inline, unlike utf16()
     }
     void value(const QJsonValue &v)
     {
