@@ -5,8 +5,6 @@
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
 
-#include <QSet>
-
 #include <limits>
 
 namespace weft {
@@ -39,7 +37,7 @@ void SchemeRun::accept(const TransformOutput &output)
             written = m_shared.state->written(m_scheme.name, ids);
     }
     const bool skipUnchanged = m_idCheck;
-    QSet<QString> seenHere;
+    QHash<QString, QByteArray> seenHere; // id → content hash, of this page
     QStringList unchanged;
     for (qsizetype i = 0; i < output.records.size(); ++i) {
         TargetRecord record = output.records.at(i);
@@ -52,10 +50,23 @@ void SchemeRun::accept(const TransformOutput &output)
         QList<TransformInput> sources;
         for (const int index : output.recordInputs.value(i))
             sources.append(output.inputs.at(index));
-        const bool writtenThisRun = w != written.constEnd() && w.value().runId == m_info.runId &&
-                                    w.value().contentHash != record.contentHash;
-        if (writtenThisRun || m_unconfirmedIds.contains(record.recordId) ||
-            seenHere.contains(record.recordId)) {
+        // This run's earlier record of the id, if any: in this page, in a batch not yet
+        // confirmed, or written.
+        const QByteArray *earlier = nullptr;
+        if (const auto s = seenHere.constFind(record.recordId); s != seenHere.constEnd())
+            earlier = &s.value();
+        else if (const auto u = m_unconfirmedIds.constFind(record.recordId);
+                 u != m_unconfirmedIds.constEnd())
+            earlier = &u->contentHash;
+        else if (w != written.constEnd() && w.value().runId == m_info.runId)
+            earlier = &w.value().contentHash;
+        if (earlier && *earlier == record.contentHash) {
+            // The same record read again: a record modified in the very second two time
+            // windows share is in both (the APIs' windows include both ends). One record.
+            m_info.counters.skipped += sources.size();
+            continue;
+        }
+        if (earlier) {
             // Two different records with one id would overwrite each other run after run.
             ConnectorError duplicate{
                 ConnectorError::Kind::Rejected, QStringLiteral("duplicate id"),
@@ -67,7 +78,7 @@ void SchemeRun::accept(const TransformOutput &output)
                 recordFailure(FailureStage::Transform, input, record.object(), duplicate);
             continue;
         }
-        seenHere.insert(record.recordId);
+        seenHere.insert(record.recordId, record.contentHash);
         if (w != written.constEnd()) {
             if (skipUnchanged && w.value().contentHash == record.contentHash) {
                 m_info.counters.skipped += sources.size(); // already written, unchanged
@@ -76,7 +87,9 @@ void SchemeRun::accept(const TransformOutput &output)
             }
             record.previousTargetRef = w.value().targetRef;
         }
-        ++m_unconfirmedIds[record.recordId];
+        Unconfirmed &pending = m_unconfirmedIds[record.recordId];
+        ++pending.count;
+        pending.contentHash = record.contentHash;
         const int window = std::max(0, m_windowIndex - 1);
         if (window < m_outstanding.size())
             ++m_outstanding[window];
@@ -108,8 +121,9 @@ void SchemeRun::flushBatches(bool partial)
 void SchemeRun::settle(const QList<TargetRecord> &records, const QList<int> &windows)
 {
     for (const TargetRecord &r : records) {
-        if (--m_unconfirmedIds[r.recordId] <= 0)
-            m_unconfirmedIds.remove(r.recordId);
+        const auto it = m_unconfirmedIds.find(r.recordId);
+        if (it != m_unconfirmedIds.end() && --it->count <= 0)
+            m_unconfirmedIds.erase(it);
     }
     for (const int w : windows) {
         if (w < m_outstanding.size())

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void paging_data();
     void paging();
     void targetRecordVerdicts();
+    void recordReadTwiceIsOneRecord();
 };
 
 namespace {
@@ -43,7 +44,7 @@ FakeResponse serveItems(const FakeRequest &r, const QString &style)
     int from = 0;
     int size = 3;
     QJsonObject body;
-    if (style == QLatin1String("page")) {
+    if (style == QLatin1String("page") || style.startsWith(QLatin1String("overlap"))) {
         from = (q.queryItemValue("p").toInt() - 1) * q.queryItemValue("n").toInt();
         size = q.queryItemValue("n").toInt();
     } else if (style == QLatin1String("offset")) {
@@ -55,8 +56,16 @@ FakeResponse serveItems(const FakeRequest &r, const QString &style)
         from = q.queryItemValue("from").toInt();
     }
     QJsonArray items;
-    for (int i = from; i < std::min(from + size, 7); ++i)
-        items.append(item(i));
+    // "overlap": each page after the first repeats the last record of the page before, as
+    // adjacent time windows both return a record modified at the second they share;
+    // "overlap-changed": that repeat differs (another record with the same id).
+    const int first = style.startsWith(QLatin1String("overlap")) ? std::max(0, from - 1) : from;
+    for (int i = first; i < std::min(from + size, 7); ++i) {
+        QJsonObject o = item(i);
+        if (i < from && style == QLatin1String("overlap-changed") && i == 2)
+            o.insert("name", QStringLiteral("另一个"));
+        items.append(o);
+    }
     if (style == QLatin1String("cursor") && from + size < 7)
         body.insert("meta", QJsonObject{{"next", QString::number(from + size)}});
     if (style == QLatin1String("next") && from + size < 7)
@@ -184,6 +193,47 @@ void TestHttpJson::targetRecordVerdicts()
     for (const FakeRequest &r : api.requests())
         posts += r.method == "POST" ? 1 : 0;
     QCOMPARE(posts, 7);
+}
+
+void TestHttpJson::recordReadTwiceIsOneRecord()
+{
+    // Pages of 3: [0 1 2] [2 3 4 5] [5 6] — items 2 and 5 come twice, while the first copy
+    // still waits in the buffer for its batch.
+    for (const QString style : {QStringLiteral("overlap"), QStringLiteral("overlap-changed")}) {
+        FakeHttpServer server([style](const FakeRequest &r) { return serveItems(r, style); });
+        QVERIFY(server.listen());
+        const Project p = project(
+            server.baseUrl(),
+            QJsonObject{{"api", "/v1/items"}, {"method", "GET"}, {"id", "id"}, {"responsePath", "result.items"},
+                        {"paging", QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}},
+            QJsonObject{{"name", "local"}, {"type", "local_store"}}, QJsonObject{{"api", "写入空操作"}});
+        QTemporaryDir dir;
+        QString error;
+        auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+        QVERIFY2(state, qPrintable(error));
+        QList<RunInfo> results;
+        const int exitCode = run(p, state.get(), &results);
+        const RunCounters c = results.first().counters;
+        QCOMPARE(c.read, 9);
+        QCOMPARE(c.written, 7);
+        QCOMPARE(c.read, c.written + c.skipped + c.failed);
+        QCOMPARE(state->localCount("s"), 7);
+        if (style == QLatin1String("overlap")) {
+            // The same record twice is one record: no failure.
+            QCOMPARE(exitCode, 0);
+            QCOMPARE(c.skipped, 2);
+            QVERIFY(state->failedRecords({}).isEmpty());
+        } else {
+            // Two different records with one id: the second fails, with its payload.
+            QCOMPARE(exitCode, 1);
+            QCOMPARE(c.skipped, 1);
+            const QList<FailedRecord> failed = state->failedRecords({});
+            QCOMPARE(failed.size(), 1);
+            QCOMPARE(failed.first().errorCode, QStringLiteral("duplicate id"));
+            QCOMPARE(failed.first().recordId, QStringLiteral("it-2"));
+            QCOMPARE(failed.first().sourcePayload.value("name").toString(), QStringLiteral("另一个"));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpJson)
