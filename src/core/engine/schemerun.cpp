@@ -176,6 +176,18 @@ bool SchemeRun::setUp(QString *error)
     return true;
 }
 
+void SchemeRun::beginRunInState()
+{
+    if (!m_shared.state)
+        return;
+    m_shared.state->beginRun(m_info);
+    m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
+    // Nothing else writes the scheme's ids while this run holds its lease (a dry run holds
+    // none, so it looks every id up).
+    if (!m_options.dryRun && !m_shared.state->hasWritten(m_scheme.name))
+        m_writtenThisRun = std::make_unique<BloomFilter>();
+}
+
 bool SchemeRun::takeLease()
 {
     if (!m_shared.state || m_options.dryRun)
@@ -211,13 +223,7 @@ void SchemeRun::start()
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
     }
-    if (m_shared.state) {
-        m_shared.state->beginRun(m_info);
-        m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
-        // Nothing else writes the scheme's ids while this run holds its lease.
-        if (!m_shared.state->hasWritten(m_scheme.name))
-            m_writtenThisRun = std::make_unique<BloomFilter>();
-    }
+    beginRunInState();
     log::info(QStringLiteral("scheme '%1': run %2 started").arg(m_scheme.name, m_info.runId));
     emitProgress(true);
     QString error;
@@ -250,13 +256,7 @@ void SchemeRun::startRetry(const RetryRequest &request)
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
     }
-    if (m_shared.state) {
-        m_shared.state->beginRun(m_info);
-        m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
-        // Nothing else writes the scheme's ids while this run holds its lease.
-        if (!m_shared.state->hasWritten(m_scheme.name))
-            m_writtenThisRun = std::make_unique<BloomFilter>();
-    }
+    beginRunInState();
     QString error;
     if (!setUp(&error)) {
         abort(error, RunOutcome::Aborted, QStringLiteral("config"));

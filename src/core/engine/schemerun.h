@@ -65,6 +65,9 @@ Q_SIGNALS:
 private:
     bool setUp(QString *error);
     bool takeLease();
+    /// Records the run as started in the state store and reads what the run needs from it
+    /// (open failures; whether the scheme has written ids at all).
+    void beginRunInState();
     void onPrepared();
     void nextWindow();
     void pumpFetch();

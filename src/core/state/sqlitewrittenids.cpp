@@ -110,8 +110,9 @@ bool SqliteWrittenIds::lookup(const QString &scheme, const QStringList &ids,
 }
 
 namespace {
-/// Rows one mark statement inserts: one statement step a row cost a third more (its own
-/// VDBE program run and reset each time) than the B-tree work.
+/// Rows one mark statement inserts. A statement step per row (each with its own program
+/// start, bindings and reset) made marking about 45 % slower in a microbenchmark of this
+/// table: 2.9 against 2.0 µs a row.
 constexpr int kMarkRows = 50;
 
 /// "REPLACE … VALUES (?1, ?3, ?4, ?5, ?6, ?2), (?1, ?7, …)": scheme (?1) and time (?2) are
