@@ -141,14 +141,11 @@ private:
     bool m_stopping = false;
     bool m_finished = false;
 
-    /// Ids in the buffer or in batches not yet confirmed, with the content hash of that
-    /// record, to catch a source that gives two different records one id within a run and to
-    /// recognise the same record read twice (only these few, so memory stays flat).
-    struct Unconfirmed {
-        int count = 0;
-        QByteArray contentHash;
-    };
-    QHash<QString, Unconfirmed> m_unconfirmedIds;
+    /// Ids in the buffer or in batches not yet confirmed → the content hash of that record,
+    /// to catch a source that gives two different records one id within a run and to
+    /// recognise the same record read twice (only these few, so memory stays flat). An id is
+    /// never in two unconfirmed batches: accept() refuses or skips the second.
+    QHash<QString, QByteArray> m_unconfirmedIds;
     // Records waiting for a full batch, with the inputs each came from.
     QList<TargetRecord> m_buffer;
     QList<QList<TransformInput>> m_bufferSources;

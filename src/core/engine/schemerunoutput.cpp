@@ -57,7 +57,7 @@ void SchemeRun::accept(const TransformOutput &output)
             earlier = &s.value();
         else if (const auto u = m_unconfirmedIds.constFind(record.recordId);
                  u != m_unconfirmedIds.constEnd())
-            earlier = &u->contentHash;
+            earlier = &u.value();
         else if (w != written.constEnd() && w.value().runId == m_info.runId)
             earlier = &w.value().contentHash;
         if (earlier && *earlier == record.contentHash) {
@@ -87,9 +87,7 @@ void SchemeRun::accept(const TransformOutput &output)
             }
             record.previousTargetRef = w.value().targetRef;
         }
-        Unconfirmed &pending = m_unconfirmedIds[record.recordId];
-        ++pending.count;
-        pending.contentHash = record.contentHash;
+        m_unconfirmedIds.insert(record.recordId, record.contentHash);
         const int window = std::max(0, m_windowIndex - 1);
         if (window < m_outstanding.size())
             ++m_outstanding[window];
@@ -121,9 +119,7 @@ void SchemeRun::flushBatches(bool partial)
 void SchemeRun::settle(const QList<TargetRecord> &records, const QList<int> &windows)
 {
     for (const TargetRecord &r : records) {
-        const auto it = m_unconfirmedIds.find(r.recordId);
-        if (it != m_unconfirmedIds.end() && --it->count <= 0)
-            m_unconfirmedIds.erase(it);
+        m_unconfirmedIds.remove(r.recordId);
     }
     for (const int w : windows) {
         if (w < m_outstanding.size())
