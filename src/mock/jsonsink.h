@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <charconv>
+#include <cstring>
 #include <vector>
 
 namespace weft::mock {
@@ -12,6 +14,10 @@ namespace weft::mock {
 /// Writes a JSON value as compact text (mockhttp.cpp; the same text toJson() gives).
 void appendJsonString(QByteArray &out, const QString &text);
 void appendJsonNumber(QByteArray &out, double value);
+/// The longest text jsonNumberText() writes.
+constexpr qsizetype kJsonNumberMax = 32;
+/// A number's JSON text into `buffer` (kJsonNumberMax bytes); returns its length.
+qsizetype jsonNumberText(char *buffer, double value);
 
 /// Where a dataset emits a record, so one piece of code describes it and the caller picks
 /// the form: JsonTextSink writes compact JSON straight into a page (the hot path — building
@@ -30,23 +36,19 @@ public:
     void endArray() { close(']'); }
     void field(const char *key, qint64 v)
     {
-        name(key);
-        m_out += QByteArray::number(v);
+        char text[24];
+        put(key, text, std::to_chars(text, text + sizeof text, v).ptr - text);
     }
     void field(const char *key, int v) { field(key, qint64(v)); }
     void field(const char *key, double v)
     {
-        name(key);
-        appendJsonNumber(m_out, v);
+        char text[kJsonNumberMax];
+        put(key, text, jsonNumberText(text, v));
     }
-    void field(const char *key, bool v)
-    {
-        name(key);
-        m_out += v ? "true" : "false";
-    }
+    void field(const char *key, bool v) { put(key, v ? "true" : "false", v ? 4 : 5); }
     void field(const char *key, const QString &v)
     {
-        name(key);
+        put(key, nullptr, 0);
         appendJsonString(m_out, v);
     }
     /// An array element written by `write(QByteArray &)` (e.g. another sink on the buffer).
@@ -58,26 +60,36 @@ public:
     }
 
 private:
-    void name(const char *key)
+    // `,"key":` (the comma when needed, the key when given) and `value`, appended with one
+    // resize: QByteArray's operator+= goes through insert() for every piece.
+    void put(const char *key, const char *value, qsizetype valueSize)
     {
+        const qsizetype keySize = key ? qsizetype(std::strlen(key)) : 0;
+        const qsizetype at = m_out.size();
+        m_out.resize(at + (m_needComma ? 1 : 0) + (key ? keySize + 3 : 0) + valueSize);
+        char *p = m_out.data() + at;
         if (m_needComma)
-            m_out += ',';
+            *p++ = ',';
         m_needComma = true;
         if (key) {
-            m_out += '"';
-            m_out += key;
-            m_out += "\":";
+            *p++ = '"';
+            std::memcpy(p, key, size_t(keySize));
+            p += keySize;
+            *p++ = '"';
+            *p++ = ':';
         }
+        if (valueSize > 0)
+            std::memcpy(p, value, size_t(valueSize));
     }
+    void name(const char *key) { put(key, nullptr, 0); }
     void open(const char *key, char bracket)
     {
-        name(key);
-        m_out += bracket;
+        put(key, &bracket, 1);
         m_needComma = false;
     }
     void close(char bracket)
     {
-        m_out += bracket;
+        m_out.append(bracket);
         m_needComma = true;
     }
 

@@ -121,58 +121,6 @@ namespace {
 
 } // namespace
 
-// A compact JSON writer: QJsonDocument::toJson grows its buffer a few bytes at a time, which
-// made serialisation the largest cost of a 50-record page.
-void appendJsonString(QByteArray &out, const QString &text)
-{
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    const char *begin = utf8.constData();
-    const char *end = begin + utf8.size();
-    const char *run = begin;
-    for (const char *p = begin; p != end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(run, p - run); // most strings need no escaping: copy them in one go
-        run = p + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += "\\u00";
-            out += hex[(c >> 4) & 0xf];
-            out += hex[c & 0xf];
-        }
-    }
-    out.append(run, end - run);
-    out += '"';
-}
-
-void appendJsonNumber(QByteArray &out, double d)
-{
-    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9007199254740992.0)
-        out += QByteArray::number(qint64(d));
-    else if (std::isfinite(d))
-        out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
-    else
-        out += "null";
-}
-
 namespace {
 
 void writeValue(QByteArray &out, const QJsonValue &value)
