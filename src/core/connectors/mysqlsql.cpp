@@ -39,10 +39,12 @@ bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDa
     }
     QSqlQuery q(*db);
     // Strict mode: a value that does not fit is an error for that row, never silently cut.
+    // Autocommit whatever the server's default: a statement of the target's is then committed
+    // (or rolled back) whole on its own, and a source's reads see each one's latest rows.
     if (!q.exec(QStringLiteral("SET NAMES utf8mb4")) ||
         !q.exec(QStringLiteral("SET SESSION sql_mode = 'STRICT_ALL_TABLES,"
                                "NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
-                               "NO_ENGINE_SUBSTITUTION'"))) {
+                               "NO_ENGINE_SUBSTITUTION', autocommit = 1"))) {
         *error = QStringLiteral("cannot prepare the MySQL session: %1")
                      .arg(q.lastError().databaseText());
         return false;

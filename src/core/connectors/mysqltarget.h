@@ -14,7 +14,7 @@ class MySqlWriter;
 }
 
 /// Writes batches to MySQL/MariaDB with the target's `main_sql`: multi-row statements of at
-/// most `limit` rows, one transaction per batch, every value escaped, identifiers validated
+/// most `limit` rows, each its own transaction, every value escaped, identifiers validated
 /// (and checked against the table's real columns before the first write). A batch the server
 /// rejects for its data is split until the offending rows are found, so only they fail, each
 /// with the server's own message. Lost connections (server restarted) and lock waits are

@@ -256,6 +256,37 @@ private Q_SLOTS:
         QCOMPARE(count, 36);
     }
 
+    void rowsAreCommittedWhateverTheServersAutocommitDefault()
+    {
+        // Each statement is its own transaction (no BEGIN/COMMIT around it): that needs
+        // autocommit, which a server may have switched off for new sessions. Then rows would
+        // sit in a transaction nobody commits, and vanish with the connection.
+        {
+        QSqlDatabase admin = test::openMariaDb("autocommit", m_db);
+        QSqlQuery global(admin);
+        QVERIFY(global.exec("SET GLOBAL autocommit = 0"));
+        const auto restore = qScopeGuard([&] { QSqlQuery(admin).exec("SET GLOBAL autocommit = 1"); });
+        MySqlTarget target(context(m_db, "INSERT INTO committed(id, text, amount) VALUES",
+                                   "CREATE TABLE IF NOT EXISTS committed (id VARCHAR(40) PRIMARY "
+                                   "KEY, text TEXT, amount DECIMAL(10,2)) ENGINE=InnoDB"),
+                           MySqlStatement::parse("INSERT INTO committed(id, text, amount) VALUES"));
+        QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
+        const QList<TargetRecord> batch = {row("c1", "one"), row("c2", "two"), row("c3", "three")};
+        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(batch, done); });
+        QVERIFY(std::holds_alternative<QList<WriteOutcome>>(result));
+        for (const WriteOutcome &o : std::get<QList<WriteOutcome>>(result))
+            QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        // Seen from another session (opened before the default changed, so autocommitting)
+        // while the target's connection is still open: committed.
+        QSqlQuery count(admin);
+        QVERIFY(count.exec("SELECT COUNT(*) FROM committed"));
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toInt(), 3);
+        }
+        QSqlDatabase::removeDatabase("autocommit");
+        QSqlDatabase::removeDatabase("autocommit_admin");
+    }
+
     void columnsAreCheckedBeforeTheFirstWrite()
     {
         MySqlTarget missingColumn(context(m_db, "REPLACE INTO verbatim(id, txet) VALUES", QString()),
