@@ -39,7 +39,8 @@ BUCKETS = [
     ("writer: other", ["MySqlWriter::", "MySqlTarget::"]),
     ("freeing records and batches", ["~QArrayDataPointer", "QJsonObject::~QJsonObject"]),
     ("HTTP: QNetworkAccessManager, sockets", ["QNetwork", "QHttp", "QAbstractSocket", "QTcpSocket"]),
-    ("progress events, CLI", ["weft::cli::", "emitProgress"]),
+    # Not "weft::cli::": driveRunner() is below every frame of the main thread's event loop.
+    ("progress events, CLI", ["ProgressPrinter::", "SchemeRun::emitProgress"]),
     ("start-up (dynamic loading)", ["_dl_", "dl_main"]),
 ]
 
