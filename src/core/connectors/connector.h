@@ -65,11 +65,20 @@ struct TargetRecord {
     QString name;
     QJsonObject payload;
     std::shared_ptr<const QStringList> fields; ///< set with `values`
+    /// Read through value(i): where `texts` has a string's text, its entry here may only say
+    /// "a string" (QJsonValue(QJsonValue::String), no text), since a QJsonValue holding a
+    /// copy of the text would cost an allocation per field of every record.
     QList<QJsonValue> values;
     /// With `values` (optional): per value, its text when it is a string, made once by the
     /// mapping so that the content hash and the writer need not convert it each again.
     QList<QString> texts;
 
+    /// The i-th of `values`, a string with its text.
+    QJsonValue value(qsizetype i) const
+    {
+        const QJsonValue &v = values.at(i);
+        return v.isString() && i < texts.size() ? QJsonValue(texts.at(i)) : v;
+    }
     QJsonObject object() const
     {
         if (!fields)
@@ -77,7 +86,7 @@ struct TargetRecord {
         QJsonObject o;
         for (qsizetype i = 0; i < fields->size() && i < values.size(); ++i) {
             if (!values.at(i).isUndefined())
-                o.insert(fields->at(i), values.at(i));
+                o.insert(fields->at(i), value(i));
         }
         return o;
     }

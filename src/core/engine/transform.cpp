@@ -434,11 +434,12 @@ QString SchemeTransform::identity(const QString &setting, const Expression &e,
     QJsonValue v;
     if (record.fields) {
         const qsizetype i = record.fields->indexOf(setting);
-        // A string's text the mapping made (TargetRecord::texts) is valueText() of it.
-        if (i >= 0 && i < record.texts.size() && i < record.values.size() &&
-            !record.texts.at(i).isNull() && record.values.at(i).isString())
+        if (i < 0)
+            return fallback;
+        // A string's text is the mapping's (TargetRecord::texts): valueText() of it.
+        if (i < record.values.size() && i < record.texts.size() && record.values.at(i).isString())
             return record.texts.at(i);
-        v = i >= 0 ? record.values.value(i) : QJsonValue(QJsonValue::Undefined);
+        v = record.values.value(i);
     } else {
         v = record.payload.value(setting);
     }

@@ -224,9 +224,13 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
         }
         const bool keep = reuse && header->m_eligible.at(i);
         if (keep && !header->m_values.at(i).isUndefined()) {
-            values->append(header->m_values.at(i));
-            if (texts)
+            const QJsonValue &kept = header->m_values.at(i);
+            if (texts) {
+                values->append(kept);
                 (*texts)[i] = header->m_texts.at(i);
+            } else {
+                values->append(kept.isString() ? QJsonValue(header->m_texts.at(i)) : kept);
+            }
             continue;
         }
         ExprError error;
@@ -247,17 +251,28 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
                 continue;
             }
         }
-        QString text; // a string value's, when someone keeps it
+        // A string is handed on as its text (in `texts`, or kept for the header's next
+        // elements) and, with `texts`, a bare QJsonValue::String: no QJsonValue copy of the
+        // text per field (TargetRecord::value() puts them together again).
+        QString text;
         bool converted = convertToValueType(f.valueType, f.type, &v, &error, &text);
+        bool bare = !text.isNull(); // a number or bool made text: `v` says only "a string"
         if (converted && !f.parser.isNull()) {
+            if (bare)
+                v = QJsonValue(text);
             v = f.parser.apply(v, &error);
             converted = !v.isUndefined();
             text = QString();
+            bare = false;
         }
-        if (!(texts || keep) || !v.isString())
+        if (!v.isString())
             text = QString();
-        else if (text.isNull())
+        else if (!bare && (texts || keep))
             text = v.toString();
+        if (v.isString() && texts)
+            v = QJsonValue(QJsonValue::String);
+        else if (bare)
+            v = QJsonValue(text);
         if (!converted) {
             errors->append({f.path, f.value.text(), error, recordIndex});
             ok = false;
@@ -351,9 +366,12 @@ bool convertToValueType(ValueType kind, const QString &type, QJsonValue *value, 
     if (kind == ValueType::Text) {
         if (value->isDouble() || value->isBool()) {
             QString text = detail::jsonToText(*value);
-            *value = text;
-            if (madeText)
+            if (madeText) {
+                *value = QJsonValue(QJsonValue::String);
                 *madeText = std::move(text);
+            } else {
+                *value = text;
+            }
         }
         return true;
     }

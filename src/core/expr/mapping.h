@@ -160,8 +160,9 @@ private:
 
 /// Converts an evaluated value to a declared metadata type (see valueTypeOf), so a target
 /// gets what its API expects: as convertToType() below, with the type decided beforehand.
-/// With `madeText`, a number or bool made into a string also gives its text there (set only
-/// then), so a caller that needs the text does not convert the value back.
+/// With `madeText`, a number or bool made into a string gives its text there (set only then)
+/// and leaves in `value` only that it is a string (QJsonValue(QJsonValue::String), no text):
+/// a QJsonValue holding the text would cost an allocation the caller may not need.
 bool convertToValueType(ValueType type, const QString &typeName, QJsonValue *value,
                         ExprError *error, QString *madeText = nullptr);
 

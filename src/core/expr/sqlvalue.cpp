@@ -418,9 +418,11 @@ QString jsonToText(const QJsonValue &v)
     case QJsonValue::Double: {
         constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
         const qint64 i = v.toInteger(kSentinel);
-        if (i != kSentinel)
-            return QString::number(i);
         char buf[64];
+        if (i != kSentinel) { // QString::number(i)'s digits, without QLocale's machinery
+            const auto end = std::to_chars(buf, buf + sizeof buf, i).ptr;
+            return QString::fromLatin1(buf, end - buf);
+        }
         auto res = std::to_chars(buf, buf + sizeof buf, v.toDouble());
         return QString::fromLatin1(buf, res.ptr - buf);
     }

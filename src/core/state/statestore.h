@@ -150,8 +150,9 @@ private:
 /// the upgrade writes each re-read record once more. Implemented in contenthash.cpp.
 QByteArray contentHash(const QJsonObject &payload);
 /// The same for a document given as field names and their values in order. `texts`, when
-/// given, holds the text of each string value (as TargetRecord::texts): the same digest,
-/// without converting each string again.
+/// given, holds the text of each string value (as TargetRecord::texts, whose `values` may
+/// then hold only the type of a string): the same digest, without converting each string
+/// again.
 QByteArray contentHash(const QStringList &names, const QList<QJsonValue> &values,
                        const QList<QString> &texts = {});
 

@@ -2,6 +2,7 @@
 // the steps in order, the mapping), what came out and what failed — the numbers the canvas
 // and `weft-run run --progress jsonl` show per node.
 #include "core/engine/transform.h"
+#include "core/state/statestore.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void flattenStepAndGroupedDocumentsCountRows();
     void retriesAndPagesAddUp();
     void lookupsKeepTheTransformOnItsThread();
+    void rowsAsValuesAreTheSameDocuments();
     void contentHashLeavesOutWhatChangesEveryRun_data();
     void contentHashLeavesOutWhatChangesEveryRun();
 };
@@ -163,6 +165,57 @@ void TestTransform::beatFlatValidateAndMappingFailures()
              (QJsonObject{{"id", 3}, {"status", "Open"}, {"items_qty", "many"}, {"items_sku", "f"}}));
 }
 
+void TestTransform::rowsAsValuesAreTheSameDocuments()
+{
+    // A MySQL target takes rows as values (strings as their texts, beside bare string types):
+    // each record must be the document the object path builds — the same object, content
+    // id and hash — for header and item fields, numbers made text, templates, empty and
+    // missing values.
+    const Scheme s = scheme(
+        {{QStringLiteral("id"), QStringLiteral("id")},
+         {QStringLiteral("beatFlat"), QJsonArray{QStringLiteral("items")}}},
+        {{QStringLiteral("id"), QStringLiteral("line")},
+         {QStringLiteral("request"),
+          QJsonArray{field(QStringLiteral("line"), QStringLiteral("{id}-{items_sku}"), QStringLiteral("string")),
+                     field(QStringLiteral("order"), QStringLiteral("{id}"), QStringLiteral("string")),
+                     field(QStringLiteral("status"), QStringLiteral("{status}"), QStringLiteral("string")),
+                     field(QStringLiteral("sku"), QStringLiteral("{items_sku}"), QStringLiteral("string")),
+                     field(QStringLiteral("qty"), QStringLiteral("{items_qty}"), QStringLiteral("float")),
+                     field(QStringLiteral("qty_text"), QStringLiteral("{items_qty}")),
+                     field(QStringLiteral("note"), QStringLiteral("{note}"), QStringLiteral("string")),
+                     field(QStringLiteral("kind"), QStringLiteral("采购"))}}},
+        {});
+    const auto asDocuments = compile(s, false);
+    const auto asValues = compile(s, true);
+    QVERIFY(asDocuments && asValues);
+    QJsonObject withNote = order(2, QStringLiteral("仓库 😀"), {item(QStringLiteral("B"), QStringLiteral("2.5"))});
+    withNote.insert(QStringLiteral("note"), QString());
+    const QList<QJsonObject> page = {
+        order(1, QStringLiteral("Open"), {item(QStringLiteral("A")), item(QStringLiteral("C"), QStringLiteral("7"))}),
+        withNote, order(3, QString(), {item(QString())})};
+    const TransformOutput documents = asDocuments->apply(page, {});
+    const TransformOutput values = asValues->apply(page, {});
+    QCOMPARE(values.records.size(), 4);
+    QCOMPARE(values.records.size(), documents.records.size());
+    for (qsizetype i = 0; i < values.records.size(); ++i) {
+        const TargetRecord &v = values.records.at(i);
+        const TargetRecord &d = documents.records.at(i);
+        QVERIFY(v.fields);
+        QCOMPARE(v.object(), d.payload);
+        QCOMPARE(v.recordId, d.recordId);
+        // The rows' hash (in field order, unlike a document's) is that of the whole values:
+        // the texts only spare converting the strings again.
+        QList<QJsonValue> whole;
+        for (qsizetype f = 0; f < v.fields->size(); ++f) {
+            QCOMPARE(v.value(f), d.payload.value(v.fields->at(f)));
+            whole.append(v.value(f));
+        }
+        QCOMPARE(v.contentHash, contentHash(*v.fields, whole));
+    }
+    QCOMPARE(values.records.at(2).value(values.records.at(2).fields->indexOf("status")),
+             QJsonValue(QStringLiteral("仓库 😀")));
+}
+
 void TestTransform::contentHashLeavesOutWhatChangesEveryRun_data()
 {
     QTest::addColumn<bool>("values");
@@ -206,7 +259,7 @@ void TestTransform::contentHashLeavesOutWhatChangesEveryRun()
     // The time is written as it is …
     const auto valueOf = [values, nested](const TargetRecord &r, const QString &name) {
         if (values)
-            return r.values.value(r.fields->indexOf(name));
+            return r.value(r.fields->indexOf(name));
         return nested ? r.payload.value("main_params").toObject().value(name) : r.payload.value(name);
     };
     QVERIFY(valueOf(a.records.first(), "sync_time") != valueOf(b.records.first(), "sync_time"));
