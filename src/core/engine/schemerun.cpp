@@ -292,22 +292,6 @@ void SchemeRun::startRetry(const RetryRequest &request)
     });
 }
 
-QList<TimeWindow> SchemeRun::windows(qint64 since, qint64 until, qint64 maxSeconds) const
-{
-    QList<TimeWindow> out;
-    // A window is inclusive at both ends, so even an empty span (a run right after the
-    // previous one, within the same second) is read: a record modified in that second after
-    // the previous read must not be missed.
-    since = std::min(since, until);
-    if (maxSeconds <= 0 || since == until) {
-        out.append({since, until});
-        return out;
-    }
-    for (qint64 s = since; s < until; s += maxSeconds)
-        out.append({s, std::min(until, s + maxSeconds)});
-    return out;
-}
-
 void SchemeRun::onPrepared()
 {
     const qint64 until = now();
@@ -320,16 +304,13 @@ void SchemeRun::onPrepared()
                 m_fromBeginning = false;
             }
         }
-        m_windows = windows(since, until, m_traits.maxWindowSeconds);
+        m_windows.plan(SyncWindows::split(since, until, m_traits.maxWindowSeconds));
     } else {
         const qint64 since = m_shared.state ? m_shared.state->cursor(m_scheme.name).value_or(
                                                   initialSince())
                                             : initialSince();
-        m_windows = {TimeWindow{since, until}};
+        m_windows.plan({TimeWindow{since, until}});
     }
-    m_windowIndex = 0;
-    m_outstanding = QList<qint64>(m_windows.size(), 0);
-    m_committed = 0;
     if (m_windows.isEmpty()) {
         finish();
         return;
@@ -339,7 +320,7 @@ void SchemeRun::onPrepared()
 
 void SchemeRun::nextWindow()
 {
-    m_window = m_windows.at(m_windowIndex++);
+    m_windows.advance();
     m_nextPage = m_traits.firstPage;
     m_cursor.clear();
     m_pageCount = -1;
@@ -369,8 +350,8 @@ void SchemeRun::pumpFetch()
 void SchemeRun::fetch(int page, const QString &cursor)
 {
     TransformVars vars;
-    vars.lastSyncTime = m_window.start;
-    vars.currentTime = m_window.end;
+    vars.lastSyncTime = m_windows.current().start;
+    vars.currentTime = m_windows.current().end;
     vars.runId = m_info.runId;
     vars.page = page;
     vars.pageSize = m_traits.pageSize;
@@ -381,7 +362,7 @@ void SchemeRun::fetch(int page, const QString &cursor)
         abort(QStringLiteral("scheme '%1': source request: %2").arg(m_scheme.name, error));
         return;
     }
-    request.window = m_window;
+    request.window = m_windows.current();
     request.page = page;
     request.cursor = cursor;
     ++m_inFlight;
@@ -396,11 +377,11 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
             TransformInput page;
             page.id = QStringLiteral("page %1 of %2 .. %3")
                           .arg(pageNumber)
-                          .arg(QDateTime::fromSecsSinceEpoch(m_window.start).toString(Qt::ISODate),
-                               QDateTime::fromSecsSinceEpoch(m_window.end).toString(Qt::ISODate));
+                          .arg(QDateTime::fromSecsSinceEpoch(m_windows.current().start).toString(Qt::ISODate),
+                               QDateTime::fromSecsSinceEpoch(m_windows.current().end).toString(Qt::ISODate));
             page.record = QJsonObject{{QStringLiteral("page"), pageNumber},
-                                      {QStringLiteral("window_start"), m_window.start},
-                                      {QStringLiteral("window_end"), m_window.end}};
+                                      {QStringLiteral("window_start"), m_windows.current().start},
+                                      {QStringLiteral("window_end"), m_windows.current().end}};
             recordFailure(FailureStage::Fetch, page, {}, *error);
             abort(QStringLiteral("reading %1 failed: %2 — nothing after this point was read; "
                                  "the next run starts again here")
@@ -437,8 +418,8 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
         }
     }
     TransformVars vars;
-    vars.lastSyncTime = m_window.start;
-    vars.currentTime = m_window.end;
+    vars.lastSyncTime = m_windows.current().start;
+    vars.currentTime = m_windows.current().end;
     vars.runId = m_info.runId;
     vars.page = pageNumber;
     vars.pageSize = m_traits.pageSize;
@@ -485,17 +466,12 @@ bool SchemeRun::isLimited() const
 
 void SchemeRun::commitWindows()
 {
-    // Windows complete in order: the cursor may pass a window only when it and every window
-    // before it were read to the end and each of their records was written, skipped or
-    // recorded as failed.
+    // What a run stopped early (--limit) did not read must not move the cursor.
     const bool limited = isLimited();
-    while (m_committed < m_windowIndex && m_committed < m_outstanding.size() &&
-           m_outstanding.at(m_committed) == 0 &&
-           (m_committed < m_windowIndex - 1 || (m_windowExhausted && !pagesPending()))) {
+    m_windows.commitReady(m_windowExhausted && !pagesPending(), [&](qint64 end) {
         if (!m_options.dryRun && !limited && m_shared.state)
-            m_shared.state->setCursor(m_scheme.name, m_windows.at(m_committed).end);
-        ++m_committed;
-    }
+            m_shared.state->setCursor(m_scheme.name, end);
+    });
 }
 
 void SchemeRun::checkWindowDone()
@@ -517,7 +493,7 @@ void SchemeRun::checkWindowDone()
         return;
     // The window being read is read to the end. Read the next one right away — its records
     // join the batches of this one — rather than wait for this window's writes.
-    if (m_windowIndex < m_windows.size() && !m_limitReached) {
+    if (m_windows.hasNext() && !m_limitReached) {
         commitWindows();
         nextWindow();
         return;
@@ -613,9 +589,9 @@ void SchemeRun::emitProgress(bool force)
     p.elapsedMs = elapsed;
     p.recordsPerSecond = elapsed > 0 ? m_info.counters.read * 1000.0 / elapsed : 0;
     if (m_incremental)
-        p.window = m_window;
-    p.windowIndex = m_windowIndex;
-    p.windowCount = int(m_windows.size());
+        p.window = m_windows.current();
+    p.windowIndex = m_windows.started();
+    p.windowCount = m_windows.count();
     p.steps = m_steps;
     Q_EMIT progress(p);
 }

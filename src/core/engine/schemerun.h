@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/runtypes.h"
+#include "core/engine/syncwindows.h"
 #include "core/engine/transform.h"
 #include "core/model/project.h"
 #include "core/util/bloomfilter.h"
@@ -100,7 +101,6 @@ private:
                        QList<FailedRecord> *batch = nullptr);
     void storeFailures(const QList<FailedRecord> &failures);
     qint64 now() const;
-    QList<TimeWindow> windows(qint64 since, qint64 until, qint64 maxSeconds) const;
     qint64 initialSince() const;
 
     Project m_project;
@@ -126,16 +126,12 @@ private:
     bool m_fromBeginning = false; ///< the windows start at the scheme's starting point
     bool m_idCheck = true;
 
-    QList<TimeWindow> m_windows;
-    int m_windowIndex = 0;
-    TimeWindow m_window;
+    SyncWindows m_windows;
     int m_nextPage = 1;
     QString m_cursor;
     int m_pageCount = -1;
     bool m_windowExhausted = false;
     bool m_limitReached = false;
-    QList<qint64> m_outstanding; ///< per window: records buffered or in unconfirmed batches
-    int m_committed = 0;         ///< windows before this one moved the cursor
     int m_inFlight = 0;
     int m_pendingBatches = 0;
     bool m_stopping = false;

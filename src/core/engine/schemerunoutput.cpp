@@ -88,9 +88,8 @@ void SchemeRun::accept(const TransformOutput &output)
             record.previousTargetRef = w.value().targetRef;
         }
         m_unconfirmedIds.insert(record.recordId, record.contentHash);
-        const int window = std::max(0, m_windowIndex - 1);
-        if (window < m_outstanding.size())
-            ++m_outstanding[window];
+        const int window = m_windows.currentIndex();
+        m_windows.addOutstanding(window);
         m_buffer.append(std::move(record));
         m_bufferSources.append(std::move(sources));
         m_bufferWindows.append(window);
@@ -121,10 +120,8 @@ void SchemeRun::settle(const QList<TargetRecord> &records, const QList<int> &win
     for (const TargetRecord &r : records) {
         m_unconfirmedIds.remove(r.recordId);
     }
-    for (const int w : windows) {
-        if (w < m_outstanding.size())
-            --m_outstanding[w];
-    }
+    for (const int w : windows)
+        m_windows.settle(w);
 }
 
 void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources,
@@ -262,8 +259,8 @@ void SchemeRun::resolveCoveredFetchFailures()
     // stays before it, so the next run reads that span again. Once a run has read every
     // window to the end, the spans it covered hold no unread page any more: their fetch
     // failures are resolved (a source read whole covers everything).
-    if (m_retryMode || m_options.dryRun || isLimited() || !m_shared.state || m_windows.isEmpty() ||
-        m_committed < m_windows.size())
+    if (m_retryMode || m_options.dryRun || isLimited() || !m_shared.state ||
+        !m_windows.allCommitted())
         return;
     FailedFilter filter;
     filter.scheme = m_scheme.name;

@@ -7,5 +7,6 @@ set(WEFT_CORE_engine_SOURCES
     storelookup.cpp storelookup.h
     schemerun.cpp schemerun.h
     schemerunoutput.cpp
+    syncwindows.cpp syncwindows.h
     transform.cpp transform.h
 )
