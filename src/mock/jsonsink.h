@@ -11,7 +11,7 @@
 
 namespace weft::mock {
 
-/// Writes a JSON value as compact text (mockhttp.cpp; the same text toJson() gives).
+/// Write JSON text as QJsonDocument::toJson(Compact) does (jsonsink.cpp).
 void appendJsonString(QByteArray &out, const QString &text);
 void appendJsonNumber(QByteArray &out, double value);
 /// The longest text jsonNumberText() writes.

@@ -93,6 +93,9 @@ struct TargetRecord {
     /// Of the document, for idCheck: filled by the engine, or — for records given as values
     /// that had nothing to compare with — left to the target to fill in its outcome.
     QByteArray contentHash;
+    /// The content hash of the whole document (values with their texts, or the payload):
+    /// what a record that comes without `contentHash` is compared by.
+    QByteArray wholeContentHash() const;
     /// The target's id from when this record was last written (JDY id, K3 Id), so a changed
     /// record updates the existing document instead of creating a second one.
     QString previousTargetRef;

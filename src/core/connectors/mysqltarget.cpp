@@ -99,8 +99,7 @@ public:
         for (qsizetype i = 0; i < batch.size(); ++i) {
             const TargetRecord &r = batch.at(i);
             if (outcomes.at(i).ok && r.contentHash.isEmpty())
-                outcomes[i].contentHash = r.fields ? contentHash(*r.fields, r.values, r.texts)
-                                                   : contentHash(r.payload);
+                outcomes[i].contentHash = r.wholeContentHash();
         }
         return outcomes;
     }

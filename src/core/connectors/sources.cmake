@@ -1,5 +1,5 @@
 set(WEFT_CORE_connectors_SOURCES
-    connector.h
+    connector.cpp connector.h
     connectorerror.cpp connectorerror.h
     credentialrenewal.cpp credentialrenewal.h
     dingtalk.cpp dingtalk.h

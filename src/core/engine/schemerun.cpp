@@ -374,14 +374,15 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
     --m_inFlight;
     if (auto *error = std::get_if<ConnectorError>(&result)) {
         if (error->kind != ConnectorError::Kind::Cancelled && !m_stopping) {
+            const TimeWindow &window = m_windows.current();
             TransformInput page;
             page.id = QStringLiteral("page %1 of %2 .. %3")
                           .arg(pageNumber)
-                          .arg(QDateTime::fromSecsSinceEpoch(m_windows.current().start).toString(Qt::ISODate),
-                               QDateTime::fromSecsSinceEpoch(m_windows.current().end).toString(Qt::ISODate));
+                          .arg(QDateTime::fromSecsSinceEpoch(window.start).toString(Qt::ISODate),
+                               QDateTime::fromSecsSinceEpoch(window.end).toString(Qt::ISODate));
             page.record = QJsonObject{{QStringLiteral("page"), pageNumber},
-                                      {QStringLiteral("window_start"), m_windows.current().start},
-                                      {QStringLiteral("window_end"), m_windows.current().end}};
+                                      {QStringLiteral("window_start"), window.start},
+                                      {QStringLiteral("window_end"), window.end}};
             recordFailure(FailureStage::Fetch, page, {}, *error);
             abort(QStringLiteral("reading %1 failed: %2 — nothing after this point was read; "
                                  "the next run starts again here")

@@ -45,8 +45,7 @@ void SchemeRun::accept(const TransformOutput &output)
         // The transform hashes what it maps (leaving out fields that change every run);
         // a record that comes without a hash is hashed whole.
         if (record.contentHash.isEmpty())
-            record.contentHash = record.fields ? contentHash(*record.fields, record.values, record.texts)
-                                               : contentHash(record.payload);
+            record.contentHash = record.wholeContentHash();
         QList<TransformInput> sources;
         for (const int index : output.recordInputs.value(i))
             sources.append(output.inputs.at(index));

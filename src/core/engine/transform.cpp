@@ -343,9 +343,9 @@ QByteArray SchemeTransform::hashOf(const TargetRecord &record) const
 {
     // What idCheck compares between runs: the record's content, without the fields that
     // change every run anyway (a sync time would make every re-read record "changed").
+    if (record.fields ? m_unhashedValues.isEmpty() : m_unhashedFields.isEmpty())
+        return record.wholeContentHash();
     if (record.fields) {
-        if (m_unhashedValues.isEmpty())
-            return contentHash(*record.fields, record.values, record.texts);
         QList<QJsonValue> values = record.values;
         for (const int i : m_unhashedValues) {
             if (i >= 0 && i < values.size())
@@ -353,8 +353,6 @@ QByteArray SchemeTransform::hashOf(const TargetRecord &record) const
         }
         return contentHash(*record.fields, values, record.texts);
     }
-    if (m_unhashedFields.isEmpty())
-        return contentHash(record.payload);
     // Paths into objects ("main_params/sync_time"): removed level by level.
     const std::function<void(QJsonObject &, QStringView)> remove = [&remove](QJsonObject &o,
                                                                              QStringView path) {
