@@ -1,6 +1,7 @@
 set(WEFT_CORE_util_SOURCES
     envexpand.cpp envexpand.h
     jsonlocator.cpp jsonlocator.h
+    jsontape.cpp jsontape.h
     jsonwriter.cpp jsonwriter.h
     bloomfilter.cpp bloomfilter.h
     processidentity.cpp processidentity.h
