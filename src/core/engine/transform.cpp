@@ -314,8 +314,16 @@ TransformInput SchemeTransform::identify(const QJsonObject &record) const
     TransformInput in;
     in.record = record;
     in.id = valueText(record.value(m_idField));
-    in.number = m_numberField.isEmpty() ? QString() : valueText(record.value(m_numberField));
-    in.name = m_nameField.isEmpty() ? QString() : valueText(record.value(m_nameField));
+    // Sources often name one field for all three (seed 002: io_id): read and converted once.
+    const auto text = [&](const QString &field) {
+        if (field.isEmpty())
+            return QString();
+        if (field == m_idField)
+            return in.id;
+        return valueText(record.value(field));
+    };
+    in.number = text(m_numberField);
+    in.name = m_nameField == m_numberField ? in.number : text(m_nameField);
     return in;
 }
 
