@@ -4,6 +4,7 @@
 #include "core/connectors/httpclient.h"
 #include "core/connectors/resolvedconnection.h"
 #include "core/model/scheme.h"
+#include "core/util/jsontape.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -45,12 +46,25 @@ struct PageRequest {
 };
 
 /// One page of source records.
+///
+/// A source whose pages are large JSON texts (Jushuitan) may give them as the nodes of the
+/// page's JsonTape instead of objects (`tape` set, `records` empty): the runner then reads
+/// fields from the text without building the objects. size(), truncate() and objects()
+/// serve either form.
 struct Page {
     QList<QJsonObject> records;
+    std::shared_ptr<const JsonTape> tape; ///< read-only: may be read on any thread
+    QList<int> recordNodes;               ///< with `tape`: each record's object node
     bool hasMore = false;
     QString nextCursor;
     int pageCount = -1; ///< total pages when the system says so (enables parallel fetching)
     qint64 total = -1;
+
+    qsizetype size() const { return tape ? recordNodes.size() : records.size(); }
+    /// Keeps the first `n` records.
+    void truncate(qsizetype n);
+    /// The records as objects, made from the tape when the page has one.
+    QList<QJsonObject> objects() const;
 };
 using PageResult = std::variant<Page, ConnectorError>;
 

@@ -239,6 +239,16 @@ ParseResult HttpClient::parseJson(const HttpResponse &r)
     return doc;
 }
 
+ParseResult HttpClient::parseTape(const HttpResponse &r)
+{
+    if (auto e = transportError(r))
+        return *e;
+    auto tape = std::make_shared<JsonTape>();
+    if (tape->parse(r.body))
+        return std::shared_ptr<const JsonTape>(std::move(tape));
+    return parseJson(r);
+}
+
 int HttpClient::backoffMs(int attempt, const ConnectorError &error) const
 {
     double base;

@@ -5,6 +5,7 @@
 #include "core/connectors/resolvedconnection.h"
 #include "core/model/scheme.h"
 #include "core/state/staterecords.h"
+#include "core/util/jsontape.h"
 
 #include <QByteArray>
 #include <QThreadPool>
@@ -75,8 +76,10 @@ private:
     QList<ApiCallSample> m_samples;
 };
 
-/// The outcome a connector's parser gives a response: the useful JSON, or an error.
-using ParseResult = std::variant<QJsonDocument, ConnectorError>;
+/// The outcome a connector's parser gives a response: the useful JSON (as a document, or as
+/// a tape for parsers that read one: HttpClient::parseTape), or an error.
+using ParseResult =
+    std::variant<QJsonDocument, ConnectorError, std::shared_ptr<const JsonTape>>;
 
 /// Sends HTTP requests for one connection: rate limited, with timeouts and TLS settings
 /// from the connection, retries with back-off for retryable failures, re-login on
@@ -128,6 +131,9 @@ public:
 
     /// Parses a body as JSON, classifying failures (empty, truncated, HTML error page).
     static ParseResult parseJson(const HttpResponse &response);
+    /// Reads a body as a JsonTape; a body the tape does not read goes to parseJson, which
+    /// gives the document (JSON beyond strict JSON) or says what is wrong with it.
+    static ParseResult parseTape(const HttpResponse &response);
     /// Classifies transport-level failures (network, timeout, HTTP status); nullopt = fine.
     static std::optional<ConnectorError> transportError(const HttpResponse &response);
 

@@ -100,6 +100,69 @@ HttpRequest JushuitanSource::buildRequest(const QString &path,
     return r;
 }
 
+namespace {
+
+/// The envelope of a page: the document, or for a page read as a tape the document it
+/// holds with data.datas left empty (an empty array where the page has one, its node in
+/// `datasNode`): the records stay on the tape.
+QJsonObject pageEnvelope(const ParseResult &page, int *datasNode)
+{
+    if (datasNode)
+        *datasNode = -1;
+    if (const auto *doc = std::get_if<QJsonDocument>(&page))
+        return doc->object();
+    const JsonTape &tape = *std::get<std::shared_ptr<const JsonTape>>(page);
+    QJsonObject root;
+    // Members in the text's order, inserted one by one: of a repeated key the last counts,
+    // as in a QJsonDocument.
+    for (const int k : tape.keys(JsonTape::root())) {
+        const QString key = tape.string(k);
+        if (key != QLatin1String("data") || !tape.isObject(k + 1)) {
+            root.insert(key, tape.value(k + 1));
+            if (key == QLatin1String("data") && datasNode)
+                *datasNode = -1;
+            continue;
+        }
+        QJsonObject data;
+        int datas = -1;
+        for (const int d : tape.keys(k + 1)) {
+            const QString name = tape.string(d);
+            const bool records = name == QLatin1String("datas") && tape.isArray(d + 1);
+            data.insert(name, records ? QJsonValue(QJsonArray()) : tape.value(d + 1));
+            if (name == QLatin1String("datas"))
+                datas = records ? d + 1 : -1;
+        }
+        root.insert(key, data);
+        if (datasNode)
+            *datasNode = datas;
+    }
+    return root;
+}
+
+/// What is wrong with a page's envelope, if anything.
+std::optional<ConnectorError> pageEnvelopeError(const QJsonObject &o)
+{
+    if (!o.contains(QLatin1String("code")))
+        return ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("envelope"),
+                              QStringLiteral("the response has no \"code\"")};
+    const int code = o.value(QLatin1String("code")).toInt(-1);
+    if (code != 0)
+        return JushuitanSource::errorFor(code, o.value(QLatin1String("msg")).toString());
+    const QJsonValue data = o.value(QLatin1String("data"));
+    if (!data.isObject() || !data.toObject().value(QLatin1String("datas")).isArray()) {
+        // "datas" may be null on an empty page; anything else is not what the API
+        // promises and must not be taken for "no records".
+        if (data.isObject() && data.toObject().value(QLatin1String("datas")).isNull() &&
+            data.toObject().value(QLatin1String("data_count")).toInt() == 0)
+            return std::nullopt;
+        return ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("envelope"),
+                              QStringLiteral("the response has no data.datas array")};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 ConnectorError JushuitanSource::errorFor(int code, const QString &message)
 {
     using Kind = ConnectorError::Kind;
@@ -191,27 +254,13 @@ void JushuitanSource::fetchPage(const PageRequest &request, std::function<void(P
                                        {QStringLiteral("biz"), bizText}});
         },
         [](const HttpResponse &r) -> ParseResult {
-            ParseResult p = HttpClient::parseJson(r);
-            auto *doc = std::get_if<QJsonDocument>(&p);
-            if (!doc)
+            // Read as a tape: a page's records are read field by field later, without
+            // building their objects (Page::tape).
+            ParseResult p = HttpClient::parseTape(r);
+            if (std::holds_alternative<ConnectorError>(p))
                 return p;
-            const QJsonObject o = doc->object();
-            if (!o.contains(QLatin1String("code")))
-                return ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("envelope"),
-                                      QStringLiteral("the response has no \"code\"")};
-            const int code = o.value(QLatin1String("code")).toInt(-1);
-            if (code != 0)
-                return errorFor(code, o.value(QLatin1String("msg")).toString());
-            const QJsonValue data = o.value(QLatin1String("data"));
-            if (!data.isObject() || !data.toObject().value(QLatin1String("datas")).isArray()) {
-                // "datas" may be null on an empty page; anything else is not what the API
-                // promises and must not be taken for "no records".
-                if (data.isObject() && data.toObject().value(QLatin1String("datas")).isNull() &&
-                    data.toObject().value(QLatin1String("data_count")).toInt() == 0)
-                    return p;
-                return ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("envelope"),
-                                      QStringLiteral("the response has no data.datas array")};
-            }
+            if (auto error = pageEnvelopeError(pageEnvelope(p, nullptr)))
+                return *error;
             return p;
         },
         [this, done, path](ParseResult result) {
@@ -219,16 +268,22 @@ void JushuitanSource::fetchPage(const PageRequest &request, std::function<void(P
                 done(*e);
                 return;
             }
-            const QJsonObject data =
-                std::get<QJsonDocument>(result).object().value(QLatin1String("data")).toObject();
+            int datas = -1;
+            const QJsonObject data = pageEnvelope(result, &datas).value(QLatin1String("data")).toObject();
             Page page;
-            for (const QJsonValue &v : data.value(QLatin1String("datas")).toArray())
-                page.records.append(v.toObject());
+            if (auto *tape = std::get_if<std::shared_ptr<const JsonTape>>(&result)) {
+                page.tape = *tape;
+                if (datas >= 0)
+                    page.recordNodes = page.tape->elements(datas);
+            } else {
+                for (const QJsonValue &v : data.value(QLatin1String("datas")).toArray())
+                    page.records.append(v.toObject());
+            }
             page.hasMore = data.value(QLatin1String("has_next")).toBool();
             page.pageCount = data.value(QLatin1String("page_count")).toInt(-1);
             page.total = data.value(QLatin1String("data_count")).toInteger(-1);
             if (m_context.stats)
-                m_context.stats->addRecords(path, int(page.records.size()));
+                m_context.stats->addRecords(path, int(page.size()));
             done(page);
         },
         [this, sentWith](auto finished) {

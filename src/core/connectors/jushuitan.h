@@ -22,11 +22,12 @@ public:
     /// The `sign` form field: lowercase hex MD5 of secret + key1value1key2value2… over every
     /// field but `sign`, keys sorted ascending, empty values skipped.
     static QByteArray sign(const QList<QPair<QString, QString>> &fields, const QString &secret);
+    /// The error of a `code` other than 0 (API-CONTRACTS.md): its kind, and what to do.
+    static ConnectorError errorFor(int code, const QString &message);
 
 private:
     HttpRequest buildRequest(const QString &path, QList<QPair<QString, QString>> fields) const;
     void refreshToken(std::function<void(std::optional<ConnectorError>)> done);
-    static ConnectorError errorFor(int code, const QString &message);
 
     ConnectorContext m_context;
     HttpClient *m_http;

@@ -108,10 +108,9 @@ void Previewer::fetchNext()
         Page page = std::get<Page>(std::move(result));
         ++m_pages;
         const int room = m_limit - int(m_result.sourceRecords.size());
-        if (page.records.size() > room)
-            page.records.resize(room);
-        m_result.sourceRecords += page.records;
-        TransformOutput out = m_transform->apply(page.records, m_vars);
+        page.truncate(room);
+        m_result.sourceRecords += page.objects();
+        TransformOutput out = m_transform->apply(page, m_vars);
         // Merge, shifting the input indices of the new records.
         const int base = int(m_result.output.inputs.size());
         for (QList<int> &indices : out.recordInputs) {

@@ -409,11 +409,8 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
     }
     if (m_options.limit >= 0) {
         const qint64 room = m_options.limit - m_info.counters.read;
-        if (room <= 0)
-            page.records.clear();
-        else if (page.records.size() > room)
-            page.records.resize(room);
-        if (m_info.counters.read + page.records.size() >= m_options.limit) {
+        page.truncate(room);
+        if (m_info.counters.read + page.size() >= m_options.limit) {
             m_windowExhausted = true;
             m_limitReached = true; // no further windows, and no cursor moves
         }
@@ -425,20 +422,20 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
     vars.page = pageNumber;
     vars.pageSize = m_traits.pageSize;
     if (m_transformPool && !m_retryMode)
-        transformOnWorker(std::move(page.records), vars);
+        transformOnWorker(std::move(page), vars);
     else
-        accept(m_transform->apply(page.records, vars));
+        accept(m_transform->apply(page, vars));
     pumpFetch();
     checkWindowDone();
 }
 
-void SchemeRun::transformOnWorker(QList<QJsonObject> records, const TransformVars &vars)
+void SchemeRun::transformOnWorker(Page page, const TransformVars &vars)
 {
     auto pending = std::make_shared<PendingTransform>();
     m_transforms.push_back(pending);
     const Transform *transform = m_transform.get();
-    m_transformPool->start([this, transform, pending, records = std::move(records), vars] {
-        pending->output = transform->apply(records, vars);
+    m_transformPool->start([this, transform, pending, page = std::move(page), vars] {
+        pending->output = transform->apply(page, vars);
         // Queued to this object's thread; the pool is waited for before this object goes.
         QMetaObject::invokeMethod(this, &SchemeRun::takeTransformed, Qt::QueuedConnection);
     });

@@ -74,7 +74,7 @@ private:
     void pumpFetch();
     void fetch(int page, const QString &cursor);
     void onPage(int pageNumber, PageResult result);
-    void transformOnWorker(QList<QJsonObject> records, const TransformVars &vars);
+    void transformOnWorker(Page page, const TransformVars &vars);
     void takeTransformed();
     /// A page is being fetched or transformed: its records are not yet counted anywhere.
     bool pagesPending() const { return m_inFlight > 0 || !m_transforms.empty(); }

@@ -5,6 +5,7 @@
 #include "core/expr/expression.h"
 #include "core/expr/mapping.h"
 #include "core/expr/shaping.h"
+#include "core/expr/sqlvalue.h"
 #include "core/expr/valuemaps.h"
 
 #include <QDateTime>
@@ -89,6 +90,7 @@ public:
     QList<StepCounters> stepCounters() const override { return m_counters; }
     bool runsOffThread() const override { return !m_usesLookups; }
     TransformOutput apply(const QList<QJsonObject> &page, const TransformVars &vars) const override;
+    TransformOutput apply(const Page &page, const TransformVars &vars) const override;
     TransformOutput applyFlattened(const QList<TransformInput> &inputs,
                                    const TransformVars &vars) const override;
 
@@ -107,7 +109,12 @@ private:
                         expr::Mapping *out, QStringList *errors) const;
     EvalContext context(const TransformVars &vars) const;
     QList<TransformInput> flatten(const TransformInput &input, const QStringList &arrays) const;
-    TransformInput identify(const QJsonObject &record) const;
+    TransformInput identify(const expr::RecordView &record) const;
+    bool flattenTape(const TransformInput &parent, const JsonTape &tape,
+                     const std::shared_ptr<const JsonTape> &shared, int node, qint64 header,
+                     QList<TransformInput> *out) const;
+    TransformOutput applyPage(const QList<TransformInput> &inputs, qsizetype pageSize,
+                              const TransformVars &vars) const;
     QString identity(const QString &setting, const Expression &e, const TargetRecord &record,
                      const expr::RecordView &source, const EvalContext &ctx,
                      const QString &fallback) const;
@@ -125,6 +132,7 @@ private:
     bool m_usesSyncTime = false;
     QString m_idField, m_numberField, m_nameField;
     QStringList m_beatFlat;
+    QList<QByteArray> m_beatFlatUtf8; ///< m_beatFlat's names, to find them on a tape
     QList<CompiledStep> m_steps;
     expr::Mapping m_target;
     std::shared_ptr<const QStringList> m_valueFields; ///< set when records go as values
@@ -181,6 +189,8 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
     m_numberField = source.numberField();
     m_nameField = source.nameField();
     m_beatFlat = source.beatFlat();
+    for (const QString &name : m_beatFlat)
+        m_beatFlatUtf8 << name.toUtf8();
 
     for (const Step &step : scheme.steps) {
         if (!step.enabled || !step.unknownType.isEmpty())
@@ -309,7 +319,7 @@ QJsonObject SchemeTransform::requestParams(const TransformVars &vars, QString *e
     return doc.payload;
 }
 
-TransformInput SchemeTransform::identify(const QJsonObject &record) const
+TransformInput SchemeTransform::identify(const expr::RecordView &record) const
 {
     TransformInput in;
     in.record = record;
@@ -414,11 +424,97 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
             inputs.append(std::move(element));
         }
     }
+    return applyPage(inputs, page.size(), vars);
+}
+
+TransformOutput SchemeTransform::apply(const Page &page, const TransformVars &vars) const
+{
+    if (!page.tape)
+        return apply(page.records, vars);
+    const JsonTape &tape = *page.tape;
+    QList<TransformInput> inputs;
+    inputs.reserve(page.recordNodes.size() * (m_beatFlat.isEmpty() ? 1 : 3));
+    for (qsizetype p = 0; p < page.recordNodes.size(); ++p) {
+        const int node = page.recordNodes.at(p);
+        TransformInput parent = identify(expr::RecordView::fromTape(page.tape, node));
+        if (m_beatFlat.isEmpty()) {
+            inputs.append(std::move(parent));
+        } else if (!flattenTape(parent, tape, page.tape, node, p, &inputs)) {
+            // Arrays the tape's views do not flatten are flattened as objects.
+            parent.record = tape.object(node);
+            for (TransformInput &element : flatten(parent, m_beatFlat)) {
+                element.header = p;
+                inputs.append(std::move(element));
+            }
+        }
+    }
+    return applyPage(inputs, page.recordNodes.size(), vars);
+}
+
+bool SchemeTransform::flattenTape(const TransformInput &parent, const JsonTape &tape,
+                                  const std::shared_ptr<const JsonTape> &shared, int node,
+                                  qint64 header, QList<TransformInput> *out) const
+{
+    // What beatFlatViews() makes of the record's objects, as views of its nodes: possible
+    // when each flattened array is an array of objects and no DingTalk table. JSON text
+    // that holds an array, scalar elements and tables are left to the object path (false).
+    QList<int> arrays;
+    arrays.reserve(m_beatFlat.size());
+    for (const QByteArray &name : m_beatFlatUtf8) {
+        const int value = tape.find(node, name);
+        if (value >= 0 && tape.type(value) == JsonTape::Type::String)
+            return false;
+        if (value < 0 || !tape.isArray(value)) {
+            arrays.append(-1); // no elements, as beatFlatViews() finds none
+            continue;
+        }
+        bool table = tape.size(value) > 0;
+        for (int e = value + 1, i = 0; i < tape.size(value); ++i, e = tape.next(e)) {
+            if (!tape.isObject(e))
+                return false;
+            const int rowValue = tape.find(e, "rowValue");
+            table = table && rowValue >= 0 && tape.isArray(rowValue);
+        }
+        if (table)
+            return false;
+        arrays.append(value);
+    }
+    const qsizetype before = out->size();
+    int index = 0;
+    for (qsizetype a = 0; a < arrays.size(); ++a) {
+        const int array = arrays.at(a);
+        if (array < 0)
+            continue;
+        const QString prefix = m_beatFlat.at(a) + QLatin1Char('_');
+        for (int e = array + 1, i = 0; i < tape.size(array); ++i, e = tape.next(e), ++index) {
+            TransformInput in = parent;
+            in.record = expr::RecordView::fromTape(shared, node, e, prefix, m_beatFlat);
+            // flatten()'s ids: the element's index after the record's id.
+            in.id = parent.id.isEmpty()
+                        ? expr::detail::jsonToText(parent.record.value(m_idField)) + u'-' +
+                              QString::number(index)
+                        : parent.id + u'-' + QString::number(index);
+            in.header = header;
+            out->append(std::move(in));
+        }
+    }
+    if (out->size() == before) { // no element: the header alone, without its arrays
+        TransformInput in = parent;
+        in.record = expr::RecordView::fromTape(shared, node, -1, {}, m_beatFlat);
+        in.header = header;
+        out->append(std::move(in));
+    }
+    return true;
+}
+
+TransformOutput SchemeTransform::applyPage(const QList<TransformInput> &inputs,
+                                           qsizetype pageSize, const TransformVars &vars) const
+{
     const qsizetype lines = inputs.size();
     TransformOutput out = applyFlattened(inputs, vars);
     if (!m_beatFlat.isEmpty()) {
         StepCounters &beat = out.steps.first();
-        beat.in = page.size();
+        beat.in = pageSize;
         beat.out = lines;
     }
     return out;

@@ -84,6 +84,9 @@ public:
     /// Processes raw source records (flattening them first).
     virtual TransformOutput apply(const QList<QJsonObject> &page,
                                   const TransformVars &vars) const = 0;
+    /// The same for a page as a source gave it: its objects, or the records on its tape
+    /// (read from the text, the same output as for their objects).
+    virtual TransformOutput apply(const Page &page, const TransformVars &vars) const = 0;
     /// Processes records that were already flattened (retries of stored failures).
     virtual TransformOutput applyFlattened(const QList<TransformInput> &inputs,
                                            const TransformVars &vars) const = 0;

@@ -35,14 +35,15 @@ public:
         m_element = nullptr;
     }
     void setRecord(QJsonObject &&) = delete;
-    /// A record with a beatFlat element seen through it (RecordView).
+    /// A record with a beatFlat element seen through it, or read from a tape (RecordView).
     void setRecord(const RecordView &view)
     {
         m_record = &view.object;
-        m_element = view.hasElement() ? &view : nullptr;
+        m_element = view.hasElement() || view.isTape() ? &view : nullptr;
     }
     void setRecord(RecordView &&) = delete;
-    /// The record's object (a view's header: its element's fields are not in it).
+    /// The record's object (a view's header: its element's fields are not in it; empty for
+    /// a record read from a tape — read fields through recordValue()).
     const QJsonObject &record() const { return *m_record; }
     /// A top-level field of the record, element fields included.
     QJsonValue recordValue(QStringView key) const

@@ -180,7 +180,7 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
         return false;
     }
     // {{list.x}} reads the record as a detail row, which must be one object.
-    if (m_readsListRows && record.hasElement())
+    if (m_readsListRows && (record.hasElement() || record.isTape()))
         return mapValues(RecordView(record.merged()), base, values, errors, recordIndex, nullptr,
                          texts);
     const qsizetype n = m_fields.size();
@@ -235,10 +235,17 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
         }
         ExprError error;
         QJsonValue v;
+        QString text;
         if (!f.plainField.isEmpty()) {
             // What evaluate() answers for it, without the evaluator: most values are this.
+            // A string the conversion and parser leave as it is may come as its text alone
+            // (from a tape record: no QJsonValue of it made), as if converted to text.
+            const bool textAsIs = texts && f.parser.isNull() &&
+                                  (f.valueType == ValueType::Text ||
+                                   f.valueType == ValueType::None ||
+                                   f.valueType == ValueType::Other);
             v = header ? record.value(f.plainField, &header->m_elementSlots[i],
-                                      &header->m_objectSlots[i])
+                                      &header->m_objectSlots[i], textAsIs ? &text : nullptr)
                        : record.value(f.plainField);
             if (v.isUndefined())
                 v = QJsonValue(QJsonValue::Null);
@@ -254,7 +261,6 @@ bool Mapping::mapValues(const RecordView &record, const EvalContext &base,
         // A string is handed on as its text (in `texts`, or kept for the header's next
         // elements) and, with `texts`, a bare QJsonValue::String: no QJsonValue copy of the
         // text per field (TargetRecord::value() puts them together again).
-        QString text;
         bool converted = convertToValueType(f.valueType, f.type, &v, &error, &text);
         bool bare = !text.isNull(); // a number or bool made text: `v` says only "a string"
         if (converted && !f.parser.isNull()) {

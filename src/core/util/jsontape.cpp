@@ -297,6 +297,9 @@ private:
         return container(Type::Object, '}', depth, [this, depth, &seen](int at) {
             if (m_p == m_end || *m_p != '"' || !string())
                 return false;
+            Node &key = m_nodes.last();
+            key.flags |= Key;
+            key.count = quint32(at);
             noteKey(at, int(m_nodes.size() - 1), &seen);
             whitespace();
             if (m_p == m_end || *m_p != ':')
@@ -380,6 +383,17 @@ QList<int> JsonTape::elements(int array) const
     return out;
 }
 
+QList<int> JsonTape::keys(int object) const
+{
+    QList<int> out;
+    if (!isObject(object))
+        return out;
+    out.reserve(size(object));
+    for (int k = object + 1, i = 0; i < size(object); ++i, k = next(k + 1))
+        out.append(k);
+    return out;
+}
+
 bool JsonTape::keyEquals(int keyNode, QByteArrayView key) const
 {
     const Node &k = m_nodes.at(keyNode);
@@ -403,6 +417,24 @@ int JsonTape::find(int object, QByteArrayView key) const
         }
     }
     return found;
+}
+
+int JsonTape::find(int object, QByteArrayView key, int *hint) const
+{
+    if (*hint > 0 && isObject(object) && !(m_nodes.at(object).flags & DuplicateKeys)) {
+        // The key node there must be one of this object's keys (not a string inside one of
+        // its values that happens to read the same).
+        const qsizetype at = qsizetype(object) + *hint;
+        if (at < next(object)) {
+            const Node &k = m_nodes.at(at);
+            if ((k.flags & Key) && k.count == quint32(object) && keyEquals(int(at), key))
+                return int(at) + 1;
+        }
+    }
+    const int v = find(object, key);
+    if (v > 0)
+        *hint = v - 1 - object;
+    return v;
 }
 
 QString JsonTape::string(int node) const

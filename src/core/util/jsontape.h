@@ -56,9 +56,14 @@ public:
 
     /// The value nodes of an array's elements.
     QList<int> elements(int array) const;
+    /// The key nodes of an object's members, in the text's order (each value is key + 1).
+    QList<int> keys(int object) const;
     /// The value of `object`'s member `key` (UTF-8), or -1. With duplicate keys the last one,
     /// as QJsonObject keeps it.
     int find(int object, QByteArrayView key) const;
+    /// The same answer, quicker for records of one shape: `hint` (start at -1) remembers
+    /// where the key was, relative to the object, and is tried first the next time.
+    int find(int object, QByteArrayView key, int *hint) const;
 
     /// A string node's text (also a key's).
     QString string(int node) const;
@@ -77,11 +82,12 @@ private:
     enum Flag : quint8 {
         Escaped = 1,       ///< a string with backslash escapes
         DuplicateKeys = 2, ///< an object that may name a key twice: find() looks at all
+        Key = 4,           ///< an object's key; its `count` is the object's node
     };
     struct Node {
         Type type = Type::Null;
         quint8 flags = 0;
-        quint32 count = 0; ///< elements or members
+        quint32 count = 0; ///< elements or members; for a key, its object
         quint32 pos = 0;   ///< first byte (a string's after its quote)
         quint32 len = 0;   ///< bytes (a string's without its quotes)
         quint32 next = 0;  ///< the entry after this value's children

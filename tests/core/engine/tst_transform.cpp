@@ -5,6 +5,7 @@
 #include "core/state/statestore.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
 using namespace weft;
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void retriesAndPagesAddUp();
     void lookupsKeepTheTransformOnItsThread();
     void rowsAsValuesAreTheSameDocuments();
+    void tapePagesGiveWhatTheirObjectsGive_data();
+    void tapePagesGiveWhatTheirObjectsGive();
     void contentHashLeavesOutWhatChangesEveryRun_data();
     void contentHashLeavesOutWhatChangesEveryRun();
 };
@@ -214,6 +217,111 @@ void TestTransform::rowsAsValuesAreTheSameDocuments()
     }
     QCOMPARE(values.records.at(2).value(values.records.at(2).fields->indexOf("status")),
              QJsonValue(QStringLiteral("仓库 😀")));
+}
+
+void TestTransform::tapePagesGiveWhatTheirObjectsGive_data()
+{
+    QTest::addColumn<bool>("values");
+    QTest::newRow("rows as values (MySQL)") << true;
+    QTest::newRow("documents") << false;
+}
+
+void TestTransform::tapePagesGiveWhatTheirObjectsGive()
+{
+    // A page read as a tape (Jushuitan's) must become exactly what its objects become:
+    // the same flattened records, ids, documents, hashes, failures with their payloads and
+    // counters — for elements and headers, arrays the tape flattens itself and those it
+    // leaves to the objects (JSON text, scalar elements), repeated keys, escapes, a header
+    // field an element shadows, values of every kind, a filter, a failing conversion.
+    QFETCH(bool, values);
+    const Scheme s = scheme(
+        {{QStringLiteral("id"), QStringLiteral("id")},
+         {QStringLiteral("number"), QStringLiteral("no")},
+         {QStringLiteral("beatFlat"), QJsonArray{QStringLiteral("items")}}},
+        {{QStringLiteral("id"), QStringLiteral("line")},
+         {QStringLiteral("request"),
+          QJsonArray{field(QStringLiteral("line"), QStringLiteral("{id}-{items_sku}"), QStringLiteral("string")),
+                     field(QStringLiteral("status"), QStringLiteral("{status}"), QStringLiteral("string")),
+                     field(QStringLiteral("note"), QStringLiteral("{{note}}")),
+                     field(QStringLiteral("sku"), QStringLiteral("{items_sku}"), QStringLiteral("string")),
+                     field(QStringLiteral("qty"), QStringLiteral("{items_qty}"), QStringLiteral("float")),
+                     field(QStringLiteral("qty_int"), QStringLiteral("{items_qty}"), QStringLiteral("int")),
+                     field(QStringLiteral("flag"), QStringLiteral("{archived}"), QStringLiteral("bool")),
+                     field(QStringLiteral("extra"), QStringLiteral("{extra}")),
+                     field(QStringLiteral("items"), QStringLiteral("{items}")),
+                     field(QStringLiteral("total"), QStringLiteral("_function {items_qty} * 2"), QStringLiteral("float")),
+                     field(QStringLiteral("upper"), QStringLiteral("_function UPPER('{status}')"))}}},
+        {filter(QStringLiteral("open"), QStringLiteral("_function '{status}' <> 'skip'"))});
+    const auto transform = compile(s, values);
+    QVERIFY(transform);
+    const QByteArray json = R"([
+        {"id":1,"no":"PO-1","status":"Open","note":"a\"b\\c\u00e9\ud83d\ude00","archived":false,
+         "extra":{"k":[1,2]},"items":[{"sku":"A","qty":2},{"sku":"B","qty":"2.5"}]},
+        {"id":2,"no":"PO-2","status":"仓库","items":[]},
+        {"id":3,"status":"Open"},
+        {"id":4,"status":"Open","items":"[{\"sku\":\"T\",\"qty\":1}]"},
+        {"id":5,"status":"Open","items":[1,2]},
+        {"id":6,"status":"A","status":"B","items":[{"qty":1,"qty":3}]},
+        {"id":7,"status":"Open","items_sku":"from the header","items":[{"sku":"E","qty":1},{"qty":4}]},
+        {"id":8,"status":"Open","items":[{"sku":"F","qty":"many"}]},
+        {"id":9,"status":"skip","items":[{"sku":"G","qty":1}]},
+        {"id":"X-10","status":null,"archived":"yes","items":[{"sku":"H","qty":1e2,"extra":true}]},
+        {"status":"Open","items":[{"sku":"I","qty":1}]},
+        7
+    ])";
+    auto tape = std::make_shared<JsonTape>();
+    QVERIFY(tape->parse(json));
+    Page tapePage;
+    tapePage.tape = tape;
+    tapePage.recordNodes = tape->elements(JsonTape::root());
+    Page objectPage;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
+        objectPage.records.append(v.toObject());
+    QCOMPARE(tapePage.size(), objectPage.size());
+    QCOMPARE(tapePage.objects(), objectPage.records);
+
+    const TransformOutput a = transform->apply(tapePage, {});
+    const TransformOutput b = transform->apply(objectPage, {});
+    QCOMPARE(text(a.steps), text(b.steps));
+    QCOMPARE(a.skipped, b.skipped);
+    QCOMPARE(a.inputs.size(), b.inputs.size());
+    for (qsizetype i = 0; i < a.inputs.size(); ++i) {
+        QCOMPARE(a.inputs.at(i).id, b.inputs.at(i).id);
+        QCOMPARE(a.inputs.at(i).number, b.inputs.at(i).number);
+        QCOMPARE(a.inputs.at(i).name, b.inputs.at(i).name);
+        QCOMPARE(a.inputs.at(i).header, b.inputs.at(i).header);
+        QCOMPARE(a.inputs.at(i).record.merged(), b.inputs.at(i).record.merged());
+    }
+    const auto input = [&a](const QString &id) {
+        for (const TransformInput &in : a.inputs) {
+            if (in.id == id)
+                return in;
+        }
+        return TransformInput();
+    };
+    QVERIFY(input(QStringLiteral("1-1")).record.isTape());  // flattened on the tape…
+    QVERIFY(input(QStringLiteral("3")).record.isTape());
+    QVERIFY(!input(QStringLiteral("4-0")).record.isTape()); // …and JSON text as objects
+    QVERIFY(!input(QStringLiteral("5-1")).record.isTape());
+    QCOMPARE(a.recordInputs, b.recordInputs);
+    QCOMPARE(a.records.size(), b.records.size());
+    QVERIFY(a.records.size() >= 8);
+    for (qsizetype i = 0; i < a.records.size(); ++i) {
+        QCOMPARE(a.records.at(i).object(), b.records.at(i).object());
+        QCOMPARE(a.records.at(i).recordId, b.records.at(i).recordId);
+        QCOMPARE(a.records.at(i).number, b.records.at(i).number);
+        QCOMPARE(a.records.at(i).contentHash, b.records.at(i).contentHash);
+        if (values)
+            QCOMPARE(a.records.at(i).texts, b.records.at(i).texts);
+    }
+    QCOMPARE(a.failures.size(), b.failures.size());
+    QVERIFY(!a.failures.isEmpty()); // "many" is no number
+    for (qsizetype i = 0; i < a.failures.size(); ++i) {
+        QCOMPARE(a.failures.at(i).recordId, b.failures.at(i).recordId);
+        QCOMPARE(a.failures.at(i).message, b.failures.at(i).message);
+        QCOMPARE(a.failures.at(i).sourcePayload, b.failures.at(i).sourcePayload);
+        QCOMPARE(a.failures.at(i).targetPayload, b.failures.at(i).targetPayload);
+    }
 }
 
 void TestTransform::contentHashLeavesOutWhatChangesEveryRun_data()

@@ -279,6 +279,26 @@ private Q_SLOTS:
         QVERIFY(ok);
     }
 
+    void hintedFindGivesFindsAnswers()
+    {
+        // Records of one shape, then others: the hint must never give another answer than
+        // find() — not a key of a nested object at the same position, not the first of two.
+        const QByteArray text = R"([{"a":1,"b":2},{"a":3,"b":4},{"x":{"b":9},"b":5},)"
+                                R"({"b":6,"b":7},{"a":0},{"b":{"b":8}},{"a":1,"b":2}])";
+        JsonTape tape;
+        QVERIFY(tape.parse(text));
+        int hint = -1;
+        QList<qint64> found;
+        for (const int record : tape.elements(0)) {
+            const int v = tape.find(record, "b", &hint);
+            QCOMPARE(v, tape.find(record, "b"));
+            found << (v < 0 ? -1 : tape.value(v).toInteger(-2));
+        }
+        QCOMPARE(found, (QList<qint64>{2, 4, 5, 7, -1, -2, 2}));
+        QCOMPARE(tape.keys(tape.elements(0).at(2)).size(), 2);
+        QCOMPARE(tape.string(tape.keys(tape.elements(0).at(2)).first()), QStringLiteral("x"));
+    }
+
     void edgeCases_data()
     {
         QTest::addColumn<QByteArray>("text");
