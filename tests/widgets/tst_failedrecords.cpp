@@ -171,7 +171,11 @@ void TestFailedRecords::editedPayloadIsSavedBeforeTheRetry()
     QCOMPARE(saved.size(), 1);
     QCOMPARE(saved.first().sourcePayload.value(QStringLiteral("items_name")).toString(),
              QStringLiteral("fixed"));
-    // Retry selected / all name the records and the scheme.
+    // Retry selected / all name the records and the scheme. The save changed the store, so
+    // the model reloads: wait for its first page before selecting from it.
+    QVERIFY(test::waitUntil([&] { return !model->isCounting(); }));
+    model->data(model->index(0, 0));
+    QVERIFY(test::waitUntil([&] { return model->record(0) != nullptr; }));
     panel.selectRows({0});
     panel.retrySelected();
     QCOMPARE(retries.count(), 2);

@@ -16,7 +16,8 @@ namespace weft {
 ///
 /// Why: QJsonDocument::fromJson builds every value of a page (and sorts every object's keys)
 /// although a mapping reads a fraction of them, and it was the largest single cost of a run
-/// (bench/README.md; the runner reads Jushuitan pages this way, docs/architecture.md). On the same Jushuitan pages the tape parses ~4× faster (bench/json).
+/// (bench/README.md); the runner reads Jushuitan pages this way (docs/architecture.md). On
+/// the same Jushuitan pages the tape parses ~4× faster (bench/json).
 ///
 /// It reads exactly what QJsonDocument reads, or nothing: parse() refuses anything outside
 /// strict JSON (RFC 8259) that it does not read identically — a byte order mark, raw control
