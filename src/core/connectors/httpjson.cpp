@@ -1,5 +1,7 @@
 #include "core/connectors/httpjson.h"
 
+#include "core/util/scalartext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -7,19 +9,6 @@
 namespace weft {
 
 namespace {
-
-QString text(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
 
 QUrl resolveUrl(const QString &base, const QString &api)
 {
@@ -46,7 +35,7 @@ QList<QPair<QByteArray, QByteArray>> httpJsonHeaders(const ResolvedConnection &c
     }
     const QJsonObject extra = c.config.options.value(QLatin1String("headers")).toObject();
     for (auto it = extra.begin(); it != extra.end(); ++it)
-        headers.append({it.key().toUtf8(), text(it.value()).toUtf8()});
+        headers.append({it.key().toUtf8(), scalarText(it.value()).toUtf8()});
     return headers;
 }
 
@@ -127,7 +116,7 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
                 if (method == QLatin1String("GET")) {
                     QUrlQuery q(url);
                     for (auto it = params.begin(); it != params.end(); ++it)
-                        q.addQueryItem(it.key(), text(it.value()));
+                        q.addQueryItem(it.key(), scalarText(it.value()));
                     url.setQuery(q);
                 } else {
                     r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=utf-8")));
@@ -165,14 +154,17 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
             for (const QJsonValue &v : list.toArray())
                 page.records.append(v.toObject());
             if (m_context.stats)
-                m_context.stats->addRecords(m_context.adapter.metadata.api(), int(page.records.size()));
+                m_context.stats->addRecords(m_context.adapter.metadata.api(),
+                                            int(page.records.size()));
             if (m_type == QLatin1String("cursor")) {
-                page.nextCursor = text(valueAt(root, m_paging.value(QLatin1String("cursorPath"))
-                                                         .toString(QStringLiteral("next_cursor"))));
+                page.nextCursor =
+                    scalarText(valueAt(root, m_paging.value(QLatin1String("cursorPath"))
+                                                 .toString(QStringLiteral("next_cursor"))));
                 page.hasMore = !page.nextCursor.isEmpty() && !page.records.isEmpty();
             } else if (m_type == QLatin1String("next")) {
-                page.nextCursor = text(valueAt(root, m_paging.value(QLatin1String("nextPath"))
-                                                         .toString(QStringLiteral("next"))));
+                page.nextCursor = scalarText(valueAt(
+                    root,
+                    m_paging.value(QLatin1String("nextPath")).toString(QStringLiteral("next"))));
                 page.hasMore = !page.nextCursor.isEmpty();
             } else if (m_type == QLatin1String("page") || m_type == QLatin1String("offset")) {
                 page.hasMore = page.records.size() >= m_size;
@@ -238,7 +230,8 @@ void HttpJsonTarget::writeBatch(const QList<TargetRecord> &batch,
                         state->fatal = *e;
                 } else {
                     const QJsonObject o = std::get<QJsonDocument>(result).object();
-                    state->outcomes[i] = WriteOutcome{true, text(o.value(QLatin1String("id"))), {}};
+                    state->outcomes[i] =
+                        WriteOutcome{true, scalarText(o.value(QLatin1String("id"))), {}};
                 }
                 if (--state->pending == 0) {
                     if (state->fatal)

@@ -1,6 +1,7 @@
 #include "core/connectors/jushuitan.h"
 
 #include "core/log/logging.h"
+#include "core/util/scalartext.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -16,19 +17,6 @@ namespace {
 constexpr int kMaxPageSize = 50;
 constexpr qint64 kMaxWindowSeconds = 7 * 86400;
 
-QString jsonText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == qint64(d) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
-
 } // namespace
 
 JushuitanSource::JushuitanSource(const ConnectorContext &context, QObject *parent)
@@ -43,7 +31,7 @@ JushuitanSource::JushuitanSource(const ConnectorContext &context, QObject *paren
     m_accessToken = context.connection.value(QStringLiteral("accessToken"));
     m_refreshToken = context.connection.value(QStringLiteral("refreshToken"));
     const RequestField size = context.adapter.metadata.requestField(QStringLiteral("page_size"));
-    const int wanted = jsonText(size.value).toInt();
+    const int wanted = scalarText(size.value).toInt();
     // The seeds write {PAGINATION_PAGE_SIZE}: the engine then passes the system's maximum.
     m_pageSize = wanted > 0 ? std::min(wanted, kMaxPageSize) : kMaxPageSize;
 }

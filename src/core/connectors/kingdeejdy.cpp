@@ -1,6 +1,7 @@
 #include "core/connectors/kingdeejdy.h"
 
 #include "core/log/logging.h"
+#include "core/util/scalartext.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -27,16 +28,8 @@ bool isGatewayError(qint64 code)
 
 QString paramText(const QJsonValue &v)
 {
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isNull() || v.isUndefined())
-        return {};
+    if (!v.isArray() && !v.isObject())
+        return scalarText(v);
     return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
                                          : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }

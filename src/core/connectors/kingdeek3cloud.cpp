@@ -1,6 +1,7 @@
 #include "core/connectors/kingdeek3cloud.h"
 
 #include "core/log/logging.h"
+#include "core/util/scalartext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,19 +9,6 @@
 namespace weft {
 
 namespace {
-
-QString text(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
 
 /// A metadata setting found as a top-level key, an otherRequest entry or a request field.
 QJsonValue k3Setting(const AdapterMetadata &meta, const QString &name, const QJsonObject &params)
@@ -212,7 +200,7 @@ K3Source::K3Source(const ConnectorContext &context, QObject *parent)
     , m_client(new detail::K3Client(context, this))
 {
     connect(m_client->http(), &HttpClient::retrying, this, &SourceConnector::retrying);
-    const int wanted = text(k3Setting(context.adapter.metadata, QStringLiteral("Limit"), {})).toInt();
+    const int wanted = scalarText(k3Setting(context.adapter.metadata, QStringLiteral("Limit"), {})).toInt();
     m_limit = wanted > 0 ? wanted : 2000;
 }
 
@@ -227,20 +215,20 @@ SourceTraits K3Source::traits() const
 void K3Source::fetchPage(const PageRequest &request, std::function<void(PageResult)> done)
 {
     const AdapterMetadata &meta = m_context.adapter.metadata;
-    const QString fieldKeys = text(k3Setting(meta, QStringLiteral("FieldKeys"), request.params));
+    const QString fieldKeys = scalarText(k3Setting(meta, QStringLiteral("FieldKeys"), request.params));
     QStringList keys;
     for (const QString &k : fieldKeys.split(u',', Qt::SkipEmptyParts))
         keys << k.trimmed();
     QJsonObject data;
-    data.insert(QStringLiteral("FormId"), text(k3Setting(meta, QStringLiteral("FormId"), request.params)));
+    data.insert(QStringLiteral("FormId"), scalarText(k3Setting(meta, QStringLiteral("FormId"), request.params)));
     data.insert(QStringLiteral("FieldKeys"), keys.join(u','));
     data.insert(QStringLiteral("FilterString"),
-                text(k3Setting(meta, QStringLiteral("FilterString"), request.params)));
-    const QString order = text(k3Setting(meta, QStringLiteral("OrderString"), request.params));
+                scalarText(k3Setting(meta, QStringLiteral("FilterString"), request.params)));
+    const QString order = scalarText(k3Setting(meta, QStringLiteral("OrderString"), request.params));
     if (!order.isEmpty())
         data.insert(QStringLiteral("OrderString"), order);
     data.insert(QStringLiteral("TopRowCount"),
-                text(k3Setting(meta, QStringLiteral("TopRowCount"), request.params)).toInt());
+                scalarText(k3Setting(meta, QStringLiteral("TopRowCount"), request.params)).toInt());
     data.insert(QStringLiteral("StartRow"), qint64(request.page - 1) * m_limit);
     data.insert(QStringLiteral("Limit"), m_limit);
     if (keys.isEmpty()) {
@@ -292,7 +280,7 @@ K3Target::K3Target(const ConnectorContext &context, QObject *parent)
 
 QString K3Target::formId() const
 {
-    return text(k3Setting(m_context.adapter.metadata, QStringLiteral("FormId"), {}));
+    return scalarText(k3Setting(m_context.adapter.metadata, QStringLiteral("FormId"), {}));
 }
 
 void K3Target::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
@@ -311,12 +299,12 @@ void K3Target::writeBatch(const QList<TargetRecord> &batch, std::function<void(B
 void K3Target::save(const QJsonArray &models, int checks, std::function<void(BatchResult)> done)
 {
     const AdapterMetadata &meta = m_context.adapter.metadata;
-    QString operation = text(k3Setting(meta, QStringLiteral("Operation"), {}));
+    QString operation = scalarText(k3Setting(meta, QStringLiteral("Operation"), {}));
     if (operation.isEmpty())
         operation = meta.api().compare(QLatin1String("save"), Qt::CaseInsensitive) == 0
                         ? QStringLiteral("Save")
                         : QStringLiteral("BatchSave");
-    const QString autoAudit = text(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
+    const QString autoAudit = scalarText(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
     QJsonObject data{{QStringLiteral("Model"), models},
                      {QStringLiteral("IsAutoSubmitAndAudit"), autoAudit == QLatin1String("true")},
                      {QStringLiteral("NeedReturnFields"), QJsonArray()},
@@ -351,8 +339,8 @@ void K3Target::save(const QJsonArray &models, int checks, std::function<void(Bat
                 const int row = o.value(QLatin1String("DIndex")).toInt(-1);
                 if (row >= 0 && row < n && !errorsByRow.contains(row)) {
                     outcomes[row] = WriteOutcome{true,
-                                                 text(o.value(QLatin1String("Id"))) + u'/' +
-                                                     text(o.value(QLatin1String("Number"))),
+                                                 scalarText(o.value(QLatin1String("Id"))) + u'/' +
+                                                     scalarText(o.value(QLatin1String("Number"))),
                                                  {}, {}};
                     known[row] = true;
                 }
@@ -394,7 +382,7 @@ void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &los
     // Every model must carry its bill number, or there is nothing to look for.
     QStringList numbers;
     for (const QJsonValue &m : models) {
-        const QString number = text(m.toObject().value(QLatin1String("FBillNo"))).trimmed();
+        const QString number = scalarText(m.toObject().value(QLatin1String("FBillNo"))).trimmed();
         if (number.isEmpty())
             break;
         numbers << number;
@@ -440,7 +428,7 @@ void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &los
             for (const QJsonValue &row : std::get<QJsonValue>(result).toArray()) {
                 const QJsonArray cells = row.toArray();
                 if (cells.size() >= 2)
-                    saved.insert(text(cells.at(1)), text(cells.at(0)) + u'/' + text(cells.at(1)));
+                    saved.insert(scalarText(cells.at(1)), scalarText(cells.at(0)) + u'/' + scalarText(cells.at(1)));
             }
             auto outcomes = std::make_shared<QList<WriteOutcome>>(n);
             QJsonArray again;

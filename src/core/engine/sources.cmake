@@ -8,5 +8,7 @@ set(WEFT_CORE_engine_SOURCES
     schemerun.cpp schemerun.h
     schemerunoutput.cpp
     syncwindows.cpp syncwindows.h
+    schemetransform.h
     transform.cpp transform.h
+    transformapply.cpp
 )

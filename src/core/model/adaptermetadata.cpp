@@ -1,19 +1,10 @@
 #include "core/model/adaptermetadata.h"
 
+#include "core/util/scalartext.h"
+
 namespace weft {
 
 namespace {
-
-QString toText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
 
 bool toBool(const QJsonValue &v, bool fallback)
 {
@@ -58,7 +49,7 @@ QList<RequestField> parseRequestFields(const QJsonArray &array, const QString &p
 
 QString AdapterMetadata::stringKey(const QString &key) const
 {
-    return toText(m_json.value(key));
+    return scalarText(m_json.value(key));
 }
 
 QString AdapterMetadata::api() const
@@ -146,14 +137,14 @@ QStringList AdapterMetadata::beatFlat() const
 
 QString AdapterMetadata::mainSql() const
 {
-    return toText(setting(QStringLiteral("main_sql"))).trimmed();
+    return scalarText(setting(QStringLiteral("main_sql"))).trimmed();
 }
 
 int AdapterMetadata::limit(int fallback) const
 {
     const QJsonValue v = setting(QStringLiteral("limit"));
     bool ok = false;
-    const int n = v.isDouble() ? v.toInt() : toText(v).trimmed().toInt(&ok);
+    const int n = v.isDouble() ? v.toInt() : scalarText(v).trimmed().toInt(&ok);
     if (v.isDouble())
         return n > 0 ? n : fallback;
     return ok && n > 0 ? n : fallback;

@@ -5,5 +5,6 @@ set(WEFT_CORE_util_SOURCES
     jsonwriter.cpp jsonwriter.h
     bloomfilter.cpp bloomfilter.h
     processidentity.cpp processidentity.h
+    scalartext.h
     textdistance.cpp textdistance.h
 )

@@ -1,5 +1,6 @@
 #include "core/util/jsonlocator.h"
 #include "core/util/jsonwriter.h"
+#include "core/util/scalartext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void escapesControlCharactersAndQuotes();
     void locatorFindsValuesByPointer();
     void offsetsBecomeLineAndColumn();
+    void scalarsBecomeTheTextOfIds();
 };
 
 void TestJsonWriter::indentsByTwoAndKeepsUtf8()
@@ -89,6 +91,28 @@ void TestJsonWriter::offsetsBecomeLineAndColumn()
     QCOMPARE(JsonLocator::positionOfOffset(text, 4).line, 2);
     QCOMPARE(JsonLocator::positionOfOffset(text, 4).column, 2);
     QCOMPARE(JsonLocator::positionOfOffset(text, text.size() - 1).column, 2);
+}
+
+void TestJsonWriter::scalarsBecomeTheTextOfIds()
+{
+    // The one spelling of record ids, numbers and parameters (stored and compared between
+    // runs): integral numbers without a fraction or exponent, others read back exactly.
+    QCOMPARE(scalarText(QJsonValue(QStringLiteral("PO-1"))), QStringLiteral("PO-1"));
+    QCOMPARE(scalarText(QJsonValue(42)), QStringLiteral("42"));
+    QCOMPARE(scalarText(QJsonValue(-7.0)), QStringLiteral("-7"));
+    QCOMPARE(scalarText(QJsonValue(1e17)), QStringLiteral("100000000000000000"));
+    QCOMPARE(scalarText(QJsonValue(qint64(9007199254740993))), QStringLiteral("9007199254740993"));
+    QCOMPARE(scalarText(QJsonDocument::fromJson("[1234567890123456789]").array().first()),
+             QStringLiteral("1234567890123456789"));
+    QCOMPARE(scalarText(QJsonValue(1e19)), QStringLiteral("1e+19"));
+    QCOMPARE(scalarText(QJsonValue(2.5)), QStringLiteral("2.5"));
+    QCOMPARE(scalarText(QJsonValue(0.1)).toDouble(), 0.1);
+    QCOMPARE(scalarText(QJsonValue(true)), QStringLiteral("true"));
+    QCOMPARE(scalarText(QJsonValue(false)), QStringLiteral("false"));
+    QVERIFY(scalarText(QJsonValue(QJsonValue::Null)).isEmpty());
+    QVERIFY(scalarText(QJsonValue(QJsonValue::Undefined)).isEmpty());
+    QVERIFY(scalarText(QJsonArray{1, 2}).isEmpty());
+    QVERIFY(scalarText(QJsonObject{{"a", 1}}).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestJsonWriter)
