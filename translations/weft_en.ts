@@ -1563,6 +1563,10 @@
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
+    <message>
+        <source>The selected records are still loading: try again in a moment.</source>
+        <translation>The selected records are still loading: try again in a moment.</translation>
+    </message>
 </context>
 <context>
     <name>weft::JsonTreeModel</name>

@@ -1561,6 +1561,10 @@
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
+    <message>
+        <source>The selected records are still loading: try again in a moment.</source>
+        <translation>所选记录仍在加载中，请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>weft::JsonTreeModel</name>

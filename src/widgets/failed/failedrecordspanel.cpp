@@ -246,7 +246,7 @@ void FailedRecordsPanel::retrySelected()
     if (records.size() < m_ui->records->selectionModel()->selectedRows().size()) {
         // A part of the selection is still being read from the state store (the list reloads
         // after every change): retrying only the loaded part would silently drop the rest.
-        Q_EMIT message(tr("The selected records are still loading: retry again in a moment."));
+        Q_EMIT message(tr("The selected records are still loading: try again in a moment."));
         return;
     }
     if (records.isEmpty())
