@@ -1563,9 +1563,12 @@
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
-    <message>
-        <source>The selected records are still loading: try again in a moment.</source>
-        <translation>The selected records are still loading: try again in a moment.</translation>
+    <message numerus="yes">
+        <source>Reading the %n selected record(s)…</source>
+        <translation>
+            <numerusform>Reading the selected record…</numerusform>
+            <numerusform>Reading the %n selected records…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1561,9 +1561,11 @@
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
-    <message>
-        <source>The selected records are still loading: try again in a moment.</source>
-        <translation>所选记录仍在加载中，请稍后再试。</translation>
+    <message numerus="yes">
+        <source>Reading the %n selected record(s)…</source>
+        <translation>
+            <numerusform>正在读取所选的 %n 条记录…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void filtersNarrowTheList();
     void detailShowsPayloadsAndIgnoreRemoves();
     void editedPayloadIsSavedBeforeTheRetry();
+    void selectionBeyondTheLoadedPagesIsReadFromTheStore();
     void exportsCsv();
     void millionRowsScrollSmoothly();
 
@@ -180,6 +181,62 @@ void TestFailedRecords::editedPayloadIsSavedBeforeTheRetry()
     panel.retrySelected();
     QCOMPARE(retries.count(), 2);
     QCOMPARE(retries.at(1).at(1).toStringList(), QStringList{QStringLiteral("rec-1")});
+}
+
+void TestFailedRecords::selectionBeyondTheLoadedPagesIsReadFromTheStore()
+{
+    // Ctrl+A in a long list selects rows whose pages were never read: Retry selected and
+    // Ignore must still act on every selected record, not only on the loaded ones.
+    StateService state;
+    // Three pages of one scheme (a retry runs one scheme at a time).
+    const QString path = makeStore(QStringLiteral("partial.sqlite"), 9 * FailedRecordsModel::kPageSize);
+    state.setLocation(path);
+    FailedRecordsPanel panel(&state);
+    FailedRecordsModel *model = panel.model();
+    FailedFilter warehouses;
+    warehouses.scheme = QStringLiteral("warehouses");
+    model->setFilter(warehouses);
+    QVERIFY(test::waitUntil([&] {
+        return !model->isCounting() && model->rowCount() == 3 * FailedRecordsModel::kPageSize;
+    }));
+    model->data(model->index(0, 0));
+    QVERIFY(test::waitUntil([&] { return model->record(0) != nullptr; }));
+    const int unloaded = 2 * FailedRecordsModel::kPageSize + 3;
+    QVERIFY(model->record(unloaded) == nullptr);
+
+    // What the store holds at those places of the filtered list.
+    QString error;
+    auto store = StateStore::open(path, &error);
+    QVERIFY(store);
+    const auto idAt = [&](int row) {
+        FailedFilter f = warehouses;
+        f.offset = row;
+        f.limit = 1;
+        return store->failedRecords(f).value(0).recordId;
+    };
+    const QStringList expected = {idAt(0), idAt(unloaded), idAt(unloaded + 1)};
+    QVERIFY(!expected.contains(QString()));
+
+    QSignalSpy retries(&panel, &FailedRecordsPanel::retryRequested);
+    panel.selectRows({0, unloaded, unloaded + 1});
+    panel.retrySelected();
+    QVERIFY(test::waitUntil([&] { return retries.count() == 1; }));
+    QCOMPARE(retries.at(0).at(0).toString(), QStringLiteral("warehouses"));
+    QCOMPARE(retries.at(0).at(1).toStringList(), expected);
+
+    panel.ignoreSelected();
+    QVERIFY(test::waitUntil([&] {
+        return !model->isCounting() && model->totalCount() == 3 * FailedRecordsModel::kPageSize - 3;
+    }));
+    FailedFilter ignored = warehouses;
+    ignored.status = FailureStatus::Ignored;
+    QStringList nowIgnored;
+    for (const FailedRecord &r : store->failedRecords(ignored))
+        nowIgnored << r.recordId;
+    std::sort(nowIgnored.begin(), nowIgnored.end());
+    QStringList sortedExpected = expected;
+    std::sort(sortedExpected.begin(), sortedExpected.end());
+    QCOMPARE(nowIgnored, sortedExpected);
 }
 
 void TestFailedRecords::exportsCsv()

@@ -13,6 +13,8 @@
 #include <QSaveFile>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace weft {
 
 namespace {
@@ -182,16 +184,6 @@ void FailedRecordsPanel::updateCount()
     m_ui->exportCsv->setEnabled(any);
 }
 
-QList<const FailedRecord *> FailedRecordsPanel::selectedRecords() const
-{
-    QList<const FailedRecord *> out;
-    for (const QModelIndex &i : m_ui->records->selectionModel()->selectedRows()) {
-        if (const FailedRecord *r = m_model->record(i.row()))
-            out << r;
-    }
-    return out;
-}
-
 void FailedRecordsPanel::selectRows(const QList<int> &rows)
 {
     m_ui->records->clearSelection();
@@ -240,23 +232,70 @@ void FailedRecordsPanel::showCurrent()
     m_ui->saveAndRetry->setEnabled(true);
 }
 
-void FailedRecordsPanel::retrySelected()
+void FailedRecordsPanel::withSelection(std::function<void(const QList<SelectedRecord> &)> act)
 {
-    const QList<const FailedRecord *> records = selectedRecords();
-    if (records.size() < m_ui->records->selectionModel()->selectedRows().size()) {
-        // A part of the selection is still being read from the state store (the list reloads
-        // after every change): retrying only the loaded part would silently drop the rest.
-        Q_EMIT message(tr("The selected records are still loading: try again in a moment."));
+    QList<int> rows;
+    for (const QModelIndex &i : m_ui->records->selectionModel()->selectedRows())
+        rows << i.row();
+    if (rows.isEmpty())
+        return;
+    QList<SelectedRecord> records;
+    for (const int row : std::as_const(rows)) {
+        const FailedRecord *r = m_model->record(row);
+        if (!r)
+            break;
+        records.append({r->id, r->scheme, r->recordId});
+    }
+    if (records.size() == rows.size()) {
+        act(records);
         return;
     }
-    if (records.isEmpty())
-        return;
-    const QString scheme = records.first()->scheme;
+    // Rows the list has not read (never scrolled to, or dropped from its cache): read them
+    // from the store by their places in the same filtered order, in runs of adjacent rows.
+    std::sort(rows.begin(), rows.end());
+    QList<QPair<int, int>> ranges; // first row, count
+    for (const int row : std::as_const(rows)) {
+        if (!ranges.isEmpty() && ranges.last().first + ranges.last().second == row)
+            ++ranges.last().second;
+        else
+            ranges.append({row, 1});
+    }
+    Q_EMIT message(tr("Reading the %n selected record(s)…", nullptr, int(rows.size())));
+    const FailedFilter filter = m_model->filter();
+    m_state->query<QList<SelectedRecord>>(
+        this,
+        [filter, ranges](StateStore *store) {
+            QList<SelectedRecord> out;
+            if (!store)
+                return out;
+            for (const auto &[first, count] : ranges) {
+                FailedFilter f = filter;
+                f.offset = first;
+                f.limit = count;
+                for (const FailedRecord &r : store->failedRecords(f))
+                    out.append({r.id, r.scheme, r.recordId});
+            }
+            return out;
+        },
+        [act = std::move(act)](const QList<SelectedRecord> &records) {
+            if (!records.isEmpty())
+                act(records);
+        });
+}
+
+void FailedRecordsPanel::retrySelected()
+{
+    withSelection([this](const QList<SelectedRecord> &records) { retryRecords(records); });
+}
+
+void FailedRecordsPanel::retryRecords(const QList<SelectedRecord> &records)
+{
+    const QString scheme = records.first().scheme;
     QStringList ids;
     bool mixed = false;
-    for (const FailedRecord *r : records) {
-        if (r->scheme == scheme)
-            ids << r->recordId;
+    for (const SelectedRecord &r : records) {
+        if (r.scheme == scheme)
+            ids << r.recordId;
         else
             mixed = true;
     }
@@ -300,17 +339,17 @@ void FailedRecordsPanel::retryAll()
 
 void FailedRecordsPanel::ignoreSelected()
 {
-    QList<qint64> ids;
-    for (const FailedRecord *r : selectedRecords())
-        ids << r->id;
-    if (ids.isEmpty())
-        return;
-    m_state->modify(
-        [ids](StateStore *s) { return s->setFailureStatus(ids, FailureStatus::Ignored); },
-        [this, n = ids.size()](bool ok) {
-            Q_EMIT message(ok ? tr("%n record(s) ignored.", nullptr, int(n))
-                              : tr("Could not mark the records ignored."));
-        });
+    withSelection([this](const QList<SelectedRecord> &records) {
+        QList<qint64> ids;
+        for (const SelectedRecord &r : records)
+            ids << r.id;
+        m_state->modify(
+            [ids](StateStore *s) { return s->setFailureStatus(ids, FailureStatus::Ignored); },
+            [this, n = ids.size()](bool ok) {
+                Q_EMIT message(ok ? tr("%n record(s) ignored.", nullptr, int(n))
+                                  : tr("Could not mark the records ignored."));
+            });
+    });
 }
 
 void FailedRecordsPanel::saveAndRetry()

@@ -3,6 +3,7 @@
 #include "core/state/staterecords.h"
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -30,7 +31,7 @@ public:
     void setSchemes(const QStringList &schemes);
     /// Shows the failures of one run (from the history).
     void showRun(const QString &runId, const QString &scheme);
-    /// Selects rows (tests): the records of these rows must be loaded.
+    /// Selects rows (tests); the detail pane shows the first one once its page is loaded.
     void selectRows(const QList<int> &rows);
     /// Writes the records matching the filter to `path` on the state thread.
     void exportCsv(const QString &path);
@@ -53,7 +54,16 @@ private:
     void applyFilter();
     void showCurrent();
     void updateCount();
-    QList<const FailedRecord *> selectedRecords() const;
+    /// What an action on the selection needs of each selected record.
+    struct SelectedRecord {
+        qint64 id = 0;
+        QString scheme;
+        QString recordId;
+    };
+    /// Calls `act` with every selected record: at once when their pages are loaded, else
+    /// after reading the selected rows from the state store (Ctrl+A in a million rows).
+    void withSelection(std::function<void(const QList<SelectedRecord> &)> act);
+    void retryRecords(const QList<SelectedRecord> &records);
 
     std::unique_ptr<Ui::FailedRecordsPanel> m_ui;
     StateService *m_state;
