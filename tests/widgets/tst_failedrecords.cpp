@@ -237,6 +237,16 @@ void TestFailedRecords::selectionBeyondTheLoadedPagesIsReadFromTheStore()
     QStringList sortedExpected = expected;
     std::sort(sortedExpected.begin(), sortedExpected.end());
     QCOMPARE(nowIgnored, sortedExpected);
+
+    // Ctrl+A: every row of the filtered list, loaded or not, in one retry.
+    auto *view = panel.findChild<QTableView *>(QStringLiteral("records"));
+    QVERIFY(view);
+    view->selectAll();
+    panel.retrySelected();
+    QVERIFY(test::waitUntil([&] { return retries.count() == 2; }));
+    const QStringList all = retries.at(1).at(1).toStringList();
+    QCOMPARE(all.size(), 3 * FailedRecordsModel::kPageSize - 3);
+    QVERIFY(!all.contains(expected.at(1))); // ignored ones are no longer in the list
 }
 
 void TestFailedRecords::exportsCsv()

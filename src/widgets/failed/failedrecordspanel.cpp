@@ -201,7 +201,7 @@ void FailedRecordsPanel::showCurrent()
 {
     const QModelIndex current = m_ui->records->currentIndex();
     const FailedRecord *r = current.isValid() ? m_model->record(current.row()) : nullptr;
-    const bool selected = !m_ui->records->selectionModel()->selectedRows().isEmpty();
+    const bool selected = m_ui->records->selectionModel()->hasSelection();
     m_ui->retrySelected->setEnabled(selected);
     m_ui->ignore->setEnabled(selected);
     if (!r) {
@@ -234,41 +234,51 @@ void FailedRecordsPanel::showCurrent()
 
 void FailedRecordsPanel::withSelection(std::function<void(const QList<SelectedRecord> &)> act)
 {
-    QList<int> rows;
-    for (const QModelIndex &i : m_ui->records->selectionModel()->selectedRows())
-        rows << i.row();
-    if (rows.isEmpty())
+    // The selection's row ranges, merged (not selectedRows(): an index per selected row is a
+    // million of them after Ctrl+A).
+    QList<QPair<int, int>> ranges; // first row, count
+    for (const QItemSelectionRange &r : m_ui->records->selectionModel()->selection())
+        ranges.append({r.top(), r.bottom() - r.top() + 1});
+    if (ranges.isEmpty())
         return;
-    QList<SelectedRecord> records;
-    for (const int row : std::as_const(rows)) {
-        const FailedRecord *r = m_model->record(row);
-        if (!r)
-            break;
-        records.append({r->id, r->scheme, r->recordId});
+    std::sort(ranges.begin(), ranges.end());
+    QList<QPair<int, int>> merged{ranges.first()};
+    qsizetype rows = 0;
+    for (const auto &[first, count] : std::as_const(ranges)) {
+        QPair<int, int> &last = merged.last();
+        if (first <= last.first + last.second)
+            last.second = std::max(last.second, first + count - last.first);
+        else
+            merged.append({first, count});
     }
-    if (records.size() == rows.size()) {
+    for (const auto &range : std::as_const(merged))
+        rows += range.second;
+
+    QList<SelectedRecord> records;
+    bool loaded = true;
+    for (const auto &[first, count] : std::as_const(merged)) {
+        for (int row = first; loaded && row < first + count; ++row) {
+            if (const FailedRecord *r = m_model->record(row))
+                records.append({r->id, r->scheme, r->recordId});
+            else
+                loaded = false;
+        }
+    }
+    if (loaded) {
         act(records);
         return;
     }
     // Rows the list has not read (never scrolled to, or dropped from its cache): read them
-    // from the store by their places in the same filtered order, in runs of adjacent rows.
-    std::sort(rows.begin(), rows.end());
-    QList<QPair<int, int>> ranges; // first row, count
-    for (const int row : std::as_const(rows)) {
-        if (!ranges.isEmpty() && ranges.last().first + ranges.last().second == row)
-            ++ranges.last().second;
-        else
-            ranges.append({row, 1});
-    }
-    Q_EMIT message(tr("Reading the %n selected record(s)…", nullptr, int(rows.size())));
+    // from the store by their places in the same filtered order.
+    Q_EMIT message(tr("Reading the %n selected record(s)…", nullptr, int(rows)));
     const FailedFilter filter = m_model->filter();
     m_state->query<QList<SelectedRecord>>(
         this,
-        [filter, ranges](StateStore *store) {
+        [filter, merged](StateStore *store) {
             QList<SelectedRecord> out;
             if (!store)
                 return out;
-            for (const auto &[first, count] : ranges) {
+            for (const auto &[first, count] : merged) {
                 FailedFilter f = filter;
                 f.offset = first;
                 f.limit = count;
