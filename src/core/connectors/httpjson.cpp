@@ -1,10 +1,13 @@
 #include "core/connectors/httpjson.h"
 
+#include "core/util/jsontape.h"
 #include "core/util/scalartext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace weft {
 
@@ -56,6 +59,29 @@ QJsonValue HttpJsonSource::valueAt(const QJsonValue &root, const QString &path)
         }
     }
     return v;
+}
+
+int HttpJsonSource::nodeAt(const JsonTape &tape, const QString &path)
+{
+    int node = JsonTape::root();
+    if (path.isEmpty())
+        return node;
+    for (const QString &part : path.split(u'.')) {
+        if (tape.isObject(node)) {
+            node = tape.find(node, part.toUtf8()); // the last of duplicate keys, as QJsonObject
+        } else if (tape.isArray(node)) {
+            bool ok = false;
+            const int i = part.toInt(&ok);
+            if (!ok || i < 0 || i >= tape.size(node))
+                return -1;
+            node = tape.elements(node).at(i);
+        } else {
+            return -1;
+        }
+        if (node < 0)
+            return -1;
+    }
+    return node;
 }
 
 HttpJsonSource::HttpJsonSource(const ConnectorContext &context, QObject *parent)
@@ -126,48 +152,80 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
             }
             return r;
         },
-        HttpClient::parseJson,
+        // Read as a tape: the records are read field by field later, their objects never
+        // built (Page::tape); a body the tape refuses is read by QJsonDocument.
+        HttpClient::parseTape,
         [this, done](ParseResult result) {
             if (auto *e = std::get_if<ConnectorError>(&result)) {
                 done(*e);
                 return;
             }
-            const QJsonDocument doc = std::get<QJsonDocument>(result);
-            const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-            const QString path = m_context.adapter.metadata.setting(QStringLiteral("responsePath")).toString();
-            QJsonValue list = valueAt(root, path);
-            if (path.isEmpty() && root.isObject()) {
-                for (const QJsonValue &v : root.toObject()) {
-                    if (v.isArray()) {
-                        list = v;
-                        break;
-                    }
-                }
+            const QString path =
+                m_context.adapter.metadata.setting(QStringLiteral("responsePath")).toString();
+            std::shared_ptr<const JsonTape> tape;
+            if (auto *t = std::get_if<std::shared_ptr<const JsonTape>>(&result))
+                tape = *t;
+            QJsonValue root;
+            if (tape && path.isEmpty() && tape->isObject(JsonTape::root())) {
+                // "Its first array" is the first in QJsonObject's key order: read as objects.
+                root = tape->value(JsonTape::root());
+                tape.reset();
+            } else if (!tape) {
+                const QJsonDocument doc = std::get<QJsonDocument>(result);
+                root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
             }
-            if (!list.isArray()) {
+            const auto valueOf = [&](const QString &at) {
+                if (!tape)
+                    return valueAt(root, at);
+                const int node = nodeAt(*tape, at);
+                return node < 0 ? QJsonValue(QJsonValue::Undefined) : tape->value(node);
+            };
+            const auto noRecords = [&] {
                 done(ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("records"),
                                     QStringLiteral("no record array at \"%1\" in the response")
                                         .arg(path.isEmpty() ? QStringLiteral("(root)") : path)});
-                return;
-            }
+            };
             Page page;
-            for (const QJsonValue &v : list.toArray())
-                page.records.append(v.toObject());
+            if (tape) {
+                const int list = nodeAt(*tape, path);
+                if (list < 0 || !tape->isArray(list))
+                    return noRecords();
+                const QList<int> elements = tape->elements(list);
+                if (std::all_of(elements.begin(), elements.end(),
+                                [&](int e) { return tape->isObject(e); })) {
+                    page.tape = tape;
+                    page.recordNodes = elements;
+                } else {
+                    for (const int e : elements) // what QJsonValue::toObject() makes of each
+                        page.records.append(tape->value(e).toObject());
+                }
+            } else {
+                QJsonValue list = valueAt(root, path);
+                if (path.isEmpty() && root.isObject()) {
+                    for (const QJsonValue &v : root.toObject()) {
+                        if (v.isArray()) {
+                            list = v;
+                            break;
+                        }
+                    }
+                }
+                if (!list.isArray())
+                    return noRecords();
+                for (const QJsonValue &v : list.toArray())
+                    page.records.append(v.toObject());
+            }
             if (m_context.stats)
-                m_context.stats->addRecords(m_context.adapter.metadata.api(),
-                                            int(page.records.size()));
+                m_context.stats->addRecords(m_context.adapter.metadata.api(), int(page.size()));
             if (m_type == QLatin1String("cursor")) {
-                page.nextCursor =
-                    scalarText(valueAt(root, m_paging.value(QLatin1String("cursorPath"))
-                                                 .toString(QStringLiteral("next_cursor"))));
-                page.hasMore = !page.nextCursor.isEmpty() && !page.records.isEmpty();
+                page.nextCursor = scalarText(valueOf(m_paging.value(QLatin1String("cursorPath"))
+                                                         .toString(QStringLiteral("next_cursor"))));
+                page.hasMore = !page.nextCursor.isEmpty() && page.size() > 0;
             } else if (m_type == QLatin1String("next")) {
-                page.nextCursor = scalarText(valueAt(
-                    root,
+                page.nextCursor = scalarText(valueOf(
                     m_paging.value(QLatin1String("nextPath")).toString(QStringLiteral("next"))));
                 page.hasMore = !page.nextCursor.isEmpty();
             } else if (m_type == QLatin1String("page") || m_type == QLatin1String("offset")) {
-                page.hasMore = page.records.size() >= m_size;
+                page.hasMore = page.size() >= m_size;
             }
             done(page);
         });
@@ -176,8 +234,8 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
 HttpJsonTarget::HttpJsonTarget(const ConnectorContext &context, QObject *parent)
     : TargetConnector(parent)
     , m_context(context)
-    , m_http(new HttpClient(context.connection, context.network, context.limiter, context.stats,
-                            this))
+    , m_http(
+          new HttpClient(context.connection, context.network, context.limiter, context.stats, this))
 {
     m_http->setRetryPolicy(context.retry);
     connect(m_http, &HttpClient::retrying, this, &TargetConnector::retrying);

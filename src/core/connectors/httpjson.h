@@ -10,7 +10,8 @@ namespace weft {
 /// and `paging`: {"type": "none"|"page"|"offset"|"cursor"|"next", "pageParam", "sizeParam",
 /// "size", "offsetParam", "cursorParam", "cursorPath", "nextPath"}. Request fields go into the
 /// query (GET) or a JSON body (POST). Authentication comes from the connection (`auth`: none,
-/// bearer, basic, header) and `options.headers`.
+/// bearer, basic, header) and `options.headers`. Pages are read as JsonTapes where the
+/// record array holds only objects (Page::tape; docs/architecture.md).
 class HttpJsonSource final : public SourceConnector
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ public:
 
     /// The value at a dotted path ("data.items", "links.next"); Undefined when absent.
     static QJsonValue valueAt(const QJsonValue &root, const QString &path);
+    /// The same on a tape: the node at the path from the root, or -1 when absent.
+    static int nodeAt(const JsonTape &tape, const QString &path);
 
 private:
     ConnectorContext m_context;

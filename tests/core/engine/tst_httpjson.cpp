@@ -26,6 +26,8 @@ private Q_SLOTS:
     void paging();
     void targetRecordVerdicts();
     void recordReadTwiceIsOneRecord();
+    void everyBodyShapeGivesTheSameRecords_data();
+    void everyBodyShapeGivesTheSameRecords();
 };
 
 namespace {
@@ -113,6 +115,22 @@ int run(const Project &p, StateStore *state, QList<RunInfo> *results = nullptr)
     return finished.first().first().toInt();
 }
 
+/// Runs a project of `source` into the local store of a fresh state store in `dir`: the
+/// run's exit code (-2 when the store cannot be opened).
+int runIntoLocalStore(const QString &baseUrl, const QJsonObject &source, const QTemporaryDir &dir,
+                      std::unique_ptr<StateStore> *state, QList<RunInfo> *results)
+{
+    const Project p = project(baseUrl, source, QJsonObject{{"name", "local"}, {"type", "local_store"}},
+                              QJsonObject{{"api", "写入空操作"}});
+    QString error;
+    *state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    if (!*state) {
+        qWarning("cannot open the state store: %s", qPrintable(error));
+        return -2;
+    }
+    return run(p, state->get(), results);
+}
+
 } // namespace
 
 void TestHttpJson::paging_data()
@@ -138,15 +156,10 @@ void TestHttpJson::paging()
                        {"id", "id"},
                        {"responsePath", "result.items"},
                        {"paging", paging}};
-    const Project p = project(server.baseUrl(), source,
-                              QJsonObject{{"name", "local"}, {"type", "local_store"}},
-                              QJsonObject{{"api", "写入空操作"}});
     QTemporaryDir dir;
-    QString error;
-    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
-    QVERIFY2(state, qPrintable(error));
+    std::unique_ptr<StateStore> state;
     QList<RunInfo> results;
-    QCOMPARE(run(p, state.get(), &results), 0);
+    QCOMPARE(runIntoLocalStore(server.baseUrl(), source, dir, &state, &results), 0);
     QCOMPARE(results.first().counters.read, 7);
     QCOMPARE(results.first().counters.written, 7);
     QCOMPARE(state->localCount("s"), 7);
@@ -202,17 +215,14 @@ void TestHttpJson::recordReadTwiceIsOneRecord()
     for (const QString style : {QStringLiteral("overlap"), QStringLiteral("overlap-changed")}) {
         FakeHttpServer server([style](const FakeRequest &r) { return serveItems(r, style); });
         QVERIFY(server.listen());
-        const Project p = project(
-            server.baseUrl(),
-            QJsonObject{{"api", "/v1/items"}, {"method", "GET"}, {"id", "id"}, {"responsePath", "result.items"},
-                        {"paging", QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}},
-            QJsonObject{{"name", "local"}, {"type", "local_store"}}, QJsonObject{{"api", "写入空操作"}});
+        const QJsonObject source{
+            {"api", "/v1/items"}, {"method", "GET"}, {"id", "id"}, {"responsePath", "result.items"},
+            {"paging", QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}};
         QTemporaryDir dir;
-        QString error;
-        auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
-        QVERIFY2(state, qPrintable(error));
+        std::unique_ptr<StateStore> state;
         QList<RunInfo> results;
-        const int exitCode = run(p, state.get(), &results);
+        const int exitCode = runIntoLocalStore(server.baseUrl(), source, dir, &state, &results);
+        QVERIFY(state);
         const RunCounters c = results.first().counters;
         QCOMPARE(c.read, 9);
         QCOMPARE(c.written, 7);
@@ -233,6 +243,78 @@ void TestHttpJson::recordReadTwiceIsOneRecord()
             QCOMPARE(failed.first().recordId, QStringLiteral("it-2"));
             QCOMPARE(failed.first().sourcePayload.value("name").toString(), QStringLiteral("另一个"));
         }
+    }
+}
+
+void TestHttpJson::everyBodyShapeGivesTheSameRecords_data()
+{
+    // Pages are read as tapes (records read field by field, no objects built) where the
+    // tape reads the body exactly as QJsonDocument would; the rest takes the object path.
+    // Either way the same records arrive.
+    QTest::addColumn<QString>("responsePath");
+    QTest::addColumn<QByteArray>("before"); // the body around the items array
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<bool>("rawTab");       // item 3's name holds a raw tab (not strict JSON)
+    QTest::newRow("tape: a path") << "result.items" << QByteArray(R"({"result":{"items":)")
+                                  << QByteArray("}}") << false;
+    QTest::newRow("tape: the root array") << "" << QByteArray() << QByteArray() << false;
+    QTest::newRow("tape: an index in the path")
+        << "result.1.items" << QByteArray(R"({"result":[{"items":[{"id":"decoy"}]},{"items":)")
+        << QByteArray("}]}") << false;
+    QTest::newRow("tape: duplicate keys, the last counts")
+        << "result.items" << QByteArray(R"({"result":{"items":[{"id":"decoy"}],"items":)")
+        << QByteArray("}}") << false;
+    QTest::newRow("objects: the root's first array")
+        << "" << QByteArray(R"({"meta":{"n":7},"items":)") << QByteArray("}") << false;
+    QTest::newRow("objects: a byte order mark")
+        << "result.items" << QByteArray("\xEF\xBB\xBF" R"({"result":{"items":)")
+        << QByteArray("}}") << false;
+    QTest::newRow("objects: a raw tab in a string")
+        << "result.items" << QByteArray(R"({"result":{"items":)") << QByteArray("}}") << true;
+}
+
+void TestHttpJson::everyBodyShapeGivesTheSameRecords()
+{
+    QFETCH(QString, responsePath);
+    QFETCH(QByteArray, before);
+    QFETCH(QByteArray, after);
+    QFETCH(bool, rawTab);
+    QJsonArray items;
+    for (int i = 0; i < 7; ++i) {
+        QJsonObject o = item(i);
+        o.insert("qty", i * 1.5);
+        o.insert("tags", QJsonArray{"a", i});
+        if (rawTab && i == 3)
+            o.insert("name", QStringLiteral("物品\t3"));
+        items.append(o);
+    }
+    QByteArray list = QJsonDocument(items).toJson(QJsonDocument::Compact);
+    if (rawTab)
+        list.replace("\\t", "\t"); // the escape as the raw character
+    const QByteArray body = before + list + after;
+    FakeHttpServer server([body](const FakeRequest &r) {
+        if (r.headers.value("authorization") != "Bearer s3cret-token")
+            return FakeResponse{401, "application/json", R"({"error":"no"})"};
+        return FakeResponse{200, "application/json", body};
+    });
+    QVERIFY(server.listen());
+    QJsonObject source{{"api", "/v1/items"}, {"method", "GET"}, {"id", "id"},
+                       {"paging", QJsonObject{{"type", "none"}}}};
+    if (!responsePath.isEmpty())
+        source.insert("responsePath", responsePath);
+    QTemporaryDir dir;
+    std::unique_ptr<StateStore> state;
+    QList<RunInfo> results;
+    QCOMPARE(runIntoLocalStore(server.baseUrl(), source, dir, &state, &results), 0);
+    QCOMPARE(results.first().counters.read, 7);
+    QCOMPARE(state->localCount("s"), 7);
+    QMap<QString, QJsonObject> stored;
+    QVERIFY(state->forEachLocal("s", [&](const QString &id, const QJsonObject &o) {
+        stored.insert(id, o);
+    }));
+    for (const QJsonValue &v : std::as_const(items)) {
+        const QJsonObject expected = v.toObject();
+        QCOMPARE(stored.value(expected.value("id").toString()), expected);
     }
 }
 
