@@ -1570,6 +1570,10 @@
             <numerusform>Reading the %n selected records…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The selected records are no longer in the list.</source>
+        <translation>The selected records are no longer in the list.</translation>
+    </message>
 </context>
 <context>
     <name>weft::JsonTreeModel</name>

@@ -1567,6 +1567,10 @@
             <numerusform>正在读取所选的 %n 条记录…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The selected records are no longer in the list.</source>
+        <translation>所选记录已不在列表中。</translation>
+    </message>
 </context>
 <context>
     <name>weft::JsonTreeModel</name>

@@ -247,6 +247,18 @@ void TestFailedRecords::selectionBeyondTheLoadedPagesIsReadFromTheStore()
     const QStringList all = retries.at(1).at(1).toStringList();
     QCOMPARE(all.size(), 3 * FailedRecordsModel::kPageSize - 3);
     QVERIFY(!all.contains(expected.at(1))); // ignored ones are no longer in the list
+
+    // Records resolved elsewhere before their rows are read: said, not silently dropped.
+    QList<qint64> open;
+    for (const FailedRecord &r : store->failedRecords(warehouses))
+        open << r.id;
+    QVERIFY(store->setFailureStatus(open, FailureStatus::Resolved));
+    QSignalSpy messages(&panel, &FailedRecordsPanel::message);
+    panel.selectRows({unloaded});
+    panel.retrySelected();
+    QVERIFY(test::waitUntil([&] { return messages.count() == 2; })); // reading…, then this
+    QVERIFY(messages.at(1).at(0).toString().contains(QStringLiteral("no longer in the list")));
+    QCOMPARE(retries.count(), 2);
 }
 
 void TestFailedRecords::exportsCsv()

@@ -287,8 +287,10 @@ void FailedRecordsPanel::withSelection(std::function<void(const QList<SelectedRe
             }
             return out;
         },
-        [act = std::move(act)](const QList<SelectedRecord> &records) {
-            if (!records.isEmpty())
+        [this, act = std::move(act)](const QList<SelectedRecord> &records) {
+            if (records.isEmpty()) // resolved or ignored meanwhile (by a run, another window)
+                Q_EMIT message(tr("The selected records are no longer in the list."));
+            else
                 act(records);
         });
 }
