@@ -200,7 +200,8 @@ K3Source::K3Source(const ConnectorContext &context, QObject *parent)
     , m_client(new detail::K3Client(context, this))
 {
     connect(m_client->http(), &HttpClient::retrying, this, &SourceConnector::retrying);
-    const int wanted = scalarText(k3Setting(context.adapter.metadata, QStringLiteral("Limit"), {})).toInt();
+    const int wanted =
+        scalarText(k3Setting(context.adapter.metadata, QStringLiteral("Limit"), {})).toInt();
     m_limit = wanted > 0 ? wanted : 2000;
 }
 
@@ -215,12 +216,14 @@ SourceTraits K3Source::traits() const
 void K3Source::fetchPage(const PageRequest &request, std::function<void(PageResult)> done)
 {
     const AdapterMetadata &meta = m_context.adapter.metadata;
-    const QString fieldKeys = scalarText(k3Setting(meta, QStringLiteral("FieldKeys"), request.params));
+    const QString fieldKeys =
+        scalarText(k3Setting(meta, QStringLiteral("FieldKeys"), request.params));
     QStringList keys;
     for (const QString &k : fieldKeys.split(u',', Qt::SkipEmptyParts))
         keys << k.trimmed();
     QJsonObject data;
-    data.insert(QStringLiteral("FormId"), scalarText(k3Setting(meta, QStringLiteral("FormId"), request.params)));
+    data.insert(QStringLiteral("FormId"),
+                scalarText(k3Setting(meta, QStringLiteral("FormId"), request.params)));
     data.insert(QStringLiteral("FieldKeys"), keys.join(u','));
     data.insert(QStringLiteral("FilterString"),
                 scalarText(k3Setting(meta, QStringLiteral("FilterString"), request.params)));
@@ -304,7 +307,8 @@ void K3Target::save(const QJsonArray &models, int checks, std::function<void(Bat
         operation = meta.api().compare(QLatin1String("save"), Qt::CaseInsensitive) == 0
                         ? QStringLiteral("Save")
                         : QStringLiteral("BatchSave");
-    const QString autoAudit = scalarText(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
+    const QString autoAudit =
+        scalarText(k3Setting(meta, QStringLiteral("IsAutoSubmitAndAudit"), {}));
     QJsonObject data{{QStringLiteral("Model"), models},
                      {QStringLiteral("IsAutoSubmitAndAudit"), autoAudit == QLatin1String("true")},
                      {QStringLiteral("NeedReturnFields"), QJsonArray()},
@@ -428,7 +432,8 @@ void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &los
             for (const QJsonValue &row : std::get<QJsonValue>(result).toArray()) {
                 const QJsonArray cells = row.toArray();
                 if (cells.size() >= 2)
-                    saved.insert(scalarText(cells.at(1)), scalarText(cells.at(0)) + u'/' + scalarText(cells.at(1)));
+                    saved.insert(scalarText(cells.at(1)),
+                                 scalarText(cells.at(0)) + u'/' + scalarText(cells.at(1)));
             }
             auto outcomes = std::make_shared<QList<WriteOutcome>>(n);
             QJsonArray again;

@@ -12,6 +12,9 @@ namespace weft {
 /// ("42", not "42.0"), any other number with 17 significant digits (it reads back the same),
 /// true/false; "" for null, undefined, arrays and objects.
 ///
+/// Not the mapping language's text of a value (expr::detail::jsonToText: shortest doubles,
+/// arrays and objects as JSON, for templates); this one names records and settings.
+///
 /// Record ids made this way are stored in the state store and compared between runs, so this
 /// is the one spelling of them: change it and every stored double id reads as a new record.
 inline QString scalarText(const QJsonValue &v)
