@@ -5,4 +5,5 @@ set(WEFT_CORE_state_SOURCES
     statestore.cpp statestore.h statestore_p.h
     statestoreops.cpp
     statestorerecords.cpp
+    statestorebatches.cpp
 )

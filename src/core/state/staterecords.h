@@ -90,6 +90,41 @@ struct WrittenRecord {
     QString runId; ///< the run that wrote it (to tell duplicates within one run)
 };
 
+/// One record of a batch on its way to a target, as the in-flight journal keeps it: enough to
+/// mark it written if the batch turns out to have reached the target.
+struct InFlightRecord {
+    QString recordId;
+    QByteArray contentHash;
+    /// The target's own key for the record (K3Cloud FBillNo/FNumber, JDY number), by which a
+    /// target that keeps no ledger of its own is asked whether it holds the record.
+    QString identity;
+    QString previousTargetRef; ///< set when the write was an update of a known document
+    QStringList sourceIds;     ///< the flattened source records it came from (their failures)
+};
+
+/// A batch journalled before it was handed to the target (exactly-once, docs/architecture.md
+/// "Exactly once"). The journal entry goes away in the same transaction that records the
+/// batch's outcome; one that is still there when a run starts belongs to a batch whose
+/// outcome was never recorded (the process died, or the state store failed), and the target
+/// is asked what became of it before anything is read again.
+struct InFlightBatch {
+    QString scheme;
+    QString batchId; ///< unique in the store: "<run id>/<sequence>"
+    QString runId;
+    QDateTime createdAt;
+    QList<InFlightRecord> records;
+};
+
+/// Everything a batch's outcome changes in the state store, recorded in one transaction.
+struct BatchOutcome {
+    QString scheme;
+    QString batchId;                ///< its journal entry is removed; empty: none to remove
+    QList<WrittenRecord> written;
+    QStringList resolvedFailureIds; ///< records whose open failures the write resolved
+    QString runId;                  ///< failures this run recorded itself are not resolved
+    QList<FailedRecord> failures;   ///< records the target rejected
+};
+
 /// One API call's facts, aggregated per hour in the state store.
 struct ApiCallSample {
     QString connection;

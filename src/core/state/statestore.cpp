@@ -2,6 +2,10 @@
 #include "core/state/statestore_p.h"
 #include "core/state/sqlitewrittenids.h"
 
+#include "core/connectors/mysqlsql.h"
+#include "core/log/logging.h"
+#include "core/util/filemodes.h"
+
 
 #include <QAtomicInt>
 #include <QFileInfo>
@@ -10,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QVariant>
 
 #include <limits>
@@ -100,6 +105,44 @@ const QList<Migration> &migrations()
              "CREATE TABLE alerts_sent (rule VARCHAR(191) NOT NULL, subject VARCHAR(191) NOT NULL, "
              "sent_at BIGINT NOT NULL, message TEXT, PRIMARY KEY(rule, subject)) CHARSET=utf8mb4",
          }},
+        // 3: exactly-once — the in-flight journal of batches handed to a target, the store's
+        // own id (keeps two stores' batches apart in a target's write ledger); the production
+        // service — lease epochs (fencing: a lease taken over gets a new epoch), calls per
+        // account across processes, heartbeats of serve processes.
+        {3,
+         {
+             "CREATE TABLE store_info (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+             "INSERT INTO store_info(name, value) VALUES ('store_id', lower(hex(randomblob(16))))",
+             "CREATE TABLE inflight_batches (scheme TEXT NOT NULL, batch_id TEXT NOT NULL, "
+             "run_id TEXT, created_at INTEGER, records TEXT NOT NULL, PRIMARY KEY(scheme, "
+             "batch_id))",
+             "ALTER TABLE leases ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0",
+             // Calls per account, counted across processes (AccountLimits).
+             "CREATE TABLE account_calls (id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT "
+             "NULL, at_ms INTEGER NOT NULL)",
+             "CREATE INDEX account_calls_at ON account_calls(account, at_ms)",
+             "CREATE TABLE account_limits (account TEXT PRIMARY KEY, paused_until INTEGER NOT "
+             "NULL DEFAULT 0)",
+             // Heartbeats of serve processes.
+             "CREATE TABLE processes (holder TEXT PRIMARY KEY, host TEXT, version TEXT, "
+             "started_at INTEGER, last_seen INTEGER, running TEXT)",
+         },
+         {
+             "CREATE TABLE store_info (name VARCHAR(64) PRIMARY KEY, value VARCHAR(191) NOT "
+             "NULL) CHARSET=utf8mb4",
+             "INSERT INTO store_info(name, value) VALUES ('store_id', REPLACE(UUID(), '-', ''))",
+             "CREATE TABLE inflight_batches (scheme VARCHAR(191) NOT NULL, batch_id VARCHAR(128) "
+             "NOT NULL, run_id VARCHAR(64), created_at BIGINT, records LONGTEXT NOT NULL, "
+             "PRIMARY KEY(scheme, batch_id)) CHARSET=utf8mb4",
+             "ALTER TABLE leases ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0",
+             "CREATE TABLE account_calls (id BIGINT PRIMARY KEY AUTO_INCREMENT, account "
+             "VARCHAR(191) NOT NULL, at_ms BIGINT NOT NULL, KEY account_calls_at (account, "
+             "at_ms)) CHARSET=utf8mb4",
+             "CREATE TABLE account_limits (account VARCHAR(191) PRIMARY KEY, paused_until BIGINT "
+             "NOT NULL DEFAULT 0) CHARSET=utf8mb4",
+             "CREATE TABLE processes (holder VARCHAR(191) PRIMARY KEY, host VARCHAR(191), version "
+             "VARCHAR(32), started_at BIGINT, last_seen BIGINT, running TEXT) CHARSET=utf8mb4",
+         }},
     };
     return list;
 }
@@ -148,17 +191,41 @@ std::unique_ptr<StateStore> StateStore::open(const QString &location, QString *e
         store->m_db.setHostName(url.host());
         store->m_db.setPort(url.port(3306));
         store->m_db.setUserName(url.userName());
-        store->m_db.setPassword(url.password().isEmpty()
-                                    ? qEnvironmentVariable("WEFT_STATE_PASSWORD")
-                                    : url.password());
+        const QString password = url.password().isEmpty()
+                                     ? qEnvironmentVariable("WEFT_STATE_PASSWORD")
+                                     : url.password();
+        log::registerSecret(password);
+        store->m_db.setPassword(password);
         store->m_db.setDatabaseName(url.path().mid(1));
-        store->m_db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10"));
+        // TLS as for MySQL connections: mysql://…/db?sslMode=verify-ca&sslCa=/etc/weft/ca.pem
+        const QUrlQuery query(url);
+        QString tlsError;
+        const auto tls = mySqlTlsOptions(query.queryItemValue(QStringLiteral("sslMode")),
+                                         query.queryItemValue(QStringLiteral("sslCa"),
+                                                              QUrl::FullyDecoded),
+                                         &tlsError);
+        if (!tls) {
+            if (error)
+                *error = QStringLiteral("cannot open the state store %1: %2")
+                             .arg(url.toDisplayString(QUrl::RemovePassword), tlsError);
+            return nullptr;
+        }
+        QString openError;
+        if (!openMySqlWith(&store->m_db, *tls, &openError)) {
+            if (error)
+                *error = QStringLiteral("cannot open the state store %1: %2")
+                             .arg(url.toDisplayString(QUrl::RemovePassword), openError);
+            return nullptr;
+        }
     } else {
+        // A store made by an earlier version may be readable by others: no longer.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            restrictFile(location + suffix);
         store->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
         store->m_db.setDatabaseName(location);
         store->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
-    if (!store->m_db.open()) {
+    if (!store->m_db.isOpen() && !store->m_db.open()) {
         if (error)
             *error = QStringLiteral("cannot open the state store %1: %2")
                          .arg(QUrl(location).toDisplayString(QUrl::RemovePassword),
@@ -168,10 +235,21 @@ std::unique_ptr<StateStore> StateStore::open(const QString &location, QString *e
     if (store->m_mysql) {
         store->exec(QStringLiteral("SET NAMES utf8mb4"));
     } else {
-        // WAL keeps readers (the designer's tables) from blocking the runner; NORMAL sync is
-        // durable against a process crash, which is what kill -9 tests.
+        // WAL keeps readers (the designer's tables) from blocking the runner. FULL syncs the
+        // log at every commit: with NORMAL a power cut (or an OS crash) may take back the last
+        // commits — among them the journal entry of a batch the target has since committed,
+        // which the next run would then write a second time. What it costs is measured in
+        // bench/README.md ("State store durability").
         store->exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        store->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        // WEFT_STATE_SYNCHRONOUS=NORMAL exists to measure that cost and for the power-loss
+        // test's control run (which must then find the loss); never for production.
+        const QString synchronous =
+            qEnvironmentVariable("WEFT_STATE_SYNCHRONOUS", QStringLiteral("FULL")).toUpper();
+        store->exec(QStringLiteral("PRAGMA synchronous=%1")
+                        .arg(synchronous == QLatin1String("NORMAL") ||
+                                     synchronous == QLatin1String("EXTRA")
+                                 ? synchronous
+                                 : QStringLiteral("FULL")));
         store->exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     }
     QString migrateError;
@@ -182,9 +260,98 @@ std::unique_ptr<StateStore> StateStore::open(const QString &location, QString *e
                               migrateError);
         return nullptr;
     }
+    QString idError;
+    if (!store->readStoreId(&idError)) {
+        if (error)
+            *error = QStringLiteral("cannot read the state store %1: %2")
+                         .arg(QUrl(location).toDisplayString(QUrl::RemovePassword), idError);
+        return nullptr;
+    }
     if (!store->m_mysql)
         store->m_sqliteIds = SqliteWrittenIds::attach(store->m_db);
     return store;
+}
+
+bool StateStore::ensureConnected()
+{
+    if (!m_mysql)
+        return true;
+    if (m_transactionDepth == 0 && exec(QStringLiteral("DO 1")))
+        return true;
+    if (m_transactionDepth > 0)
+        return true; // never in the middle of a transaction
+    for (auto &q : m_prepared)
+        q.reset();
+    m_db.close();
+    if (!m_db.open()) {
+        m_lastError = m_db.lastError().text();
+        return false;
+    }
+    if (!exec(QStringLiteral("SET NAMES utf8mb4")))
+        return false;
+    log::info(QStringLiteral("state store %1: connected again")
+                  .arg(QUrl(m_location).toDisplayString(QUrl::RemovePassword)));
+    return true;
+}
+
+bool StateStore::readStoreId(QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT value FROM store_info WHERE name = 'store_id'")) ||
+        !q.next()) {
+        *error = q.lastError().isValid() ? q.lastError().text()
+                                         : QStringLiteral("it has no store id");
+        return false;
+    }
+    m_storeId = q.value(0).toString();
+    return true;
+}
+
+bool StateStore::beginTransaction()
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        return true;
+    }
+    // SQLite: IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a store
+    // locked by another process fails here, before anything is written, not at COMMIT.
+    if (!exec(m_mysql ? QStringLiteral("START TRANSACTION")
+                      : QStringLiteral("BEGIN IMMEDIATE")))
+        return false;
+    m_transactionDepth = 1;
+    m_transactionFailed = false;
+    return true;
+}
+
+bool StateStore::commitTransaction()
+{
+    Q_ASSERT(m_transactionDepth > 0);
+    if (--m_transactionDepth > 0)
+        return !m_transactionFailed;
+    if (m_transactionFailed) {
+        exec(QStringLiteral("ROLLBACK"));
+        m_transactionFailed = false;
+        return false;
+    }
+    if (!exec(QStringLiteral("COMMIT"))) {
+        const QString error = m_lastError;
+        exec(QStringLiteral("ROLLBACK"));
+        m_lastError = error;
+        return false;
+    }
+    return true;
+}
+
+void StateStore::rollbackTransaction()
+{
+    Q_ASSERT(m_transactionDepth > 0);
+    m_transactionFailed = true;
+    if (--m_transactionDepth > 0)
+        return;
+    const QString error = m_lastError; // the cause, not the rollback's answer
+    exec(QStringLiteral("ROLLBACK"));
+    m_lastError = error;
+    m_transactionFailed = false;
 }
 
 bool StateStore::exec(const QString &sql)
@@ -364,13 +531,13 @@ int StateStore::closeAbandonedRuns(const QString &message, const QString &holder
     // renewing. Runs whose lease is alive belong to another process and are left alone.
     q.prepare(QStringLiteral("UPDATE runs SET outcome = ?, message = ?, finished_at = ? WHERE "
                              "outcome = ? AND scheme NOT IN (SELECT scheme FROM leases WHERE "
-                             "expires_at >= ? AND holder <> ?)"));
+                             "expires_at >= %1 AND holder <> ?)")
+                  .arg(nowMs()));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     q.addBindValue(runOutcomeName(RunOutcome::Aborted));
     q.addBindValue(message);
     q.addBindValue(now);
     q.addBindValue(runOutcomeName(RunOutcome::Running));
-    q.addBindValue(now);
     q.addBindValue(holder.isNull() ? QStringLiteral("") : holder);
     if (!q.exec())
         return 0;

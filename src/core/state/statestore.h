@@ -43,9 +43,17 @@ public:
 
     QString location() const { return m_location; }
     bool isMySql() const { return m_mysql; }
+    /// The store's own id, made when it was created. Two stores (a test and a production
+    /// project) may write to one target database: the MySQL targets' write ledger keeps their
+    /// batches apart by it.
+    QString storeId() const { return m_storeId; }
     int schemaVersion() const;
     /// The last database error, for messages.
     QString lastError() const { return m_lastError; }
+    /// A MySQL store whose connection was lost (the server restarted, a network cut) connects
+    /// again; true when the store is usable. Called before each run and scheduler tick: a
+    /// lost connection stops the run that meets it, not every run after it.
+    bool ensureConnected();
 
     // Runs
     bool beginRun(const RunInfo &run);
@@ -73,6 +81,18 @@ public:
     bool hasWritten(const QString &scheme) const;
     bool forgetWritten(const QString &scheme);
 
+    // In-flight batches (exactly-once; docs/architecture.md "Exactly once")
+    /// Journals a batch before it is handed to the target. Durable when this returns true:
+    /// a SQLite store syncs the commit to disk (synchronous=FULL), so not even a power cut
+    /// between this and the target's commit can make the run forget the batch was sent.
+    bool journalBatch(const InFlightBatch &batch);
+    /// The scheme's batches whose outcome was never recorded, oldest first; std::nullopt when
+    /// the store cannot be read.
+    std::optional<QList<InFlightBatch>> inFlightBatches(const QString &scheme) const;
+    /// Records what became of a batch — written ids, resolved and new failures — and removes
+    /// its journal entry, all in one transaction: either all of it is stored or none.
+    bool recordBatchOutcome(const BatchOutcome &outcome);
+
     // Failed records
     /// Adds failures; a record that already has an open failure at the same stage has it
     /// updated (attempts + 1, new message, payloads and run) instead of a duplicate row.
@@ -98,14 +118,55 @@ public:
     qint64 localCount(const QString &scheme) const;
 
     // Leases: at most one runner per scheme, also across processes sharing a MySQL store.
-    /// Takes (or renews) the lease on `scheme` for `ttlSeconds` if it is free, expired or
-    /// already `holder`'s. A holder that crashes simply stops renewing; its lease expires —
-    /// or, when the holder names a process of this host that has ended (processidentity.h),
-    /// is taken over at once.
-    bool tryAcquireLease(const QString &scheme, const QString &holder, int ttlSeconds);
+    // Expiry is decided by the state database's clock, never a host's own.
+    /// Takes the lease on `scheme` for `ttlSeconds` if it is free, expired or already
+    /// `holder`'s, and returns its epoch — a number that grows at every acquisition, so that
+    /// a run that lost its lease (paused, cut off) and comes back can no longer write
+    /// (fenced()). A holder that crashes simply stops renewing; its lease expires — or, when
+    /// the holder names a process of this host that has ended (processidentity.h), is taken
+    /// over at once. std::nullopt when someone else holds it (or the store failed).
+    std::optional<qint64> acquireLease(const QString &scheme, const QString &holder,
+                                       int ttlSeconds);
+    /// acquireLease() as a yes/no.
+    bool tryAcquireLease(const QString &scheme, const QString &holder, int ttlSeconds)
+    {
+        return acquireLease(scheme, holder, ttlSeconds).has_value();
+    }
+    /// Extends a lease this holder acquired with `epoch`; false once another process took it
+    /// over (or the store failed: lastError() says which).
+    bool renewLease(const QString &scheme, const QString &holder, qint64 epoch, int ttlSeconds);
     bool releaseLease(const QString &scheme, const QString &holder);
     /// The current (unexpired) holder, empty when none.
     QString leaseHolder(const QString &scheme) const;
+    /// Runs `writes` (calls of this store) in one transaction with a check that `holder`
+    /// still holds the scheme's lease with `epoch`: all of it, or — when the lease was taken
+    /// over, or a write failed — nothing, and false (lastError() says why). On MySQL the lease
+    /// row is locked for the transaction, so a takeover waits for it, or it for the takeover.
+    bool fenced(const QString &scheme, const QString &holder, qint64 epoch,
+                const std::function<bool()> &writes);
+    /// Whether the last failure was a fence refusing a write (the lease was taken over).
+    bool lastFailureWasFence() const { return m_fenceRefused; }
+
+    // Calls per account across processes (AccountLimits; MySQL stores).
+    /// Counts a call of `account` now if `limit` (over the last second and minute, by the
+    /// database's clock, with `marginMs` of slack per window) allows it and the account is
+    /// not paused: 0. Otherwise counts nothing and returns how many milliseconds to wait;
+    /// -1 on a database error (the caller goes on with its own count).
+    qint64 reserveCall(const QString &account, double perSecond, int perMinute, int marginMs);
+    /// Holds every process's calls of `account` for `ms` (a throttle answer).
+    bool pauseAccount(const QString &account, int ms);
+
+    // Heartbeats of serve processes (docs/operations.md).
+    /// Notes that `holder` is alive now, running `running`.
+    bool heartbeat(const QString &holder, const QString &host, const QString &version,
+                   const QDateTime &startedAt, const QStringList &running);
+    bool removeHeartbeat(const QString &holder);
+    struct ProcessBeat {
+        QString holder, host, version;
+        QDateTime startedAt, lastSeen;
+        QStringList running;
+    };
+    QList<ProcessBeat> processes() const;
 
     // Alerts: when a rule last fired for a subject (a scheme, a connection), for quiet periods.
     QDateTime alertSentAt(const QString &rule, const QString &subject) const;
@@ -125,7 +186,23 @@ private:
     StateStore() = default;
     bool migrate(QString *error);
     bool exec(const QString &sql);
+    bool readStoreId(QString *error);
+
+    /// A transaction that nests: only the outermost one begins and commits, an inner failure
+    /// rolls the whole back. Every write of the store goes through one, so a composite write
+    /// (recordBatchOutcome) is a single transaction of the same statements. Defined in
+    /// statestore_p.h.
+    class Transaction;
+    friend class Transaction;
+    int m_transactionDepth = 0;
+    bool m_transactionFailed = false;
+    bool beginTransaction();
+    bool commitTransaction();
+    void rollbackTransaction();
+
     QString upsertVerb() const; ///< "REPLACE" works in both dialects for our keyed tables
+    /// The database's clock in Unix milliseconds, as an SQL expression (lease expiry).
+    QString nowMs() const;
     /// Runs `sql` — an UPDATE whose "%1" is the IN list of record ids — once per chunk of
     /// `recordIds`, all in one transaction; `leading` values are bound before the ids.
     bool updateByIds(const QString &sql, const QVariantList &leading, const QStringList &recordIds);
@@ -140,7 +217,9 @@ private:
     mutable std::unique_ptr<SqliteWrittenIds> m_sqliteIds;
     QString m_connectionName;
     QString m_location;
+    QString m_storeId;
     bool m_mysql = false;
+    bool m_fenceRefused = false;
     mutable QString m_lastError;
 };
 

@@ -5,6 +5,7 @@
 // statestoreops.cpp: leases, alert bookkeeping, API statistics). Not part of the API.
 
 #include "core/state/staterecords.h"
+#include "core/state/statestore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -12,6 +13,54 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+
+namespace weft {
+
+/// RAII for StateStore's nesting transactions: rolls back unless committed.
+class StateStore::Transaction
+{
+public:
+    explicit Transaction(StateStore *store)
+        : m_store(store)
+        , m_began(store->beginTransaction())
+    {
+    }
+    ~Transaction()
+    {
+        if (m_began && !m_done)
+            m_store->rollbackTransaction();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    /// False when the transaction could not begin (the database is locked, gone, full): the
+    /// caller writes nothing and reports the store's lastError().
+    bool began() const { return m_began; }
+    /// Commits (the outermost) or hands on to the outer one; false if anything failed.
+    bool commit()
+    {
+        if (!m_began || m_done)
+            return false;
+        m_done = true;
+        return m_store->commitTransaction();
+    }
+    /// Gives up: the whole transaction, also an outer one, is rolled back.
+    bool fail()
+    {
+        if (m_began && !m_done) {
+            m_done = true;
+            m_store->rollbackTransaction();
+        }
+        return false;
+    }
+
+private:
+    StateStore *m_store;
+    bool m_began;
+    bool m_done = false;
+};
+
+} // namespace weft
 
 namespace weft::statestore_detail {
 

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <cmath>
 #include <iterator>
 #include <numeric>
 
@@ -34,66 +35,151 @@ int latencyBucket(int ms)
 
 // ---- leases ---------------------------------------------------------------------------
 
-bool StateStore::tryAcquireLease(const QString &scheme, const QString &holder, int ttlSeconds)
+QString StateStore::nowMs() const
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 expires = now + qint64(ttlSeconds) * 1000;
-    // One conditional UPDATE takes a free, expired or own lease atomically; only when no row
-    // exists yet does the INSERT race, and the primary key lets exactly one insert win.
+    // The database's clock, not this host's: two hosts whose clocks disagree still agree on
+    // when a lease expired. (A SQLite store is a file of this host: its clock is the host's.)
+    return m_mysql ? QStringLiteral("CAST(ROUND(UNIX_TIMESTAMP(NOW(3)) * 1000) AS SIGNED)")
+                   : QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
+}
+
+std::optional<qint64> StateStore::acquireLease(const QString &scheme, const QString &holder,
+                                               int ttlSeconds)
+{
+    const qint64 ttlMs = qint64(ttlSeconds) * 1000;
+    const auto epochOf = [&]() -> std::optional<qint64> {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT epoch FROM leases WHERE scheme = ? AND holder = ?"));
+        q.addBindValue(scheme);
+        q.addBindValue(holder);
+        if (q.exec() && q.next())
+            return q.value(0).toLongLong();
+        m_lastError = q.lastError().text();
+        return std::nullopt;
+    };
+    // One conditional UPDATE takes a free, expired or own lease atomically, with a new epoch;
+    // only when no row exists yet does the INSERT race, and the primary key lets exactly one
+    // insert win.
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = ? WHERE scheme = ? AND "
-                             "(holder = ? OR expires_at < ?)"));
+    q.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = %1 + ?, epoch = epoch + 1 "
+                             "WHERE scheme = ? AND (holder = ? OR expires_at < %1)")
+                  .arg(nowMs()));
     q.addBindValue(holder);
-    q.addBindValue(expires);
+    q.addBindValue(ttlMs);
     q.addBindValue(scheme);
     q.addBindValue(holder);
-    q.addBindValue(now);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return std::nullopt;
+    }
+    if (q.numRowsAffected() > 0)
+        return epochOf();
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO leases(scheme, holder, expires_at, epoch) VALUES "
+                                  "(?, ?, %1 + ?, 1)")
+                       .arg(nowMs()));
+    insert.addBindValue(scheme);
+    insert.addBindValue(holder);
+    insert.addBindValue(ttlMs);
+    if (insert.exec())
+        return 1;
+    // The row exists and is someone else's, unexpired (or another process inserted first).
+    QSqlQuery check(m_db);
+    check.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ?"));
+    check.addBindValue(scheme);
+    if (!check.exec() || !check.next())
+        return std::nullopt;
+    const QString current = check.value(0).toString();
+    if (current == holder)
+        return epochOf();
+    if (holderLiveness(current) != HolderLiveness::Gone)
+        return std::nullopt;
+    // The holder was a process of this host that has ended (killed, crashed) without
+    // releasing its lease: take it over now rather than after the lease expires. The holder
+    // in the WHERE makes it a compare-and-swap, so of two runners doing this at once only one
+    // wins.
+    QSqlQuery takeOver(m_db);
+    takeOver.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = %1 + ?, epoch = "
+                                    "epoch + 1 WHERE scheme = ? AND holder = ?")
+                         .arg(nowMs()));
+    takeOver.addBindValue(holder);
+    takeOver.addBindValue(ttlMs);
+    takeOver.addBindValue(scheme);
+    takeOver.addBindValue(current);
+    if (!takeOver.exec()) {
+        m_lastError = takeOver.lastError().text();
+        return std::nullopt;
+    }
+    if (takeOver.numRowsAffected() > 0) {
+        log::info(QStringLiteral("scheme '%1': took over the lease of %2, a process that has "
+                                 "ended")
+                      .arg(scheme, current));
+        return epochOf();
+    }
+    return std::nullopt;
+}
+
+bool StateStore::renewLease(const QString &scheme, const QString &holder, qint64 epoch,
+                            int ttlSeconds)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE leases SET expires_at = %1 + ? WHERE scheme = ? AND holder = ? "
+                             "AND epoch = ?")
+                  .arg(nowMs()));
+    q.addBindValue(qint64(ttlSeconds) * 1000);
+    q.addBindValue(scheme);
+    q.addBindValue(holder);
+    q.addBindValue(epoch);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         return false;
     }
     if (q.numRowsAffected() > 0)
         return true;
-    QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO leases(scheme, holder, expires_at) VALUES (?, ?, ?)"));
-    insert.addBindValue(scheme);
-    insert.addBindValue(holder);
-    insert.addBindValue(expires);
-    if (insert.exec())
-        return true;
-    // The row exists and is someone else's, unexpired (or another process inserted first).
+    // MySQL counts changed rows: an unchanged expiry (renewed twice in one millisecond) is 0.
     QSqlQuery check(m_db);
-    check.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ?"));
+    check.prepare(QStringLiteral("SELECT 1 FROM leases WHERE scheme = ? AND holder = ? AND "
+                                 "epoch = ?"));
     check.addBindValue(scheme);
-    if (!check.exec() || !check.next())
-        return false;
-    const QString current = check.value(0).toString();
-    if (current == holder)
+    check.addBindValue(holder);
+    check.addBindValue(epoch);
+    if (check.exec() && check.next())
         return true;
-    if (holderLiveness(current) != HolderLiveness::Gone)
-        return false;
-    // The holder was a process of this host that has ended (killed, crashed) without
-    // releasing its lease: take it over now rather than after the lease expires. The
-    // holder in the WHERE makes it a compare-and-swap, so of two runners doing this at
-    // once only one wins.
-    QSqlQuery takeOver(m_db);
-    takeOver.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = ? WHERE scheme = ? "
-                                    "AND holder = ?"));
-    takeOver.addBindValue(holder);
-    takeOver.addBindValue(expires);
-    takeOver.addBindValue(scheme);
-    takeOver.addBindValue(current);
-    if (!takeOver.exec()) {
-        m_lastError = takeOver.lastError().text();
-        return false;
-    }
-    if (takeOver.numRowsAffected() > 0) {
-        log::info(QStringLiteral("scheme '%1': took over the lease of %2, a process that has "
-                                 "ended")
-                      .arg(scheme, current));
-        return true;
-    }
+    m_lastError = QStringLiteral("the lease was taken over");
     return false;
+}
+
+bool StateStore::fenced(const QString &scheme, const QString &holder, qint64 epoch,
+                        const std::function<bool()> &writes)
+{
+    m_fenceRefused = false;
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT holder, epoch FROM leases WHERE scheme = ?%1")
+                  .arg(m_mysql ? QStringLiteral(" FOR UPDATE") : QString()));
+    q.addBindValue(scheme);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return transaction.fail();
+    }
+    const bool held = q.next() && q.value(0).toString() == holder &&
+                      q.value(1).toLongLong() == epoch;
+    if (!held) {
+        m_fenceRefused = true;
+        m_lastError = QStringLiteral("the lease on scheme '%1' is no longer this run's (now %2): "
+                                     "another process took the scheme over")
+                          .arg(scheme, q.isValid() ? QStringLiteral("held by %1, epoch %2")
+                                                         .arg(q.value(0).toString())
+                                                         .arg(q.value(1).toLongLong())
+                                                   : QStringLiteral("free"));
+        return transaction.fail();
+    }
+    q.finish();
+    if (!writes())
+        return transaction.fail();
+    return transaction.commit();
 }
 
 bool StateStore::releaseLease(const QString &scheme, const QString &holder)
@@ -108,10 +194,160 @@ bool StateStore::releaseLease(const QString &scheme, const QString &holder)
 QString StateStore::leaseHolder(const QString &scheme) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ? AND expires_at >= ?"));
+    q.prepare(QStringLiteral("SELECT holder FROM leases WHERE scheme = ? AND expires_at >= %1")
+                  .arg(nowMs()));
     q.addBindValue(scheme);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+// ---- calls per account across processes -----------------------------------------------
+
+qint64 StateStore::reserveCall(const QString &account, double perSecond, int perMinute,
+                               int marginMs)
+{
+    Transaction transaction(this);
+    if (!transaction.began())
+        return -1;
+    QSqlQuery q(m_db);
+    const auto fail = [&]() -> qint64 {
+        m_lastError = q.lastError().text();
+        transaction.fail();
+        return -1;
+    };
+    // The account's row serialises its processes (SQLite's write lock does that anyway).
+    q.prepare(QStringLiteral("%1 INTO account_limits(account, paused_until) VALUES (?, 0)")
+                  .arg(m_mysql ? QStringLiteral("INSERT IGNORE")
+                               : QStringLiteral("INSERT OR IGNORE")));
+    q.addBindValue(account);
+    if (!q.exec())
+        return fail();
+    q.prepare(QStringLiteral("SELECT paused_until, %1 FROM account_limits WHERE account = ?%2")
+                  .arg(nowMs(), m_mysql ? QStringLiteral(" FOR UPDATE") : QString()));
+    q.addBindValue(account);
+    if (!q.exec() || !q.next())
+        return fail();
+    const qint64 pausedUntil = q.value(0).toLongLong();
+    const qint64 now = q.value(1).toLongLong();
+    q.finish();
+    if (pausedUntil > now) {
+        transaction.commit();
+        return pausedUntil - now;
+    }
+    // A rate below one a second is one call per 1/rate seconds; otherwise floor(rate) calls
+    // in any second.
+    qint64 wait = 0;
+    const auto window = [&](qint64 spanMs, qint64 allowed) -> bool {
+        q.prepare(QStringLiteral("SELECT at_ms FROM account_calls WHERE account = ? AND at_ms > ? "
+                                 "ORDER BY at_ms DESC LIMIT %1")
+                      .arg(allowed));
+        q.addBindValue(account);
+        q.addBindValue(now - spanMs);
+        if (!q.exec())
+            return false;
+        qint64 n = 0, oldest = now;
+        while (q.next()) {
+            ++n;
+            oldest = q.value(0).toLongLong();
+        }
+        if (n >= allowed)
+            wait = std::max(wait, oldest + spanMs - now + 1);
+        return true;
+    };
+    if (perSecond >= 1.0) {
+        if (!window(1000 + marginMs, qint64(perSecond)))
+            return fail();
+    } else if (perSecond > 0) {
+        if (!window(qint64(std::ceil(1000.0 / perSecond)) + marginMs, 1))
+            return fail();
+    }
+    if (perMinute > 0 && !window(60000 + marginMs, perMinute))
+        return fail();
+    if (wait > 0) {
+        transaction.commit();
+        return wait;
+    }
+    q.prepare(QStringLiteral("INSERT INTO account_calls(account, at_ms) VALUES (?, ?)"));
+    q.addBindValue(account);
+    q.addBindValue(now);
+    if (!q.exec())
+        return fail();
+    // Calls older than the longest window are of no use any more.
+    q.prepare(QStringLiteral("DELETE FROM account_calls WHERE account = ? AND at_ms < ?"));
+    q.addBindValue(account);
+    q.addBindValue(now - 61000 - marginMs);
+    if (!q.exec())
+        return fail();
+    return transaction.commit() ? 0 : -1;
+}
+
+bool StateStore::pauseAccount(const QString &account, int ms)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("%1 INTO account_limits(account, paused_until) VALUES (?, 0)")
+                  .arg(m_mysql ? QStringLiteral("INSERT IGNORE")
+                               : QStringLiteral("INSERT OR IGNORE")));
+    q.addBindValue(account);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    q.prepare(QStringLiteral("UPDATE account_limits SET paused_until = CASE WHEN paused_until > %1 "
+                             "+ ? THEN paused_until ELSE %1 + ? END WHERE account = ?")
+                  .arg(nowMs()));
+    q.addBindValue(ms);
+    q.addBindValue(ms);
+    q.addBindValue(account);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+// ---- heartbeats of serve processes -------------------------------------------------------
+
+bool StateStore::heartbeat(const QString &holder, const QString &host, const QString &version,
+                           const QDateTime &startedAt, const QStringList &running)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("%1 INTO processes(holder, host, version, started_at, last_seen, "
+                             "running) VALUES (?, ?, ?, ?, %2, ?)")
+                  .arg(upsertVerb(), nowMs()));
+    q.addBindValue(holder);
+    q.addBindValue(host);
+    q.addBindValue(version);
+    q.addBindValue(toEpoch(startedAt));
+    q.addBindValue(running.join(u','));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool StateStore::removeHeartbeat(const QString &holder)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM processes WHERE holder = ?"));
+    q.addBindValue(holder);
+    return q.exec();
+}
+
+QList<StateStore::ProcessBeat> StateStore::processes() const
+{
+    QList<ProcessBeat> out;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT holder, host, version, started_at, last_seen, running FROM "
+                               "processes ORDER BY host, holder"))) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    fromEpoch(q.value(3)), fromEpoch(q.value(4)),
+                    q.value(5).toString().split(u',', Qt::SkipEmptyParts)});
+    }
+    return out;
 }
 
 // ---- alert bookkeeping ----------------------------------------------------------------
@@ -178,7 +414,9 @@ bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
         b.latency += s.latencyMs;
         ++b.hist[latencyBucket(s.latencyMs)];
     }
-    m_db.transaction();
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
     for (auto it = buckets.begin(); it != buckets.end(); ++it) {
         const auto &[connection, endpoint, hour, code] = keys.value(it.key());
         QSqlQuery sel(m_db);
@@ -220,11 +458,10 @@ bool StateStore::addApiCalls(const QList<ApiCallSample> &samples)
         q.addBindValue(hist.join(u','));
         if (!q.exec()) {
             m_lastError = q.lastError().text();
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
     }
-    return m_db.commit();
+    return transaction.commit();
 }
 
 QList<ApiUsage> StateStore::apiUsage(const QDateTime &since, const QDateTime &until) const

@@ -1,6 +1,7 @@
 #include "core/state/statestore.h"
 #include "core/state/statestore_p.h"
 #include "core/state/sqlitewrittenids.h"
+#include "core/util/crashpoint.h"
 
 #include <QJsonArray>
 #include <QSqlError>
@@ -62,14 +63,15 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
     if (records.isEmpty())
         return true;
     if (m_sqliteIds) {
-        m_db.transaction();
+        Transaction transaction(this);
+        if (!transaction.began())
+            return false;
         QString error;
         if (!m_sqliteIds->mark(scheme, records, QDateTime::currentMSecsSinceEpoch(), &error)) {
             m_lastError = error;
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
-        return m_db.commit();
+        return transaction.commit();
     }
     // One prepared single-row statement, reused: with QtSql's binding this is several times
     // faster than multi-row statements prepared anew for every chunk.
@@ -78,7 +80,9 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
                                            "target_ref, run_id, written_at) VALUES (?, ?, ?, ?, "
                                            "?, ?)")
                                 .arg(upsertVerb()));
-    m_db.transaction();
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const WrittenRecord &r : records) {
         q.bindValue(0, scheme);
@@ -89,11 +93,10 @@ bool StateStore::markWritten(const QString &scheme, const QList<WrittenRecord> &
         q.bindValue(5, now);
         if (!q.exec()) {
             m_lastError = q.lastError().text();
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
     }
-    return m_db.commit();
+    return transaction.commit();
 }
 
 bool StateStore::updateByIds(const QString &sql, const QVariantList &leading,
@@ -101,7 +104,9 @@ bool StateStore::updateByIds(const QString &sql, const QVariantList &leading,
 {
     if (recordIds.isEmpty())
         return true;
-    m_db.transaction();
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
     for (qsizetype start = 0; start < recordIds.size(); start += kChunkRows) {
         const qsizetype n = std::min(kChunkRows, recordIds.size() - start);
         QSqlQuery q(m_db);
@@ -112,11 +117,10 @@ bool StateStore::updateByIds(const QString &sql, const QVariantList &leading,
             q.addBindValue(recordIds.at(i));
         if (!q.exec()) {
             m_lastError = q.lastError().text();
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
     }
-    return m_db.commit();
+    return transaction.commit();
 }
 
 bool StateStore::touchWritten(const QString &scheme, const QStringList &recordIds,
@@ -159,7 +163,9 @@ bool StateStore::recordFailures(const QList<FailedRecord> &failures)
     if (failures.isEmpty())
         return true;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_db.transaction();
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
     QSqlQuery find(m_db);
     find.prepare(QStringLiteral("SELECT id FROM failed_records WHERE scheme = ? AND stage = ? AND "
                                 "record_id = ? AND status IN ('failed', 'retrying')"));
@@ -179,8 +185,7 @@ bool StateStore::recordFailures(const QList<FailedRecord> &failures)
         find.addBindValue(f.recordId);
         if (!find.exec()) {
             m_lastError = find.lastError().text();
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
         bool ok;
         if (find.next()) {
@@ -218,12 +223,11 @@ bool StateStore::recordFailures(const QList<FailedRecord> &failures)
             if (!ok)
                 m_lastError = insert.lastError().text();
         }
-        if (!ok) {
-            m_db.rollback();
-            return false;
-        }
+        if (!ok)
+            return transaction.fail();
     }
-    return m_db.commit();
+    crashpoint::reach("failures-inside");
+    return transaction.commit();
 }
 
 QSet<QString> StateStore::openFailureIds(const QString &scheme) const
@@ -254,7 +258,9 @@ bool StateStore::resolveFailures(const QString &scheme, const QStringList &recor
 
 bool StateStore::setFailureStatus(const QList<qint64> &ids, FailureStatus status)
 {
-    m_db.transaction();
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE failed_records SET status = ?, updated_at = ? WHERE id = ?"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -264,11 +270,10 @@ bool StateStore::setFailureStatus(const QList<qint64> &ids, FailureStatus status
         q.addBindValue(id);
         if (!q.exec()) {
             m_lastError = q.lastError().text();
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
     }
-    return m_db.commit();
+    return transaction.commit();
 }
 
 bool StateStore::updateFailurePayload(qint64 id, const QJsonObject &sourcePayload)
@@ -386,7 +391,9 @@ bool StateStore::upsertLocal(const QString &scheme, const QList<QJsonObject> &re
                              const QStringList &recordIds)
 {
     Q_ASSERT(records.size() == recordIds.size());
-    m_db.transaction();
+    Transaction transaction(this);
+    if (!transaction.began())
+        return false;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("%1 INTO local_records(scheme, record_id, payload, updated_at) "
                              "VALUES (?, ?, ?, ?)")
@@ -399,11 +406,10 @@ bool StateStore::upsertLocal(const QString &scheme, const QList<QJsonObject> &re
         q.addBindValue(now);
         if (!q.exec()) {
             m_lastError = q.lastError().text();
-            m_db.rollback();
-            return false;
+            return transaction.fail();
         }
     }
-    return m_db.commit();
+    return transaction.commit();
 }
 
 bool StateStore::forEachLocal(

@@ -82,13 +82,108 @@ private Q_SLOTS:
         {
             auto store = StateStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            QCOMPARE(store->schemaVersion(), 2);
+            QCOMPARE(store->schemaVersion(), 3);
             QVERIFY(store->setCursor("s", 1700000000));
         }
         auto again = StateStore::open(path, &error);
         QVERIFY2(again, qPrintable(error));
-        QCOMPARE(again->schemaVersion(), 2);
+        QCOMPARE(again->schemaVersion(), 3);
         QCOMPARE(again->cursor("s").value_or(0), 1700000000);
+    }
+
+    void inFlightJournal_data() { backends(); }
+    void inFlightJournal()
+    {
+        // A batch journalled before its write, then its outcome recorded: written ids,
+        // resolved and new failures and the journal entry's removal in one transaction.
+        QFETCH(QString, backend);
+        auto store = open(backend);
+        QVERIFY(store);
+        QVERIFY(!store->storeId().isEmpty());
+        InFlightBatch batch;
+        batch.scheme = "s";
+        batch.batchId = "run-1/1";
+        batch.runId = "run-1";
+        batch.records = {{"a", "hash-a", "NO-1", QString(), {"a"}},
+                         {"b", "hash-b", QString(), "77/X", {"b-0", "b-1"}}};
+        QVERIFY(store->journalBatch(batch));
+        auto pending = store->inFlightBatches("s");
+        QVERIFY(pending);
+        QCOMPARE(pending->size(), 1);
+        const InFlightBatch &back = pending->first();
+        QCOMPARE(back.batchId, QStringLiteral("run-1/1"));
+        QCOMPARE(back.runId, QStringLiteral("run-1"));
+        QCOMPARE(back.records.size(), 2);
+        QCOMPARE(back.records.at(0).contentHash, QByteArray("hash-a"));
+        QCOMPARE(back.records.at(0).identity, QStringLiteral("NO-1"));
+        QCOMPARE(back.records.at(0).sourceIds, QStringList{"a"});
+        QCOMPARE(back.records.at(1).previousTargetRef, QStringLiteral("77/X"));
+        QCOMPARE(back.records.at(1).sourceIds, (QStringList{"b-0", "b-1"}));
+        QVERIFY(store->inFlightBatches("other")->isEmpty());
+
+        FailedRecord old;
+        old.scheme = "s";
+        old.runId = "run-0";
+        old.recordId = "a";
+        QVERIFY(store->recordFailures({old}));
+        BatchOutcome outcome;
+        outcome.scheme = "s";
+        outcome.batchId = "run-1/1";
+        outcome.runId = "run-1";
+        outcome.written = {{"a", "hash-a", "NO-1", "run-1"}};
+        outcome.resolvedFailureIds = {"a"};
+        FailedRecord rejected;
+        rejected.scheme = "s";
+        rejected.runId = "run-1";
+        rejected.recordId = "b-0";
+        outcome.failures = {rejected};
+        QVERIFY2(store->recordBatchOutcome(outcome), qPrintable(store->lastError()));
+        QVERIFY(store->inFlightBatches("s")->isEmpty());
+        QCOMPARE(store->written("s", {"a", "b"}).keys(), QList<QString>{"a"});
+        QCOMPARE(store->openFailureIds("s"), QSet<QString>{"b-0"});
+    }
+
+    void batchOutcomeIsAllOrNothing()
+    {
+        // The failures cannot be stored (a trigger refuses them, as a full disk would): none
+        // of the outcome is — no written id — and the journal entry stays for the next run.
+        const QString path = m_dir.filePath("atomic.sqlite");
+        QString error;
+        auto store = StateStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        InFlightBatch batch{"s", "run-1/1", "run-1", {}, {{"a", "h", {}, {}, {"a"}}}};
+        QVERIFY(store->journalBatch(batch));
+        const auto refuse = [&](bool on) {
+            QSqlDatabase other = QSqlDatabase::addDatabase("QSQLITE", "atomic_trigger");
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY(q.exec(on ? "CREATE TRIGGER refuse BEFORE INSERT ON failed_records BEGIN "
+                                "SELECT RAISE(ABORT, 'refused by the test'); END"
+                              : "DROP TRIGGER refuse"));
+            other.close();
+        };
+        refuse(true);
+        QSqlDatabase::removeDatabase("atomic_trigger");
+        BatchOutcome outcome;
+        outcome.scheme = "s";
+        outcome.batchId = "run-1/1";
+        outcome.runId = "run-1";
+        outcome.written = {{"a", "h", {}, "run-1"}};
+        FailedRecord f;
+        f.scheme = "s";
+        f.recordId = "b";
+        outcome.failures = {f};
+        QVERIFY(!store->recordBatchOutcome(outcome));
+        QVERIFY2(store->lastError().contains("refused by the test"), qPrintable(store->lastError()));
+        QVERIFY(store->written("s", {"a"}).isEmpty());
+        QCOMPARE(store->inFlightBatches("s")->size(), 1);
+        // The store is usable again at once (no transaction left open).
+        refuse(false);
+        QSqlDatabase::removeDatabase("atomic_trigger");
+        QVERIFY2(store->recordBatchOutcome(outcome), qPrintable(store->lastError()));
+        QCOMPARE(store->written("s", {"a"}).size(), 1);
+        QVERIFY(store->inFlightBatches("s")->isEmpty());
     }
 
     void cursors_data() { backends(); }
