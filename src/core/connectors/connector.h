@@ -3,7 +3,9 @@
 #include "core/connectors/connectorerror.h"
 #include "core/connectors/httpclient.h"
 #include "core/connectors/resolvedconnection.h"
+#include "core/model/delivery.h"
 #include "core/model/scheme.h"
+#include "core/state/staterecords.h"
 #include "core/util/jsontape.h"
 
 #include <QJsonObject>
@@ -126,6 +128,13 @@ struct WriteOutcome {
 /// One outcome per record, in order; or an error that failed the whole batch.
 using BatchResult = std::variant<QList<WriteOutcome>, ConnectorError>;
 
+/// What became of an in-flight batch (InFlightBatch, its records in order): per record, the
+/// target's reference when the target holds it (written; the reference may be empty), or
+/// std::nullopt when it does not (writing it again is right); or an error when the target
+/// cannot tell now — the run then stops without reading, so nothing is written twice.
+using InFlightResult = std::variant<QList<std::optional<QString>>, ConnectorError>;
+
+
 /// Everything a connector is built from.
 struct ConnectorContext {
     QString scheme;
@@ -172,9 +181,34 @@ public:
     }
     /// Writes a batch; `done` is called exactly once. Per-record rejections are outcomes,
     /// not errors: only a failure of the whole call (after retries) is a BatchResult error.
-    virtual void writeBatch(const QList<TargetRecord> &batch,
+    /// `batchId` is the batch's name in the state store's in-flight journal; a target that
+    /// keeps its own ledger of committed batches (MySQL) records it with the rows.
+    virtual void writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                             std::function<void(BatchResult)> done) = 0;
     virtual void cancel() = 0;
+
+    /// The target's own key for a record, journalled with it so that resolveInFlight can ask
+    /// the target for it (K3Cloud FBillNo/FNumber, JDY number); empty where there is none.
+    virtual QString identityOf(const TargetRecord &record) const
+    {
+        Q_UNUSED(record);
+        return QString();
+    }
+    /// What became of a batch whose outcome was never recorded (the process died while it
+    /// was out, or the state store failed). The default says "not written" for every record:
+    /// right only for targets where writing a record again changes nothing (upserts) or is
+    /// recognised by the target itself.
+    virtual void resolveInFlight(const InFlightBatch &batch,
+                                 std::function<void(InFlightResult)> done)
+    {
+        done(QList<std::optional<QString>>(batch.records.size()));
+    }
+    /// These batches' outcomes are recorded in the state store: what the target kept to
+    /// answer resolveInFlight for them may go (the MySQL write ledger's rows).
+    virtual void forgetBatches(const QStringList &batchIds) { Q_UNUSED(batchIds); }
+    /// No batch of this scheme is in flight any more (a new run resolved them all): the
+    /// target may forget every one, also those whose forgetBatches a killed run never sent.
+    virtual void forgetAllBatches() {}
 
 Q_SIGNALS:
     void retrying(const QString &endpoint, const QString &reason, int attempt, int delayMs);

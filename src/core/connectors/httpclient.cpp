@@ -116,6 +116,19 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
         // throttled to a few per second, in which a fast stream brings hundreds of MB.
         const qint64 limit = m_maxResponseBytes;
         auto tooLarge = std::make_shared<bool>(false);
+        // The transfer timeout ends a silence; this ends the request, however it trickles
+        // (a server sending a byte just inside the timeout would otherwise hold it forever).
+        const qint64 deadline = m_connection.config.deadlineMs;
+        auto pastDeadline = std::make_shared<bool>(false);
+        if (deadline > 0) {
+            QTimer::singleShot(std::chrono::milliseconds(deadline), reply,
+                               [reply, pastDeadline]() {
+                                   if (reply->isRunning()) {
+                                       *pastDeadline = true;
+                                       reply->abort();
+                                   }
+                               });
+        }
         auto refuseIfTooLarge = [reply, limit, tooLarge](qint64 bytes) {
             if (limit > 0 && bytes > limit && !*tooLarge) {
                 *tooLarge = true;
@@ -130,7 +143,7 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
         connect(reply, &QNetworkReply::readyRead, reply,
                 [reply, refuseIfTooLarge]() { refuseIfTooLarge(reply->bytesAvailable()); });
         connect(reply, &QNetworkReply::finished, this,
-                [this, reply, timer, done, limit, tooLarge]() {
+                [this, reply, timer, done, limit, tooLarge, deadline, pastDeadline]() {
                     m_inFlight.removeAll(reply);
                     HttpResponse r;
                     r.latencyMs = timer->elapsed();
@@ -139,13 +152,15 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
                     // aborted reply is closed (reading it would only warn).
                     if (*tooLarge)
                         r.exceededLimitBytes = limit;
+                    else if (*pastDeadline)
+                        r.exceededDeadlineMs = deadline;
                     else if (reply->isOpen())
                         r.body = reply->readAll();
                     for (const auto &h : reply->rawHeaderPairs())
                         r.headers.append({h.first, h.second});
                     r.networkError = reply->error();
                     r.errorString = reply->errorString();
-                    r.timedOut = !m_cancelled && !*tooLarge &&
+                    r.timedOut = !m_cancelled && !*tooLarge && !*pastDeadline &&
                                  (r.networkError == QNetworkReply::TimeoutError ||
                                   r.networkError == QNetworkReply::OperationCanceledError);
                     reply->deleteLater();
@@ -175,6 +190,12 @@ std::optional<ConnectorError> HttpClient::transportError(const HttpResponse &r)
     if (r.timedOut)
         return ConnectorError{Kind::Timeout, QStringLiteral("timeout"),
                               QStringLiteral("no answer within the connection's timeout")};
+    if (r.exceededDeadlineMs > 0)
+        return ConnectorError{Kind::Timeout, QStringLiteral("deadline"),
+                              QStringLiteral("the answer did not complete within %1 s (the "
+                                             "connection's deadlineMs): the server is sending "
+                                             "it too slowly")
+                                  .arg(r.exceededDeadlineMs / 1000.0)};
     if (r.status >= 500)
         return ConnectorError{Kind::Server, QStringLiteral("HTTP %1").arg(r.status),
                               QStringLiteral("server error")};

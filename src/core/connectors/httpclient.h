@@ -48,6 +48,8 @@ struct HttpResponse {
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString errorString;
     bool timedOut = false;
+    /// Set (to the deadline) when the whole request took longer than the connection allows.
+    qint64 exceededDeadlineMs = 0;
     /// Set (to the limit) when the answer was abandoned for being larger than the limit.
     qint64 exceededLimitBytes = 0;
     qint64 latencyMs = 0;
@@ -71,6 +73,8 @@ public:
         }
     }
     QList<ApiCallSample> take() { return std::exchange(m_samples, {}); }
+    /// Puts taken samples back (ahead of newer ones) when they could not be stored.
+    void giveBack(const QList<ApiCallSample> &samples) { m_samples = samples + m_samples; }
 
 private:
     QList<ApiCallSample> m_samples;

@@ -3,6 +3,7 @@
 #include "core/util/jsontape.h"
 #include "core/util/scalartext.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -82,6 +83,75 @@ int HttpJsonSource::nodeAt(const JsonTape &tape, const QString &path)
             return -1;
     }
     return node;
+}
+
+std::optional<ConnectorError>
+HttpJsonSource::refusal(const std::function<QJsonValue(const QString &)> &valueOf) const
+{
+    // Many APIs answer an error with HTTP 200 and a code in the body; read as a page, such an
+    // answer would be an empty one and the cursor would move past the window. The source
+    // says how success looks (successPath + successValue) or where an error shows
+    // (errorPath); either rule failing fails the page, and the cursor stays.
+    const AdapterMetadata &meta = m_context.adapter.metadata;
+    const QString successPath = scalarText(meta.setting(QStringLiteral("successPath")));
+    const QString errorPath = scalarText(meta.setting(QStringLiteral("errorPath")));
+    const auto message = [&]() {
+        QStringList paths;
+        const QString configured = scalarText(meta.setting(QStringLiteral("messagePath")));
+        if (!configured.isEmpty())
+            paths << configured;
+        paths << QStringLiteral("msg") << QStringLiteral("message") << QStringLiteral("errmsg")
+              << QStringLiteral("error_description") << QStringLiteral("error");
+        for (const QString &at : paths) {
+            const QJsonValue v = valueOf(at);
+            if (v.isString() && !v.toString().isEmpty())
+                return v.toString();
+        }
+        return QString();
+    };
+    if (!successPath.isEmpty()) {
+        const QJsonValue got = valueOf(successPath);
+        const QJsonValue want = meta.setting(QStringLiteral("successValue"));
+        const QJsonArray accepted = want.isArray() ? want.toArray() : QJsonArray{want};
+        const bool ok = std::any_of(accepted.begin(), accepted.end(), [&](const QJsonValue &a) {
+            return !got.isUndefined() && scalarText(a) == scalarText(got);
+        });
+        if (!ok) {
+            const QString text = message();
+            return ConnectorError{
+                ConnectorError::Kind::Server,
+                QStringLiteral("%1 = %2").arg(successPath,
+                                              got.isUndefined() ? QStringLiteral("(missing)")
+                                                                : scalarText(got)),
+                QStringLiteral("the answer is not a success (%1 is %2, not %3)%4")
+                    .arg(successPath,
+                         got.isUndefined() ? QStringLiteral("missing") : scalarText(got),
+                         QString::fromUtf8(QJsonDocument(accepted).toJson(QJsonDocument::Compact)),
+                         text.isEmpty() ? QString() : QStringLiteral(": ") + text)};
+        }
+    }
+    if (!errorPath.isEmpty()) {
+        const QJsonValue error = valueOf(errorPath);
+        const bool present = !(error.isUndefined() || error.isNull() ||
+                               (error.isBool() && !error.toBool()) ||
+                               (error.isString() && error.toString().isEmpty()) ||
+                               (error.isArray() && error.toArray().isEmpty()) ||
+                               (error.isObject() && error.toObject().isEmpty()));
+        if (present) {
+            const QString text = error.isString() ? error.toString() : message();
+            return ConnectorError{
+                ConnectorError::Kind::Server, errorPath,
+                QStringLiteral("the answer reports an error at %1: %2")
+                    .arg(errorPath,
+                         text.isEmpty()
+                             ? bodySample(error.isObject()
+                                              ? QJsonDocument(error.toObject()).toJson(QJsonDocument::Compact)
+                                              : QJsonDocument(error.toArray()).toJson(QJsonDocument::Compact),
+                                          200)
+                             : text)};
+        }
+    }
+    return std::nullopt;
 }
 
 HttpJsonSource::HttpJsonSource(const ConnectorContext &context, QObject *parent)
@@ -185,6 +255,10 @@ void HttpJsonSource::fetchPage(const PageRequest &request, std::function<void(Pa
                                     QStringLiteral("no record array at \"%1\" in the response")
                                         .arg(path.isEmpty() ? QStringLiteral("(root)") : path)});
             };
+            if (auto refused = refusal(valueOf)) {
+                done(*refused);
+                return;
+            }
             Page page;
             if (tape) {
                 const int list = nodeAt(*tape, path);
@@ -241,9 +315,10 @@ HttpJsonTarget::HttpJsonTarget(const ConnectorContext &context, QObject *parent)
     connect(m_http, &HttpClient::retrying, this, &TargetConnector::retrying);
 }
 
-void HttpJsonTarget::writeBatch(const QList<TargetRecord> &batch,
+void HttpJsonTarget::writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                                 std::function<void(BatchResult)> done)
 {
+    Q_UNUSED(batchId);
     struct State {
         QList<WriteOutcome> outcomes;
         int pending = 0;
@@ -263,14 +338,26 @@ void HttpJsonTarget::writeBatch(const QList<TargetRecord> &batch,
                                : m_context.adapter.metadata.method();
     const QString api = m_context.adapter.metadata.api();
     for (qsizetype i = 0; i < batch.size(); ++i) {
-        const QByteArray body = QJsonDocument(batch.at(i).payload).toJson(QJsonDocument::Compact);
+        const TargetRecord &record = batch.at(i);
+        const QByteArray body = QJsonDocument(record.payload).toJson(QJsonDocument::Compact);
+        // The same record with the same content always carries the same key, in every run:
+        // a receiver that remembers keys recognises a record sent again after a lost answer
+        // or a crash (at-least-once delivery; docs/project-format.md).
+        QCryptographicHash key(QCryptographicHash::Sha256);
+        key.addData(m_context.scheme.toUtf8());
+        key.addData(QByteArrayView("\x1f"));
+        key.addData(record.recordId.toUtf8());
+        key.addData(QByteArrayView("\x1f"));
+        key.addData(record.contentHash.isEmpty() ? record.wholeContentHash() : record.contentHash);
+        const QByteArray idempotencyKey = key.result().toHex().left(40);
         m_http->call(
-            [this, method, api, body]() {
+            [this, method, api, body, idempotencyKey]() {
                 HttpRequest r;
                 r.verb = method.toUtf8();
                 r.url = resolveUrl(m_context.connection.baseUrl, api);
                 r.headers = httpJsonHeaders(m_context.connection);
                 r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json;charset=utf-8")));
+                r.headers.append(qMakePair(QByteArray("Idempotency-Key"), idempotencyKey));
                 r.body = body;
                 r.endpoint = api;
                 return r;

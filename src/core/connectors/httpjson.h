@@ -27,6 +27,11 @@ public:
     static int nodeAt(const JsonTape &tape, const QString &path);
 
 private:
+    /// The error an answer reports although its HTTP status says success, by the source's
+    /// success rule (successPath/successValue, errorPath); std::nullopt when it is a page.
+    std::optional<ConnectorError>
+    refusal(const std::function<QJsonValue(const QString &)> &valueOf) const;
+
     ConnectorContext m_context;
     HttpClient *m_http;
     QJsonObject m_paging;
@@ -43,7 +48,7 @@ class HttpJsonTarget final : public TargetConnector
 public:
     explicit HttpJsonTarget(const ConnectorContext &context, QObject *parent = nullptr);
     int batchSize() const override { return 20; }
-    void writeBatch(const QList<TargetRecord> &batch,
+    void writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                     std::function<void(BatchResult)> done) override;
     void cancel() override { m_http->cancelAll(); }
 

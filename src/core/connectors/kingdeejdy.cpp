@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -282,8 +283,10 @@ JdyTarget::JdyTarget(const ConnectorContext &context, QObject *parent)
     connect(m_client->http(), &HttpClient::retrying, this, &TargetConnector::retrying);
 }
 
-void JdyTarget::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
+void JdyTarget::writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
+                           std::function<void(BatchResult)> done)
 {
+    Q_UNUSED(batchId);
     // One call per record (the save API takes one document). Every record gets its own
     // outcome — also when its call failed after retries — so the stores JDY did save are
     // counted as written even when others of the batch could not be sent.
@@ -300,16 +303,40 @@ void JdyTarget::writeBatch(const QList<TargetRecord> &batch, std::function<void(
         state->done(state->outcomes);
         return;
     }
+    const bool exactlyOnce = deliveryOf(m_context.adapter.metadata) == Delivery::ExactlyOnce;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         QJsonObject payload = batch.at(i).payload;
         if (!batch.at(i).previousTargetRef.isEmpty() && !payload.contains(QLatin1String("id")))
             payload.insert(QStringLiteral("id"), batch.at(i).previousTargetRef);
-        saveOne(payload, [state, i](WriteOutcome outcome) {
+        auto settle = [state, i](WriteOutcome outcome) {
             state->outcomes[i] = std::move(outcome);
             if (--state->pending == 0)
                 state->done(state->outcomes);
-        });
+        };
+        if (exactlyOnce && !payload.contains(QLatin1String("id")) &&
+            identityOf(batch.at(i)).isEmpty()) {
+            // Without its number JDY could not be asked later whether it saved this record (a
+            // lost answer, a crash), and a second save would create it twice.
+            QTimer::singleShot(0, this, [settle]() {
+                settle(WriteOutcome{
+                    false, QString(),
+                    ConnectorError{ConnectorError::Kind::Rejected, QStringLiteral("exactly-once"),
+                                   QStringLiteral("\"number\" is empty for this record, so Weft "
+                                                  "could not check after a lost answer whether "
+                                                  "JDY saved it; not sent. Give it a number (the "
+                                                  "mapping of \"number\"), or declare "
+                                                  "\"delivery\": \"at-least-once\"")},
+                    {}});
+            });
+            continue;
+        }
+        saveOne(payload, settle);
     }
+}
+
+QString JdyTarget::identityOf(const TargetRecord &record) const
+{
+    return paramText(record.payload.value(QLatin1String("number"))).trimmed();
 }
 
 void JdyTarget::saveOne(const QJsonObject &payload, std::function<void(WriteOutcome)> done)
@@ -333,52 +360,115 @@ void JdyTarget::saveOne(const QJsonObject &payload, std::function<void(WriteOutc
                    });
 }
 
+void JdyTarget::findNumber(const QString &number,
+                           std::function<void(std::variant<QJsonObject, ConnectorError>)> done)
+{
+    const QList<QPair<QString, QString>> query = {{QStringLiteral("search"), number},
+                                                  {QStringLiteral("page"), QStringLiteral("1")},
+                                                  {QStringLiteral("page_size"),
+                                                   QStringLiteral("100")}};
+    m_client->call("GET", m_context.adapter.metadata.api(), query, {},
+                   [number, done](std::variant<QJsonValue, ConnectorError> result) {
+                       if (auto *e = std::get_if<ConnectorError>(&result)) {
+                           done(*e);
+                           return;
+                       }
+                       const QJsonArray rows = std::get<QJsonValue>(result)
+                                                   .toObject()
+                                                   .value(QLatin1String("rows"))
+                                                   .toArray();
+                       for (const QJsonValue &v : rows) {
+                           const QJsonObject row = v.toObject();
+                           if (paramText(row.value(QLatin1String("number"))).trimmed() == number) {
+                               done(row);
+                               return;
+                           }
+                       }
+                       done(QJsonObject()); // no document has the number
+                   });
+}
+
 void JdyTarget::findSaved(const QJsonObject &payload, const ConnectorError &duplicate,
                           std::function<void(WriteOutcome)> done)
 {
     // "Number already exists" for a document Weft is creating has two causes: another
     // document holds the number (a real conflict, the record fails), or this very document
-    // was saved by an earlier attempt whose answer was lost — a save retried after a
-    // damaged answer, or a run killed between JDY saving and the state store learning of
-    // it. The list API finds the document with the number; when it holds what this record
-    // would write, the earlier save counts (no second document, no false failure).
+    // was saved by an earlier attempt whose answer was lost (a save retried after a damaged
+    // answer). The list API finds the document with the number; when it holds what this
+    // record would write, the earlier save counts (no second document, no false failure).
     const QString number = paramText(payload.value(QLatin1String("number"))).trimmed();
     if (number.isEmpty()) {
         done(WriteOutcome{false, QString(), duplicate, {}});
         return;
     }
-    const QList<QPair<QString, QString>> query = {{QStringLiteral("search"), number},
-                                                  {QStringLiteral("page"), QStringLiteral("1")},
-                                                  {QStringLiteral("page_size"),
-                                                   QStringLiteral("100")}};
-    m_client->call(
-        "GET", m_context.adapter.metadata.api(), query, {},
-        [this, payload, number, duplicate, done](std::variant<QJsonValue, ConnectorError> result) {
-            if (auto *e = std::get_if<ConnectorError>(&result)) {
-                ConnectorError error = duplicate;
-                error.message += QStringLiteral(" (checking whether it is this record's own "
-                                                "earlier save failed: %1)")
-                                     .arg(e->toString());
-                done(WriteOutcome{false, QString(), error, {}});
-                return;
-            }
-            const QJsonArray rows =
-                std::get<QJsonValue>(result).toObject().value(QLatin1String("rows")).toArray();
-            for (const QJsonValue &v : rows) {
-                const QJsonObject row = v.toObject();
-                if (paramText(row.value(QLatin1String("number"))).trimmed() != number)
-                    continue;
-                if (!holdsPayload(row, payload))
-                    break;
-                const QString id = paramText(row.value(QLatin1String("id")));
-                log::info(QStringLiteral("%1: %2 was saved by an earlier attempt whose answer "
-                                         "was lost (JDY id %3); not saved again")
-                              .arg(m_context.connection.config.name, number, id));
-                done(WriteOutcome{true, id, {}, {}});
-                return;
-            }
+    findNumber(number, [this, payload, number, duplicate,
+                        done](std::variant<QJsonObject, ConnectorError> result) {
+        if (auto *e = std::get_if<ConnectorError>(&result)) {
+            ConnectorError error = duplicate;
+            error.message += QStringLiteral(" (checking whether it is this record's own "
+                                            "earlier save failed: %1)")
+                                 .arg(e->toString());
+            done(WriteOutcome{false, QString(), error, {}});
+            return;
+        }
+        const QJsonObject row = std::get<QJsonObject>(result);
+        if (row.isEmpty() || !holdsPayload(row, payload)) {
             done(WriteOutcome{false, QString(), duplicate, {}});
-        });
+            return;
+        }
+        const QString id = paramText(row.value(QLatin1String("id")));
+        log::info(QStringLiteral("%1: %2 was saved by an earlier attempt whose answer "
+                                 "was lost (JDY id %3); not saved again")
+                      .arg(m_context.connection.config.name, number, id));
+        done(WriteOutcome{true, id, {}, {}});
+    });
+}
+
+void JdyTarget::resolveInFlight(const InFlightBatch &batch,
+                                std::function<void(InFlightResult)> done)
+{
+    // A batch that was out when the process died: each new record is looked up by its number
+    // (one call each, like the saves). Found means JDY saved it — then the next save of a
+    // changed record updates that document instead of colliding with its number. Updates of
+    // known documents may simply be sent again.
+    struct State {
+        QList<std::optional<QString>> out;
+        int pending = 0;
+        std::optional<ConnectorError> error;
+        std::function<void(InFlightResult)> done;
+    };
+    auto state = std::make_shared<State>();
+    state->out.resize(batch.records.size());
+    state->done = std::move(done);
+    QList<qsizetype> lookups;
+    for (qsizetype i = 0; i < batch.records.size(); ++i) {
+        const InFlightRecord &r = batch.records.at(i);
+        if (r.previousTargetRef.isEmpty() && !r.identity.isEmpty())
+            lookups << i;
+    }
+    state->pending = int(lookups.size());
+    if (lookups.isEmpty()) {
+        state->done(state->out);
+        return;
+    }
+    for (const qsizetype i : lookups) {
+        findNumber(batch.records.at(i).identity,
+                   [state, i](std::variant<QJsonObject, ConnectorError> result) {
+                       if (auto *e = std::get_if<ConnectorError>(&result)) {
+                           if (!state->error)
+                               state->error = *e;
+                       } else if (const QJsonObject row = std::get<QJsonObject>(result);
+                                  !row.isEmpty()) {
+                           state->out[i] = paramText(row.value(QLatin1String("id")));
+                       }
+                       if (--state->pending == 0) {
+                           if (state->error)
+                               state->done(*state->error);
+                           else
+                               state->done(state->out);
+                       }
+                   });
+    }
 }
 
 bool JdyTarget::holdsPayload(const QJsonObject &document, const QJsonObject &payload)

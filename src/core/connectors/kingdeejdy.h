@@ -73,9 +73,12 @@ class JdyTarget final : public TargetConnector
 public:
     explicit JdyTarget(const ConnectorContext &context, QObject *parent = nullptr);
     int batchSize() const override { return 20; }
-    void writeBatch(const QList<TargetRecord> &batch,
+    void writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                     std::function<void(BatchResult)> done) override;
     void cancel() override { m_client->cancel(); }
+    QString identityOf(const TargetRecord &record) const override;
+    void resolveInFlight(const InFlightBatch &batch,
+                         std::function<void(InFlightResult)> done) override;
 
     /// Whether a document JDY returned holds every field of `payload` it returns (as text).
     static bool holdsPayload(const QJsonObject &document, const QJsonObject &payload);
@@ -84,6 +87,9 @@ private:
     void saveOne(const QJsonObject &payload, std::function<void(WriteOutcome)> done);
     void findSaved(const QJsonObject &payload, const ConnectorError &duplicate,
                    std::function<void(WriteOutcome)> done);
+    /// The document JDY holds with this number (an empty object when none).
+    void findNumber(const QString &number,
+                    std::function<void(std::variant<QJsonObject, ConnectorError>)> done);
 
     ConnectorContext m_context;
     detail::JdyClient *m_client;

@@ -4,6 +4,8 @@
 #include "core/util/scalartext.h"
 
 #include <QJsonArray>
+#include <QSet>
+#include <QTimer>
 #include <QJsonDocument>
 
 namespace weft {
@@ -279,6 +281,8 @@ K3Target::K3Target(const ConnectorContext &context, QObject *parent)
 {
     connect(m_client->http(), &HttpClient::retrying, this, &TargetConnector::retrying);
     m_batchSize = context.adapter.metadata.limit(50);
+    m_identityField = identityFieldOf(ConnectorType::KingdeeK3Cloud, context.adapter.metadata);
+    m_delivery = deliveryOf(context.adapter.metadata);
 }
 
 QString K3Target::formId() const
@@ -286,17 +290,78 @@ QString K3Target::formId() const
     return scalarText(k3Setting(m_context.adapter.metadata, QStringLiteral("FormId"), {}));
 }
 
-void K3Target::writeBatch(const QList<TargetRecord> &batch, std::function<void(BatchResult)> done)
+QString K3Target::keyField() const
 {
+    // The form's primary key, which a save names to update a document and a query returns.
+    // Documents call it FID; base data forms have their own (K3Cloud's BOS model).
+    const QString configured =
+        scalarText(m_context.adapter.metadata.setting(QStringLiteral("keyField"))).trimmed();
+    if (!configured.isEmpty())
+        return configured;
+    static const QHash<QString, QString> baseData = {
+        {QStringLiteral("BD_MATERIAL"), QStringLiteral("FMATERIALID")},
+        {QStringLiteral("BD_CUSTOMER"), QStringLiteral("FCUSTID")},
+        {QStringLiteral("BD_SUPPLIER"), QStringLiteral("FSUPPLIERID")},
+    };
+    return baseData.value(formId().toUpper(), QStringLiteral("FID"));
+}
+
+QString K3Target::identityOf(const TargetRecord &record) const
+{
+    if (m_identityField.isEmpty())
+        return QString();
+    return scalarText(record.payload.value(m_identityField)).trimmed();
+}
+
+void K3Target::writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
+                          std::function<void(BatchResult)> done)
+{
+    Q_UNUSED(batchId);
+    const qsizetype n = batch.size();
+    QList<WriteOutcome> refused(n);
     QJsonArray models;
-    for (const TargetRecord &r : batch) {
+    QList<qsizetype> sent; // batch index of each model
+    for (qsizetype i = 0; i < n; ++i) {
+        const TargetRecord &r = batch.at(i);
         QJsonObject model = r.payload;
-        // A record saved before is saved again as an update of the same document.
-        if (!r.previousTargetRef.isEmpty() && !model.contains(QLatin1String("FID")))
-            model.insert(QStringLiteral("FID"), r.previousTargetRef.section(u'/', 0, 0).toLongLong());
+        if (!r.previousTargetRef.isEmpty()) {
+            // A record saved before is saved again as an update of the same document: sending
+            // that twice changes nothing.
+            if (!model.contains(keyField()))
+                model.insert(keyField(), r.previousTargetRef.section(u'/', 0, 0).toLongLong());
+        } else if (m_delivery == Delivery::ExactlyOnce && identityOf(r).isEmpty()) {
+            // Without its number K3Cloud could not be asked later whether it saved this
+            // document (a lost answer, a crash), and a second save would book it twice.
+            refused[i] = WriteOutcome{
+                false, QString(),
+                ConnectorError{ConnectorError::Kind::Rejected, QStringLiteral("exactly-once"),
+                               QStringLiteral("%1 is empty for this record, so Weft could not "
+                                              "check after a lost answer whether K3Cloud saved "
+                                              "it; not sent. Give it a value (the mapping of "
+                                              "%1), or declare \"delivery\": \"at-least-once\"")
+                                   .arg(m_identityField.isEmpty() ? QStringLiteral("FBillNo")
+                                                                  : m_identityField)},
+                {}};
+            continue;
+        }
         models.append(model);
+        sent.append(i);
     }
-    save(models, 0, std::move(done));
+    if (models.isEmpty()) {
+        QTimer::singleShot(0, this, [done, refused]() { done(refused); });
+        return;
+    }
+    save(models, 0, [done, refused, sent](BatchResult result) {
+        if (std::holds_alternative<ConnectorError>(result) || sent.size() == refused.size()) {
+            done(result);
+            return;
+        }
+        QList<WriteOutcome> outcomes = refused;
+        const auto &saved = std::get<QList<WriteOutcome>>(result);
+        for (qsizetype k = 0; k < sent.size() && k < saved.size(); ++k)
+            outcomes[sent.at(k)] = saved.at(k);
+        done(outcomes);
+    });
 }
 
 void K3Target::save(const QJsonArray &models, int checks, std::function<void(BatchResult)> done)
@@ -376,20 +441,98 @@ void K3Target::save(const QJsonArray &models, int checks, std::function<void(Bat
             }
             done(outcomes);
         },
-        false);
+        // At-least-once (declared): a lost answer is sent again like any retryable call.
+        m_delivery == Delivery::AtLeastOnce);
+}
+
+void K3Target::findSaved(const QStringList &identities,
+                         std::function<void(std::variant<QHash<QString, QString>,
+                                                         ConnectorError>)> done)
+{
+    QStringList quoted;
+    for (QString identity : identities)
+        quoted << u'\'' + identity.replace(u'\'', QStringLiteral("''")) + u'\'';
+    const QJsonObject query{
+        {QStringLiteral("FormId"), formId()},
+        {QStringLiteral("FieldKeys"), QString(keyField() + u',' + m_identityField)},
+        {QStringLiteral("FilterString"), QStringLiteral("%1 IN (%2)")
+                                             .arg(m_identityField, quoted.join(QStringLiteral(", ")))},
+        {QStringLiteral("StartRow"), 0},
+        {QStringLiteral("Limit"), qint64(identities.size())}}; // a number names one document
+    m_client->call(QStringLiteral("ExecuteBillQuery"), QJsonObject{{QStringLiteral("data"), query}},
+                   [done](std::variant<QJsonValue, ConnectorError> result) {
+                       if (auto *e = std::get_if<ConnectorError>(&result)) {
+                           done(*e);
+                           return;
+                       }
+                       QHash<QString, QString> saved; // identity → "key/identity"
+                       for (const QJsonValue &row : std::get<QJsonValue>(result).toArray()) {
+                           const QJsonArray cells = row.toArray();
+                           if (cells.size() >= 2)
+                               saved.insert(scalarText(cells.at(1)),
+                                            scalarText(cells.at(0)) + u'/' +
+                                                scalarText(cells.at(1)));
+                       }
+                       done(saved);
+                   });
+}
+
+void K3Target::resolveInFlight(const InFlightBatch &batch,
+                               std::function<void(InFlightResult)> done)
+{
+    // Updates (a known document) may simply be saved again; new documents are looked up by
+    // their number. Journalled records always have one (writeBatch refuses the others).
+    QStringList identities;
+    for (const InFlightRecord &r : batch.records) {
+        if (r.previousTargetRef.isEmpty() && !r.identity.isEmpty())
+            identities << r.identity;
+    }
+    const QList<InFlightRecord> records = batch.records;
+    if (identities.isEmpty() || m_identityField.isEmpty()) {
+        done(QList<std::optional<QString>>(records.size()));
+        return;
+    }
+    findSaved(identities, [records, done](std::variant<QHash<QString, QString>, ConnectorError> r) {
+        if (auto *e = std::get_if<ConnectorError>(&r)) {
+            done(*e);
+            return;
+        }
+        const auto &saved = std::get<QHash<QString, QString>>(r);
+        QList<std::optional<QString>> out(records.size());
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const InFlightRecord &rec = records.at(i);
+            if (!rec.previousTargetRef.isEmpty() || rec.identity.isEmpty())
+                continue;
+            const auto found = saved.constFind(rec.identity);
+            if (found != saved.cend())
+                out[i] = found.value();
+        }
+        done(out);
+    });
 }
 
 void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &lost, int checks,
                              std::function<void(BatchResult)> done)
 {
     const qsizetype n = models.size();
-    // Every model must carry its bill number, or there is nothing to look for.
-    QStringList numbers;
-    for (const QJsonValue &m : models) {
-        const QString number = scalarText(m.toObject().value(QLatin1String("FBillNo"))).trimmed();
-        if (number.isEmpty())
-            break;
-        numbers << number;
+    // Every model must carry its number (or be an update), or there is nothing to look for.
+    QStringList identities;
+    QList<qsizetype> lookedUp;
+    QJsonArray updates;
+    QList<qsizetype> updateAt;
+    bool unknowable = m_identityField.isEmpty();
+    for (qsizetype i = 0; i < n && !unknowable; ++i) {
+        const QJsonObject m = models.at(i).toObject();
+        const QString identity = scalarText(m.value(m_identityField)).trimmed();
+        if (!identity.isEmpty()) {
+            identities << identity;
+            lookedUp << i;
+        } else if (m.contains(keyField())) {
+            updates.append(m);
+            updateAt << i;
+        } else {
+            unknowable = true;
+        }
     }
     auto unknown = [lost, n](const QString &why) {
         ConnectorError error = lost;
@@ -400,7 +543,7 @@ void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &los
                             .arg(lost.toString(), why);
         return QList<WriteOutcome>(n, WriteOutcome{false, QString(), error, {}});
     };
-    if (numbers.size() != n) {
+    if (unknowable) {
         done(unknown(QStringLiteral("Map FBillNo to a key from the source (e.g. the approval "
                                     "number) and Weft checks by itself.")));
         return;
@@ -409,66 +552,59 @@ void K3Target::checkLostSave(const QJsonArray &models, const ConnectorError &los
         done(unknown(QStringLiteral("Three answers in a row were lost.")));
         return;
     }
-    QStringList quoted;
-    for (QString number : std::as_const(numbers))
-        quoted << u'\'' + number.replace(u'\'', QStringLiteral("''")) + u'\'';
-    const QJsonObject query{
-        {QStringLiteral("FormId"), formId()},
-        {QStringLiteral("FieldKeys"), QStringLiteral("FID,FBillNo")},
-        {QStringLiteral("FilterString"),
-         QStringLiteral("FBillNo IN (%1)").arg(quoted.join(QStringLiteral(", ")))},
-        {QStringLiteral("StartRow"), 0},
-        {QStringLiteral("Limit"), qint64(n)}}; // a number names one document
-    m_client->call(
-        QStringLiteral("ExecuteBillQuery"), QJsonObject{{QStringLiteral("data"), query}},
-        [this, models, numbers, checks, done, unknown, n](
-            std::variant<QJsonValue, ConnectorError> result) {
-            if (auto *e = std::get_if<ConnectorError>(&result)) {
-                done(unknown(QStringLiteral("Looking the numbers up failed too: %1.")
-                                 .arg(e->toString())));
-                return;
+    auto lookup = [this, identities](auto then) {
+        if (identities.isEmpty())
+            then(QHash<QString, QString>());
+        else
+            findSaved(identities, then);
+    };
+    lookup([this, models, identities, lookedUp, checks, done, unknown, n](
+               std::variant<QHash<QString, QString>, ConnectorError> result) {
+        if (auto *e = std::get_if<ConnectorError>(&result)) {
+            done(unknown(QStringLiteral("Looking the numbers up failed too: %1.")
+                             .arg(e->toString())));
+            return;
+        }
+        const auto &saved = std::get<QHash<QString, QString>>(result);
+        auto outcomes = std::make_shared<QList<WriteOutcome>>(n);
+        QJsonArray again;
+        QList<qsizetype> againAt;
+        QSet<qsizetype> found;
+        for (qsizetype k = 0; k < lookedUp.size(); ++k) {
+            const auto hit = saved.constFind(identities.at(k));
+            if (hit != saved.cend()) {
+                (*outcomes)[lookedUp.at(k)] = WriteOutcome{true, hit.value(), {}, {}};
+                found.insert(lookedUp.at(k));
             }
-            QHash<QString, QString> saved; // FBillNo → "FID/FBillNo"
-            for (const QJsonValue &row : std::get<QJsonValue>(result).toArray()) {
-                const QJsonArray cells = row.toArray();
-                if (cells.size() >= 2)
-                    saved.insert(scalarText(cells.at(1)),
-                                 scalarText(cells.at(0)) + u'/' + scalarText(cells.at(1)));
+        }
+        for (qsizetype i = 0; i < n; ++i) {
+            if (!found.contains(i)) { // not saved, or an update: saving it (again) is right
+                again.append(models.at(i));
+                againAt.append(i);
             }
-            auto outcomes = std::make_shared<QList<WriteOutcome>>(n);
-            QJsonArray again;
-            QList<qsizetype> againAt;
-            for (qsizetype i = 0; i < n; ++i) {
-                const auto found = saved.constFind(numbers.at(i));
-                if (found != saved.cend()) {
-                    (*outcomes)[i] = WriteOutcome{true, found.value(), {}, {}};
-                } else {
-                    again.append(models.at(i));
-                    againAt.append(i);
-                }
+        }
+        log::info(QStringLiteral("%1: a save's answer was lost; %2 of its %3 documents "
+                                 "were saved, %4 are sent again")
+                      .arg(m_context.connection.config.name)
+                      .arg(n - again.size())
+                      .arg(n)
+                      .arg(again.size()));
+        if (again.isEmpty()) {
+            done(*outcomes);
+            return;
+        }
+        save(again, checks + 1, [done, outcomes, againAt](BatchResult retried) {
+            if (auto *e = std::get_if<ConnectorError>(&retried)) {
+                for (const qsizetype i : againAt)
+                    (*outcomes)[i] = WriteOutcome{false, QString(), *e, {}};
+            } else {
+                const auto &list = std::get<QList<WriteOutcome>>(retried);
+                for (qsizetype k = 0; k < againAt.size() && k < list.size(); ++k)
+                    (*outcomes)[againAt.at(k)] = list.at(k);
             }
-            log::info(QStringLiteral("%1: a save's answer was lost; %2 of its %3 documents "
-                                     "were saved, %4 are sent again")
-                          .arg(m_context.connection.config.name)
-                          .arg(n - again.size())
-                          .arg(n)
-                          .arg(again.size()));
-            if (again.isEmpty()) {
-                done(*outcomes);
-                return;
-            }
-            save(again, checks + 1, [done, outcomes, againAt](BatchResult retried) {
-                if (auto *e = std::get_if<ConnectorError>(&retried)) {
-                    for (const qsizetype i : againAt)
-                        (*outcomes)[i] = WriteOutcome{false, QString(), *e, {}};
-                } else {
-                    const auto &list = std::get<QList<WriteOutcome>>(retried);
-                    for (qsizetype k = 0; k < againAt.size() && k < list.size(); ++k)
-                        (*outcomes)[againAt.at(k)] = list.at(k);
-                }
-                done(*outcomes);
-            });
+            done(*outcomes);
         });
+    });
 }
 
 } // namespace weft

@@ -69,18 +69,23 @@ private:
 /// bad document fails alone and the rest of the batch is saved.
 ///
 /// A save whose answer is lost is never sent again blindly — that could book a receivable
-/// twice. When every model carries its FBillNo, ExecuteBillQuery finds the ones K3Cloud saved
-/// and only the others are sent again; otherwise the records fail with "outcome unknown", to
-/// be checked in K3Cloud before a retry.
+/// twice. Each new document carries its number (FBillNo, or FNumber for base data: the
+/// target's identity field), so ExecuteBillQuery finds the ones K3Cloud saved and only the
+/// others are sent again; the same query tells a new run what became of a batch that was out
+/// when the process died (resolveInFlight). A new record without a number is not sent at all
+/// unless the target declares at-least-once delivery (then lost answers are sent again too).
 class K3Target final : public TargetConnector
 {
     Q_OBJECT
 public:
     explicit K3Target(const ConnectorContext &context, QObject *parent = nullptr);
     int batchSize() const override { return m_batchSize; }
-    void writeBatch(const QList<TargetRecord> &batch,
+    void writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                     std::function<void(BatchResult)> done) override;
     void cancel() override { m_client->cancel(); }
+    QString identityOf(const TargetRecord &record) const override;
+    void resolveInFlight(const InFlightBatch &batch,
+                         std::function<void(InFlightResult)> done) override;
 
 private:
     /// Saves `models`; `checks` counts the lost answers already checked for them.
@@ -88,11 +93,18 @@ private:
     /// After a save's answer was lost: which of `models` K3Cloud saved, and the rest again.
     void checkLostSave(const QJsonArray &models, const ConnectorError &lost, int checks,
                        std::function<void(BatchResult)> done);
+    /// The documents K3Cloud holds with these numbers: number → "key/number".
+    void findSaved(const QStringList &identities,
+                   std::function<void(std::variant<QHash<QString, QString>, ConnectorError>)>
+                       done);
     QString formId() const;
+    QString keyField() const;
 
     ConnectorContext m_context;
     detail::K3Client *m_client;
     int m_batchSize = 50;
+    QString m_identityField; ///< FBillNo or FNumber, when mapped
+    Delivery m_delivery = Delivery::ExactlyOnce;
 };
 
 } // namespace weft

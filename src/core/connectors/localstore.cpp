@@ -13,9 +13,10 @@ LocalStoreTarget::LocalStoreTarget(const ConnectorContext &context, QObject *par
     m_batchSize = context.adapter.metadata.limit(500);
 }
 
-void LocalStoreTarget::writeBatch(const QList<TargetRecord> &batch,
+void LocalStoreTarget::writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                                   std::function<void(BatchResult)> done)
 {
+    Q_UNUSED(batchId);
     QList<QJsonObject> payloads;
     QStringList ids;
     for (const TargetRecord &r : batch) {

@@ -13,7 +13,7 @@ class LocalStoreTarget final : public TargetConnector
 public:
     explicit LocalStoreTarget(const ConnectorContext &context, QObject *parent = nullptr);
     int batchSize() const override { return m_batchSize; }
-    void writeBatch(const QList<TargetRecord> &batch,
+    void writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                     std::function<void(BatchResult)> done) override;
     void cancel() override {}
 

@@ -2,6 +2,7 @@
 
 #include "core/connectors/resolvedconnection.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonArray>
@@ -16,8 +17,73 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace weft {
+
+namespace {
+/// The client library's connection under a QMYSQL connection, or nullptr.
+MYSQL *nativeMySql(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // QMYSQL's handle is a MYSQL*; its metatype is named after the struct behind the typedef.
+    const bool native = handle.isValid() && (qstrcmp(handle.typeName(), "MYSQL*") == 0 ||
+                                             qstrcmp(handle.typeName(), "st_mysql*") == 0);
+    return native ? *static_cast<MYSQL *const *>(handle.constData()) : nullptr;
+}
+} // namespace
+
+std::optional<QString> mySqlTlsOptions(const QString &sslMode, const QString &sslCa,
+                                       QString *error)
+{
+    const QString mode = sslMode.trimmed().toLower().replace(u'_', u'-');
+    if (mode.isEmpty() ? sslCa.isEmpty() : mode == QLatin1String("disabled"))
+        return QString();
+    if (!mode.isEmpty() && mode != QLatin1String("verify-ca")) {
+        *error = QStringLiteral("sslMode \"%1\" is not supported: use \"verify-ca\" with an "
+                                "\"sslCa\" file (the server's certificate is checked against "
+                                "that CA), or \"disabled\"")
+                     .arg(sslMode);
+        return std::nullopt;
+    }
+    if (sslCa.isEmpty()) {
+        *error = QStringLiteral("sslMode verify-ca needs \"sslCa\": the CA certificate file "
+                                "(PEM) that signed the server's certificate");
+        return std::nullopt;
+    }
+    if (!QFileInfo(sslCa).isReadable()) {
+        *error = QStringLiteral("sslCa \"%1\" cannot be read").arg(sslCa);
+        return std::nullopt;
+    }
+    // With a CA the client library verifies the server's certificate chain against it.
+    return QStringLiteral(";SSL_CA=%1").arg(sslCa);
+}
+
+bool openMySqlWith(QSqlDatabase *db, const QString &tlsOptions, QString *error)
+{
+    db->setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10;MYSQL_OPT_READ_TIMEOUT=300;"
+                                         "MYSQL_OPT_WRITE_TIMEOUT=300") +
+                          tlsOptions);
+    if (!db->open()) {
+        *error = QStringLiteral("cannot connect to MySQL %1:%2 as %3: %4")
+                     .arg(db->hostName())
+                     .arg(db->port())
+                     .arg(db->userName(), db->lastError().databaseText());
+        return false;
+    }
+    if (!tlsOptions.isEmpty()) {
+        MYSQL *mysql = nativeMySql(*db);
+        if (!mysql || !mysql_get_ssl_cipher(mysql)) {
+            *error = QStringLiteral("MySQL %1:%2 did not set up TLS although the connection "
+                                    "asks for it (sslCa): is TLS enabled on the server?")
+                         .arg(db->hostName())
+                         .arg(db->port());
+            db->close();
+            return false;
+        }
+    }
+    return true;
+}
 
 bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDatabase *db,
                QString *error)
@@ -28,15 +94,12 @@ bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDa
     db->setUserName(connection.value(QStringLiteral("user")));
     db->setPassword(connection.value(QStringLiteral("password")));
     db->setDatabaseName(connection.value(QStringLiteral("database")));
-    db->setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10;MYSQL_OPT_READ_TIMEOUT=300;"
-                                         "MYSQL_OPT_WRITE_TIMEOUT=300"));
-    if (!db->open()) {
-        *error = QStringLiteral("cannot connect to MySQL %1:%2 as %3: %4")
-                     .arg(db->hostName())
-                     .arg(db->port())
-                     .arg(db->userName(), db->lastError().databaseText());
+    const auto tls = mySqlTlsOptions(connection.value(QStringLiteral("sslMode")),
+                                     connection.value(QStringLiteral("sslCa")), error);
+    if (!tls)
         return false;
-    }
+    if (!openMySqlWith(db, *tls, error))
+        return false;
     QSqlQuery q(*db);
     // Strict mode: a value that does not fit is an error for that row, never silently cut.
     // Autocommit whatever the server's default: a statement of the target's is then committed
@@ -61,20 +124,25 @@ char *writeSqlScalar(char *p, const QJsonValue &value)
     switch (value.type()) {
     case QJsonValue::Bool: *p++ = value.toBool() ? '1' : '0'; return p;
     case QJsonValue::Double: {
+        // A 64-bit integer (a page's BIGINT id, an expression's Int) is written from the
+        // integer itself, never through a double: 1234567890123456789 as a double is
+        // 1234567890123456768. toInteger() gives it exactly, and a whole double's own value.
+        constexpr qint64 kNotWhole = std::numeric_limits<qint64>::min();
+        const qint64 whole = value.toInteger(kNotWhole);
         const double d = value.toDouble();
+        if (whole != kNotWhole || d == -9223372036854775808.0)
+            return std::to_chars(p, p + kSqlScalarBound, whole).ptr;
         if (!std::isfinite(d)) {
             put("NULL", 4);
             return p;
         }
-        // std::to_chars writes straight into the statement without QLocale's machinery.
-        // Integers as integers; other numbers where Qt's shortest 'g' form is plain decimal
-        // notation (1e-3 <= |d| < 1e15: checked against Qt on a million values) in exactly
-        // the digits Qt writes, so the SQL is the same either way; the rest through Qt.
+        // std::to_chars writes straight into the statement without QLocale's machinery:
+        // numbers where Qt's shortest 'g' form is plain decimal notation (1e-3 <= |d| < 1e15:
+        // checked against Qt on a million values) in exactly the digits Qt writes, so the SQL
+        // is the same either way; the rest through Qt.
         std::to_chars_result written{p, std::errc::value_too_large};
         const double magnitude = std::fabs(d);
-        if (d == std::floor(d) && magnitude < 9007199254740992.0)
-            written = std::to_chars(p, p + kSqlScalarBound, qint64(d));
-        else if (magnitude >= 1e-3 && magnitude < 1e15)
+        if (magnitude >= 1e-3 && magnitude < 1e15)
             written = std::to_chars(p, p + kSqlScalarBound, d, std::chars_format::fixed);
         if (written.ec == std::errc())
             return written.ptr;
@@ -163,13 +231,77 @@ char *writeSqlString(char *p, QStringView text)
     return p;
 }
 
+
+bool enableMySqlScripts(QSqlDatabase &db)
+{
+    MYSQL *mysql = nativeMySql(db);
+    return mysql && mysql_set_server_option(mysql, MYSQL_OPTION_MULTI_STATEMENTS_ON) == 0;
+}
+
+MySqlScriptResult execMySqlScript(QSqlDatabase &db, const QByteArray &sql)
+{
+    MySqlScriptResult result;
+    MYSQL *mysql = nativeMySql(db);
+    if (!mysql) {
+        result.failedStatement = 0;
+        result.code = 2006;
+        result.message = QStringLiteral("no MySQL connection");
+        return result;
+    }
+    if (mysql_real_query(mysql, sql.constData(), static_cast<unsigned long>(sql.size())) != 0) {
+        result.failedStatement = 0;
+        result.code = int(mysql_errno(mysql));
+        result.message = QString::fromUtf8(mysql_error(mysql));
+        if (!result.code)
+            result.code = 1;
+        return result;
+    }
+    // Each statement's result in turn; the server stops at the first statement that fails.
+    for (int index = 0;; ++index) {
+        if (MYSQL_RES *rows = mysql_store_result(mysql))
+            mysql_free_result(rows);
+        result.lastWarnings = mysql_warning_count(mysql);
+        const int next = mysql_next_result(mysql);
+        if (next < 0)
+            break;
+        if (next > 0) {
+            result.failedStatement = index + 1;
+            result.code = int(mysql_errno(mysql));
+            result.message = QString::fromUtf8(mysql_error(mysql));
+            if (!result.code)
+                result.code = 1;
+            break;
+        }
+    }
+    return result;
+}
+
+QList<MySqlWarning> mySqlWarnings(QSqlDatabase &db, QString *error)
+{
+    QList<MySqlWarning> out;
+    MYSQL *mysql = nativeMySql(db);
+    static const char sql[] = "SHOW WARNINGS";
+    if (!mysql || mysql_real_query(mysql, sql, sizeof sql - 1) != 0) {
+        *error = mysql ? QString::fromUtf8(mysql_error(mysql))
+                       : QStringLiteral("no MySQL connection");
+        return out;
+    }
+    MYSQL_RES *rows = mysql_store_result(mysql);
+    if (!rows)
+        return out;
+    while (MYSQL_ROW row = mysql_fetch_row(rows)) {
+        if (mysql_num_fields(rows) < 3)
+            break;
+        out.append({QString::fromUtf8(row[0]), row[1] ? QByteArray(row[1]).toInt() : 0,
+                    QString::fromUtf8(row[2])});
+    }
+    mysql_free_result(rows);
+    return out;
+}
+
 int execMySqlBytes(QSqlDatabase &db, const QByteArray &sql, QString *message)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    // QMYSQL's handle is a MYSQL*; its metatype is named after the struct behind the typedef.
-    const bool native = handle.isValid() && (qstrcmp(handle.typeName(), "MYSQL*") == 0 ||
-                                             qstrcmp(handle.typeName(), "st_mysql*") == 0);
-    MYSQL *mysql = native ? *static_cast<MYSQL *const *>(handle.constData()) : nullptr;
+    MYSQL *mysql = nativeMySql(db);
     if (!mysql) {
         QSqlQuery q(db);
         if (q.exec(QString::fromUtf8(sql)))

@@ -2,17 +2,31 @@
 
 #include <QByteArray>
 #include <QJsonValue>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 namespace weft {
 
 struct ResolvedConnection;
 
 /// Opens a QMYSQL connection named `name` for a resolved mysql connection (utf8mb4, strict
-/// mode, no backslash-escape surprises). Returns false with a message.
+/// mode, no backslash-escape surprises; TLS when the account asks for it: `sslMode`,
+/// `sslCa`). Returns false with a message.
 bool openMySql(const ResolvedConnection &connection, const QString &name, QSqlDatabase *db,
                QString *error);
+
+/// The QMYSQL connect options for TLS: "" for none (sslMode "disabled", or neither set),
+/// ";SSL_CA=<file>" for "verify-ca" — the server's certificate must chain to that CA (the
+/// state store's mysql:// URL takes the same as ?sslMode=…&sslCa=…). std::nullopt and a
+/// message for a mode Weft cannot honour or a missing CA file.
+std::optional<QString> mySqlTlsOptions(const QString &sslMode, const QString &sslCa,
+                                       QString *error);
+/// Opens `db` (host, port, user, password set) with the usual timeouts and `tlsOptions`;
+/// with TLS asked for, a connection that did not set it up is refused.
+bool openMySqlWith(QSqlDatabase *db, const QString &tlsOptions, QString *error);
 
 /// Appends `value` as a MySQL literal: NULL, a number, or a quoted string escaped like
 /// mysql_real_escape_string (backslash, quotes, NUL, CR, LF, Ctrl-Z). Safe for utf8mb4
@@ -46,6 +60,30 @@ int mySqlErrorNumber(const QSqlDatabase &db);
 /// megabytes); through QSqlQuery when the driver gives no native handle. Returns the
 /// server's error number (0: done) and, on error, its message.
 int execMySqlBytes(QSqlDatabase &db, const QByteArray &sql, QString *message);
+
+/// Lets the connection take several statements in one query (MYSQL_OPTION_MULTI_STATEMENTS_ON),
+/// for execMySqlScript. False when the driver gives no native connection.
+bool enableMySqlScripts(QSqlDatabase &db);
+
+/// What execMySqlScript reports.
+struct MySqlScriptResult {
+    int failedStatement = -1;  ///< 0-based index of the statement that failed; -1: all ran
+    int code = 0;              ///< its server error number
+    QString message;
+    unsigned int lastWarnings = 0; ///< the warning count of the last statement that ran
+};
+/// Sends statements separated by ';' as one query (one round trip; see enableMySqlScripts)
+/// and reads every result. The server runs them in order and stops at the first that fails.
+MySqlScriptResult execMySqlScript(QSqlDatabase &db, const QByteArray &sql);
+
+/// One row of SHOW WARNINGS.
+struct MySqlWarning {
+    QString level; ///< "Note", "Warning" or "Error"
+    int code = 0;
+    QString message;
+};
+/// The warnings of the connection's last statement.
+QList<MySqlWarning> mySqlWarnings(QSqlDatabase &db, QString *error);
 
 /// Whether a server error number means "the connection is gone, reconnect and retry".
 bool isMySqlConnectionLost(int errorNumber);

@@ -3,6 +3,7 @@
 #include "core/connectors/mysqlsql.h"
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
+#include "core/util/crashpoint.h"
 #include "core/util/textdistance.h"
 
 #include <QAtomicInt>
@@ -45,13 +46,14 @@ class MySqlWriter final : public QObject
 {
 public:
     MySqlWriter(ResolvedConnection connection, MySqlStatement statement, RetryPolicy retry,
-                QString ddl, std::shared_ptr<std::atomic_bool> cancelled)
+                QString ddl, std::shared_ptr<std::atomic_bool> cancelled, QString scope)
         : m_connection(std::move(connection))
         , m_statement(std::move(statement))
         , m_retry(retry)
         , m_ddl(std::move(ddl))
         , m_cancelled(std::move(cancelled))
         , m_name(QStringLiteral("weft_mysql_target_%1").arg(g_writerCounter.fetchAndAddRelaxed(1)))
+        , m_scope(std::move(scope))
     {
         buildHead();
     }
@@ -67,11 +69,15 @@ public:
     {
         if (auto e = connect())
             return e;
-        return checkTable();
+        if (auto e = checkTable())
+            return e;
+        return ensureLedger();
     }
 
-    BatchResult write(const QList<TargetRecord> &batch)
+    BatchResult write(const QString &batchId, const QList<TargetRecord> &batch)
     {
+        m_batchId = batchId;
+        m_part = 0;
         QList<WriteOutcome> outcomes(batch.size());
         // Each row's "(…)" is built once: a statement retried without a rejected row is just
         // the remaining tuples joined again.
@@ -144,7 +150,172 @@ private:
                                   code ? QString::number(code) : QStringLiteral("connect"),
                                   error};
         }
+        // A batch goes out as one script (the ledger row, the rows, COMMIT): one round trip.
+        if (!enableMySqlScripts(m_db))
+            return ConnectorError{ConnectorError::Kind::Config, QStringLiteral("connect"),
+                                  QStringLiteral("the MySQL driver gives no native connection "
+                                                 "to send a batch and its ledger row in one "
+                                                 "transaction")};
         return std::nullopt;
+    }
+
+    // ---- the write ledger: which batches committed (exactly-once) ------------------------
+
+    /// `db`.`weft_write_ledger` beside the target table (the same database, so the ledger row
+    /// and the rows commit in one InnoDB transaction).
+    QByteArray ledgerTable() const
+    {
+        const QStringList parts = m_statement.table.split(u'.');
+        QByteArray name;
+        if (parts.size() > 1)
+            name += '`' + parts.first().toUtf8() + "`.";
+        return name + "`weft_write_ledger`";
+    }
+
+    QString ledgerDdl() const
+    {
+        return QStringLiteral(
+                   "CREATE TABLE IF NOT EXISTS %1 (scope VARCHAR(191) NOT NULL, batch_id "
+                   "VARCHAR(128) NOT NULL, part INT NOT NULL, row_list TEXT NOT NULL, "
+                   "committed_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), PRIMARY KEY "
+                   "(scope, batch_id, part)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")
+            .arg(QString::fromUtf8(ledgerTable()));
+    }
+
+    std::optional<ConnectorError> ensureLedger()
+    {
+        QSqlQuery q(m_db);
+        if (q.exec(ledgerDdl()))
+            return std::nullopt;
+        const int code = mySqlErrorNumber(m_db);
+        return ConnectorError{
+            isMySqlConnectionLost(code) ? ConnectorError::Kind::Network
+                                        : ConnectorError::Kind::Config,
+            QString::number(code),
+            QStringLiteral("Weft writes each batch exactly once by committing it together with "
+                           "a row in a small table of its own, and cannot create that table "
+                           "(%1). Let the MySQL user create it, or have it created once: %2")
+                .arg(q.lastError().databaseText(), ledgerDdl())};
+    }
+
+    /// The batch's rows listed in a ledger row: "0-41,43-99" (indices into the batch).
+    static QByteArray rowList(const QList<qsizetype> &rows)
+    {
+        QList<qsizetype> sorted = rows;
+        std::sort(sorted.begin(), sorted.end());
+        QByteArray out;
+        for (qsizetype i = 0; i < sorted.size();) {
+            qsizetype j = i;
+            while (j + 1 < sorted.size() && sorted.at(j + 1) == sorted.at(j) + 1)
+                ++j;
+            if (!out.isEmpty())
+                out += ',';
+            out += QByteArray::number(sorted.at(i));
+            if (j > i)
+                out += '-' + QByteArray::number(sorted.at(j));
+            i = j + 1;
+        }
+        return out;
+    }
+
+    static QList<qsizetype> parseRowList(const QString &text)
+    {
+        QList<qsizetype> rows;
+        for (const QString &range : text.split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype dash = range.indexOf(u'-');
+            const qsizetype first = range.left(dash < 0 ? range.size() : dash).toLongLong();
+            const qsizetype last = dash < 0 ? first : range.mid(dash + 1).toLongLong();
+            for (qsizetype r = first; r <= last; ++r)
+                rows.append(r);
+        }
+        return rows;
+    }
+
+public:
+    /// The rows of `batchId` the target committed (indices into the batch), read with a
+    /// locking read: a transaction of the batch still open on the server (its process cut
+    /// off mid-commit) is waited for, so the answer is final.
+    std::variant<QList<qsizetype>, ConnectorError> committedRows(const QString &batchId)
+    {
+        for (int attempt = 0;; ++attempt) {
+            if (!m_db.isOpen()) {
+                if (auto e = connect())
+                    return *e;
+            }
+            QSqlQuery q(m_db);
+            QList<qsizetype> rows;
+            bool ok = q.exec(QStringLiteral("START TRANSACTION"));
+            if (ok) {
+                // The tombstone first: a statement of the batch still to come from a process
+                // that lost its lease finds it and writes nothing (commitRows).
+                q.prepare(QStringLiteral("INSERT IGNORE INTO %1 (scope, batch_id, part, row_list) "
+                                         "VALUES (?, ?, -1, 'fenced')")
+                              .arg(QString::fromUtf8(ledgerTable())));
+                q.addBindValue(m_scope);
+                q.addBindValue(batchId);
+                ok = q.exec();
+            }
+            if (ok) {
+                q.prepare(QStringLiteral("SELECT row_list FROM %1 WHERE scope = ? AND batch_id = ? "
+                                         "AND part >= 0 LOCK IN SHARE MODE")
+                              .arg(QString::fromUtf8(ledgerTable())));
+                q.addBindValue(m_scope);
+                q.addBindValue(batchId);
+                ok = q.exec();
+                while (ok && q.next())
+                    rows += parseRowList(q.value(0).toString());
+            }
+            const int code = ok ? 0 : mySqlErrorNumber(m_db);
+            const QString message = q.lastError().databaseText();
+            QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
+            if (ok)
+                return rows;
+            if (isMySqlConnectionLost(code) && attempt + 1 < std::max(1, m_retry.attempts)) {
+                connect();
+                continue;
+            }
+            return ConnectorError{isMySqlConnectionLost(code) ? ConnectorError::Kind::Network
+                                                              : ConnectorError::Kind::Config,
+                                  QString::number(code), message};
+        }
+    }
+
+    /// These batches' outcomes are recorded: their ledger rows go with the next batch's
+    /// transaction (no round trip of their own), or all of the scope's at once.
+    void forget(const QStringList &batchIds, bool all)
+    {
+        if (!all) {
+            m_forget += batchIds;
+            return;
+        }
+        m_forget.clear();
+        if (!m_db.isOpen() && connect())
+            return; // kept until a later run: harmless
+        // Tombstones stay a day: a process that lost its lease may still be about to send a
+        // statement of a fenced batch.
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE scope = ? AND (part >= 0 OR committed_at < "
+                                 "NOW(3) - INTERVAL 1 DAY)")
+                      .arg(QString::fromUtf8(ledgerTable())));
+        q.addBindValue(m_scope);
+        if (!q.exec())
+            log::warn(QStringLiteral("MySQL %1: could not clear old rows of weft_write_ledger: %2")
+                          .arg(m_statement.table, q.lastError().databaseText()));
+    }
+
+private:
+    QByteArray forgetStatement() const
+    {
+        QByteArray sql = "DELETE FROM " + ledgerTable() + " WHERE scope = ";
+        appendSqlString(sql, m_scope);
+        sql += " AND batch_id IN (";
+        for (qsizetype i = 0; i < m_forget.size(); ++i) {
+            if (i)
+                sql += ',';
+            appendSqlString(sql, m_forget.at(i));
+        }
+        sql += ')';
+        return sql;
     }
 
     std::optional<ConnectorError> checkTable()
@@ -196,6 +367,28 @@ private:
                                       QStringLiteral("the target's ddl ran but table %1 still "
                                                      "does not exist: does the ddl create it?")
                                           .arg(m_statement.table)};
+        }
+        // Exactly-once rests on the rows and their ledger row committing together: a table
+        // that cannot roll back (MyISAM, Aria, a view) cannot give that.
+        QSqlQuery engine(m_db);
+        engine.prepare(QStringLiteral("SELECT ENGINE, TABLE_TYPE FROM information_schema.TABLES "
+                                      "WHERE TABLE_SCHEMA = %1 AND TABLE_NAME = ?")
+                           .arg(parts.size() > 1 ? QStringLiteral("?")
+                                                 : QStringLiteral("DATABASE()")));
+        if (parts.size() > 1)
+            engine.addBindValue(parts.first());
+        engine.addBindValue(table);
+        if (engine.exec() && engine.next() &&
+            engine.value(0).toString().compare(QLatin1String("InnoDB"), Qt::CaseInsensitive) != 0) {
+            const QString kind = engine.value(0).isNull() ? engine.value(1).toString()
+                                                           : engine.value(0).toString();
+            return ConnectorError{
+                ConnectorError::Kind::Config, QStringLiteral("engine"),
+                QStringLiteral("table %1 is %2, which cannot roll a statement back: Weft writes "
+                               "each batch exactly once by committing it together with its "
+                               "ledger row, and needs an InnoDB table for that (ALTER TABLE %1 "
+                               "ENGINE=InnoDB)")
+                    .arg(m_statement.table, kind)};
         }
         m_maxChars.clear();
         for (const QString &c : m_statement.columns) {
@@ -298,20 +491,185 @@ private:
         return sql;
     }
 
-    /// Executes the rows as one statement. Returns the server's error number (0 ok).
-    ///
-    /// In autocommit mode (openMySql sets it) one statement is its own transaction: InnoDB
-    /// writes all of its rows or, when it fails, none — what BEGIN … COMMIT around it would
-    /// give, without their two round trips per batch.
-    int execute(const QList<qsizetype> &rows, QString *message)
+    /// How one attempt at committing a set of rows ended.
+    struct Attempt {
+        enum class Kind { Committed, Rejected, Lost, Transient, Failed } kind = Kind::Committed;
+        int code = 0;
+        QString message;
+        /// With Rejected: the offending rows (0-based in the statement) with their own code
+        /// and message; a row of -1 when the server did not say which.
+        struct Rejection {
+            qsizetype row = -1;
+            int code = 0;
+            QString message;
+        };
+        QList<Rejection> rejections;
+    };
+
+    Attempt classify(int code, const QString &message, bool dataStatement) const
     {
-        return execMySqlBytes(m_db, buildStatement(rows), message);
+        static const QRegularExpression atRow(QStringLiteral(" at row (\\d+)$"));
+        Attempt a;
+        a.code = code;
+        a.message = message;
+        if (isMySqlConnectionLost(code) || !m_db.isOpen()) {
+            a.kind = Attempt::Kind::Lost;
+        } else if (dataStatement && isMySqlDataError(code)) {
+            a.kind = Attempt::Kind::Rejected;
+            const auto m = atRow.match(message);
+            a.rejections.append({m.hasMatch() ? m.captured(1).toLongLong() - 1 : -1, code, message});
+        } else if (isMySqlTransient(code)) {
+            a.kind = Attempt::Kind::Transient;
+        } else {
+            a.kind = Attempt::Kind::Failed;
+        }
+        return a;
     }
 
-    /// Writes the rows (indices into the batch). A row the server rejects is isolated — by
-    /// the row number its message names ("… at row 3"), else by splitting the range in halves
-    /// — and fails alone with the server's own message; the other rows are written. Returns an
-    /// error only when the whole batch cannot be written (connection, configuration).
+    void rollback()
+    {
+        QString ignored;
+        if (m_db.isOpen())
+            execMySqlBytes(m_db, QByteArrayLiteral("ROLLBACK"), &ignored);
+    }
+
+    /// One transaction: the batch's ledger row for this part (first, so that a second commit
+    /// of the same part — its first answer lost — fails on the ledger's key instead of
+    /// writing the rows again), what forget() queued, the rows, COMMIT. In autocommit mode
+    /// nothing else is ever left open.
+    Attempt commitRows(const QList<qsizetype> &rows)
+    {
+        const bool ignore = m_statement.verb == MySqlStatement::Verb::InsertIgnore;
+        // INSERT IGNORE turns strict mode's errors into warnings (and stores clipped or zeroed
+        // values): its warnings are read before COMMIT, so a bad row fails instead.
+        const bool separateCommit = ignore || crashpoint::armed("target-uncommitted");
+        // Not when a newer run has fenced the batch off (resolveInFlight's tombstone, part
+        // -1): this process lost its lease meanwhile and another one now answers for the
+        // batch. Then the row inserted is the tombstone's own key, and the duplicate stops
+        // the script before the rows (the EXISTS reads with a lock: the two never both pass).
+        QByteArray scope, batch;
+        appendSqlString(scope, m_scope);
+        appendSqlString(batch, m_batchId);
+        QByteArray script = "START TRANSACTION;\nINSERT INTO " + ledgerTable() +
+                            " (scope, batch_id, part, row_list) SELECT " + scope + ',' + batch +
+                            ", IF(EXISTS(SELECT 1 FROM " + ledgerTable() + " WHERE scope = " +
+                            scope + " AND batch_id = " + batch + " AND part = -1), -1, " +
+                            QByteArray::number(m_part) + "), '" + rowList(rows) + "';\n";
+        const bool forgetting = !m_forget.isEmpty();
+        if (forgetting)
+            script += forgetStatement() + ";\n";
+        const int dataIndex = forgetting ? 3 : 2;
+        script += buildStatement(rows);
+        if (!separateCommit)
+            script += ";\nCOMMIT";
+        const MySqlScriptResult r = execMySqlScript(m_db, script);
+        if (r.failedStatement >= 0) {
+            if (r.failedStatement == 1 && r.code == 1062) {
+                rollback();
+                if (fencedOff()) {
+                    Attempt fenced;
+                    fenced.kind = Attempt::Kind::Failed;
+                    fenced.message = QStringLiteral("batch %1 was taken over by a newer run of "
+                                                    "the scheme (this process had lost its "
+                                                    "lease): not written")
+                                         .arg(m_batchId);
+                    return fenced;
+                }
+                // This part's ledger row exists: an earlier attempt committed these very rows
+                // and its answer was lost.
+                log::info(QStringLiteral("MySQL %1: batch %2 was committed by an earlier attempt "
+                                         "whose answer was lost; not written again")
+                              .arg(m_statement.table, m_batchId));
+                return committed(forgetting);
+            }
+            Attempt a = classify(r.code, r.message, r.failedStatement == dataIndex);
+            if (a.kind != Attempt::Kind::Lost)
+                rollback();
+            return a;
+        }
+
+        if (separateCommit) {
+            if (ignore && r.lastWarnings > 0) {
+                Attempt a = ignoredWarnings();
+                if (a.kind != Attempt::Kind::Committed) {
+                    if (a.kind != Attempt::Kind::Lost)
+                        rollback();
+                    return a;
+                }
+            }
+            crashpoint::reach("target-uncommitted");
+            const MySqlScriptResult c = execMySqlScript(m_db, QByteArrayLiteral("COMMIT"));
+            if (c.failedStatement >= 0) {
+                Attempt a = classify(c.code, c.message, false);
+                if (a.kind != Attempt::Kind::Lost)
+                    rollback();
+                return a;
+            }
+        }
+        crashpoint::reach("target-committed");
+        if (crashpoint::fires("mysql-answer-lost")) {
+            // Test hook: the server committed, and the client hears nothing more of it.
+            m_db.close();
+            return classify(2013, QStringLiteral("Lost connection to server during query "
+                                                 "(simulated: WEFT_CRASH_AT=mysql-answer-lost)"),
+                            false);
+        }
+        return committed(forgetting);
+    }
+
+    /// After a duplicate on the ledger: whether it was the batch's tombstone (fenced off by a
+    /// newer run) rather than this part committed by an earlier attempt.
+    bool fencedOff()
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT part FROM %1 WHERE scope = ? AND batch_id = ? AND part "
+                                 "IN (-1, ?) ORDER BY part DESC")
+                      .arg(QString::fromUtf8(ledgerTable())));
+        q.addBindValue(m_scope);
+        q.addBindValue(m_batchId);
+        q.addBindValue(m_part);
+        return q.exec() && q.next() && q.value(0).toInt() == -1;
+    }
+
+    Attempt committed(bool forgot)
+    {
+        if (forgot)
+            m_forget.clear();
+        return Attempt{};
+    }
+
+    /// After an INSERT IGNORE that warned: the rows its warnings name are rejected with the
+    /// warning's text; duplicate keys (1062) are what IGNORE is for and pass. Notes pass too.
+    Attempt ignoredWarnings()
+    {
+        QString error;
+        const QList<MySqlWarning> warnings = mySqlWarnings(m_db, &error);
+        if (!error.isEmpty())
+            return classify(mySqlErrorNumber(m_db) ? mySqlErrorNumber(m_db) : 2013, error, false);
+        static const QRegularExpression atRow(QStringLiteral(" at row (\\d+)$"));
+        Attempt a;
+        for (const MySqlWarning &w : warnings) {
+            if (w.level.compare(QLatin1String("Note"), Qt::CaseInsensitive) == 0 || w.code == 1062)
+                continue;
+            const auto m = atRow.match(w.message);
+            a.rejections.append({m.hasMatch() ? m.captured(1).toLongLong() - 1 : -1, w.code,
+                                 w.message});
+        }
+        if (!a.rejections.isEmpty()) {
+            a.kind = Attempt::Kind::Rejected;
+            a.code = a.rejections.first().code;
+            a.message = a.rejections.first().message;
+        }
+        return a;
+    }
+
+    /// Writes the rows (indices into the batch), each statement in a transaction with its
+    /// ledger row. A row the server rejects is isolated — by the row number its message names
+    /// ("… at row 3"), else by splitting the range in halves — and fails alone with the
+    /// server's own message; the other rows are written. A lost connection is retried with
+    /// the same ledger part, so rows whose commit's answer was lost are not written twice.
+    /// Returns an error only when the whole batch cannot be written (connection,
+    /// configuration).
     std::optional<ConnectorError> writeRows(QList<qsizetype> rows, QList<WriteOutcome> *outcomes)
     {
         static const QRegularExpression atRow(QStringLiteral(" at row (\\d+)$"));
@@ -320,26 +678,45 @@ private:
             if (m_cancelled->load())
                 return ConnectorError{ConnectorError::Kind::Cancelled, QString(),
                                       QStringLiteral("cancelled")};
-            QString message;
-            const int code = (m_db.isOpen() || !connect()) ? execute(rows, &message) : 2002;
-            if (code == 0) {
+            Attempt a;
+            if (!m_db.isOpen()) {
+                if (auto e = connect())
+                    a = classify(e->code.toInt() ? e->code.toInt() : 2002, e->message, false);
+                else
+                    a = commitRows(rows);
+            } else {
+                a = commitRows(rows);
+            }
+            switch (a.kind) {
+            case Attempt::Kind::Committed:
                 for (const qsizetype i : rows)
                     (*outcomes)[i] = WriteOutcome{true, QString(), {}};
+                ++m_part;
                 return std::nullopt;
-            }
-            if (isMySqlDataError(code) || (code == 1 && rows.size() > 1)) {
-                const auto m = atRow.match(message);
-                const qsizetype bad = m.hasMatch() ? m.captured(1).toLongLong() - 1 : -1;
-                if (rows.size() == 1 || (bad >= 0 && bad < rows.size())) {
-                    // The server named the row (or there is only one): it fails, with the
+            case Attempt::Kind::Rejected: {
+                // Rejected, so rolled back: this part number is free for the next attempt.
+                bool everyRowNamed = true;
+                for (const auto &r : a.rejections)
+                    everyRowNamed = everyRowNamed && r.row >= 0 && r.row < rows.size();
+                if (rows.size() == 1 || everyRowNamed) {
+                    // The server named the rows (or there is only one): they fail, with the
                     // message as a person reading that one row expects it ("at row 1").
-                    const qsizetype index = rows.size() == 1 ? 0 : bad;
-                    QString own = message;
-                    own.replace(atRow, QStringLiteral(" at row 1"));
-                    (*outcomes)[rows.at(index)] = WriteOutcome{
-                        false, QString(),
-                        ConnectorError{ConnectorError::Kind::Rejected, QString::number(code), own}};
-                    rows.removeAt(index);
+                    QList<qsizetype> failed;
+                    for (const auto &r : a.rejections) {
+                        const qsizetype index = rows.size() == 1 ? 0 : r.row;
+                        if (failed.contains(index))
+                            continue;
+                        failed.append(index);
+                        QString own = r.message;
+                        own.replace(atRow, QStringLiteral(" at row 1"));
+                        (*outcomes)[rows.at(index)] = WriteOutcome{
+                            false, QString(),
+                            ConnectorError{ConnectorError::Kind::Rejected,
+                                           QString::number(r.code), own}};
+                    }
+                    std::sort(failed.begin(), failed.end(), std::greater<>());
+                    for (const qsizetype index : failed)
+                        rows.removeAt(index);
                     continue;
                 }
                 // No row named (duplicate key, NOT NULL): split to find it.
@@ -348,27 +725,30 @@ private:
                     return e;
                 return writeRows(rows.mid(mid), outcomes);
             }
-            const bool lost = isMySqlConnectionLost(code) || !m_db.isOpen();
-            if ((lost || isMySqlTransient(code)) && ++attempt < m_retry.attempts) {
-                const int delay = int(std::min<double>(
-                    m_retry.initialDelayMs * std::pow(m_retry.multiplier, attempt - 1),
-                    m_retry.maxDelayMs));
-                log::warn(QStringLiteral("MySQL %1 (%2): %3; retry %4 in %5 ms")
-                              .arg(m_statement.table)
-                              .arg(code)
-                              .arg(message)
-                              .arg(attempt)
-                              .arg(delay));
-                sleepCancellable(delay);
-                if (lost)
-                    connect();
-                continue;
+            case Attempt::Kind::Lost:
+            case Attempt::Kind::Transient:
+                if (++attempt < m_retry.attempts) {
+                    const int delay = int(std::min<double>(
+                        m_retry.initialDelayMs * std::pow(m_retry.multiplier, attempt - 1),
+                        m_retry.maxDelayMs));
+                    log::warn(QStringLiteral("MySQL %1 (%2): %3; retry %4 in %5 ms")
+                                  .arg(m_statement.table)
+                                  .arg(a.code)
+                                  .arg(a.message)
+                                  .arg(attempt)
+                                  .arg(delay));
+                    sleepCancellable(delay);
+                    if (a.kind == Attempt::Kind::Lost)
+                        connect();
+                    continue;
+                }
+                return ConnectorError{a.kind == Attempt::Kind::Lost ? ConnectorError::Kind::Network
+                                                                    : ConnectorError::Kind::Server,
+                                      QString::number(a.code), a.message};
+            case Attempt::Kind::Failed:
+                return ConnectorError{ConnectorError::Kind::Config, QString::number(a.code),
+                                      a.message};
             }
-            const ConnectorError::Kind kind =
-                lost ? ConnectorError::Kind::Network
-                     : (isMySqlTransient(code) ? ConnectorError::Kind::Server
-                                               : ConnectorError::Kind::Config);
-            return ConnectorError{kind, QString::number(code), message};
         }
         return std::nullopt;
     }
@@ -385,6 +765,10 @@ private:
     QString m_ddl;
     std::shared_ptr<std::atomic_bool> m_cancelled;
     QString m_name;
+    QString m_scope;     ///< "<state store id>/<scheme>": whose batches the ledger rows are
+    QString m_batchId;   ///< the batch being written
+    int m_part = 0;      ///< the ledger part its next commit gets
+    QStringList m_forget; ///< batches whose ledger rows may go (with the next commit)
     QSqlDatabase m_db;
     QByteArray m_head;
     QStringList m_fields;          ///< payload field per column
@@ -414,8 +798,12 @@ MySqlTarget::MySqlTarget(const ConnectorContext &context, const MySqlStatement &
 {
     m_batchSize = context.adapter.metadata.limit(1000);
     const QString ddl = context.adapter.metadata.setting(QStringLiteral("ddl")).toString();
+    // The ledger keeps batches apart per state store and scheme: two projects (a test and a
+    // production one) may write to one database.
+    const QString scope = (context.state ? context.state->storeId() : QStringLiteral("none")) +
+                          u'/' + context.scheme;
     m_writer = new detail::MySqlWriter(context.connection, statement, context.retry, ddl,
-                                       m_cancelled);
+                                       m_cancelled, scope);
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     m_thread.setObjectName(QStringLiteral("weft-mysql-writer"));
@@ -440,16 +828,55 @@ void MySqlTarget::prepare(std::function<void(std::optional<ConnectorError>)> don
     });
 }
 
-void MySqlTarget::writeBatch(const QList<TargetRecord> &batch,
+void MySqlTarget::writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                              std::function<void(BatchResult)> done)
 {
     QPointer<MySqlTarget> self(this);
-    QMetaObject::invokeMethod(m_writer, [self, writer = m_writer, batch, done = std::move(done)]() {
-        BatchResult result = writer->write(batch);
+    QMetaObject::invokeMethod(m_writer, [self, writer = m_writer, batchId, batch,
+                                         done = std::move(done)]() {
+        BatchResult result = writer->write(batchId, batch);
         if (self)
             QMetaObject::invokeMethod(self, [done, result]() { done(result); },
                                       Qt::QueuedConnection);
     });
+}
+
+void MySqlTarget::resolveInFlight(const InFlightBatch &batch,
+                                  std::function<void(InFlightResult)> done)
+{
+    QPointer<MySqlTarget> self(this);
+    const QString batchId = batch.batchId;
+    const qsizetype n = batch.records.size();
+    QMetaObject::invokeMethod(m_writer, [self, writer = m_writer, batchId, n,
+                                         done = std::move(done)]() {
+        const auto rows = writer->committedRows(batchId);
+        InFlightResult result;
+        if (const auto *e = std::get_if<ConnectorError>(&rows)) {
+            result = *e;
+        } else {
+            QList<std::optional<QString>> written(n);
+            for (const qsizetype r : std::get<QList<qsizetype>>(rows)) {
+                if (r >= 0 && r < n)
+                    written[r] = QString(); // written; MySQL rows have no reference of their own
+            }
+            result = written;
+        }
+        if (self)
+            QMetaObject::invokeMethod(self, [done, result]() { done(result); },
+                                      Qt::QueuedConnection);
+    });
+}
+
+void MySqlTarget::forgetBatches(const QStringList &batchIds)
+{
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, batchIds]() {
+        writer->forget(batchIds, false);
+    });
+}
+
+void MySqlTarget::forgetAllBatches()
+{
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer]() { writer->forget({}, true); });
 }
 
 void MySqlTarget::cancel()

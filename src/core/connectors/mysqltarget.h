@@ -14,14 +14,22 @@ class MySqlWriter;
 }
 
 /// Writes batches to MySQL/MariaDB with the target's `main_sql`: multi-row statements of at
-/// most `limit` rows, each its own transaction, every value escaped, identifiers validated
-/// (and checked against the table's real columns before the first write). A batch the server
-/// rejects for its data is split until the offending rows are found, so only they fail, each
-/// with the server's own message. Lost connections (server restarted) and lock waits are
-/// retried per the scheme's retry policy.
+/// most `limit` rows, every value escaped, identifiers validated (and checked against the
+/// table's real columns before the first write). A batch the server rejects for its data is
+/// split until the offending rows are found, so only they fail, each with the server's own
+/// message. Lost connections (server restarted) and lock waits are retried per the scheme's
+/// retry policy.
 ///
-/// All SQL runs on a thread of its own that owns the connection (DESIGN.md principle 6); the
-/// runner's thread only hands batches over and receives outcomes.
+/// Exactly once, whatever the verb (INSERT, INSERT IGNORE, REPLACE, ON DUPLICATE KEY UPDATE)
+/// and whether or not the table has a key: each statement commits in one InnoDB transaction
+/// with a row of `weft_write_ledger` (batch id, part, the batch's rows it holds), written
+/// first. A statement sent again after a lost answer fails on that row's key instead of
+/// writing its rows twice, and a new run asks the ledger what became of a batch the state
+/// store never heard back about (resolveInFlight). INSERT IGNORE's warnings are read before
+/// COMMIT: a row the server would clip or zero fails with the warning's text.
+///
+/// All SQL runs on a thread of its own that owns the connection (never blocking the runner's
+/// thread); the runner's thread only hands batches over and receives outcomes.
 class MySqlTarget final : public TargetConnector
 {
     Q_OBJECT
@@ -33,9 +41,13 @@ public:
     int batchSize() const override { return m_batchSize; }
     bool acceptsValues() const override { return true; }
     void prepare(std::function<void(std::optional<ConnectorError>)> done) override;
-    void writeBatch(const QList<TargetRecord> &batch,
+    void writeBatch(const QString &batchId, const QList<TargetRecord> &batch,
                     std::function<void(BatchResult)> done) override;
     void cancel() override;
+    void resolveInFlight(const InFlightBatch &batch,
+                         std::function<void(InFlightResult)> done) override;
+    void forgetBatches(const QStringList &batchIds) override;
+    void forgetAllBatches() override;
 
 private:
     ConnectorContext m_context;

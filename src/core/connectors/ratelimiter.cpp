@@ -29,7 +29,16 @@ void RateLimiter::acquire(std::function<void()> go)
 void RateLimiter::pause(int ms)
 {
     m_pausedUntilMs = std::max(m_pausedUntilMs, nowMs() + ms);
+    if (m_gate.pause)
+        m_gate.pause(ms);
     pump();
+}
+
+void RateLimiter::tighten(const RateLimit &other)
+{
+    const auto stricter = [](auto a, auto b) { return a <= 0 ? b : b <= 0 ? a : std::min(a, b); };
+    m_limit.perSecond = stricter(m_limit.perSecond, other.perSecond);
+    m_limit.perMinute = stricter(m_limit.perMinute, other.perMinute);
 }
 
 void RateLimiter::pump()
@@ -56,6 +65,8 @@ void RateLimiter::pump()
             const qint64 nth = m_starts.at(m_starts.size() - m_limit.perMinute);
             waitMs = std::max<qint64>(waitMs, nth + 60000 + kJitterMarginMs - now);
         }
+        if (waitMs <= 0 && m_gate.reserve && m_limit.isSet())
+            waitMs = m_gate.reserve(); // the other processes' calls on the account
         if (waitMs > 0) {
             if (!m_timer.isActive() || m_timer.remainingTime() > waitMs)
                 m_timer.start(int(std::min<qint64>(waitMs, 60000)));

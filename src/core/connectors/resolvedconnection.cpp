@@ -55,6 +55,9 @@ std::optional<ResolvedConnection> resolveConnection(const Connection &connection
                         QStringLiteral("environment variable %1 is not set")
                             .arg(e.missing.join(QStringLiteral(", "))));
         r.baseUrl = e.text;
+        for (const QString &secret : e.secrets)
+            log::registerSecret(secret);
+        log::registerSecretsInUrl(r.baseUrl);
         while (r.baseUrl.endsWith(u'/'))
             r.baseUrl.chop(1);
     }
@@ -95,10 +98,22 @@ std::optional<ResolvedConnection> resolveConnection(const Connection &connection
             if (!e.missing.isEmpty())
                 return fail(field, QStringLiteral("environment variable %1 is not set")
                                        .arg(e.missing.join(QStringLiteral(", "))));
+            for (const QString &secret : e.secrets)
+                log::registerSecret(secret);
             r.account.insert(it.key(), e.text);
         } else if (v.isDouble()) {
             r.account.insert(it.key(), QString::number(v.toDouble(), 'g', 17));
         }
+    }
+    for (const AccountFieldSpec &spec : specs) {
+        // A secret field is redacted however it was given (a reference, ${VAR}, or — with a
+        // warning from validate — plain text); so is any field whose name says it is secret.
+        if (spec.secret)
+            log::registerSecret(r.account.value(spec.key));
+    }
+    for (auto it = r.account.constBegin(); it != r.account.constEnd(); ++it) {
+        if (looksSecret(it.key()))
+            log::registerSecret(it.value());
     }
     for (const AccountFieldSpec &spec : specs) {
         if (spec.required && r.account.value(spec.key).isEmpty())

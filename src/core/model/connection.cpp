@@ -113,7 +113,9 @@ QList<AccountFieldSpec> accountFieldsFor(ConnectorType type)
     case ConnectorType::MySql:
         return {f("host", "Host", false, true, "127.0.0.1"),
                 f("port", "Port", false, false, "3306"), f("user", "User", false, true),
-                f("password", "Password", true, false), f("database", "Database", false, true)};
+                f("password", "Password", true, false), f("database", "Database", false, true),
+                f("sslMode", "TLS (disabled | verify-ca)", false, false),
+                f("sslCa", "CA certificate file (PEM) for verify-ca", false, false)};
     case ConnectorType::LocalStore:
         return {};
     }

@@ -57,7 +57,10 @@ struct Connection {
     /// field → string (may use ${VAR}) or a secret reference object.
     QJsonObject account;
     RateLimit rateLimit;
-    int timeoutMs = 30000;
+    int timeoutMs = 30000;     ///< the longest silence within one HTTP request
+    /// The longest a whole HTTP request may take, answer included: a server that drips its
+    /// answer a byte at a time never stays silent for timeoutMs, and must still end.
+    int deadlineMs = 300000;
     bool verifyTls = true;     ///< false only as an explicit, visible per-connection override
     QJsonObject options;       ///< type-specific settings (e.g. HTTP JSON auth and paging)
     QJsonObject extra;         ///< keys this version does not know, kept for round trips

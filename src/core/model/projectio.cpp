@@ -18,8 +18,9 @@ namespace {
 // Key order per kind of object. Keys not listed come after, alphabetically.
 const QStringList kRootKeys = {"format", "version", "name", "description", "timeZone",
                                "connections", "valueMaps", "schemes", "alerts", "layout"};
-const QStringList kConnectionKeys = {"name", "type", "title", "baseUrl", "account",
-                                     "rateLimit", "timeoutMs", "verifyTls", "options"};
+const QStringList kConnectionKeys = {"name",      "type",       "title",     "baseUrl",
+                                     "account",   "rateLimit",  "timeoutMs", "deadlineMs",
+                                     "verifyTls", "options"};
 const QStringList kSchemeKeys = {"name", "title", "description", "enabled", "source",
                                  "steps", "target", "errorPolicy", "retry", "rateLimit",
                                  "sync", "schedule"};

@@ -222,7 +222,7 @@ Connection readConnection(const QJsonObject &o, const DiagnosticSink &sink)
 {
     ObjectReader r(o, sink,
                    {"name", "type", "title", "baseUrl", "account", "rateLimit", "timeoutMs",
-                    "verifyTls", "options"});
+                    "deadlineMs", "verifyTls", "options"});
     Connection c;
     c.name = r.string(QStringLiteral("name"), true);
     const QString type = r.string(QStringLiteral("type"), true);
@@ -243,6 +243,7 @@ Connection readConnection(const QJsonObject &o, const DiagnosticSink &sink)
     c.rateLimit = readRateLimit(r.object(QStringLiteral("rateLimit")),
                                 sink.at(QStringLiteral("rateLimit")));
     c.timeoutMs = r.integer(QStringLiteral("timeoutMs"), 30000, 100, 3600000);
+    c.deadlineMs = r.integer(QStringLiteral("deadlineMs"), 300000, 1000, 86400000);
     c.verifyTls = r.boolean(QStringLiteral("verifyTls"), true);
     c.options = r.object(QStringLiteral("options"));
     c.extra = r.unknownKeys();
@@ -265,6 +266,8 @@ QJsonObject writeConnection(const Connection &c)
         o.insert(QStringLiteral("rateLimit"), writeRateLimit(c.rateLimit));
     if (c.timeoutMs != 30000)
         o.insert(QStringLiteral("timeoutMs"), c.timeoutMs);
+    if (c.deadlineMs != 300000)
+        o.insert(QStringLiteral("deadlineMs"), c.deadlineMs);
     if (!c.verifyTls)
         o.insert(QStringLiteral("verifyTls"), false);
     if (!c.options.isEmpty())

@@ -4,6 +4,7 @@
 #include "core/expr/parser.h"
 #include "core/model/alertrule.h"
 #include "core/model/cronexpression.h"
+#include "core/model/delivery.h"
 #include "core/model/mysqlstatement.h"
 #include "core/model/projectio.h"
 #include "core/model/secretref.h"
@@ -203,6 +204,27 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
                     .arg(role));
     if (!isSource && c->type == ConnectorType::MySql)
         checkMySqlTarget(meta, m);
+    if (!isSource && connectorCanWrite(c->type)) {
+        // Exactly once, or refused — never at-least-once without the user having said so.
+        const QString problem = exactlyOnceProblem(c->type, meta);
+        if (!problem.isEmpty())
+            m.error(problem);
+        else if (deliveryOf(meta) == Delivery::AtLeastOnce)
+            m.atPointer(meta.settingPointer(QStringLiteral("delivery")))
+                .warning(QStringLiteral("delivery is at-least-once: after a crash or a lost "
+                                        "answer a record may reach the target twice"));
+    }
+    if (isSource && c->type == ConnectorType::HttpJson &&
+        meta.setting(QStringLiteral("responsePath")).toString().isEmpty() &&
+        meta.setting(QStringLiteral("successPath")).toString().isEmpty() &&
+        meta.setting(QStringLiteral("errorPath")).toString().isEmpty()) {
+        m.warning(QStringLiteral("the source says neither where its records are "
+                                 "(\"responsePath\") nor how a successful answer looks "
+                                 "(\"successPath\" + \"successValue\", or \"errorPath\"): an "
+                                 "error answered with HTTP 200, such as {\"code\": 500, "
+                                 "\"errors\": []}, would read as an empty page and the cursor "
+                                 "would move past its window"));
+    }
     if (isSource && c->type == ConnectorType::MySql &&
         meta.setting(QStringLiteral("sql")).toString().trimmed().isEmpty())
         m.error(QStringLiteral("a MySQL source needs \"sql\": the SELECT to read"));

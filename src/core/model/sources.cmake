@@ -3,6 +3,7 @@ set(WEFT_CORE_model_SOURCES
     alertrule.cpp alertrule.h
     connection.cpp connection.h
     cronexpression.cpp cronexpression.h
+    delivery.cpp delivery.h
     diagnostic.cpp diagnostic.h
     mysqlstatement.cpp mysqlstatement.h
     project.cpp project.h

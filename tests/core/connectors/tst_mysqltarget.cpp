@@ -1,5 +1,6 @@
 // The MySQL target against a real MariaDB: values reach the table verbatim whatever they hold,
-// bad rows fail alone with the server's message, identifiers are checked against the table.
+// bad rows fail alone with the server's message, identifiers are checked against the table,
+// and a batch is written once however often it is sent (the write ledger).
 #include "core/connectors/mysqltarget.h"
 #include "core/connectors/mysqlsql.h"
 #include "support/mariadb.h"
@@ -7,6 +8,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QtTest>
 
 #include <cmath>
@@ -72,6 +74,20 @@ class TestMySqlTarget : public QObject
 private:
     QString m_db;
 
+    int count(const QString &sql)
+    {
+        int n = -1;
+        {
+            QSqlDatabase db = test::openMariaDb("count", m_db);
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                n = q.value(0).toInt();
+        }
+        QSqlDatabase::removeDatabase("count");
+        QSqlDatabase::removeDatabase("count_admin");
+        return n;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -98,11 +114,13 @@ private Q_SLOTS:
     void numbersAreWrittenAsQtWritesThem()
     {
         // The writer formats numbers itself (std::to_chars); the SQL must stay what Qt's
-        // shortest form gave: integers as integers, the rest in Qt's 'g' digits and notation.
+        // shortest form gave: whole numbers as integers — exactly, also beyond 2^53 (1e16 as
+        // 10000000000000000, the double's own value) — the rest in Qt's 'g' digits and
+        // notation.
         const auto reference = [](double d) -> QByteArray {
             if (!std::isfinite(d))
                 return "NULL";
-            if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+            if (d == std::floor(d) && std::fabs(d) < 9223372036854775808.0)
                 return QByteArray::number(qint64(d));
             return QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
         };
@@ -198,7 +216,7 @@ private Q_SLOTS:
         QList<TargetRecord> batch;
         for (int i = 0; i < nasty.size(); ++i)
             batch << row(QStringLiteral("v%1").arg(i), nasty.at(i));
-        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(batch, done); });
+        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(QUuid::createUuid().toString(), batch, done); });
         QVERIFY(std::holds_alternative<QList<WriteOutcome>>(result));
         for (const WriteOutcome &o : std::get<QList<WriteOutcome>>(result))
             QVERIFY2(o.ok, qPrintable(o.error.toString()));
@@ -229,7 +247,7 @@ private Q_SLOTS:
         batch[21] = row("r21", "ok", 123456.0);                // 1264 out of range
         batch[30] = TargetRecord{"r30", "", "", QJsonObject{{"id", "r30"}, {"text", QJsonValue()}}, {}, {}};
         batch[35] = row("r0", "dup");                          // 1062 duplicate key, no row named
-        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(batch, done); });
+        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(QUuid::createUuid().toString(), batch, done); });
         const auto &outcomes = std::get<QList<WriteOutcome>>(result);
         QList<int> failed;
         for (int i = 0; i < outcomes.size(); ++i) {
@@ -272,7 +290,7 @@ private Q_SLOTS:
                            MySqlStatement::parse("INSERT INTO committed(id, text, amount) VALUES"));
         QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
         const QList<TargetRecord> batch = {row("c1", "one"), row("c2", "two"), row("c3", "three")};
-        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(batch, done); });
+        const BatchResult result = waitFor<BatchResult>([&](auto done) { target.writeBatch(QUuid::createUuid().toString(), batch, done); });
         QVERIFY(std::holds_alternative<QList<WriteOutcome>>(result));
         for (const WriteOutcome &o : std::get<QList<WriteOutcome>>(result))
             QVERIFY2(o.ok, qPrintable(o.error.toString()));
@@ -301,6 +319,209 @@ private Q_SLOTS:
         e = waitFor<std::optional<ConnectorError>>([&](auto done) { missingTable.prepare(done); });
         QVERIFY(e);
         QVERIFY(e->message.contains("does not exist"));
+    }
+
+    void aBatchSentTwiceIsWrittenOnce()
+    {
+        // A plain INSERT into a table without any key: the shape where writing a batch again
+        // after a lost answer doubles every row. The second write of the same batch (a new
+        // target, as a new run or the writer's own retry would send it) finds the batch's
+        // ledger row and writes nothing; both report every record written.
+        const QString sql = "INSERT INTO keyless(id, text, amount) VALUES";
+        const QString ddl = "CREATE TABLE IF NOT EXISTS keyless (id VARCHAR(40), text TEXT, "
+                            "amount DECIMAL(10,2)) ENGINE=InnoDB";
+        const QList<TargetRecord> batch = {row("k1", "one"), row("k2", "two"), row("k3", "three")};
+        const QString batchId = QStringLiteral("run-1/1");
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            MySqlTarget target(context(m_db, sql, ddl), MySqlStatement::parse(sql));
+            QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
+            const BatchResult result =
+                waitFor<BatchResult>([&](auto done) { target.writeBatch(batchId, batch, done); });
+            QVERIFY(std::holds_alternative<QList<WriteOutcome>>(result));
+            for (const WriteOutcome &o : std::get<QList<WriteOutcome>>(result))
+                QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        }
+        QCOMPARE(count("SELECT COUNT(*) FROM keyless"), 3);
+        QCOMPARE(count("SELECT COUNT(*) FROM weft_write_ledger WHERE batch_id = 'run-1/1'"), 1);
+    }
+
+    void theLedgerTellsWhichRowsOfABatchWereCommitted()
+    {
+        const QString sql = "INSERT INTO ledgered(id, text, amount) VALUES";
+        const QString ddl = "CREATE TABLE IF NOT EXISTS ledgered (id VARCHAR(40) PRIMARY KEY, "
+                            "text VARCHAR(10), amount DECIMAL(10,2)) ENGINE=InnoDB";
+        MySqlTarget target(context(m_db, sql, ddl), MySqlStatement::parse(sql));
+        QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
+        QList<TargetRecord> batch;
+        for (int i = 0; i < 10; ++i)
+            batch << row(QStringLiteral("l%1").arg(i), "ok");
+        batch[4] = row("l4", "far too long for it"); // fails alone: the rest in other commits
+        const BatchResult written =
+            waitFor<BatchResult>([&](auto done) { target.writeBatch("run-2/1", batch, done); });
+        QVERIFY(std::holds_alternative<QList<WriteOutcome>>(written));
+        InFlightBatch asked;
+        asked.batchId = "run-2/1";
+        for (const TargetRecord &r : batch)
+            asked.records.append({r.recordId, {}, {}, {}, {r.recordId}});
+        const InFlightResult held =
+            waitFor<InFlightResult>([&](auto done) { target.resolveInFlight(asked, done); });
+        QVERIFY(std::holds_alternative<QList<std::optional<QString>>>(held));
+        const auto &rows = std::get<QList<std::optional<QString>>>(held);
+        QCOMPARE(rows.size(), 10);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(rows.at(i).has_value(), i != 4);
+        // A batch the target never saw: nothing of it is held.
+        asked.batchId = "run-2/2";
+        const InFlightResult none =
+            waitFor<InFlightResult>([&](auto done) { target.resolveInFlight(asked, done); });
+        for (const auto &r : std::get<QList<std::optional<QString>>>(none))
+            QVERIFY(!r.has_value());
+        // Once forgotten (outcome recorded by the runner), the ledger rows go with the next
+        // commit; forgetAllBatches clears the scheme's rows at once.
+        target.forgetAllBatches();
+        const BatchResult next = waitFor<BatchResult>(
+            [&](auto done) { target.writeBatch("run-2/3", {row("l99", "ok")}, done); });
+        QVERIFY(std::holds_alternative<QList<WriteOutcome>>(next));
+        QCOMPARE(count("SELECT COUNT(*) FROM weft_write_ledger WHERE batch_id LIKE 'run-2/%' "
+                       "AND part >= 0"),
+                 1);
+    }
+
+    void aBatchFencedOffByANewerRunIsNotWritten()
+    {
+        // Process A journalled batch run-5/1, then stalled (paused past its lease). Process B
+        // took the scheme over and asked the ledger about the batch: not committed — and B's
+        // question leaves a tombstone. When A wakes up and sends the batch, it is refused;
+        // otherwise B, which reads and writes those records again, and A would both write them.
+        const QString sql = "INSERT INTO fenced_rows(id, text, amount) VALUES";
+        const QString ddl = "CREATE TABLE IF NOT EXISTS fenced_rows (id VARCHAR(40), text TEXT, "
+                            "amount DECIMAL(10,2)) ENGINE=InnoDB";
+        MySqlTarget stalled(context(m_db, sql, ddl), MySqlStatement::parse(sql));
+        MySqlTarget newer(context(m_db, sql, ddl), MySqlStatement::parse(sql));
+        for (MySqlTarget *t : {&stalled, &newer})
+            QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { t->prepare(done); }));
+        const QList<TargetRecord> batch = {row("f1", "one"), row("f2", "two")};
+        InFlightBatch asked;
+        asked.batchId = "run-5/1";
+        for (const TargetRecord &r : batch)
+            asked.records.append({r.recordId, {}, {}, {}, {r.recordId}});
+        const InFlightResult held =
+            waitFor<InFlightResult>([&](auto done) { newer.resolveInFlight(asked, done); });
+        for (const auto &r : std::get<QList<std::optional<QString>>>(held))
+            QVERIFY(!r.has_value());
+        const BatchResult late =
+            waitFor<BatchResult>([&](auto done) { stalled.writeBatch("run-5/1", batch, done); });
+        QVERIFY(std::holds_alternative<ConnectorError>(late));
+        QVERIFY2(std::get<ConnectorError>(late).message.contains("taken over"),
+                 qPrintable(std::get<ConnectorError>(late).message));
+        QCOMPARE(count("SELECT COUNT(*) FROM fenced_rows"), 0);
+        // Clearing the ledger after a recovery keeps the tombstone (for a day).
+        newer.forgetAllBatches();
+        QVERIFY(std::holds_alternative<ConnectorError>(waitFor<BatchResult>(
+            [&](auto done) { stalled.writeBatch("run-5/1", batch, done); })));
+        QCOMPARE(count("SELECT COUNT(*) FROM fenced_rows"), 0);
+    }
+
+    void insertIgnoreFailsTheRowsItWouldClip()
+    {
+        // INSERT IGNORE turns strict mode's errors into warnings and stores clipped or zeroed
+        // values; Weft reads the warnings before COMMIT: the clipped rows fail with the
+        // warning's text and are not stored, a duplicate key (what IGNORE is for) passes.
+        const QString sql = "INSERT IGNORE INTO ignoring(id, text, amount) VALUES";
+        const QString ddl = "CREATE TABLE IF NOT EXISTS ignoring (id VARCHAR(40) PRIMARY KEY, "
+                            "text VARCHAR(5) NOT NULL, amount DECIMAL(5,2)) ENGINE=InnoDB";
+        MySqlTarget target(context(m_db, sql, ddl), MySqlStatement::parse(sql));
+        QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
+        QList<TargetRecord> batch;
+        for (int i = 0; i < 8; ++i)
+            batch << row(QStringLiteral("g%1").arg(i), "ok");
+        batch[2] = row("g2", "ok", 99999.0);        // out of range: would be stored as 999.99
+        batch[5] = row("g0", "dup");                // duplicate key: ignored by design
+        QJsonObject noText{{"id", "g6"}, {"text", QJsonValue()}, {"amount", 1}};
+        batch[6] = TargetRecord{"g6", "", "", noText, {}, {}}; // NOT NULL: would become ''
+        const BatchResult result =
+            waitFor<BatchResult>([&](auto done) { target.writeBatch("run-3/1", batch, done); });
+        const auto &outcomes = std::get<QList<WriteOutcome>>(result);
+        QList<int> failed;
+        for (int i = 0; i < outcomes.size(); ++i) {
+            if (!outcomes.at(i).ok)
+                failed << i;
+        }
+        QCOMPARE(failed, (QList<int>{2, 6}));
+        QCOMPARE(outcomes.at(2).error.code, QStringLiteral("1264"));
+        QVERIFY2(outcomes.at(2).error.message.contains("Out of range"),
+                 qPrintable(outcomes.at(2).error.message));
+        QCOMPARE(outcomes.at(6).error.code, QStringLiteral("1048"));
+        QCOMPARE(count("SELECT COUNT(*) FROM ignoring"), 5); // g0 g1 g3 g4 g7 (g5 is a second g0)
+        QCOMPARE(count("SELECT COUNT(*) FROM ignoring WHERE id IN ('g2', 'g6')"), 0);
+        QCOMPARE(count("SELECT COUNT(*) FROM ignoring WHERE id = 'g0' AND text = 'ok'"), 1);
+    }
+
+    void integersBeyondDoublesArriveExactly()
+    {
+        // 2^53 + 1 and a snowflake id: as doubles they would be written wrong.
+        const QString sql = "REPLACE INTO bigints(id, text, amount) VALUES";
+        const QString ddl = "CREATE TABLE IF NOT EXISTS bigints (id VARCHAR(40) PRIMARY KEY, "
+                            "text VARCHAR(40), amount BIGINT, wide DECIMAL(38,0)) ENGINE=InnoDB";
+        const QString wideSql = "REPLACE INTO bigints(id, wide) VALUES";
+        MySqlTarget target(context(m_db, sql, ddl), MySqlStatement::parse(sql));
+        QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); }));
+        const QList<qint64> values = {9007199254740993LL, 1234567890123456789LL,
+                                      std::numeric_limits<qint64>::max(),
+                                      std::numeric_limits<qint64>::min()};
+        QList<TargetRecord> batch;
+        for (qsizetype i = 0; i < values.size(); ++i)
+            batch << row(QStringLiteral("b%1").arg(i), "big", QJsonValue(values.at(i)));
+        QVERIFY(std::holds_alternative<QList<WriteOutcome>>(waitFor<BatchResult>(
+            [&](auto done) { target.writeBatch("run-4/1", batch, done); })));
+        MySqlTarget wide(context(m_db, wideSql, QString()), MySqlStatement::parse(wideSql));
+        QVERIFY(!waitFor<std::optional<ConnectorError>>([&](auto done) { wide.prepare(done); }));
+        QList<TargetRecord> wideBatch;
+        for (qsizetype i = 0; i < values.size(); ++i)
+            wideBatch << TargetRecord{QStringLiteral("w%1").arg(i), "", "",
+                                      QJsonObject{{"id", QStringLiteral("w%1").arg(i)},
+                                                  {"wide", QJsonValue(values.at(i))}},
+                                      {}, {}};
+        // Digits too many for 64 bits come as text (the mapping keeps them so) and a
+        // DECIMAL(38,0) column takes them exactly.
+        wideBatch << TargetRecord{"w9", "", "",
+                                  QJsonObject{{"id", "w9"},
+                                              {"wide", "12345678901234567890123456789012345678"}},
+                                  {}, {}};
+        QVERIFY(std::holds_alternative<QList<WriteOutcome>>(waitFor<BatchResult>(
+            [&](auto done) { wide.writeBatch("run-4/2", wideBatch, done); })));
+        QSqlDatabase db = test::openMariaDb("bigints", m_db);
+        {
+            QSqlQuery q(db);
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                QVERIFY(q.exec(QStringLiteral("SELECT CAST(amount AS CHAR) FROM bigints WHERE id "
+                                              "= 'b%1'").arg(i)) && q.next());
+                QCOMPARE(q.value(0).toString(), QString::number(values.at(i)));
+                QVERIFY(q.exec(QStringLiteral("SELECT CAST(wide AS CHAR) FROM bigints WHERE id "
+                                              "= 'w%1'").arg(i)) && q.next());
+                QCOMPARE(q.value(0).toString(), QString::number(values.at(i)));
+            }
+            QVERIFY(q.exec("SELECT CAST(wide AS CHAR) FROM bigints WHERE id = 'w9'") && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("12345678901234567890123456789012345678"));
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase("bigints");
+        QSqlDatabase::removeDatabase("bigints_admin");
+    }
+
+    void tablesThatCannotRollBackAreRefused()
+    {
+        const QString sql = "INSERT INTO myisam_rows(id, text) VALUES";
+        MySqlTarget target(context(m_db, sql,
+                                   "CREATE TABLE IF NOT EXISTS myisam_rows (id VARCHAR(40), text "
+                                   "TEXT) ENGINE=MyISAM"),
+                           MySqlStatement::parse(sql));
+        const auto e =
+            waitFor<std::optional<ConnectorError>>([&](auto done) { target.prepare(done); });
+        QVERIFY(e);
+        QCOMPARE(e->kind, ConnectorError::Kind::Config);
+        QVERIFY2(e->message.contains("MyISAM") && e->message.contains("ENGINE=InnoDB"),
+                 qPrintable(e->message));
     }
 
     void wrongPasswordIsAnAuthenticationError()

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void paging();
     void targetRecordVerdicts();
     void recordReadTwiceIsOneRecord();
+    void errorAnsweredWithHttp200FailsThePage();
     void everyBodyShapeGivesTheSameRecords_data();
     void everyBodyShapeGivesTheSameRecords();
 };
@@ -203,9 +204,83 @@ void TestHttpJson::targetRecordVerdicts()
     QVERIFY(failed.first().message.contains("blocked"));
     QCOMPARE(failed.first().targetPayload.value("title").toString(), QStringLiteral("#物品4"));
     int posts = 0;
-    for (const FakeRequest &r : api.requests())
-        posts += r.method == "POST" ? 1 : 0;
+    QSet<QByteArray> keys;
+    for (const FakeRequest &r : api.requests()) {
+        if (r.method != "POST")
+            continue;
+        ++posts;
+        // Each record carries its own idempotency key (the same in every run while the
+        // record is the same), for receivers that recognise a record sent again.
+        const QByteArray key = r.headers.value("idempotency-key");
+        QCOMPARE(key.size(), 40);
+        keys.insert(key);
+    }
     QCOMPARE(posts, 7);
+    QCOMPARE(keys.size(), 7);
+}
+
+void TestHttpJson::errorAnsweredWithHttp200FailsThePage()
+{
+    // An API that reports its error in the body of an HTTP 200, with an empty list beside it:
+    // read as a page, the run would see no records and move the cursor past the window.
+    FakeHttpServer api([](const FakeRequest &) {
+        return FakeResponse{200, "application/json",
+                            R"({"code":500,"message":"internal error","errors":[]})"};
+    });
+    QVERIFY(api.listen());
+    const QJsonObject ruled{{"api", "/v1/items"},
+                            {"method", "GET"},
+                            {"id", "id"},
+                            {"successPath", "code"},
+                            {"successValue", QJsonArray{0, 200}},
+                            {"paging", QJsonObject{{"type", "none"}}}};
+    QTemporaryDir dir;
+    std::unique_ptr<StateStore> state;
+    QList<RunInfo> results;
+    QCOMPARE(runIntoLocalStore(api.baseUrl(), ruled, dir, &state, &results), 3);
+    QCOMPARE(results.first().outcome, RunOutcome::Aborted);
+    QVERIFY2(results.first().message.contains("code is 500") &&
+                 results.first().message.contains("internal error"),
+             qPrintable(results.first().message));
+    FailedFilter fetch;
+    fetch.stage = FailureStage::Fetch;
+    QCOMPARE(state->failedRecords(fetch).size(), 1);
+    QVERIFY(!state->cursor("s")); // the window is read again next time
+    QCOMPARE(state->localCount("s"), 0);
+
+    // The same with an error path instead of a success rule.
+    FakeHttpServer failing([](const FakeRequest &) {
+        return FakeResponse{200, "application/json",
+                            R"({"data":{"items":[]},"error":{"message":"token expired"}})"};
+    });
+    QVERIFY(failing.listen());
+    QTemporaryDir dir2;
+    QJsonObject errorPath = ruled;
+    errorPath.remove("successPath");
+    errorPath.remove("successValue");
+    errorPath.insert("responsePath", "data.items");
+    errorPath.insert("errorPath", "error");
+    QCOMPARE(runIntoLocalStore(failing.baseUrl(), errorPath, dir2, &state, &results), 3);
+    QVERIFY2(results.first().message.contains("reports an error at error"),
+             qPrintable(results.first().message));
+    QVERIFY(!state->cursor("s"));
+
+    // A successful answer passes the rule.
+    FakeHttpServer fine([](const FakeRequest &r) {
+        FakeResponse page = serveItems(r, QStringLiteral("none"));
+        QJsonObject body = QJsonDocument::fromJson(page.body).object();
+        body.insert("status", "ok");
+        page.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return page;
+    });
+    QVERIFY(fine.listen());
+    QTemporaryDir dir3;
+    QJsonObject ok = ruled;
+    ok.insert("successPath", "status");
+    ok.insert("successValue", "ok");
+    ok.insert("responsePath", "result.items");
+    QCOMPARE(runIntoLocalStore(fine.baseUrl(), ok, dir3, &state, &results), 0);
+    QVERIFY(state->localCount("s") > 0);
 }
 
 void TestHttpJson::recordReadTwiceIsOneRecord()
