@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTimer>
+#include <QUrl>
 
 #include <atomic>
 #include <csignal>
@@ -31,8 +32,9 @@ QCommandLineOption stateOption()
     return QCommandLineOption(
         QStringLiteral("state"),
         QStringLiteral("State store: a SQLite file, or mysql://user@host:port/db (password from "
-                       "WEFT_STATE_PASSWORD) to share it between runners. Default: "
-                       "<project>.state.sqlite beside the project file."),
+                       "WEFT_STATE_PASSWORD; add ?sslMode=verify-ca&sslCa=FILE for TLS) to "
+                       "share it between runners. Default: <project>.state.sqlite beside the "
+                       "project file."),
         QStringLiteral("PATH|URL"));
 }
 
@@ -93,6 +95,13 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
     const QString location = parser.isSet(QStringLiteral("state"))
                                  ? parser.value(QStringLiteral("state"))
                                  : StateStore::defaultLocationFor(path);
+    if (parser.isSet(QStringLiteral("state")) && !QUrl(location).password().isEmpty()) {
+        // Every user of the machine can read a command line (ps, /proc/<pid>/cmdline).
+        log::registerSecret(QUrl(location).password());
+        log::warn(QStringLiteral("--state carries a password: any user of this machine can see "
+                                 "a command line. Leave it out of the URL and set "
+                                 "WEFT_STATE_PASSWORD instead"));
+    }
     QString error;
     session.state = StateStore::open(location, &error);
     if (!session.state) {

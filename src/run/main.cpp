@@ -1,6 +1,7 @@
 // weft-run: the headless runner. Every subcommand drives weft_core, the same code the
 // designer uses.
 #include "command.h"
+#include "core/util/filemodes.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -49,6 +50,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("weft-run"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Weft"));
+    // State stores, logs and exports hold customer data: owner-readable only (filemodes.h).
+    weft::restrictNewFiles();
 
     QStringList args = QCoreApplication::arguments();
     QTextStream out(stdout);

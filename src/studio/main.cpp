@@ -1,4 +1,5 @@
 #include "core/log/logging.h"
+#include "core/util/filemodes.h"
 #include "widgets/common/language.h"
 #include "widgets/common/resources.h"
 #include "widgets/mainwindow/mainwindow.h"
@@ -15,6 +16,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Weft"));
     QApplication::setApplicationName(QStringLiteral("weft-studio"));
     QApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
+    // State stores, logs and exports hold customer data: owner-readable only (filemodes.h).
+    weft::restrictNewFiles();
     weft::initWidgetsResources();
 
     QCommandLineParser parser;

@@ -54,11 +54,16 @@ QString AlertManager::resolve(const QJsonValue &value, QString *error) const
         else if (v.isEmpty())
             *error = QStringLiteral("environment variable %1 is not set").arg(ref->key);
         log::registerSecret(v);
+        log::registerSecretsInUrl(v);
         return v;
     }
     const EnvExpansion e = expandEnv(value.toString(), m_env);
     if (!e.missing.isEmpty())
         *error = QStringLiteral("environment variable %1 is not set").arg(e.missing.join(u','));
+    // A robot's webhook URL carries its access token (?access_token=…, WeCom ?key=…).
+    for (const QString &secret : e.secrets)
+        log::registerSecret(secret);
+    log::registerSecretsInUrl(e.text);
     return e.text;
 }
 

@@ -363,6 +363,22 @@ bool convertToType(const QString &type, QJsonValue *value, ExprError *error)
     return convertToValueType(valueTypeOf(type), type, value, error);
 }
 
+namespace {
+/// "-123…": an optional sign and digits only.
+bool isIntegerText(QStringView t)
+{
+    if (t.startsWith(u'-') || t.startsWith(u'+'))
+        t = t.mid(1);
+    if (t.isEmpty())
+        return false;
+    for (const QChar c : t) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 bool convertToValueType(ValueType kind, const QString &type, QJsonValue *value, ExprError *error,
                         QString *madeText)
 {
@@ -388,7 +404,18 @@ bool convertToValueType(ValueType kind, const QString &type, QJsonValue *value, 
                 *value = QJsonValue(QJsonValue::Null);
                 return true;
             }
+            // An integer is read as one: through a double, 1234567890123456789 would become
+            // 1234567890123456768. One too long even for 64 bits keeps its digits as text
+            // (a DECIMAL(38,0) column takes them exactly; a BIGINT one refuses them).
             bool ok = false;
+            if (const qint64 n = t.toLongLong(&ok); ok) {
+                *value = QJsonValue(n);
+                return true;
+            }
+            if (isIntegerText(t)) {
+                *value = QJsonValue(t);
+                return true;
+            }
             const double d = t.toDouble(&ok);
             if (!ok) {
                 error->message = QStringLiteral("\"%1\" is not a number (the field's type is %2)")

@@ -1,7 +1,14 @@
 #include "core/log/logging.h"
 
+#include "core/util/envexpand.h"
+#include "core/util/filemodes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMutex>
 #include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/dist_sink.h>
@@ -91,6 +98,9 @@ void setup(const LogSettings &settings)
                 settings.filePath.toStdString(), settings.maxFileBytes, settings.maxFiles);
             file->set_level(spdlog::level::debug);
             g_sinks->add_sink(file);
+            // Logs quote failed records (customer data): a file an earlier version made
+            // readable by others is not any more (new ones are created so: filemodes.h).
+            restrictFile(settings.filePath);
         } catch (const spdlog::spdlog_ex &e) {
             g_logger->warn("cannot open log file {}: {}", settings.filePath.toStdString(),
                            e.what());
@@ -124,13 +134,35 @@ void registerSecret(const QString &value)
 {
     if (value.size() < 4)
         return;
-    const std::string s = value.toStdString();
+    // The value as it is, and as it appears quoted in a URL or in JSON text (a token echoed
+    // in an error body, a password in a connection string).
+    QStringList forms{value, QString::fromLatin1(QUrl::toPercentEncoding(value)),
+                      QString::fromLatin1(QUrl::toPercentEncoding(value, "/:@!$&'()*+,;=")),
+                      QString::fromLatin1(QUrl::toPercentEncoding(value).replace("%20", "+"))};
+    QString json = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+    json = json.mid(2, json.size() - 4); // ["…"]
+    forms << json << QString(json).replace(u'/', QStringLiteral("\\/"));
     QMutexLocker lock(&g_secretsMutex);
-    if (std::find(g_secrets.begin(), g_secrets.end(), s) != g_secrets.end())
-        return;
-    g_secrets.push_back(s);
+    for (const QString &form : std::as_const(forms)) {
+        const std::string s = form.toStdString();
+        if (s.size() < 4 || std::find(g_secrets.begin(), g_secrets.end(), s) != g_secrets.end())
+            continue;
+        g_secrets.push_back(s);
+    }
     std::sort(g_secrets.begin(), g_secrets.end(),
               [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+}
+
+void registerSecretsInUrl(const QString &url)
+{
+    const QUrl parsed(url);
+    if (!parsed.password().isEmpty())
+        registerSecret(parsed.password());
+    for (const auto &[name, value] :
+         QUrlQuery(parsed).queryItems(QUrl::FullyDecoded)) {
+        if (looksSecret(name))
+            registerSecret(value);
+    }
 }
 
 QString redact(const QString &text)

@@ -33,9 +33,13 @@ void removeSink(const std::shared_ptr<spdlog::sinks::sink> &sink);
 std::shared_ptr<spdlog::logger> logger();
 
 /// Registers a secret value (an app secret, a token, a password): from now on it is replaced
-/// by "***" in every log line. Values shorter than 4 characters are ignored (they would
-/// redact ordinary text).
+/// by "***" in every log line — as it is, and in the forms it takes inside a URL
+/// (percent-encoded) and inside JSON text (escaped). Values shorter than 4 characters are
+/// ignored (they would redact ordinary text).
 void registerSecret(const QString &value);
+/// Registers the credentials a URL carries: its password, and the values of query items whose
+/// names say they are secret (access_token=…, sign=…, key=…).
+void registerSecretsInUrl(const QString &url);
 /// `text` with every registered secret replaced.
 QString redact(const QString &text);
 

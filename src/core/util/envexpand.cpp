@@ -14,6 +14,15 @@ EnvLookup processEnvironment()
     };
 }
 
+bool looksSecret(const QString &name)
+{
+    // "…key" only at the end: API_KEY, appKey, a WeCom robot's ?key=, not KEYBOARD_LAYOUT.
+    static const QRegularExpression secretish(
+        QStringLiteral("secret|token|passw|pwd|credential|key$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return secretish.match(name).hasMatch();
+}
+
 EnvExpansion expandEnv(const QString &text, const EnvLookup &lookup)
 {
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
@@ -54,6 +63,8 @@ EnvExpansion expandEnv(const QString &text, const EnvLookup &lookup)
         const QString value = lookup(name);
         if (!value.isEmpty()) {
             result.text += value;
+            if (looksSecret(name))
+                result.secrets << value;
         } else if (dflt >= 0) {
             result.text += inner.mid(dflt + 2);
         } else {

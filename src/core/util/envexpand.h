@@ -18,7 +18,14 @@ struct EnvExpansion {
     QString text;
     QStringList missing; ///< variables that were unset and had no default
     QString error;       ///< non-empty for malformed syntax, e.g. an unclosed "${"
+    /// The values of variables whose names say they are secret (looksSecret), for the log's
+    /// redaction: a webhook URL built from ${ROBOT_TOKEN} carries the token.
+    QStringList secrets;
 };
+
+/// Whether a variable or field name says its value is secret: it contains SECRET, TOKEN,
+/// PASSW (PASSWORD, PASSWD), PWD or CREDENTIAL, or ends in KEY (any case).
+bool looksSecret(const QString &name);
 
 /// Expands `${NAME}` and `${NAME:-default}` (shell style: the default applies when NAME is
 /// unset or empty); `$$` is a literal `$`. Lets one project file serve development and

@@ -1,8 +1,10 @@
 // The transform's per-stage counters: what went into each of a scheme's stages (beatFlat,
 // the steps in order, the mapping), what came out and what failed — the numbers the canvas
 // and `weft-run run --progress jsonl` show per node.
+#include "core/connectors/mysqlsql.h"
 #include "core/engine/transform.h"
 #include "core/state/statestore.h"
+#include "core/util/jsontape.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void tapePagesGiveWhatTheirObjectsGive();
     void contentHashLeavesOutWhatChangesEveryRun_data();
     void contentHashLeavesOutWhatChangesEveryRun();
+    void integersStayExactFromPageToSql();
 };
 
 namespace {
@@ -463,6 +466,58 @@ void TestTransform::retriesAndPagesAddUp()
     QCOMPARE(text(total),
              text({counters("beatFlat", "beatFlat", 3, 4, 0), counters("open", "filter", 5, 4, 0),
                    counters("map", "map", 4, 4, 0)}));
+}
+
+void TestTransform::integersStayExactFromPageToSql()
+{
+    // Every way an integer beyond 2^53 can travel from a page to a MySQL statement: a JSON
+    // number read plainly ({{id}}), through an expression, a JSON string declared an integer
+    // or a number, digits too many for 64 bits declared a number, and a number made text.
+    // The page is read as a tape and as objects (QJsonDocument); the SQL text must hold the
+    // digits of the page. Through a double, 1234567890123456789 would be …768.
+    const QByteArray json = R"([{"id": 1234567890123456789, "big": 9007199254740993,
+        "text": "9223372036854775807", "huge": "12345678901234567890123456789",
+        "negative": -9007199254740993}])";
+    const Scheme s = scheme(
+        QJsonObject{{"id", "id"}},
+        QJsonObject{{"request",
+                     QJsonArray{field("plain", "{{id}}"), field("typed", "{{big}}", "bigint"),
+                                field("expression", "_function {{id}} + 1"),
+                                field("fromText", "{{text}}", "bigint"),
+                                field("fromTextNumber", "{{text}}", "number"),
+                                field("huge", "{{huge}}", "number"),
+                                field("asText", "{{negative}}", "string")}}},
+        {});
+    for (const bool values : {false, true}) {
+        auto transform = compile(s, values);
+        QVERIFY(transform);
+        auto tape = std::make_shared<JsonTape>();
+        QVERIFY(tape->parse(json));
+        Page tapePage;
+        tapePage.tape = tape;
+        tapePage.recordNodes = tape->elements(JsonTape::root());
+        Page objectPage;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
+            objectPage.records.append(v.toObject());
+        for (const Page &page : {tapePage, objectPage}) {
+            const TransformOutput out = transform->apply(page, {});
+            QCOMPARE(out.records.size(), 1);
+            const QJsonObject doc = out.records.first().object();
+            const auto sql = [&](const QString &name) {
+                QByteArray text;
+                appendSqlLiteral(text, doc.value(name));
+                return text;
+            };
+            QCOMPARE(sql("plain"), QByteArray("1234567890123456789"));
+            QCOMPARE(sql("typed"), QByteArray("9007199254740993"));
+            QCOMPARE(sql("expression"), QByteArray("1234567890123456790"));
+            QCOMPARE(sql("fromText"), QByteArray("9223372036854775807"));
+            QCOMPARE(sql("fromTextNumber"), QByteArray("9223372036854775807"));
+            // Too many digits for 64 bits: kept as text, which a DECIMAL(38,0) takes exactly.
+            QCOMPARE(sql("huge"), QByteArray("'12345678901234567890123456789'"));
+            QCOMPARE(sql("asText"), QByteArray("'-9007199254740993'"));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTransform)
