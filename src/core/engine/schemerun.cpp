@@ -3,6 +3,7 @@
 #include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
+#include "core/util/crashpoint.h"
 #include "core/util/processidentity.h"
 
 #include <QCoreApplication>
@@ -72,9 +73,28 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
     }
     m_leaseRenewal.setInterval(std::max(1, m_options.leaseSeconds / 3) * 1000);
     connect(&m_leaseRenewal, &QTimer::timeout, this, [this]() {
-        if (m_shared.state)
-            m_shared.state->tryAcquireLease(m_scheme.name, m_options.leaseHolder,
-                                            m_options.leaseSeconds);
+        if (!m_shared.state || m_finished)
+            return;
+        if (m_shared.state->renewLease(m_scheme.name, m_options.leaseHolder, m_leaseEpoch,
+                                       m_options.leaseSeconds))
+            return;
+        // Not renewed: the store failed, or another process holds the scheme now (this one
+        // was paused or cut off past the lease). Either way no further write may go out.
+        m_leaseRenewal.stop();
+        m_leased = false;
+        const QString holder = m_shared.state->leaseHolder(m_scheme.name);
+        if (m_target)
+            m_target->cancel();
+        abort(holder.isEmpty() || holder == m_options.leaseHolder
+                  ? QStringLiteral("the lease on the scheme could not be renewed (%1): the run "
+                                   "stops before its next write, so that no other process "
+                                   "running the scheme meanwhile writes alongside it")
+                        .arg(m_shared.state->lastError())
+                  : QStringLiteral("the lease on the scheme was taken over by %1 while this run "
+                                   "was not renewing it (paused, or cut off longer than the "
+                                   "lease): the run stops before its next write")
+                        .arg(holder),
+              RunOutcome::Aborted, QStringLiteral("lease"));
     });
 }
 
@@ -94,6 +114,25 @@ qint64 SchemeRun::initialSince() const
     return parseSince(m_scheme.sync.initialSince, now(), m_project.timeZone);
 }
 
+bool SchemeRun::stateWrite(const std::function<bool()> &writes)
+{
+    // Fenced by the lease: a run that lost it (paused or cut off while another process took
+    // the scheme over) writes nothing more, not even a failed record.
+    if (!m_leased)
+        return writes();
+    return m_shared.state->fenced(m_scheme.name, m_options.leaseHolder, m_leaseEpoch, writes);
+}
+
+void SchemeRun::warnIfUnverified(const Connection &connection) const
+{
+    // Said at every run, not only by validate: a log read after an incident must show it.
+    if (!connection.verifyTls && connectorUsesHttp(connection.type))
+        log::warn(QStringLiteral("scheme '%1': connection '%2' does not verify TLS "
+                                 "certificates (\"verifyTls\": false): anyone on the network "
+                                 "path can read and change its traffic")
+                      .arg(m_scheme.name, connection.name));
+}
+
 bool SchemeRun::setUp(QString *error)
 {
     const Connection *targetConnection = m_project.connection(m_scheme.target.connection);
@@ -105,6 +144,7 @@ bool SchemeRun::setUp(QString *error)
     auto target = resolveConnection(*targetConnection, error, m_options.environment);
     if (!target)
         return false;
+    warnIfUnverified(*targetConnection);
 
     ConnectorContext tc;
     tc.scheme = m_scheme.name;
@@ -156,6 +196,8 @@ bool SchemeRun::setUp(QString *error)
     auto source = resolveConnection(*sourceConnection, error, m_options.environment);
     if (!source)
         return false;
+    if (sourceConnection->name != targetConnection->name)
+        warnIfUnverified(*sourceConnection);
     ConnectorContext sc = tc;
     sc.connection = *source;
     sc.adapter = m_scheme.source;
@@ -176,11 +218,18 @@ bool SchemeRun::setUp(QString *error)
     return true;
 }
 
-void SchemeRun::beginRunInState()
+bool SchemeRun::beginRunInState()
+{
+    if (!m_shared.state || stateWrite([&] { return m_shared.state->beginRun(m_info); }))
+        return true;
+    stateFailed(QStringLiteral("recording the run's start"));
+    return false;
+}
+
+void SchemeRun::readRunState()
 {
     if (!m_shared.state)
         return;
-    m_shared.state->beginRun(m_info);
     m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
     // Nothing else writes the scheme's ids while this run holds its lease (a dry run holds
     // none, so it looks every id up).
@@ -188,14 +237,84 @@ void SchemeRun::beginRunInState()
         m_writtenThisRun = std::make_unique<BloomFilter>();
 }
 
+void SchemeRun::recoverInFlight(std::function<void()> then)
+{
+    if (!m_shared.state || m_options.dryRun) {
+        then();
+        return;
+    }
+    const auto batches = m_shared.state->inFlightBatches(m_scheme.name);
+    if (!batches) {
+        stateFailed(QStringLiteral("reading the batches earlier runs left in flight"));
+        return;
+    }
+    resolveNextInFlight(*batches, std::move(then));
+}
+
+void SchemeRun::resolveNextInFlight(QList<InFlightBatch> batches, std::function<void()> then)
+{
+    if (m_stopping)
+        return;
+    if (batches.isEmpty()) {
+        // Holding the lease, nothing of the scheme is in flight any more.
+        m_target->forgetAllBatches();
+        then();
+        return;
+    }
+    const InFlightBatch batch = batches.takeFirst();
+    m_target->resolveInFlight(batch, [this, batch, batches,
+                                      then = std::move(then)](InFlightResult result) mutable {
+        if (m_stopping)
+            return;
+        if (const auto *e = std::get_if<ConnectorError>(&result)) {
+            abort(QStringLiteral("cannot tell whether batch %1 (%2 records, left in flight by "
+                                 "run %3 on %4) reached %5: %6 — the run stops before reading "
+                                 "anything, so that nothing is written twice; the next run "
+                                 "asks again")
+                      .arg(batch.batchId)
+                      .arg(batch.records.size())
+                      .arg(batch.runId, batch.createdAt.toString(Qt::ISODate),
+                           m_scheme.target.connection, e->toString()),
+                  RunOutcome::Aborted, ConnectorError::kindName(e->kind));
+            return;
+        }
+        const auto &held = std::get<QList<std::optional<QString>>>(result);
+        BatchOutcome outcome;
+        outcome.scheme = m_scheme.name;
+        outcome.batchId = batch.batchId;
+        outcome.runId = batch.runId;
+        for (qsizetype i = 0; i < batch.records.size() && i < held.size(); ++i) {
+            if (!held.at(i))
+                continue;
+            const InFlightRecord &r = batch.records.at(i);
+            outcome.written.append({r.recordId, r.contentHash, *held.at(i), batch.runId});
+            outcome.resolvedFailureIds += r.sourceIds;
+        }
+        if (!stateWrite([&] { return m_shared.state->recordBatchOutcome(outcome); })) {
+            stateFailed(QStringLiteral("recording what became of batch %1").arg(batch.batchId));
+            return;
+        }
+        log::info(QStringLiteral("scheme '%1': batch %2 was still out when run %3 ended: %4 of "
+                                 "its %5 records had reached %6 and are recorded as written; "
+                                 "the others are read and written again")
+                      .arg(m_scheme.name, batch.batchId, batch.runId)
+                      .arg(outcome.written.size())
+                      .arg(batch.records.size())
+                      .arg(m_scheme.target.connection));
+        resolveNextInFlight(std::move(batches), std::move(then));
+    });
+}
+
 bool SchemeRun::takeLease()
 {
     if (!m_shared.state || m_options.dryRun)
         return true;
-    if (!m_shared.state->tryAcquireLease(m_scheme.name, m_options.leaseHolder,
-                                         m_options.leaseSeconds)) {
+    m_shared.state->ensureConnected();
+    const std::optional<qint64> epoch =
+        m_shared.state->acquireLease(m_scheme.name, m_options.leaseHolder, m_options.leaseSeconds);
+    if (!epoch)
         return false;
-    }
+    m_leaseEpoch = *epoch;
     m_leased = true;
     m_leaseRenewal.start();
     // Holding the lease, any run of this scheme still marked running was left by a process
@@ -223,7 +342,8 @@ void SchemeRun::start()
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
     }
-    beginRunInState();
+    if (!beginRunInState())
+        return;
     log::info(QStringLiteral("scheme '%1': run %2 started").arg(m_scheme.name, m_info.runId));
     emitProgress(true);
     QString error;
@@ -237,7 +357,10 @@ void SchemeRun::start()
                   RunOutcome::Aborted, ConnectorError::kindName(e->kind));
             return;
         }
-        onPrepared();
+        recoverInFlight([this]() {
+            readRunState();
+            onPrepared();
+        });
     });
 }
 
@@ -256,12 +379,28 @@ void SchemeRun::startRetry(const RetryRequest &request)
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
     }
-    beginRunInState();
+    if (!beginRunInState())
+        return;
     QString error;
     if (!setUp(&error)) {
         abort(error, RunOutcome::Aborted, QStringLiteral("config"));
         return;
     }
+    m_target->prepare([this, request](std::optional<ConnectorError> e) {
+        if (e) {
+            abort(QStringLiteral("target %1: %2").arg(m_scheme.target.connection, e->toString()),
+                  RunOutcome::Aborted, ConnectorError::kindName(e->kind));
+            return;
+        }
+        recoverInFlight([this, request]() {
+            readRunState();
+            retryStored(request);
+        });
+    });
+}
+
+void SchemeRun::retryStored(const RetryRequest &request)
+{
     FailedFilter filter;
     filter.scheme = m_scheme.name;
     filter.recordIds = request.recordIds;
@@ -275,11 +414,7 @@ void SchemeRun::startRetry(const RetryRequest &request)
     log::info(QStringLiteral("scheme '%1': retrying %2 failed records with the current mapping")
                   .arg(m_scheme.name)
                   .arg(inputs.size()));
-    m_target->prepare([this, inputs](std::optional<ConnectorError> e) {
-        if (e) {
-            abort(QStringLiteral("target %1: %2").arg(m_scheme.target.connection, e->toString()));
-            return;
-        }
+    {
         TransformVars vars;
         vars.runId = m_info.runId;
         vars.currentTime = now();
@@ -289,7 +424,7 @@ void SchemeRun::startRetry(const RetryRequest &request)
             accept(m_transform->applyFlattened(inputs.mid(i, kChunk), vars));
         m_windowExhausted = true;
         checkWindowDone();
-    });
+    }
 }
 
 void SchemeRun::onPrepared()
@@ -467,8 +602,15 @@ void SchemeRun::commitWindows()
     // What a run stopped early (--limit) did not read must not move the cursor.
     const bool limited = isLimited();
     m_windows.commitReady(m_windowExhausted && !pagesPending(), [&](qint64 end) {
-        if (!m_options.dryRun && !limited && m_shared.state)
-            m_shared.state->setCursor(m_scheme.name, end);
+        if (m_options.dryRun || limited || !m_shared.state || m_stopping)
+            return;
+        crashpoint::reach("cursor-before");
+        if (!stateWrite([&] { return m_shared.state->setCursor(m_scheme.name, end); })) {
+            stateFailed(QStringLiteral("moving the cursor to %1")
+                            .arg(QDateTime::fromSecsSinceEpoch(end).toString(Qt::ISODate)));
+            return;
+        }
+        crashpoint::reach("cursor-after");
     });
 }
 
@@ -545,12 +687,22 @@ void SchemeRun::finish()
     }
     m_info.finishedAt = QDateTime::currentDateTimeUtc();
     if (m_shared.state) {
-        if (m_shared.stats)
-            m_shared.state->addApiCalls(m_shared.stats->take());
-        m_shared.state->updateRun(m_info);
+        if (m_shared.stats && !m_shared.state->addApiCalls(m_shared.stats->take()))
+            log::warn(QStringLiteral("scheme '%1': the API call statistics of the run could not "
+                                     "be stored: %2")
+                          .arg(m_scheme.name, m_shared.state->lastError()));
+        if (!stateWrite([&] { return m_shared.state->updateRun(m_info); }))
+            log::error(QStringLiteral("scheme '%1': run %2 could not be recorded as %3 in the "
+                                      "state store (%4); its history shows it running until a "
+                                      "later run closes it")
+                           .arg(m_scheme.name, m_info.runId, runOutcomeName(m_info.outcome),
+                                m_shared.state->lastError()));
         if (m_leased) {
             m_leaseRenewal.stop();
-            m_shared.state->releaseLease(m_scheme.name, m_options.leaseHolder);
+            if (!m_shared.state->releaseLease(m_scheme.name, m_options.leaseHolder))
+                log::warn(QStringLiteral("scheme '%1': the lease could not be released (%2); "
+                                         "it expires by itself")
+                              .arg(m_scheme.name, m_shared.state->lastError()));
         }
     }
     const RunCounters &c = m_info.counters;
@@ -575,7 +727,14 @@ void SchemeRun::emitProgress(bool force)
     m_lastProgressMs = elapsed;
     if (m_shared.state && m_shared.stats && elapsed - m_lastStatsFlushMs > kStatsFlushIntervalMs) {
         m_lastStatsFlushMs = elapsed;
-        m_shared.state->addApiCalls(m_shared.stats->take());
+        const QList<ApiCallSample> samples = m_shared.stats->take();
+        if (!m_shared.state->addApiCalls(samples)) {
+            // Statistics only: kept for the next flush rather than lost, and the run goes on
+            // (a state store that really fails stops the run at its next record).
+            m_shared.stats->giveBack(samples);
+            log::warn(QStringLiteral("scheme '%1': API call statistics not stored yet: %2")
+                          .arg(m_scheme.name, m_shared.state->lastError()));
+        }
     }
     RunProgress p;
     p.scheme = m_scheme.name;

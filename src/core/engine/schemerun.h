@@ -65,11 +65,20 @@ Q_SIGNALS:
 
 private:
     bool setUp(QString *error);
+    void warnIfUnverified(const Connection &connection) const;
     bool takeLease();
-    /// Records the run as started in the state store and reads what the run needs from it
-    /// (open failures; whether the scheme has written ids at all).
-    void beginRunInState();
+    /// Records the run as started in the state store.
+    bool beginRunInState();
+    /// Before anything is read: asks the target what became of the batches an earlier run
+    /// journalled but never heard back about, records that, then calls `then`.
+    void recoverInFlight(std::function<void()> then);
+    void resolveNextInFlight(QList<InFlightBatch> batches, std::function<void()> then);
+    /// Reads what the run needs from the state store (open failures; whether the scheme has
+    /// written ids at all), after the recovery that may change both.
+    void readRunState();
     void onPrepared();
+    /// Retry mode: the stored failures asked for, through the current mapping.
+    void retryStored(const RetryRequest &request);
     void nextWindow();
     void pumpFetch();
     void fetch(int page, const QString &cursor);
@@ -82,6 +91,15 @@ private:
     void flushBatches(bool partial);
     void writeBatch(QList<TargetRecord> records, QList<QList<TransformInput>> sources,
                     QList<int> windows);
+    void onBatchWritten(const QString &batchId, const QList<TargetRecord> &records,
+                        const QList<QList<TransformInput>> &sources, BatchResult result);
+    /// The state store refused a write (disk full, locked, connection gone): the run stops
+    /// before its next target write with exit 3, the cursor where it was. What could not be
+    /// stored — `unsaved` failed records, with their payloads — is written to the log (and
+    /// stderr) so nothing the run learnt is lost; the next run reads those records again.
+    void stateFailed(const QString &while_, const QList<FailedRecord> &unsaved = {});
+    /// A write of the run's state (calls of the store), fenced by the run's lease.
+    bool stateWrite(const std::function<bool()> &writes);
     /// A batch's records are no longer pending (written, failed or cancelled).
     void settle(const QList<TargetRecord> &records, const QList<int> &windows);
     void checkWindowDone();
@@ -100,6 +118,8 @@ private:
                        const QJsonObject &targetPayload, const ConnectorError &error,
                        QList<FailedRecord> *batch = nullptr);
     void storeFailures(const QList<FailedRecord> &failures);
+    /// Stops the run once errorPolicy.maxFailedRecords records failed.
+    void checkFailureLimit();
     qint64 now() const;
     qint64 initialSince() const;
 
@@ -155,6 +175,8 @@ private:
 
     QTimer m_leaseRenewal;
     bool m_leased = false;
+    qint64 m_leaseEpoch = 0; ///< of this run's acquisition: its state writes are fenced by it
+    int m_batchSequence = 0; ///< names this run's batches in the in-flight journal
     QElapsedTimer m_elapsed;
     qint64 m_lastProgressMs = -1000;
     qint64 m_lastStatsFlushMs = 0;

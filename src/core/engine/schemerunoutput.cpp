@@ -4,6 +4,9 @@
 
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
+#include "core/util/crashpoint.h"
+
+#include <QJsonDocument>
 
 #include <limits>
 
@@ -21,8 +24,13 @@ void SchemeRun::accept(const TransformOutput &output)
             f.runId = m_info.runId;
         }
         m_info.counters.failed += failures.size();
-        if (m_shared.state && !m_options.dryRun)
-            m_shared.state->recordFailures(failures);
+        if (m_shared.state && !m_options.dryRun &&
+            !stateWrite([&] { return m_shared.state->recordFailures(failures); })) {
+            stateFailed(QStringLiteral("recording %1 records that failed their mapping")
+                            .arg(failures.size()),
+                        failures);
+            return;
+        }
     }
 
     QHash<QString, WrittenRecord> written;
@@ -93,8 +101,13 @@ void SchemeRun::accept(const TransformOutput &output)
         m_bufferSources.append(std::move(sources));
         m_bufferWindows.append(window);
     }
-    if (m_shared.state && !m_options.dryRun)
-        m_shared.state->touchWritten(m_scheme.name, unchanged, m_info.runId);
+    if (m_shared.state && !m_options.dryRun &&
+        !stateWrite([&] {
+            return m_shared.state->touchWritten(m_scheme.name, unchanged, m_info.runId);
+        })) {
+        stateFailed(QStringLiteral("noting %1 records met again unchanged").arg(unchanged.size()));
+        return;
+    }
     flushBatches(false);
     emitProgress();
 }
@@ -102,7 +115,7 @@ void SchemeRun::accept(const TransformOutput &output)
 void SchemeRun::flushBatches(bool partial)
 {
     const int size = std::max(1, m_target ? m_target->batchSize() : 1);
-    while (!m_buffer.isEmpty() && (m_buffer.size() >= size || partial)) {
+    while (!m_stopping && !m_buffer.isEmpty() && (m_buffer.size() >= size || partial)) {
         const qsizetype n = std::min<qsizetype>(size, m_buffer.size());
         QList<TargetRecord> records = m_buffer.mid(0, n);
         QList<QList<TransformInput>> sources = m_bufferSources.mid(0, n);
@@ -132,72 +145,153 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
         settle(records, windows);
         return;
     }
-    ++m_pendingBatches;
-    m_target->writeBatch(records, [this, records, sources, windows](BatchResult result) {
-        --m_pendingBatches;
-        settle(records, windows);
-        if (auto *error = std::get_if<ConnectorError>(&result)) {
-            if (error->kind == ConnectorError::Kind::Cancelled) {
-                // Nothing is known about this batch: it stays unwritten and is read again.
-            } else if (stopsTheRun(*error)) {
-                abortOnWriteError(*error);
-            } else {
-                QList<FailedRecord> failures;
-                for (qsizetype i = 0; i < records.size(); ++i) {
-                    for (const TransformInput &input : sources.at(i))
-                        recordFailure(FailureStage::Write, input, records.at(i).object(), *error,
-                                      &failures);
-                }
-                storeFailures(failures);
-            }
-        } else {
-            const QList<WriteOutcome> &outcomes = std::get<QList<WriteOutcome>>(result);
-            QList<WrittenRecord> written;
-            QStringList resolved;
-            QList<FailedRecord> failures;
-            std::optional<ConnectorError> stop;
-            for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
-                const WriteOutcome &o = outcomes.at(i);
-                if (!o.ok && (o.error.kind == ConnectorError::Kind::Cancelled ||
-                              stopsTheRun(o.error))) {
-                    // Like a batch that failed whole: not written, not a failed record —
-                    // the run stops and the next one reads it again.
-                    if (!stop && o.error.kind != ConnectorError::Kind::Cancelled)
-                        stop = o.error;
-                } else if (o.ok) {
-                    written.append({records.at(i).recordId,
-                                    records.at(i).contentHash.isEmpty() ? o.contentHash
-                                                                        : records.at(i).contentHash,
-                                    o.targetRef, m_info.runId});
-                    // Only records that had failed before have a failure to resolve: usually
-                    // none, and one UPDATE per written record would cost more than the write.
-                    for (const TransformInput &input : sources.at(i)) {
-                        if (m_openFailures.remove(input.id))
-                            resolved << input.id;
-                    }
-                    m_info.counters.written += sources.at(i).size();
-                } else {
-                    for (const TransformInput &input : sources.at(i))
-                        recordFailure(FailureStage::Write, input, records.at(i).object(), o.error,
-                                      &failures);
-                }
-            }
-            if (m_writtenThisRun) { // even if the store fails below: a "perhaps" is safe
-                for (const WrittenRecord &w : written)
-                    m_writtenThisRun->add(w.recordId);
-            }
-            if (m_shared.state) {
-                m_shared.state->markWritten(m_scheme.name, written);
-                m_shared.state->resolveFailures(m_scheme.name, resolved, m_info.runId);
-            }
-            storeFailures(failures);
-            if (stop)
-                abortOnWriteError(*stop);
+    const QString batchId = m_info.runId + u'/' + QString::number(++m_batchSequence);
+    if (m_shared.state) {
+        // Journalled before the target sees it (exactly-once): should the process die or the
+        // state store fail before the outcome is recorded, the next run asks the target what
+        // became of exactly these records.
+        InFlightBatch journal;
+        journal.scheme = m_scheme.name;
+        journal.batchId = batchId;
+        journal.runId = m_info.runId;
+        journal.records.reserve(records.size());
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const TargetRecord &r = records.at(i);
+            InFlightRecord entry{r.recordId, r.contentHash, m_target->identityOf(r),
+                                 r.previousTargetRef, {}};
+            for (const TransformInput &input : sources.at(i))
+                entry.sourceIds << input.id;
+            journal.records.append(std::move(entry));
         }
-        emitProgress();
-        pumpFetch();
-        checkWindowDone();
-    });
+        if (!stateWrite([&] { return m_shared.state->journalBatch(journal); })) {
+            settle(records, windows);
+            stateFailed(QStringLiteral("journalling a batch of %1 records before writing it")
+                            .arg(records.size()));
+            return;
+        }
+        crashpoint::reach("batch-journalled");
+    }
+    ++m_pendingBatches;
+    m_target->writeBatch(batchId, records,
+                         [this, batchId, records, sources, windows](BatchResult result) {
+                             --m_pendingBatches;
+                             settle(records, windows);
+                             onBatchWritten(batchId, records, sources, std::move(result));
+                             emitProgress();
+                             pumpFetch();
+                             checkWindowDone();
+                         });
+}
+
+void SchemeRun::onBatchWritten(const QString &batchId, const QList<TargetRecord> &records,
+                               const QList<QList<TransformInput>> &sources, BatchResult result)
+{
+    BatchOutcome outcome;
+    outcome.scheme = m_scheme.name;
+    outcome.batchId = batchId;
+    outcome.runId = m_info.runId;
+    std::optional<ConnectorError> stop;
+    if (auto *error = std::get_if<ConnectorError>(&result)) {
+        if (error->kind == ConnectorError::Kind::Cancelled || stopsTheRun(*error)) {
+            // Nothing certain is known about this batch (a lost connection may have committed
+            // it): its journal entry stays, and the next run asks the target.
+            if (error->kind != ConnectorError::Kind::Cancelled)
+                abortOnWriteError(*error);
+            return;
+        }
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            for (const TransformInput &input : sources.at(i))
+                recordFailure(FailureStage::Write, input, records.at(i).object(), *error,
+                              &outcome.failures);
+        }
+    } else {
+        crashpoint::reach("target-ok");
+        const QList<WriteOutcome> &outcomes = std::get<QList<WriteOutcome>>(result);
+        for (qsizetype i = 0; i < records.size() && i < outcomes.size(); ++i) {
+            const WriteOutcome &o = outcomes.at(i);
+            if (!o.ok && (o.error.kind == ConnectorError::Kind::Cancelled ||
+                          stopsTheRun(o.error))) {
+                // Like a batch that failed whole: not written, not a failed record — the run
+                // stops and the next one reads it again.
+                if (!stop && o.error.kind != ConnectorError::Kind::Cancelled)
+                    stop = o.error;
+            } else if (o.ok) {
+                outcome.written.append(
+                    {records.at(i).recordId,
+                     records.at(i).contentHash.isEmpty() ? o.contentHash
+                                                         : records.at(i).contentHash,
+                     o.targetRef, m_info.runId});
+                // Only records that had failed before have a failure to resolve: usually
+                // none, and one UPDATE per written record would cost more than the write.
+                for (const TransformInput &input : sources.at(i)) {
+                    if (m_openFailures.remove(input.id))
+                        outcome.resolvedFailureIds << input.id;
+                }
+                m_info.counters.written += sources.at(i).size();
+            } else {
+                for (const TransformInput &input : sources.at(i))
+                    recordFailure(FailureStage::Write, input, records.at(i).object(), o.error,
+                                  &outcome.failures);
+            }
+        }
+        if (m_writtenThisRun) { // even if the store fails below: a "perhaps" is safe
+            for (const WrittenRecord &w : outcome.written)
+                m_writtenThisRun->add(w.recordId);
+        }
+    }
+    if (m_shared.state) {
+        if (!stateWrite([&] { return m_shared.state->recordBatchOutcome(outcome); })) {
+            // The written ids are safe in the batch's journal entry (the next run finds them
+            // through the target); the failures are reported here and read again next run.
+            stateFailed(QStringLiteral("recording the outcome of batch %1 (%2 written, %3 "
+                                       "failed)")
+                            .arg(batchId)
+                            .arg(outcome.written.size())
+                            .arg(outcome.failures.size()),
+                        outcome.failures);
+            return;
+        }
+        crashpoint::reach("outcome-stored");
+        m_target->forgetBatches({batchId});
+    }
+    checkFailureLimit();
+    if (stop)
+        abortOnWriteError(*stop);
+}
+
+void SchemeRun::stateFailed(const QString &while_, const QList<FailedRecord> &unsaved)
+{
+    const QString why = m_shared.state ? m_shared.state->lastError() : QString();
+    for (const FailedRecord &f : unsaved) {
+        // Nothing the run learnt is lost: a failure the store could not keep goes to the log
+        // (and stderr) whole, payloads included; the record is also read again next run.
+        const QJsonObject record{{QStringLiteral("scheme"), f.scheme},
+                                 {QStringLiteral("run"), f.runId},
+                                 {QStringLiteral("stage"), failureStageName(f.stage)},
+                                 {QStringLiteral("record_id"), f.recordId},
+                                 {QStringLiteral("error_code"), f.errorCode},
+                                 {QStringLiteral("message"), f.message},
+                                 {QStringLiteral("source_payload"), f.sourcePayload},
+                                 {QStringLiteral("target_payload"), f.targetPayload}};
+        log::error(QStringLiteral("failed record not stored: %1")
+                       .arg(QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact))));
+    }
+    // No further batch may go out: what the store cannot record, the next run could not
+    // account for.
+    if (m_target)
+        m_target->cancel();
+    if (m_shared.state && m_shared.state->lastFailureWasFence()) {
+        abort(QStringLiteral("%1 while %2 — this run stops without writing anything more; the "
+                             "process that holds the scheme now carries on")
+                  .arg(why, while_),
+              RunOutcome::Aborted, QStringLiteral("lease"));
+        return;
+    }
+    abort(QStringLiteral("the state store failed while %1: %2 — the run stops; the cursor "
+                         "stays where it was and the next run reads from there again, so "
+                         "nothing is lost")
+              .arg(while_, why.isEmpty() ? QStringLiteral("unknown error") : why),
+          RunOutcome::Aborted, QStringLiteral("state"));
 }
 
 bool SchemeRun::stopsTheRun(const ConnectorError &error)
@@ -242,8 +336,16 @@ void SchemeRun::storeFailures(const QList<FailedRecord> &failures)
 {
     if (failures.isEmpty())
         return;
-    if (m_shared.state && !m_options.dryRun)
-        m_shared.state->recordFailures(failures);
+    if (m_shared.state && !m_options.dryRun &&
+        !stateWrite([&] { return m_shared.state->recordFailures(failures); })) {
+        stateFailed(QStringLiteral("recording %1 failed records").arg(failures.size()), failures);
+        return;
+    }
+    checkFailureLimit();
+}
+
+void SchemeRun::checkFailureLimit()
+{
     if (m_scheme.errorPolicy.maxFailedRecords > 0 &&
         m_info.counters.failed >= m_scheme.errorPolicy.maxFailedRecords && !m_stopping) {
         abort(QStringLiteral("%1 records failed, the scheme's limit (errorPolicy."
@@ -279,7 +381,16 @@ void SchemeRun::resolveCoveredFetchFailures()
     }
     if (covered.isEmpty())
         return;
-    if (m_shared.state->resolveFailures(m_scheme.name, covered, m_info.runId)) {
+    if (!stateWrite([&] {
+            return m_shared.state->resolveFailures(m_scheme.name, covered, m_info.runId);
+        })) {
+        // Not a loss: the pages were read; their failures stay open until a later run.
+        log::warn(QStringLiteral("scheme '%1': %2 page(s) that could not be read before were "
+                                 "read now, but their failures could not be resolved: %3")
+                      .arg(m_scheme.name)
+                      .arg(covered.size())
+                      .arg(m_shared.state->lastError()));
+    } else {
         log::info(QStringLiteral("scheme '%1': %2 page(s) that could not be read before were "
                                  "read now; their failures are resolved")
                       .arg(m_scheme.name)
