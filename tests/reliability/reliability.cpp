@@ -1,5 +1,7 @@
 #include "reliability/reliability.h"
 
+#include <QTimer>
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -532,6 +534,23 @@ void ScriptedHttpServer::serve(QTcpSocket *socket, const Request &request)
     if (reply.streamBytes <= 0) {
         socket->write(head + reply.body);
         socket->disconnectFromHost();
+        return;
+    }
+    if (reply.dripMs > 0) {
+        // A drip: one byte every dripMs, never silent long enough for a transfer timeout.
+        socket->write(head + reply.body);
+        auto sent = std::make_shared<qint64>(reply.body.size());
+        auto *timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket, [this, socket, sent, total = reply.streamBytes] {
+            if (socket->state() != QAbstractSocket::ConnectedState || *sent >= total) {
+                socket->disconnectFromHost();
+                return;
+            }
+            socket->write(" ");
+            ++*sent;
+            ++m_streamed;
+        });
+        timer->start(reply.dripMs);
         return;
     }
     // A huge body: keep a few MB queued and refill as the client reads, until the announced

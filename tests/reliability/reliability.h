@@ -140,6 +140,9 @@ public:
         qint64 streamBytes = 0;
         QByteArray streamChunk;
         bool close = false; ///< close the connection without answering
+        /// With streamBytes: send one byte every dripMs instead (a server that answers so
+        /// slowly that it never falls silent for a transfer timeout).
+        int dripMs = 0;
     };
     using Handler = std::function<Reply(const Request &)>;
 

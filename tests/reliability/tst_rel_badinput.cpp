@@ -72,6 +72,8 @@ public:
     void setPadding(qsizetype bytesPerRecord) { m_padding = bytesPerRecord; }
     /// Page 2 announces `bytes` and streams them (an endless answer, for practical purposes).
     void setEndless(qint64 bytes) { m_endless = bytes; }
+    /// Page 2 drips its answer, a byte every 200 ms, for the next `times` requests of it.
+    void setDrip(int times) { m_drips = times; }
     int badServed() const { return m_badServed; }
     ScriptedHttpServer &server() { return m_server; }
 
@@ -113,6 +115,13 @@ private:
         if (page == 2 && m_endless > 0) {
             reply.body = "{\"code\":0,\"msg\":\"";
             reply.streamBytes = m_endless;
+            return reply;
+        }
+        if (page == 2 && m_drips > 0) {
+            --m_drips;
+            reply.body = "{\"code\":0,\"msg\":\"";
+            reply.streamBytes = 1 << 20;
+            reply.dripMs = 200;
             return reply;
         }
         if (!bad) {
@@ -165,6 +174,7 @@ private:
     int m_badServed = 0;
     qsizetype m_padding = 0;
     qint64 m_endless = 0;
+    int m_drips = 0;
 };
 
 bool pointAt(IntegrationEnv &env, const QString &url, int attempts)
@@ -360,6 +370,47 @@ private Q_SLOTS:
         // Refused on the announced length: the error says why and what to change.
         QVERIFY2(r.out.contains("exceeded 128 MiB") && r.out.contains("page size"),
                  describe(r).constData());
+        QVERIFY(!stateCursor(env.statePath(), "purchasein").has_value());
+    }
+
+    void drippingServer()
+    {
+        // Page 2 comes a byte every 200 ms: never silent for the 1.5 s transfer timeout, so
+        // only the whole-request deadline (4 s) ends it. The scheme fails that page within
+        // its two attempts, and the next scheme of the run goes ahead.
+        FakeJushuitan jst;
+        const QString url = jst.start();
+        IntegrationEnv env;
+        QString error;
+        QVERIFY2(env.start("jst-purchasein-to-mysql", {"--quiet"}, "rel_badinput_drip", &error),
+                 qPrintable(error));
+        QVERIFY(pointAt(env, url, 2));
+        QVERIFY(env.editProject([](QJsonObject &root) {
+            IntegrationEnv::setAt(root, {"connections", "0", "timeoutMs"}, 1500);
+            IntegrationEnv::setAt(root, {"connections", "0", "deadlineMs"}, 4000);
+            QJsonArray schemes = root.value("schemes").toArray();
+            QJsonObject second = schemes.at(0).toObject();
+            second.insert("name", "purchasein_again");
+            schemes.append(second);
+            root.insert("schemes", schemes);
+        }));
+        jst.setDrip(2); // both attempts of the first scheme's page 2
+        QElapsedTimer clock;
+        clock.start();
+        const RunResult r = runSpinning(env, "run", {"--progress", "jsonl"});
+        const qint64 ms = clock.elapsed();
+        QVERIFY2(r.exitCode == 3, describe(r).constData());
+        QVERIFY2(ms < 30000, qPrintable(QStringLiteral("the run took %1 ms").arg(ms)));
+        const RunResult history = env.weftRun("history", {"--json"});
+        QMap<QString, QJsonObject> runs;
+        for (const QJsonValue &v : QJsonDocument::fromJson(history.out).array())
+            runs.insert(v.toObject().value("scheme").toString(), v.toObject());
+        QCOMPARE(runs.value("purchasein").value("outcome").toString(), QStringLiteral("aborted"));
+        QVERIFY2(runs.value("purchasein").value("message").toString().contains("deadlineMs"),
+                 history.out.constData());
+        QCOMPARE(runs.value("purchasein_again").value("outcome").toString(),
+                 QStringLiteral("succeeded"));
+        QCOMPARE(actualRows(env.database()), jst.expectedRows());
         QVERIFY(!stateCursor(env.statePath(), "purchasein").has_value());
     }
 };
