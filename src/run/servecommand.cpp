@@ -25,8 +25,9 @@ int serveCommand(const QStringList &arguments)
                        "cleanly after the current batch. The project is reloaded when its file "
                        "changes. Several serve processes may share one MySQL state store "
                        "(--state mysql://…): a scheme never runs twice at once — a lease with "
-                       "expiry decides who runs it; a crashed holder's lease expires, or is taken over at "
-                       "once when the holder was a process of this host.\n"
+                       "expiry (by the database's clock) decides who runs it; a crashed holder's "
+                       "lease expires, or is taken over at once when the holder was a process of "
+                       "this host; a run whose lease was taken over writes nothing more.\n"
                        "Alerts configured in the project are sent after runs."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
@@ -46,8 +47,20 @@ int serveCommand(const QStringList &arguments)
                                     QStringLiteral("NAME"));
     const QCommandLineOption jsonl(QStringLiteral("jsonl"),
                                    QStringLiteral("Print one JSON object per event on stdout."));
-    parser.addOptions({tick, lease, holder, jsonl, stateOption(), logFileOption(),
-                       logLevelOption()});
+    const QCommandLineOption parallel(
+        QStringLiteral("parallel"),
+        QStringLiteral("Schemes run at once (default 4). Each account's published limits are "
+                       "shared by all of them — and, with a MySQL state store, by every "
+                       "process sharing it — so more at once never means more calls than an "
+                       "account allows."),
+        QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption healthFile(
+        QStringLiteral("health-file"),
+        QStringLiteral("A file written at every tick (its time inside): a liveness probe checks "
+                       "its age, e.g. fails when it is older than three ticks."),
+        QStringLiteral("PATH"));
+    parser.addOptions({tick, lease, holder, parallel, healthFile, jsonl, stateOption(),
+                       logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
         err() << "weft-run serve: give exactly one project file (see --help)\n";
@@ -62,6 +75,8 @@ int serveCommand(const QStringList &arguments)
     options.tickMs = std::max(1, int(parser.value(tick).toDouble() * 1000));
     options.leaseSeconds = std::max(1, parser.value(lease).toInt());
     options.holder = parser.value(holder);
+    options.parallel = std::max(1, parser.value(parallel).toInt());
+    options.healthFile = parser.value(healthFile);
     options.runOptions.trigger = QStringLiteral("schedule");
     Scheduler scheduler(path, session->state.get(), options);
     AlertManager alerts(session->project, session->state.get());

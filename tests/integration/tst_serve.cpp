@@ -21,18 +21,22 @@ struct ServeProcess {
     QProcess process;
     QByteArray out;
 
-    void start(const IntegrationEnv &env, const QString &stateUrl)
+    void start(const IntegrationEnv &env, const QString &stateUrl, const QStringList &more = {})
     {
         process.setProcessEnvironment(env.environment());
         process.start(qEnvironmentVariable("WEFT_RUN_BIN"),
-                      {"serve", env.projectPath(), "--state", stateUrl, "--tick", "0.3", "--lease",
-                       "3", "--holder", name, "--jsonl", "--log-file", "none"});
+                      QStringList{"serve", env.projectPath(), "--state", stateUrl, "--tick", "0.3",
+                                  "--lease", "3", "--holder", name, "--jsonl", "--log-file",
+                                  "none"} +
+                          more);
     }
     /// Reads what arrived; true when an event of `kind` has been seen.
-    bool saw(const QString &kind)
+    bool saw(const QString &kind) { return seen(kind) > 0; }
+    /// Reads what arrived; how many events of `kind` have been seen.
+    qsizetype seen(const QString &kind)
     {
         out += process.readAllStandardOutput();
-        return out.contains(QStringLiteral("\"event\":\"%1\"").arg(kind).toUtf8());
+        return out.count(QStringLiteral("\"event\":\"%1\"").arg(kind).toUtf8());
     }
 };
 
@@ -48,6 +52,48 @@ int count(const QString &database, const QString &sql)
     QSqlDatabase::removeDatabase("count");
     QSqlDatabase::removeDatabase("count_admin");
     return n;
+}
+
+QString stateUrl(const QString &database)
+{
+    const MariaDbParams p = mariaDbParams();
+    return QStringLiteral("mysql://%1:%2@%3:%4/%5")
+        .arg(p.user, p.password, p.host)
+        .arg(p.port)
+        .arg(freshDatabase(database));
+}
+
+/// The purchase-ins example as a plain INSERT into a table without a key (a second write of
+/// a row shows), batches of 50, every minute.
+bool plainInsertsEveryMinute(IntegrationEnv &env)
+{
+    return env.editProject([](QJsonObject &root) {
+        IntegrationEnv::setAt(root, {"schemes", "0", "schedule"},
+                              QJsonObject{{"kind", "interval"}, {"everyMinutes", 1}});
+        IntegrationEnv::setAt(root, {"schemes", "0", "sync", "initialSince"}, "DAYS_AGO_21");
+        QJsonObject scheme = root.value("schemes").toArray().at(0).toObject();
+        QJsonObject target = scheme.value("target").toObject();
+        QJsonObject meta = target.value("metadata").toObject();
+        QJsonArray other = meta.value("otherRequest").toArray();
+        for (qsizetype i = 0; i < other.size(); ++i) {
+            QJsonObject entry = other.at(i).toObject();
+            if (entry.value("field") == QLatin1String("main_sql"))
+                entry.insert("value", entry.value("value").toString().replace(
+                                          QLatin1String("REPLACE INTO"),
+                                          QLatin1String("INSERT INTO")));
+            else if (entry.value("field") == QLatin1String("limit"))
+                entry.insert("value", "50");
+            other[i] = entry;
+        }
+        meta.insert("otherRequest", other);
+        meta.insert("ddl", meta.value("ddl").toString().replace(
+                               QLatin1String("NOT NULL PRIMARY KEY"), QLatin1String("NOT NULL")));
+        target.insert("metadata", meta);
+        scheme.insert("target", target);
+        QJsonArray schemes = root.value("schemes").toArray();
+        schemes[0] = scheme;
+        root.insert("schemes", schemes);
+    });
 }
 
 } // namespace
@@ -120,6 +166,121 @@ private Q_SLOTS:
         QCOMPARE(other.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(other.process.exitCode(), 0);
         QCOMPARE(count(db, "SELECT COUNT(*) FROM leases"), 0);
+    }
+
+    void schemesRunAtOnceAndShareTheirAccount()
+    {
+        // Three schemes on one JDY account, --parallel 3: they run at once (all three start
+        // before the first ends), and together they keep to the account's 4 calls a second —
+        // one budget, not one each.
+        IntegrationEnv env;
+        QString error;
+        QVERIFY2(env.start("jdy-customers-to-local",
+                           anchoredMock({"--jdy-customers", "60", "--latency-ms", "50", "--quiet"}),
+                           QString(), &error),
+                 qPrintable(error));
+        QVERIFY(env.editProject([](QJsonObject &root) {
+            IntegrationEnv::setAt(root, {"connections", "0", "rateLimit"},
+                                  QJsonObject{{"perSecond", 4}});
+            IntegrationEnv::setAt(root, {"schemes", "0", "schedule"},
+                                  QJsonObject{{"kind", "interval"}, {"everyMinutes", 1}});
+            IntegrationEnv::setAt(root, {"schemes", "0", "source", "metadata", "request",
+                                         "@page_size", "value"}, "5");
+            QJsonArray schemes = root.value("schemes").toArray();
+            for (const char *name : {"customers_b", "customers_c"}) {
+                QJsonObject copy = schemes.at(0).toObject();
+                copy.insert("name", name);
+                schemes.append(copy);
+            }
+            root.insert("schemes", schemes);
+        }));
+        const QString url = stateUrl("it_serve_parallel");
+        ServeProcess serve(QStringLiteral("serve-parallel"));
+        serve.start(env, url, {"--parallel", "3"});
+        QVERIFY(serve.process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(serve.saw("run_finished"), 60000);
+        // Every run_started came before the first run_finished.
+        const QByteArray out = serve.out;
+        const qsizetype firstFinished = out.indexOf("\"event\":\"run_finished\"");
+        QCOMPARE(out.left(firstFinished).count("\"event\":\"run_started\""), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(serve.seen("run_finished"), 3, 60000);
+        QCOMPARE(serve.out.count("\"outcome\":\"succeeded\""), 3);
+        const QJsonObject stats = env.control("GET", "/_mock/stats").object();
+        qint64 busiest = 0;
+        const QJsonObject endpoints = stats.value("endpoints").toObject();
+        for (auto it = endpoints.begin(); it != endpoints.end(); ++it) {
+            if (it.key().contains("customer"))
+                busiest = std::max(busiest,
+                                   it.value().toObject().value("maxCallsPerSecond").toInteger());
+        }
+        QVERIFY2(busiest > 0 && busiest <= 4,
+                 qPrintable(QStringLiteral("the mock saw %1 calls within a second").arg(busiest)));
+        // The heartbeat names the process while it runs; SIGTERM removes it.
+        {
+            QSqlDatabase db = openMariaDb("heartbeat", "it_serve_parallel");
+            QSqlQuery q(db);
+            QVERIFY(q.exec("SELECT holder, version FROM processes"));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("serve-parallel"));
+        }
+        QSqlDatabase::removeDatabase("heartbeat");
+        QSqlDatabase::removeDatabase("heartbeat_admin");
+        serve.process.terminate();
+        QVERIFY(serve.process.waitForFinished(20000));
+        QCOMPARE(count("it_serve_parallel", "SELECT COUNT(*) FROM processes"), 0);
+    }
+
+    void pausedPastItsLeaseWritesNothingMore()
+    {
+        // Fencing. Process A runs the scheme and is paused (SIGSTOP) longer than its 3 s lease;
+        // process B takes the scheme over and finishes it; A resumes (SIGCONT) and must not
+        // write another row — its lease's epoch is no longer the scheme's. The target is a
+        // plain INSERT into a table without a key: anything written twice would show.
+        const QStringList mock =
+            anchoredMock({"--seed", "7", "--jst-purchaseins", "300", "--span-days", "20",
+                          "--latency-ms", "80", "--quiet"});
+        QStringList cleanRows;
+        {
+            IntegrationEnv clean;
+            QString error;
+            QVERIFY2(clean.start("jst-purchasein-to-mysql", mock, "it_fence_clean", &error),
+                     qPrintable(error));
+            QVERIFY(plainInsertsEveryMinute(clean));
+            const RunResult r = clean.weftRun("run");
+            QVERIFY2(r.exitCode == 1, r.err.right(2000).constData());
+            cleanRows = tableRows("it_fence_clean", "purchasein_query");
+        }
+        IntegrationEnv env;
+        QString error;
+        QVERIFY2(env.start("jst-purchasein-to-mysql", mock, "it_fence", &error), qPrintable(error));
+        QVERIFY(plainInsertsEveryMinute(env));
+        const QString url = stateUrl("it_fence_state");
+        ServeProcess a(QStringLiteral("serve-a"));
+        a.start(env, url);
+        QVERIFY(a.process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(count("it_fence", "SELECT COUNT(*) FROM purchasein_query") > 100,
+                                 60000);
+        ::kill(pid_t(a.process.processId()), SIGSTOP);
+        QTest::qWait(4500); // past the lease, by the database's clock
+        ServeProcess b(QStringLiteral("serve-b"));
+        b.start(env, url);
+        QVERIFY(b.process.waitForStarted());
+        QTRY_VERIFY2_WITH_TIMEOUT(b.saw("run_finished"), b.out.constData(), 90000);
+        QVERIFY2(b.out.contains("\"outcome\":\"succeeded\"") ||
+                     b.out.contains("\"outcome\":\"failed_records\""),
+                 b.out.constData());
+        ::kill(pid_t(a.process.processId()), SIGCONT);
+        // A notices at its next renewal or state write, and stops its run.
+        QTRY_VERIFY2_WITH_TIMEOUT(a.saw("run_finished"), a.out.constData(), 30000);
+        QVERIFY2(a.out.contains("\"outcome\":\"aborted\""), a.out.constData());
+        QTest::qWait(1500); // anything A would still send
+        QCOMPARE(tableRows("it_fence", "purchasein_query"), cleanRows);
+        QCOMPARE(count("it_fence_state", "SELECT COUNT(*) FROM runs WHERE message LIKE "
+                                         "'%taken over%' OR message LIKE '%no longer this run%'"),
+                 1);
+        a.process.terminate();
+        b.process.terminate();
+        QVERIFY(a.process.waitForFinished(20000) && b.process.waitForFinished(20000));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "core/engine/runner.h"
 
 #include "core/connectors/ratelimiter.h"
+#include "core/engine/accountlimits.h"
 #include "core/engine/schemerun.h"
 #include "core/state/statestore.h"
 
@@ -21,11 +22,13 @@ int exitCodeFor(const QList<RunInfo> &runs)
     return code;
 }
 
-Runner::Runner(const Project &project, StateStore *state, QObject *parent)
+Runner::Runner(const Project &project, StateStore *state, QObject *parent, AccountLimits *limits)
     : QObject(parent)
     , m_project(project)
     , m_state(state)
     , m_network(new QNetworkAccessManager(this))
+    , m_ownLimits(limits ? nullptr : std::make_unique<AccountLimits>(state))
+    , m_limits(limits ? limits : m_ownLimits.get())
 {
     qRegisterMetaType<weft::RunProgress>();
     qRegisterMetaType<weft::RunInfo>();
@@ -54,20 +57,6 @@ QList<const Scheme *> Runner::selectSchemes(const RunOptions &options, QString *
         out.append(s);
     }
     return out;
-}
-
-std::shared_ptr<RateLimiter> Runner::limiterFor(const Connection &connection,
-                                                const Scheme &scheme)
-{
-    // A scheme's own limit applies to its source calls; otherwise the connection's limit is
-    // shared by every scheme that uses it in this process.
-    const bool own = scheme.rateLimit && scheme.source.connection == connection.name;
-    const QString key = own ? QStringLiteral("scheme:") + scheme.name
-                            : QStringLiteral("connection:") + connection.name;
-    auto &limiter = m_limiters[key];
-    if (!limiter)
-        limiter = std::make_shared<RateLimiter>(own ? *scheme.rateLimit : connection.rateLimit);
-    return limiter;
 }
 
 void Runner::start(const RunOptions &options)
@@ -118,7 +107,9 @@ void Runner::runNext()
     shared.network = m_network;
     shared.state = m_state;
     shared.stats = &m_stats;
-    shared.limiter = [this](const Connection &c, const Scheme &s) { return limiterFor(c, s); };
+    shared.limiter = [this](const Connection &c, const Scheme &s) {
+        return m_limits->limiterFor(c, s, m_options.environment);
+    };
     auto *run = new SchemeRun(m_project, *scheme, m_options, shared, this);
     m_current = run;
     connect(run, &SchemeRun::progress, this, &Runner::progress);

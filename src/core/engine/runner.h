@@ -14,9 +14,9 @@ class QNetworkAccessManager;
 
 namespace weft {
 
+class AccountLimits;
 class SchemeRun;
 class StateStore;
-class RateLimiter;
 
 /// Runs a project's schemes one after another, the same way for the CLI, the designer and
 /// the scheduler. Lives on (and must be used from) one thread with an event loop — the
@@ -25,7 +25,10 @@ class Runner final : public QObject
 {
     Q_OBJECT
 public:
-    Runner(const Project &project, StateStore *state, QObject *parent = nullptr);
+    /// `limits`: the account limits shared with other runners of the process (serve runs
+    /// several at once); by default the runner keeps its own.
+    Runner(const Project &project, StateStore *state, QObject *parent = nullptr,
+           AccountLimits *limits = nullptr);
     ~Runner() override;
 
     /// Starts running; `finished` follows when every scheme is done.
@@ -49,13 +52,13 @@ Q_SIGNALS:
 
 private:
     void runNext();
-    std::shared_ptr<RateLimiter> limiterFor(const Connection &connection, const Scheme &scheme);
 
     Project m_project;
     StateStore *m_state;
     QNetworkAccessManager *m_network;
     ApiStatsCollector m_stats;
-    QHash<QString, std::shared_ptr<RateLimiter>> m_limiters;
+    std::unique_ptr<AccountLimits> m_ownLimits;
+    AccountLimits *m_limits;
     RunOptions m_options;
     QList<const Scheme *> m_queue;
     std::optional<RetryRequest> m_retry;

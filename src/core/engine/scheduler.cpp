@@ -1,5 +1,6 @@
 #include "core/engine/scheduler.h"
 
+#include "core/engine/accountlimits.h"
 #include "core/engine/runner.h"
 #include "core/log/logging.h"
 #include "core/model/cronexpression.h"
@@ -9,7 +10,10 @@
 #include "core/util/processidentity.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 
 namespace weft {
 
@@ -22,15 +26,36 @@ Scheduler::Scheduler(const QString &projectPath, StateStore *state, SchedulerOpt
 {
     if (m_options.holder.isEmpty())
         m_options.holder = processIdentity();
+    m_options.parallel = std::max(1, m_options.parallel);
+    m_limits = std::make_unique<AccountLimits>(m_state);
     connect(&m_tick, &QTimer::timeout, this, &Scheduler::tick);
     m_reloadDebounce.setSingleShot(true);
     m_reloadDebounce.setInterval(500);
     connect(&m_reloadDebounce, &QTimer::timeout, this, &Scheduler::reload);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this,
             [this]() { m_reloadDebounce.start(); });
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this,
+            [this]() { m_reloadDebounce.start(); });
 }
 
-Scheduler::~Scheduler() = default;
+Scheduler::~Scheduler()
+{
+    // Runners first: their runs use the account limits.
+    for (const QPointer<Runner> &r : std::as_const(m_runners))
+        delete r.data();
+    m_runners.clear();
+    if (m_state)
+        m_state->removeHeartbeat(m_options.holder);
+}
+
+void Scheduler::watchProject()
+{
+    if (QFileInfo::exists(m_projectPath) && !m_watcher.files().contains(m_projectPath))
+        m_watcher.addPath(m_projectPath);
+    const QString dir = QFileInfo(m_projectPath).absolutePath();
+    if (!m_watcher.directories().contains(dir))
+        m_watcher.addPath(dir);
+}
 
 bool Scheduler::start(QString *error)
 {
@@ -46,9 +71,14 @@ bool Scheduler::start(QString *error)
     }
     m_project = *loadProjectFile(m_projectPath).project;
     m_zone = QTimeZone(m_project.timeZone.toUtf8());
-    m_watcher.addPath(m_projectPath);
+    QFile file(m_projectPath);
+    if (file.open(QIODevice::ReadOnly))
+        m_projectDigest = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    watchProject();
     m_startedAt = QDateTime::currentDateTimeUtc();
-    log::info(QStringLiteral("scheduler: serving %1 as %2").arg(m_projectPath, m_options.holder));
+    log::info(QStringLiteral("scheduler: serving %1 as %2, up to %3 schemes at once")
+                  .arg(m_projectPath, m_options.holder)
+                  .arg(m_options.parallel));
     m_tick.start(m_options.tickMs);
     QTimer::singleShot(0, this, &Scheduler::tick);
     return true;
@@ -56,9 +86,16 @@ bool Scheduler::start(QString *error)
 
 void Scheduler::reload()
 {
-    // Editors often replace the file: watch the path again.
-    if (!m_watcher.files().contains(m_projectPath) && QFileInfo::exists(m_projectPath))
-        m_watcher.addPath(m_projectPath);
+    // Editors and config maps replace the file (a symlink swap): watch the path again, and
+    // reload only when the content changed (the directory changes for other files too).
+    watchProject();
+    QFile file(m_projectPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return; // mid-swap: the directory's next change brings it back
+    const QByteArray digest = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    if (digest == m_projectDigest)
+        return;
+    m_projectDigest = digest;
     const Diagnostics diagnostics = validateProjectFile(m_projectPath);
     if (hasErrors(diagnostics)) {
         QString first;
@@ -139,42 +176,64 @@ void Scheduler::tick()
 {
     if (m_stopping)
         return;
+    if (m_state && m_runners.isEmpty())
+        m_state->ensureConnected();
+    m_lastTick = QDateTime::currentDateTimeUtc();
+    beat();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Scheme &s : m_project.schemes) {
-        if (s.name != m_running && !m_queue.contains(s.name) && isDue(s, now))
+        if (!m_runners.contains(s.name) && !m_queue.contains(s.name) && isDue(s, now))
             m_queue.append(s.name);
     }
     startNext();
 }
 
+void Scheduler::beat()
+{
+    // The liveness signal: a file an orchestrator's probe checks the age of, and a row in the
+    // state store an operator (`weft-run ps`) reads.
+    if (!m_options.healthFile.isEmpty()) {
+        QFile health(m_options.healthFile);
+        if (health.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            health.write(m_lastTick.toString(Qt::ISODateWithMs).toUtf8() + '\n');
+    }
+    if (m_state &&
+        !m_state->heartbeat(m_options.holder, QSysInfo::machineHostName(),
+                            QCoreApplication::applicationVersion(), m_startedAt, running()))
+        log::warn(QStringLiteral("scheduler: the heartbeat could not be stored: %1")
+                      .arg(m_state->lastError()));
+}
+
 void Scheduler::startNext()
 {
-    if (m_runner || m_stopping || m_queue.isEmpty())
-        return;
-    const QString name = m_queue.takeFirst();
-    const bool triggered = m_triggered.remove(name);
-    const Scheme *scheme = m_project.scheme(name);
-    if (!scheme) {
-        startNext();
-        return;
+    // Due schemes start in the order they became due, as many at once as allowed; one that
+    // cannot start (its lease is held elsewhere) gives its place to the next.
+    while (!m_stopping && !m_queue.isEmpty() && m_runners.size() < m_options.parallel) {
+        const QString name = m_queue.takeFirst();
+        if (m_project.scheme(name) && !m_runners.contains(name))
+            start(name);
     }
+}
+
+void Scheduler::start(const QString &name)
+{
+    const bool triggered = m_triggered.remove(name);
     if (!m_state->tryAcquireLease(name, m_options.holder, m_options.leaseSeconds)) {
         const QString reason = QStringLiteral("running elsewhere (lease held by %1)")
                                    .arg(m_state->leaseHolder(name));
         log::info(QStringLiteral("scheduler: '%1' is %2").arg(name, reason));
         Q_EMIT skipped(name, reason);
-        startNext();
         return;
     }
-    m_running = name;
     RunOptions options = m_options.runOptions;
     options.schemes = {name};
     options.leaseHolder = m_options.holder;
     options.leaseSeconds = m_options.leaseSeconds;
     options.trigger = triggered ? QStringLiteral("after") : QStringLiteral("schedule");
-    m_runner = new Runner(m_project, m_state, this);
-    connect(m_runner, &Runner::progress, this, &Scheduler::progress);
-    connect(m_runner, &Runner::schemeFinished, this, [this](const RunInfo &info) {
+    auto *runner = new Runner(m_project, m_state, this, m_limits.get());
+    m_runners.insert(name, runner);
+    connect(runner, &Runner::progress, this, &Scheduler::progress);
+    connect(runner, &Runner::schemeFinished, this, [this](const RunInfo &info) {
         Q_EMIT runFinished(info);
         if (info.outcome == RunOutcome::Succeeded) {
             for (const Scheme &s : m_project.schemes) {
@@ -186,21 +245,25 @@ void Scheduler::startNext()
             }
         }
     });
-    connect(m_runner, &Runner::finished, this, [this](int) {
+    connect(runner, &Runner::finished, this, [this, name, runner](int) {
         // The run renewed and released the lease itself; this only covers a run that never
         // started (the lease then lapses anyway).
-        m_state->releaseLease(m_running, m_options.holder);
-        m_running.clear();
-        m_runner->deleteLater();
-        m_runner = nullptr;
-        if (m_stopping)
-            finishStop();
-        else
+        m_state->releaseLease(name, m_options.holder);
+        m_runners.remove(name);
+        runner->deleteLater();
+        if (m_stopping) {
+            if (m_runners.isEmpty())
+                finishStop();
+        } else {
             QTimer::singleShot(0, this, &Scheduler::startNext);
+        }
     });
-    log::info(QStringLiteral("scheduler: running '%1'").arg(name));
+    log::info(QStringLiteral("scheduler: running '%1' (%2 of %3 at once)")
+                  .arg(name)
+                  .arg(m_runners.size())
+                  .arg(m_options.parallel));
     Q_EMIT runStarted(name);
-    m_runner->start(options);
+    runner->start(options);
 }
 
 void Scheduler::stop()
@@ -210,9 +273,13 @@ void Scheduler::stop()
     m_stopping = true;
     m_tick.stop();
     m_queue.clear();
-    if (m_runner) {
-        log::info(QStringLiteral("scheduler: stopping after the current batch of '%1'").arg(m_running));
-        m_runner->cancel();
+    if (!m_runners.isEmpty()) {
+        log::info(QStringLiteral("scheduler: stopping after the current batches of %1")
+                      .arg(running().join(QStringLiteral(", "))));
+        for (const QPointer<Runner> &r : std::as_const(m_runners)) {
+            if (r)
+                r->cancel();
+        }
     } else {
         QTimer::singleShot(0, this, &Scheduler::finishStop);
     }
@@ -220,6 +287,8 @@ void Scheduler::stop()
 
 void Scheduler::finishStop()
 {
+    if (m_state)
+        m_state->removeHeartbeat(m_options.holder);
     log::info(QStringLiteral("scheduler: stopped"));
     Q_EMIT stopped();
 }

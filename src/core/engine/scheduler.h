@@ -7,21 +7,31 @@
 #include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QObject>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <QTimeZone>
 
+#include <memory>
+
 namespace weft {
 
+class AccountLimits;
 class StateStore;
 
 /// How `weft-run serve` schedules.
 struct SchedulerOptions {
-    /// Who holds leases: unique per process ("host:pid" by default).
+    /// Who holds leases: unique per process (processIdentity() by default).
     QString holder;
     int tickMs = 15000;      ///< how often due schemes are looked for
     int leaseSeconds = 120;  ///< a crashed holder's lease frees itself after this long
+    /// Schemes run at once. Each account's limits are shared by all of them (AccountLimits),
+    /// so more runs never mean more calls than an account allows — only that one long run
+    /// (an initial sync at 100 calls a minute) no longer holds the others back.
+    int parallel = 4;
+    /// Touched at every tick: an orchestrator's liveness probe reads its age (empty: none).
+    QString healthFile;
     RunOptions runOptions;   ///< environment, clock, … for every run
 };
 
@@ -41,8 +51,12 @@ public:
     bool start(QString *error);
     /// Stops scheduling; a running scheme ends after its current batch. `stopped` follows.
     void stop();
-    bool isRunning() const { return m_runner != nullptr; }
+    bool isRunning() const { return !m_runners.isEmpty(); }
+    /// The schemes running now.
+    QStringList running() const { return m_runners.keys(); }
     const Project &project() const { return m_project; }
+    /// When the scheduler last ticked (the liveness signal's time).
+    QDateTime lastTick() const { return m_lastTick; }
 
     /// The next `count` times a scheme runs on its own (not counting "after" triggers),
     /// from `from`, in the project's time zone; empty for manual schedules.
@@ -61,9 +75,14 @@ Q_SIGNALS:
 private:
     void tick();
     void startNext();
+    void start(const QString &name);
     bool isDue(const Scheme &scheme, const QDateTime &now) const;
     void reload();
+    /// Watches the project file and its directory: an orchestrator's config map replaces the
+    /// file by swapping a symlink, which a watch on the file alone does not see.
+    void watchProject();
     void finishStop();
+    void beat();
 
     QString m_projectPath;
     StateStore *m_state;
@@ -76,8 +95,10 @@ private:
     QDateTime m_startedAt;
     QStringList m_queue;
     QSet<QString> m_triggered; ///< queued by an "after" dependency
-    QPointer<Runner> m_runner;
-    QString m_running;
+    std::unique_ptr<AccountLimits> m_limits; ///< shared by every run of the process
+    QHash<QString, QPointer<Runner>> m_runners; ///< scheme → its run
+    QDateTime m_lastTick;
+    QByteArray m_projectDigest; ///< of the file last loaded: a reload only when it changed
     bool m_stopping = false;
 };
 

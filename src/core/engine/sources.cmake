@@ -1,4 +1,5 @@
 set(WEFT_CORE_engine_SOURCES
+    accountlimits.cpp accountlimits.h
     alerts.cpp alerts.h
     preview.cpp preview.h
     runner.cpp runner.h
