@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
+
 using namespace weft;
 using weft::test::FakeHttpServer;
 using weft::test::FakeRequest;
@@ -22,6 +24,7 @@ class TestScheduler : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void intervalAfterAndReload();
+    void configMapSymlinkSwapReloads();
     void nextRunsForTheEditor();
 };
 
@@ -100,6 +103,49 @@ void TestScheduler::intervalAfterAndReload()
     QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() >= 2 && !reloaded.last().at(0).toBool(), 10000);
     QVERIFY(reloaded.last().at(1).toString().contains("malformed JSON"));
     QCOMPARE(scheduler.project().schemes.size(), 3);
+
+    QSignalSpy stopped(&scheduler, &Scheduler::stopped);
+    scheduler.stop();
+    QTRY_COMPARE(stopped.size(), 1);
+}
+
+void TestScheduler::configMapSymlinkSwapReloads()
+{
+    // How Kubernetes updates a mounted ConfigMap: the file is a symlink into "..data", itself
+    // a symlink to a timestamped directory; an update writes a new directory and renames a
+    // new "..data" over the old one. The file's own inode never changes.
+    FakeHttpServer api([](const FakeRequest &) {
+        return FakeResponse{200, "application/json", R"({"items":[]})"};
+    });
+    QVERIFY(api.listen());
+    QTemporaryDir dir;
+    QDir root(dir.path());
+    QVERIFY(root.mkdir("..2026_12_07_v1"));
+    QVERIFY(write(root.filePath("..2026_12_07_v1/p.weft.json"),
+                  projectJson(api.baseUrl(), {scheme("first", {})})));
+    namespace fs = std::filesystem;
+    fs::create_directory_symlink("..2026_12_07_v1", fs::path(dir.path().toStdString()) / "..data");
+    fs::create_symlink("..data/p.weft.json", fs::path(dir.path().toStdString()) / "p.weft.json");
+    const QString path = root.filePath("p.weft.json");
+    QString error;
+    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    SchedulerOptions options;
+    options.tickMs = 100;
+    Scheduler scheduler(path, state.get(), options);
+    QSignalSpy reloaded(&scheduler, &Scheduler::projectReloaded);
+    QVERIFY2(scheduler.start(&error), qPrintable(error));
+    QCOMPARE(scheduler.project().schemes.size(), 1);
+
+    QVERIFY(root.mkdir("..2026_12_07_v2"));
+    QVERIFY(write(root.filePath("..2026_12_07_v2/p.weft.json"),
+                  projectJson(api.baseUrl(), {scheme("first", {}), scheme("second", {})})));
+    const fs::path base(dir.path().toStdString());
+    fs::create_directory_symlink("..2026_12_07_v2", base / "..data_tmp");
+    fs::rename(base / "..data_tmp", base / "..data"); // atomic, as the kubelet does
+    fs::remove_all(base / "..2026_12_07_v1");
+    QTRY_VERIFY_WITH_TIMEOUT(reloaded.size() >= 1, 10000);
+    QVERIFY(reloaded.last().at(0).toBool());
+    QCOMPARE(scheduler.project().schemes.size(), 2);
 
     QSignalSpy stopped(&scheduler, &Scheduler::stopped);
     scheduler.stop();
