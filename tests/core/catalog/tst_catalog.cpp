@@ -206,6 +206,8 @@ void TestCatalog::shippedFilesLoadAndCoverTheSystems()
                             "dingtalk/attendance.list"})
         QVERIFY2(r.catalog->endpoint(QString::fromLatin1(ref)), ref);
     QVERIFY(r.catalog->unconfirmedCount() > 0);
+    qInfo("%lld endpoints, %d facts marked unconfirmed", qlonglong(r.catalog->refs().size()),
+          r.catalog->unconfirmedCount());
 }
 
 void TestCatalog::builtinIsTheShippedFiles()
