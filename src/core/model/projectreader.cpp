@@ -320,7 +320,7 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
     static const QStringList known = {"api", "effect", "type", "method", "number", "id", "name",
                                       "idCheck", "autoFillResponse", "beatFlat", "request",
                                       "otherRequest", "main_sql", "limit", "documentKey",
-                                      "responsePath", "ddl", "sql", "paging"};
+                                      "responsePath", "ddl", "sql", "paging", "catalog"};
     for (auto it = meta.begin(); it != meta.end(); ++it) {
         if (!known.contains(it.key())) {
             m.at(it.key()).warning(QStringLiteral("unknown metadata key \"%1\" is kept but "

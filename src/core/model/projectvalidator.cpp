@@ -1,5 +1,6 @@
 #include "core/model/projectvalidator.h"
 
+#include "core/catalog/catalogcheck.h"
 #include "core/expr/expression.h"
 #include "core/expr/parser.h"
 #include "core/model/alertrule.h"
@@ -390,6 +391,7 @@ Diagnostics validateProject(const Project &project, const ValidateOptions &optio
         }
     }
     checkAlerts(project, root.at(QStringLiteral("alerts")));
+    checkCatalogReferences(project, *Catalog::builtin(), root);
     return out;
 }
 
