@@ -35,6 +35,10 @@ ConnectorError errorFor(qint64 code, const QString &message)
     case 40089:
     case 40090:
         return {Kind::Auth, c, message + QStringLiteral(" — check appKey and appSecret")};
+    case 60011:
+        return {Kind::Auth, c, message + QStringLiteral(" — the app lacks a permission this "
+                                                        "call needs: grant it in the DingTalk "
+                                                        "developer console")};
     default: return {Kind::Rejected, c, message};
     }
 }
@@ -50,6 +54,23 @@ ParseResult parseReply(const HttpResponse &response)
         return ConnectorError{ConnectorError::Kind::Malformed, QStringLiteral("envelope"),
                               QStringLiteral("the response has no \"errcode\"")};
     const qint64 code = o.value(QLatin1String("errcode")).toInteger();
+    if (code == 88 && o.contains(QLatin1String("sub_code"))) {
+        // DingTalk documents 88 as a wrapper: the sub_code says what went wrong (an invalid
+        // token, a missing permission such as 60011) and is classified as that code would
+        // be; a sub_code it does not know is a refusal, not something a retry mends.
+        const QString subCode = o.value(QLatin1String("sub_code")).toVariant().toString();
+        const QString message = o.value(QLatin1String("sub_msg")).toString(
+            o.value(QLatin1String("errmsg")).toString());
+        bool numeric = false;
+        const qint64 sub = subCode.toLongLong(&numeric);
+        ConnectorError e = numeric ? errorFor(sub, message)
+                                   : ConnectorError{ConnectorError::Kind::Rejected, subCode,
+                                                    message};
+        if (e.kind == ConnectorError::Kind::Server)
+            e.kind = ConnectorError::Kind::Rejected;
+        e.code = QStringLiteral("88/") + subCode;
+        return e;
+    }
     if (code != 0)
         return errorFor(code, o.value(QLatin1String("errmsg")).toString());
     return p;

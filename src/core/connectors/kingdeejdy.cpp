@@ -21,6 +21,9 @@ namespace {
 // (system error, worth retrying). The real gateway's exact numbers are not published; these
 // are the ones weft-mock uses (docs/mock.md).
 constexpr qint64 kTokenInvalid = 1030002006;
+/// "JWT token has expired": what Kingdee's SDK guide shows a business call answered with
+/// after the app-token expired (docs/catalog.md, error semantics).
+constexpr qint64 kTokenExpired = 1000202001;
 constexpr qint64 kDuplicateNumber = 2000001002; ///< a save's number is used by another document
 bool isGatewayError(qint64 code)
 {
@@ -135,7 +138,7 @@ ParseResult parseEnvelope(const HttpResponse &response)
         return p;
     const QString message = o.value(QLatin1String("description")).toString();
     const QString c = QString::number(code);
-    if (code == kTokenInvalid)
+    if (code == kTokenInvalid || code == kTokenExpired)
         return ConnectorError{ConnectorError::Kind::Auth, c, message};
     if (isGatewayError(code))
         return ConnectorError{ConnectorError::Kind::Config, c,
@@ -345,7 +348,12 @@ void JdyTarget::saveOne(const QJsonObject &payload, std::function<void(WriteOutc
     m_client->call("POST", m_context.adapter.metadata.api(), {}, body,
                    [this, payload, done](std::variant<QJsonValue, ConnectorError> result) {
                        if (auto *e = std::get_if<ConnectorError>(&result)) {
-                           if (e->code == QString::number(kDuplicateNumber) &&
+                           // A refused create may be this record's own earlier save (its
+                           // answer lost). The duplicate-number code JDY answers with is not
+                           // published (docs/catalog.md), so any refusal of a new record with a
+                           // number is checked by looking the number up, not only that code.
+                           if ((e->code == QString::number(kDuplicateNumber) ||
+                                e->kind == ConnectorError::Kind::Rejected) &&
                                !payload.contains(QLatin1String("id"))) {
                                findSaved(payload, *e, done);
                                return;
