@@ -12,7 +12,9 @@ namespace weft {
 /// process of this host that is gone may take the lease over at once instead of waiting for
 /// it to expire — the case of a weft-run killed with kill -9 and started again.
 
-/// "host:pid/start" of this process.
+/// "host:pid/start@pidspace#instance" of this process: `pidspace` names the boot and the pid
+/// namespace the pid belongs to (liveness is checked only within it), `instance` is random
+/// per process — unique even among containers with one host name and pid 1.
 QString processIdentity();
 
 enum class HolderLiveness {

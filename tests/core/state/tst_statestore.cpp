@@ -6,10 +6,15 @@
 
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace weft;
 
@@ -370,6 +375,55 @@ private Q_SLOTS:
         QCOMPARE(holderLiveness(QStringLiteral("%1:%2").arg(host).arg(pid)),
                  HolderLiveness::Unknown); // no start time: cannot tell a reused pid
         QCOMPARE(holderLiveness(QStringLiteral("ops-node-7")), HolderLiveness::Unknown);
+
+        // Unique per process instance, and bound to its pid space: the same host name and pid
+        // in another container (another pid namespace) or another boot cannot be checked here.
+        const QString me = processIdentity();
+        QVERIFY2(me.contains(u'@') && me.contains(u'#'), qPrintable(me));
+        QCOMPARE(processIdentity(), me);
+        QString elsewhere = me;
+        elsewhere.replace(QRegularExpression(QStringLiteral("@[^#]*#")),
+                          QStringLiteral("@00000000.1#"));
+        QCOMPARE(holderLiveness(elsewhere), HolderLiveness::Unknown);
+        QString startedLater = me;
+        startedLater.replace(QRegularExpression(QStringLiteral("/\\d+@")), QStringLiteral("/1@"));
+        QCOMPARE(holderLiveness(startedLater), HolderLiveness::Gone);
+    }
+
+    void aZombieHoldsNothing()
+    {
+        // Killed, but not yet reaped (its parent died with it, or a container's init does not
+        // reap): the process is gone, its lease may be taken over at once.
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::pause(); // until killed
+            ::_exit(0);
+        }
+        QVERIFY(child > 0);
+        const auto reap = qScopeGuard([child] { ::waitpid(child, nullptr, 0); });
+        const auto start = [child]() -> QByteArray {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
+            if (!stat.open(QIODevice::ReadOnly))
+                return {};
+            const QByteArray text = stat.readAll();
+            return text.mid(text.lastIndexOf(')') + 2).split(' ').value(19);
+        };
+        const QString holder = QStringLiteral("%1:%2/%3")
+                                   .arg(QSysInfo::machineHostName())
+                                   .arg(child)
+                                   .arg(QString::fromLatin1(start()));
+        QCOMPARE(holderLiveness(holder), HolderLiveness::Alive);
+        ::kill(child, SIGKILL);
+        QTRY_VERIFY([&] {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
+            return stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") Z ");
+        }()); // a zombie now: not reaped until the guard's waitpid
+        QCOMPARE(holderLiveness(holder), HolderLiveness::Gone);
+        QString error;
+        auto store = StateStore::open(m_dir.filePath("zombie.sqlite"), &error);
+        QVERIFY(store);
+        QVERIFY(store->tryAcquireLease("z", holder, 120));
+        QVERIFY(store->tryAcquireLease("z", processIdentity(), 120)); // taken over at once
     }
 
     void runsAndAbandonedRuns_data() { backends(); }
