@@ -21,6 +21,13 @@ void MockStats::arrived(const QString &endpoint, qint64 monotonicMs)
         e.recent.pop_front();
     e.recent.push_back(monotonicMs);
     e.maxPerSecond = std::max<qint64>(e.maxPerSecond, qint64(e.recent.size()));
+    while (!e.lastMinute.empty() && e.lastMinute.front() <= monotonicMs - 60000)
+        e.lastMinute.pop_front();
+    e.lastMinute.push_back(monotonicMs);
+    e.maxPerMinute = std::max<qint64>(e.maxPerMinute, qint64(e.lastMinute.size()));
+    if (e.firstMs < 0)
+        e.firstMs = monotonicMs;
+    e.lastMs = monotonicMs;
 }
 
 void MockStats::finished(const QString &endpoint, Outcome outcome)
@@ -66,7 +73,10 @@ QJsonObject MockStats::toJson() const
                                      {QStringLiteral("errors"), e.errors},
                                      {QStringLiteral("rateLimited"), e.rateLimited},
                                      {QStringLiteral("faultsInjected"), e.faultsInjected},
-                                     {QStringLiteral("maxCallsPerSecond"), e.maxPerSecond}});
+                                     {QStringLiteral("maxCallsPerSecond"), e.maxPerSecond},
+                                     {QStringLiteral("maxCallsPerMinute"), e.maxPerMinute},
+                                     {QStringLiteral("activeMs"),
+                                      e.firstMs < 0 ? 0 : e.lastMs - e.firstMs}});
     }
     return QJsonObject{{QStringLiteral("totalCalls"), m_total},
                        {QStringLiteral("endpoints"), endpoints}};

@@ -34,7 +34,11 @@ private:
         qint64 rateLimited = 0;
         qint64 faultsInjected = 0;
         qint64 maxPerSecond = 0;
+        qint64 maxPerMinute = 0;   // the most calls in any 60 s
+        qint64 firstMs = -1;       // the first and last arrival (for calls per minute)
+        qint64 lastMs = -1;
         std::deque<qint64> recent; // arrival times of the last second
+        std::deque<qint64> lastMinute; // … of the last minute
     };
     QHash<QString, Entry> m_entries;
     qint64 m_total = 0;

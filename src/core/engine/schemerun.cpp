@@ -117,9 +117,10 @@ qint64 SchemeRun::initialSince() const
 bool SchemeRun::stateWrite(const std::function<bool()> &writes)
 {
     // Fenced by the lease: a run that lost it (paused or cut off while another process took
-    // the scheme over) writes nothing more, not even a failed record.
-    if (!m_leased)
-        return writes();
+    // the scheme over) writes nothing more — not a failed record, not its own end, which the
+    // new holder has already recorded.
+    if (m_leaseEpoch == 0)
+        return writes(); // a dry run, or no state store: nothing to fence
     return m_shared.state->fenced(m_scheme.name, m_options.leaseHolder, m_leaseEpoch, writes);
 }
 
@@ -321,7 +322,7 @@ bool SchemeRun::takeLease()
     // that died: close it, so history tells the truth.
     m_shared.state->closeAbandonedRuns(QStringLiteral("the process running it ended "
                                                       "unexpectedly; the next run took over"),
-                                       m_options.leaseHolder);
+                                       m_options.leaseHolder, m_scheme.name);
     return true;
 }
 

@@ -455,13 +455,17 @@ bool StateStore::migrate(QString *error)
 
 bool StateStore::beginRun(const RunInfo &run)
 {
+    // A shared (MySQL) store keeps the history by its own clock: runs of hosts whose clocks
+    // disagree must not appear to overlap, or leave gaps, in it.
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO runs(run_id, scheme, trigger_kind, started_at, "
-                             "outcome) VALUES (?, ?, ?, ?, ?)"));
+                             "outcome) VALUES (?, ?, ?, %1, ?)")
+                  .arg(m_mysql ? nowMs() : QStringLiteral("?")));
     q.addBindValue(run.runId);
     q.addBindValue(run.scheme);
     q.addBindValue(run.trigger);
-    q.addBindValue(toEpoch(run.startedAt));
+    if (!m_mysql)
+        q.addBindValue(toEpoch(run.startedAt));
     q.addBindValue(runOutcomeName(run.outcome));
     if (!q.exec()) {
         m_lastError = q.lastError().text();
@@ -473,10 +477,12 @@ bool StateStore::beginRun(const RunInfo &run)
 bool StateStore::updateRun(const RunInfo &run)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE runs SET finished_at = ?, outcome = ?, read_count = ?, "
+    q.prepare(QStringLiteral("UPDATE runs SET finished_at = %1, outcome = ?, read_count = ?, "
                              "written_count = ?, skipped_count = ?, failed_count = ?, pages = ?, "
-                             "message = ? WHERE run_id = ?"));
-    q.addBindValue(toEpoch(run.finishedAt));
+                             "message = ? WHERE run_id = ?")
+                  .arg(m_mysql && run.finishedAt.isValid() ? nowMs() : QStringLiteral("?")));
+    if (!(m_mysql && run.finishedAt.isValid()))
+        q.addBindValue(toEpoch(run.finishedAt));
     q.addBindValue(runOutcomeName(run.outcome));
     q.addBindValue(run.counters.read);
     q.addBindValue(run.counters.written);
@@ -524,21 +530,22 @@ QList<RunInfo> StateStore::runs(const QString &scheme, int limit) const
     return out;
 }
 
-int StateStore::closeAbandonedRuns(const QString &message, const QString &holder)
+int StateStore::closeAbandonedRuns(const QString &message, const QString &holder,
+                                   const QString &scheme)
 {
     QSqlQuery q(m_db);
     // A run is abandoned when its scheme's lease lapsed: the process running it stopped
     // renewing. Runs whose lease is alive belong to another process and are left alone.
-    q.prepare(QStringLiteral("UPDATE runs SET outcome = ?, message = ?, finished_at = ? WHERE "
+    q.prepare(QStringLiteral("UPDATE runs SET outcome = ?, message = ?, finished_at = %1 WHERE "
                              "outcome = ? AND scheme NOT IN (SELECT scheme FROM leases WHERE "
-                             "expires_at >= %1 AND holder <> ?)")
-                  .arg(nowMs()));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                             "expires_at >= %1 AND holder <> ?)%2")
+                  .arg(nowMs(), scheme.isEmpty() ? QString() : QStringLiteral(" AND scheme = ?")));
     q.addBindValue(runOutcomeName(RunOutcome::Aborted));
     q.addBindValue(message);
-    q.addBindValue(now);
     q.addBindValue(runOutcomeName(RunOutcome::Running));
     q.addBindValue(holder.isNull() ? QStringLiteral("") : holder);
+    if (!scheme.isEmpty())
+        q.addBindValue(scheme);
     if (!q.exec())
         return 0;
     return q.numRowsAffected();

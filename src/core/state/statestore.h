@@ -61,8 +61,11 @@ public:
     std::optional<RunInfo> run(const QString &runId) const;
     QList<RunInfo> runs(const QString &scheme = QString(), int limit = 100) const;
     /// Runs still marked running whose process is gone are closed as aborted: those of schemes
-    /// whose lease lapsed, or is now held by `holder` (the caller, who took it over).
-    int closeAbandonedRuns(const QString &message, const QString &holder = QString());
+    /// whose lease lapsed, or is now held by `holder` (the caller, who took it over). With
+    /// `scheme`, only that scheme's: a serve process runs several schemes under one holder,
+    /// and the lease of one says nothing about its other runs.
+    int closeAbandonedRuns(const QString &message, const QString &holder = QString(),
+                           const QString &scheme = QString());
 
     // Sync cursors (LAST_SYNC_TIME, Unix seconds)
     std::optional<qint64> cursor(const QString &scheme) const;
