@@ -4,11 +4,13 @@ set(WEFT_CORE_model_SOURCES
     connection.cpp connection.h
     cronexpression.cpp cronexpression.h
     diagnostic.cpp diagnostic.h
+    jsonobjectreader.cpp jsonobjectreader.h
     mysqlstatement.cpp mysqlstatement.h
     project.cpp project.h
     projectio.cpp projectio.h
     projectreader.cpp projectreader.h
     projectvalidator.cpp projectvalidator.h
+    projectwriter.cpp projectwriter.h
     scheme.cpp scheme.h
     secretref.cpp secretref.h
 )
