@@ -2,6 +2,7 @@
 
 #include "core/model/jsonobjectreader.h"
 #include "core/model/secretref.h"
+#include "core/model/stepjson.h"
 #include "core/util/textdistance.h"
 
 #include <QJsonArray>
@@ -163,29 +164,6 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
     }
     r.unknownKeys();
     return a;
-}
-
-Step readStep(const QJsonObject &o, const DiagnosticSink &sink)
-{
-    Step s;
-    ObjectReader r(o, sink, {});
-    s.id = r.string(QStringLiteral("id"), true);
-    const QString type = r.string(QStringLiteral("type"), true);
-    if (const auto t = stepTypeFromName(type)) {
-        s.type = *t;
-    } else if (!type.isEmpty()) {
-        s.unknownType = type;
-        sink.at(QStringLiteral("type"))
-            .error(QStringLiteral("unknown step type \"%1\"%2; known types: %3")
-                       .arg(type, didYouMean(type, stepTypeNames()),
-                            stepTypeNames().join(QStringLiteral(", "))));
-    }
-    s.title = r.string(QStringLiteral("title"));
-    s.enabled = r.boolean(QStringLiteral("enabled"), true);
-    s.settings = o;
-    for (const char *k : {"id", "type", "title", "enabled"})
-        s.settings.remove(QString::fromLatin1(k));
-    return s;
 }
 
 RetryPolicy readRetry(const QJsonObject &o, const DiagnosticSink &sink)

@@ -1,5 +1,7 @@
 #include "core/model/projectwriter.h"
 
+#include "core/model/stepjson.h"
+
 #include <QJsonArray>
 
 namespace weft::detail {
@@ -44,19 +46,6 @@ QJsonObject writeAdapter(const Adapter &a)
     QJsonObject o;
     o.insert(QStringLiteral("connection"), a.connection);
     o.insert(QStringLiteral("metadata"), a.metadata.json());
-    return o;
-}
-
-QJsonObject writeStep(const Step &s)
-{
-    QJsonObject o = s.settings;
-    o.insert(QStringLiteral("id"), s.id);
-    o.insert(QStringLiteral("type"),
-             s.unknownType.isEmpty() ? stepTypeName(s.type) : s.unknownType);
-    if (!s.title.isEmpty())
-        o.insert(QStringLiteral("title"), s.title);
-    if (!s.enabled)
-        o.insert(QStringLiteral("enabled"), false);
     return o;
 }
 

@@ -13,4 +13,5 @@ set(WEFT_CORE_model_SOURCES
     projectwriter.cpp projectwriter.h
     scheme.cpp scheme.h
     secretref.cpp secretref.h
+    stepjson.cpp stepjson.h
 )
