@@ -12,7 +12,7 @@ namespace weft {
 
 class ExpressionLexer;
 
-/// A thin QScintilla wrapper for one mapping value (DESIGN.md principle 5): highlighting,
+/// A thin QScintilla wrapper for one mapping value: highlighting,
 /// completion of source fields (after `{`) and of functions with their signatures, and
 /// compile errors underlined as you type. It knows nothing about where the value is stored.
 class ExpressionEditor final : public QsciScintilla
