@@ -3024,13 +3024,6 @@
     </message>
 </context>
 <context>
-    <name>weft::Screenshots</name>
-    <message>
-        <source>Examples: Jushuitan, Kingdee, DingTalk, MySQL</source>
-        <translation>Examples: Jushuitan, Kingdee, DingTalk, MySQL</translation>
-    </message>
-</context>
-<context>
     <name>weft::SecretField</name>
     <message>
         <source>environment variable %1</source>

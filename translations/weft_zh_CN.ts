@@ -3010,13 +3010,6 @@
     </message>
 </context>
 <context>
-    <name>weft::Screenshots</name>
-    <message>
-        <source>Examples: Jushuitan, Kingdee, DingTalk, MySQL</source>
-        <translation>示例：聚水潭、金蝶、钉钉、MySQL</translation>
-    </message>
-</context>
-<context>
     <name>weft::SecretField</name>
     <message>
         <source>Keep: %1</source>

@@ -2,7 +2,6 @@
 #include "widgets/common/language.h"
 #include "widgets/common/resources.h"
 #include "widgets/mainwindow/mainwindow.h"
-#include "widgets/mainwindow/screenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,12 +25,7 @@ int main(int argc, char **argv)
     const QCommandLineOption language(QStringLiteral("language"),
                                       QStringLiteral("zh_CN or en (default: the saved choice)."),
                                       QStringLiteral("CODE"));
-    const QCommandLineOption screenshots(
-        QStringLiteral("screenshots"),
-        QStringLiteral("Render the main views into PNG files in DIR and exit "
-                       "(scripts/screenshots)."),
-        QStringLiteral("DIR"));
-    parser.addOptions({language, screenshots});
+    parser.addOption(language);
     parser.process(app);
 
     weft::log::LogSettings logSettings;
@@ -43,10 +37,7 @@ int main(int argc, char **argv)
 
     const QString code =
         parser.isSet(language) ? parser.value(language) : weft::Language::preferred();
-    weft::Language::apply(code, parser.isSet(language) && !parser.isSet(screenshots));
-
-    if (parser.isSet(screenshots))
-        return weft::renderScreenshots(parser.value(screenshots), code) ? 0 : 1;
+    weft::Language::apply(code, parser.isSet(language));
 
     weft::MainWindow window;
     if (!parser.positionalArguments().isEmpty())
