@@ -1,4 +1,5 @@
 #include "core/log/logging.h"
+#include "core/platform/paths.h"
 #include "widgets/common/language.h"
 #include "widgets/common/resources.h"
 #include "widgets/mainwindow/mainwindow.h"
@@ -6,7 +7,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QStandardPaths>
 
 int main(int argc, char **argv)
 {
@@ -30,8 +30,7 @@ int main(int argc, char **argv)
 
     weft::log::LogSettings logSettings;
     logSettings.consoleLevel = QStringLiteral("warn");
-    const QString logDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    if (!logDir.isEmpty() && QDir().mkpath(logDir))
+    if (const QString logDir = weft::userLogDirectory(); !logDir.isEmpty())
         logSettings.filePath = QDir(logDir).filePath(QStringLiteral("weft-studio.log"));
     weft::log::setup(logSettings);
 

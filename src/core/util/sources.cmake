@@ -4,7 +4,7 @@ set(WEFT_CORE_util_SOURCES
     jsontape.cpp jsontape.h
     jsonwriter.cpp jsonwriter.h
     bloomfilter.cpp bloomfilter.h
-    processidentity.cpp processidentity.h
+    processidentity.h
     scalartext.h
     textdistance.cpp textdistance.h
 )
