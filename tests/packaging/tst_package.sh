@@ -43,7 +43,9 @@ grep -q "^ExecStart=/usr/bin/weft-run serve" "$root/usr/lib/systemd/system/weft-
 
 if grep -q '^WEFT_JEMALLOC:BOOL=ON' "$build/CMakeCache.txt"; then
     for exe in weft-run weft-studio; do
-        ldd "$root/usr/bin/$exe" | grep -q libjemalloc || fail "$exe is not linked with jemalloc"
+        # Into a file first: with pipefail, grep -q leaving early would fail ldd with SIGPIPE.
+        ldd "$root/usr/bin/$exe" >"$work/ldd-$exe"
+        grep -q libjemalloc "$work/ldd-$exe" || fail "$exe is not linked with jemalloc"
     done
 fi
 out=$("$root/usr/bin/weft-run" --version)
