@@ -33,8 +33,10 @@ function(weft_add_test name)
 endfunction()
 
 # weft_assert_no_widgets(<target>)
-# The core layer must never link Qt Widgets (DESIGN.md principle 1). Walk the target's link
-# libraries transitively at configure time and stop the build if Widgets turns up anywhere.
+# The core layer must never link Qt Widgets: the CLI and the tests drive the same core as the
+# designer, on machines without a display (docs/architecture.md, principle 1). Walk the link
+# libraries of the target transitively at configure time and stop the build if Widgets turns
+# up anywhere.
 function(weft_assert_no_widgets target)
     set(seen "")
     set(queue ${target})
@@ -47,7 +49,8 @@ function(weft_assert_no_widgets target)
         if(current MATCHES "Widgets|Qsci|QScintilla|Qt6::Gui$|Qt::Gui$")
             message(FATAL_ERROR
                 "${target} links ${current}: the core layer must stay free of GUI libraries "
-                "(DESIGN.md principle 1). Move the code that needs it into weft_widgets.")
+                "(docs/architecture.md, principle 1). Move the code that needs it into "
+                "weft_widgets.")
         endif()
         if(TARGET ${current})
             get_target_property(aliased ${current} ALIASED_TARGET)

@@ -1358,6 +1358,17 @@
     </message>
 </context>
 <context>
+    <name>weft::EditorTabs</name>
+    <message>
+        <source>Mapping: %1</source>
+        <translation>Mapping: %1</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Canvas</translation>
+    </message>
+</context>
+<context>
     <name>weft::ExpressionField</name>
     <message>
         <source>No value: the field is not sent.</source>
@@ -1865,14 +1876,6 @@
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
     <message>
-        <source>Canvas</source>
-        <translation>Canvas</translation>
-    </message>
-    <message>
-        <source>Mapping: %1</source>
-        <translation>Mapping: %1</translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation>Project</translation>
     </message>
@@ -1899,92 +1902,6 @@
     <message>
         <source>Select a scheme first (in the project explorer or on the canvas).</source>
         <translation>Select a scheme first (in the project explorer or on the canvas).</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>The project “%1” has changes that are not saved.</source>
-        <translation>The project “%1” has changes that are not saved.</translation>
-    </message>
-    <message>
-        <source>Save them before going on?</source>
-        <translation>Save them before going on?</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>Discard changes</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>New project</translation>
-    </message>
-    <message>
-        <source>Cannot open project</source>
-        <translation>Cannot open project</translation>
-    </message>
-    <message>
-        <source>%1 could not be opened:
-%2</source>
-        <translation>%1 could not be opened:
-%2</translation>
-    </message>
-    <message>
-        <source>Opened %1 — it has %2 error(s): see the Problems tab.</source>
-        <translation>Opened %1 — it has %2 error(s): see the Problems tab.</translation>
-    </message>
-    <message>
-        <source>Opened %1.</source>
-        <translation>Opened %1.</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <source>The project was not saved: %1</source>
-        <translation>The project was not saved: %1</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>Saved %1.</translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation>Save project as</translation>
-    </message>
-    <message>
-        <source>Weft projects (*.weft.json)</source>
-        <translation>Weft projects (*.weft.json)</translation>
-    </message>
-    <message>
-        <source>Delete connection</source>
-        <translation>Delete connection</translation>
-    </message>
-    <message>
-        <source>%1 is used by %2. Delete it anyway? (Undo brings it back.)</source>
-        <translation>%1 is used by %2. Delete it anyway? (Undo brings it back.)</translation>
-    </message>
-    <message>
-        <source>Delete connection %1</source>
-        <translation>Delete connection %1</translation>
-    </message>
-    <message>
-        <source>Delete scheme</source>
-        <translation>Delete scheme</translation>
-    </message>
-    <message>
-        <source>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</source>
-        <translation>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +2468,98 @@
     </message>
 </context>
 <context>
+    <name>weft::ProjectFiles</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The project “%1” has changes that are not saved.</source>
+        <translation>The project “%1” has changes that are not saved.</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>Save them before going on?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Cannot open project</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>%1 could not be opened:
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1 — it has %2 error(s): see the Problems tab.</source>
+        <translation>Opened %1 — it has %2 error(s): see the Problems tab.</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>Opened %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <source>The project was not saved: %1</source>
+        <translation>The project was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Save project as</translation>
+    </message>
+    <message>
+        <source>Weft projects (*.weft.json)</source>
+        <translation>Weft projects (*.weft.json)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ProjectItemActions</name>
+    <message>
+        <source>Delete connection</source>
+        <translation>Delete connection</translation>
+    </message>
+    <message>
+        <source>%1 is used by %2. Delete it anyway? (Undo brings it back.)</source>
+        <translation>%1 is used by %2. Delete it anyway? (Undo brings it back.)</translation>
+    </message>
+    <message>
+        <source>Delete connection %1</source>
+        <translation>Delete connection %1</translation>
+    </message>
+    <message>
+        <source>Delete scheme</source>
+        <translation>Delete scheme</translation>
+    </message>
+    <message>
+        <source>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</source>
+        <translation>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</translation>
+    </message>
+</context>
+<context>
     <name>weft::ProjectPropertiesPage</name>
     <message numerus="yes">
         <source>%n connection(s)</source>
@@ -3012,13 +3021,6 @@
     <message>
         <source>error policy</source>
         <translation>error policy</translation>
-    </message>
-</context>
-<context>
-    <name>weft::Screenshots</name>
-    <message>
-        <source>Examples: Jushuitan, Kingdee, DingTalk, MySQL</source>
-        <translation>Examples: Jushuitan, Kingdee, DingTalk, MySQL</translation>
     </message>
 </context>
 <context>

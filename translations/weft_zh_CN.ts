@@ -1357,6 +1357,17 @@
     </message>
 </context>
 <context>
+    <name>weft::EditorTabs</name>
+    <message>
+        <source>Mapping: %1</source>
+        <translation>字段映射：%1</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>画布</translation>
+    </message>
+</context>
+<context>
     <name>weft::ExpressionField</name>
     <message>
         <source>No value: the field is not sent.</source>
@@ -1860,14 +1871,6 @@
         <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <source>Canvas</source>
-        <translation>画布</translation>
-    </message>
-    <message>
-        <source>Mapping: %1</source>
-        <translation>字段映射：%1</translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1894,92 +1897,6 @@
     <message>
         <source>Select a scheme first (in the project explorer or on the canvas).</source>
         <translation>请先选择一个方案（在项目浏览器或画布上）。</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <source>The project “%1” has changes that are not saved.</source>
-        <translation>项目“%1”有尚未保存的修改。</translation>
-    </message>
-    <message>
-        <source>Save them before going on?</source>
-        <translation>继续之前要保存吗？</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Discard changes</source>
-        <translation>放弃修改</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>新项目</translation>
-    </message>
-    <message>
-        <source>Cannot open project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <source>%1 could not be opened:
-%2</source>
-        <translation>无法打开 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Opened %1 — it has %2 error(s): see the Problems tab.</source>
-        <translation>已打开 %1 —— 其中有 %2 个错误：请查看“问题”页。</translation>
-    </message>
-    <message>
-        <source>Opened %1.</source>
-        <translation>已打开 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>The project was not saved: %1</source>
-        <translation>项目未保存：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存 %1。</translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <source>Weft projects (*.weft.json)</source>
-        <translation>Weft 项目 (*.weft.json)</translation>
-    </message>
-    <message>
-        <source>Delete connection</source>
-        <translation>删除连接</translation>
-    </message>
-    <message>
-        <source>%1 is used by %2. Delete it anyway? (Undo brings it back.)</source>
-        <translation>%1 正被 %2 使用。仍要删除吗？（可撤销恢复。）</translation>
-    </message>
-    <message>
-        <source>Delete connection %1</source>
-        <translation>删除连接 %1</translation>
-    </message>
-    <message>
-        <source>Delete scheme</source>
-        <translation>删除方案</translation>
-    </message>
-    <message>
-        <source>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</source>
-        <translation>删除方案 %1 及其步骤和字段映射？（可撤销恢复。）</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2458,98 @@
     </message>
 </context>
 <context>
+    <name>weft::ProjectFiles</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The project “%1” has changes that are not saved.</source>
+        <translation>项目“%1”有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>继续之前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Opened %1 — it has %2 error(s): see the Problems tab.</source>
+        <translation>已打开 %1 —— 其中有 %2 个错误：请查看“问题”页。</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>已打开 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The project was not saved: %1</source>
+        <translation>项目未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Weft projects (*.weft.json)</source>
+        <translation>Weft 项目 (*.weft.json)</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ProjectItemActions</name>
+    <message>
+        <source>Delete connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>%1 is used by %2. Delete it anyway? (Undo brings it back.)</source>
+        <translation>%1 正被 %2 使用。仍要删除吗？（可撤销恢复。）</translation>
+    </message>
+    <message>
+        <source>Delete connection %1</source>
+        <translation>删除连接 %1</translation>
+    </message>
+    <message>
+        <source>Delete scheme</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Delete the scheme %1 with its steps and mapping? (Undo brings it back.)</source>
+        <translation>删除方案 %1 及其步骤和字段映射？（可撤销恢复。）</translation>
+    </message>
+</context>
+<context>
     <name>weft::ProjectPropertiesPage</name>
     <message numerus="yes">
         <source>%n connection(s)</source>
@@ -2998,13 +3007,6 @@
     <message>
         <source>error policy</source>
         <translation>错误策略</translation>
-    </message>
-</context>
-<context>
-    <name>weft::Screenshots</name>
-    <message>
-        <source>Examples: Jushuitan, Kingdee, DingTalk, MySQL</source>
-        <translation>示例：聚水潭、金蝶、钉钉、MySQL</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ class MockClock;
 
 /// Jushuitan's generated data: warehouses (partners) and purchase-ins with 1–5 items.
 ///
-/// Deliberately invalid records (API-CONTRACTS: per-record errors must happen for real):
+/// Deliberately invalid records, so that per-record errors happen for real:
 /// partner i ≡ 5 (mod 97) has an empty name; partner i ≡ 11 (mod 97) repeats the wms_co_id
 /// of partner i-1; purchase-in i ≡ 13 (mod 97) has an item whose name is 300 characters.
 class JstDataset final

@@ -7,9 +7,9 @@
 
 /// The signing primitives of the four systems, written for the mock alone.
 ///
-/// DESIGN.md principle 10: nothing here is shared with weft_core, so a signing bug in the
-/// connectors cannot hide behind the same bug in the mock; both are pinned to the public test
-/// vectors of API-CONTRACTS.md (tests/mock/tst_mocksigning.cpp).
+/// Nothing here is shared with weft_core, so a signing bug in the connectors cannot hide
+/// behind the same bug in the mock; both are held to the systems' public test vectors
+/// (docs/mock.md, "Public test vectors"; tests/mock/tst_mocksigning.cpp).
 namespace weft::mock::crypto {
 
 QByteArray md5Hex(const QByteArray &data);

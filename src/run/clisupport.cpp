@@ -7,11 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QTimer>
 #include <QUrl>
-
-#include <atomic>
-#include <csignal>
 
 namespace weft::cli {
 
@@ -111,28 +107,6 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         return std::nullopt;
     }
     return session;
-}
-
-namespace {
-std::atomic_bool g_signalled{false};
-extern "C" void handleSignal(int)
-{
-    g_signalled.store(true);
-}
-} // namespace
-
-void onTerminationSignal(std::function<void()> onSignal)
-{
-    std::signal(SIGINT, handleSignal);
-    std::signal(SIGTERM, handleSignal);
-    auto *timer = new QTimer(QCoreApplication::instance());
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, onSignal]() {
-        if (g_signalled.exchange(false)) {
-            timer->stop();
-            onSignal();
-        }
-    });
-    timer->start(100);
 }
 
 } // namespace weft::cli

@@ -35,7 +35,4 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
 QTextStream &out();
 QTextStream &err();
 
-/// Ends the event loop on SIGINT/SIGTERM by calling `onSignal` (once) on the main thread.
-void onTerminationSignal(std::function<void()> onSignal);
-
 } // namespace weft::cli

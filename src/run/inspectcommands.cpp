@@ -3,6 +3,7 @@
 #include "command.h"
 
 #include "core/engine/preview.h"
+#include "core/platform/terminationsignal.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -240,7 +241,7 @@ int previewCommand(const QStringList &arguments)
         result = r;
         QCoreApplication::exit(0);
     });
-    onTerminationSignal([&previewer]() { previewer.cancel(); });
+    onTerminationRequest([&previewer]() { previewer.cancel(); });
     previewer.start(parser.value(limit).toInt());
     QCoreApplication::exec();
     if (!result.error.isEmpty()) {

@@ -1,7 +1,7 @@
 // weft-run: the headless runner. Every subcommand drives weft_core, the same code the
 // designer uses.
 #include "command.h"
-#include "core/util/filemodes.h"
+#include "core/platform/filepermissions.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -50,7 +50,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("weft-run"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Weft"));
-    // State stores, logs and exports hold customer data: owner-readable only (filemodes.h).
+    // State stores, logs and exports hold customer data: owner-readable only (platform/filepermissions.h).
     weft::restrictNewFiles();
 
     QStringList args = QCoreApplication::arguments();

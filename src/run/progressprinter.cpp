@@ -1,6 +1,7 @@
 #include "progressprinter.h"
 
 #include "clisupport.h"
+#include "core/platform/terminal.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace weft::cli {
 
@@ -44,7 +44,7 @@ QJsonArray stepsJson(const QList<StepCounters> &steps)
 
 ProgressPrinter::ProgressPrinter(Mode mode)
     : m_mode(mode)
-    , m_tty(isatty(fileno(stderr)))
+    , m_tty(isTerminal(stderr))
 {
     m_lastDraw.start();
 }

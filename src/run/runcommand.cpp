@@ -3,6 +3,7 @@
 #include "progressprinter.h"
 
 #include "core/engine/runner.h"
+#include "core/platform/terminationsignal.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,7 @@ int driveRunner(Runner &runner, ProgressPrinter &printer, const QString &project
         printer.finished(code, runner.results(), projectPath);
         QCoreApplication::exit(code);
     });
-    onTerminationSignal([&runner]() {
+    onTerminationRequest([&runner]() {
         err() << "\nstopping: finishing the current batch…\n";
         err().flush();
         runner.cancel();

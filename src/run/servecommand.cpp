@@ -7,6 +7,7 @@
 #include "core/engine/alerts.h"
 #include "core/engine/runner.h"
 #include "core/engine/scheduler.h"
+#include "core/platform/terminationsignal.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -126,7 +127,7 @@ int serveCommand(const QStringList &arguments)
                      [&]() { alerts.checkStale(QDateTime::currentDateTimeUtc()); });
     stale.start(60000);
     QObject::connect(&scheduler, &Scheduler::stopped, []() { QCoreApplication::exit(0); });
-    onTerminationSignal([&scheduler]() { scheduler.stop(); });
+    onTerminationRequest([&scheduler]() { scheduler.stop(); });
     QString error;
     if (!scheduler.start(&error)) {
         err() << error << '\n';

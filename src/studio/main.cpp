@@ -1,14 +1,13 @@
 #include "core/log/logging.h"
-#include "core/util/filemodes.h"
+#include "core/platform/filepermissions.h"
+#include "core/platform/paths.h"
 #include "widgets/common/language.h"
 #include "widgets/common/resources.h"
 #include "widgets/mainwindow/mainwindow.h"
-#include "widgets/mainwindow/screenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QStandardPaths>
 
 int main(int argc, char **argv)
 {
@@ -16,7 +15,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Weft"));
     QApplication::setApplicationName(QStringLiteral("weft-studio"));
     QApplication::setApplicationVersion(QStringLiteral(WEFT_VERSION));
-    // State stores, logs and exports hold customer data: owner-readable only (filemodes.h).
+    // State stores, logs and exports hold customer data: owner-readable only (platform/filepermissions.h).
     weft::restrictNewFiles();
     weft::initWidgetsResources();
 
@@ -29,27 +28,18 @@ int main(int argc, char **argv)
     const QCommandLineOption language(QStringLiteral("language"),
                                       QStringLiteral("zh_CN or en (default: the saved choice)."),
                                       QStringLiteral("CODE"));
-    const QCommandLineOption screenshots(
-        QStringLiteral("screenshots"),
-        QStringLiteral("Render the main views into PNG files in DIR and exit "
-                       "(scripts/screenshots)."),
-        QStringLiteral("DIR"));
-    parser.addOptions({language, screenshots});
+    parser.addOption(language);
     parser.process(app);
 
     weft::log::LogSettings logSettings;
     logSettings.consoleLevel = QStringLiteral("warn");
-    const QString logDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    if (!logDir.isEmpty() && QDir().mkpath(logDir))
+    if (const QString logDir = weft::userLogDirectory(); !logDir.isEmpty())
         logSettings.filePath = QDir(logDir).filePath(QStringLiteral("weft-studio.log"));
     weft::log::setup(logSettings);
 
     const QString code =
         parser.isSet(language) ? parser.value(language) : weft::Language::preferred();
-    weft::Language::apply(code, parser.isSet(language) && !parser.isSet(screenshots));
-
-    if (parser.isSet(screenshots))
-        return weft::renderScreenshots(parser.value(screenshots), code) ? 0 : 1;
+    weft::Language::apply(code, parser.isSet(language));
 
     weft::MainWindow window;
     if (!parser.positionalArguments().isEmpty())

@@ -15,8 +15,8 @@ namespace weft::test {
 
 /// A small synchronous HTTP client and the four systems' signing, for the weft-mock tests.
 ///
-/// Written from API-CONTRACTS.md alone and independent of src/mock (DESIGN.md principle 10):
-/// if both sides shared a bug, the tests would not see it.
+/// Written from the systems' published contracts (docs/mock.md) alone and independent of
+/// src/mock: if both sides shared a bug, the tests would not see it.
 class MockClient final
 {
 public:

@@ -1,4 +1,4 @@
-// The mock's own primitives against the public test vectors (API-CONTRACTS.md), and the test
+// The mock's own primitives against the public test vectors (docs/mock.md), and the test
 // client's independent implementation against the same vectors: both sides are pinned.
 
 #include "mock/mockclient.h"

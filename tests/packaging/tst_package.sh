@@ -43,8 +43,7 @@ grep -q "^ExecStart=/usr/bin/weft-run serve" "$root/usr/lib/systemd/system/weft-
 
 if grep -q '^WEFT_JEMALLOC:BOOL=ON' "$build/CMakeCache.txt"; then
     for exe in weft-run weft-studio; do
-        # Not `ldd | grep -q`: grep -q stops reading at its match, ldd then dies of SIGPIPE
-        # and pipefail calls the whole pipeline failed.
+        # Into a file first: with pipefail, grep -q leaving early would fail ldd with SIGPIPE.
         ldd "$root/usr/bin/$exe" >"$work/ldd-$exe"
         grep -q libjemalloc "$work/ldd-$exe" || fail "$exe is not linked with jemalloc"
     done

@@ -1,5 +1,6 @@
 #include "support/mariadb.h"
 
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -62,6 +63,20 @@ QString freshDatabase(const QString &name)
     }
     QSqlDatabase::removeDatabase(conn);
     return name;
+}
+
+Connection mariaDbConnection(const QString &database)
+{
+    const MariaDbParams p = mariaDbParams();
+    Connection c;
+    c.name = QStringLiteral("bi");
+    c.type = ConnectorType::MySql;
+    c.account = {{"host", p.host},
+                 {"port", QString::number(p.port)},
+                 {"user", p.user},
+                 {"password", QJsonObject{{"plain", p.password}}},
+                 {"database", database}};
+    return c;
 }
 
 } // namespace weft::test

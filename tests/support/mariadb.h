@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/connection.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -28,6 +30,10 @@ QSqlDatabase openMariaDb(const QString &connectionName, const QString &database 
 
 /// Drops and re-creates a database so a test starts from nothing; returns its name.
 QString freshDatabase(const QString &name);
+
+/// A project's "mysql" connection to the throwaway MariaDB and `database` (the password as a
+/// plain reference: tests only), for code that takes a Connection as a project holds it.
+Connection mariaDbConnection(const QString &database);
 
 } // namespace weft::test
 

@@ -17,6 +17,7 @@
 #include <QDrag>
 #include <QPointer>
 #include <QUndoStack>
+#include <QLabel>
 #include <QtTest>
 
 using namespace weft;
@@ -307,8 +308,8 @@ void TestMappingModel::dropThroughTheEditorsViews()
     editor.selectTarget(editor.model()->rowOf(QStringLiteral("FRemarks")));
     QTest::qWait(250);
     QCOMPARE(editor.expressionField()->value(), QStringLiteral("{{组织}}"));
-    QVERIFY2(editor.expressionField()->resultText().contains(QStringLiteral("\"100\"")),
-             qPrintable(editor.expressionField()->resultText()));
+    const auto *result = editor.findChild<QLabel *>(QStringLiteral("expressionResult"));
+    QVERIFY2(result->text().contains(QStringLiteral("\"100\"")), qPrintable(result->text()));
     m_doc->undoStack()->undo();
     QCOMPARE(value(QStringLiteral("FRemarks")), QStringLiteral("钉钉审批 {{business_id}}"));
 }

@@ -1,4 +1,6 @@
 #include "core/log/logging.h"
+#include "core/state/statestore.h"
+#include "widgets/common/stateservice.h"
 #include "widgets/history/runhistorymodel.h"
 #include "widgets/mapping/sourcefields.h"
 #include "widgets/run/jsontreemodel.h"
@@ -9,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <spdlog/spdlog.h>
 #include <thread>
@@ -121,8 +124,9 @@ void TestModels::runProgressFollowsARun()
 
 void TestModels::runHistory()
 {
-    RunHistoryModel model(nullptr);
-    Tester tester(&model, kQtTest);
+    // Two runs in a project's state store, asked for on the state thread.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.weft.state.sqlite"));
     RunInfo a;
     a.runId = QStringLiteral("r1");
     a.scheme = QStringLiteral("warehouses");
@@ -131,10 +135,24 @@ void TestModels::runHistory()
     a.outcome = RunOutcome::Succeeded;
     RunInfo b = a;
     b.runId = QStringLiteral("r2");
+    b.startedAt = a.startedAt.addSecs(-3600);
     b.outcome = RunOutcome::FinishedWithFailures;
     b.counters.failed = 3;
-    model.setRuns({a, b});
-    QCOMPARE(model.rowCount(), 2);
+    {
+        QString error;
+        std::unique_ptr<StateStore> store = StateStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        for (const RunInfo &run : {a, b})
+            QVERIFY(store->beginRun(run) && store->updateRun(run));
+    }
+    StateService state;
+    RunHistoryModel model(&state);
+    Tester tester(&model, kQtTest);
+    QCOMPARE(model.rowCount(), 0);
+    state.setLocation(path);
+    QVERIFY(test::waitUntil([&] { return model.rowCount() == 2; }));
+    // The latest first.
+    QCOMPARE(model.index(0, 0).data(RunHistoryModel::RunIdRole).toString(), QStringLiteral("r1"));
     QCOMPARE(model.index(1, 0).data(RunHistoryModel::RunIdRole).toString(), QStringLiteral("r2"));
     QCOMPARE(model.index(0, int(RunHistoryModel::Column::Duration)).data().toString(),
              QStringLiteral("1.5 min"));

@@ -10,9 +10,13 @@ namespace weft {
 
 namespace {
 
-/// Requests sent at the edges of a window can arrive closer together than they left; the
-/// count across processes keeps the same slack as the local one.
-constexpr int kSharedMarginMs = 60;
+/// Requests counted at the edges of a window can arrive closer together than they were
+/// counted: between the count in the database and the request reaching the system lie the
+/// process's event loop and the network, and on a loaded machine (tst_rel_jepsen: three
+/// serve processes, a database and the mock on two cores) that took over 60 ms — the mock saw
+/// six calls in a second of five allowed. A quarter of a second costs only what the
+/// per-second limit binds (the per-minute one, usually the tighter, loses under 2 %).
+constexpr int kSharedMarginMs = 250;
 
 QString accountField(const Connection &c, const QString &field, const EnvLookup &environment)
 {

@@ -7,7 +7,7 @@
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
 #include "core/state/statestore.h"
-#include "core/util/processidentity.h"
+#include "core/platform/processidentity.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -4,7 +4,7 @@
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
 #include "core/util/crashpoint.h"
-#include "core/util/processidentity.h"
+#include "core/platform/processidentity.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "core/log/logging.h"
 
 #include "core/util/envexpand.h"
-#include "core/util/filemodes.h"
+#include "core/platform/filepermissions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,7 +99,7 @@ void setup(const LogSettings &settings)
             file->set_level(spdlog::level::debug);
             g_sinks->add_sink(file);
             // Logs quote failed records (customer data): a file an earlier version made
-            // readable by others is not any more (new ones are created so: filemodes.h).
+            // readable by others is not any more (new ones are created so: platform/filepermissions.h).
             restrictFile(settings.filePath);
         } catch (const spdlog::spdlog_ex &e) {
             g_logger->warn("cannot open log file {}: {}", settings.filePath.toStdString(),

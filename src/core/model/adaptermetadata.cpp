@@ -172,7 +172,15 @@ RequestField AdapterMetadata::requestField(const QString &path) const
 
 namespace {
 
-bool setValueIn(QJsonArray &list, QStringList parts, const QJsonValue &value)
+bool isEmptyValue(const QJsonValue &v)
+{
+    return v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()) ||
+           (v.isArray() && v.toArray().isEmpty());
+}
+
+/// The walk down a request tree (`field` names, then `children`), shared by every edit of a
+/// request entry.
+bool setKeyIn(QJsonArray &list, QStringList parts, const QString &key, const QJsonValue &value)
 {
     const QString name = parts.takeFirst();
     for (qsizetype i = 0; i < list.size(); ++i) {
@@ -180,31 +188,59 @@ bool setValueIn(QJsonArray &list, QStringList parts, const QJsonValue &value)
         if (o.value(QLatin1String("field")).toString() != name)
             continue;
         if (parts.isEmpty()) {
-            o.insert(QStringLiteral("value"), value);
+            if (value.isUndefined())
+                o.remove(key);
+            else
+                o.insert(key, value);
         } else {
             QJsonArray children = o.value(QLatin1String("children")).toArray();
-            if (!setValueIn(children, parts, value))
+            if (!setKeyIn(children, parts, key, value))
                 return false;
             o.insert(QStringLiteral("children"), children);
         }
         list.replace(i, o);
         return true;
     }
-    if (!parts.isEmpty())
+    if (!parts.isEmpty() || value.isUndefined())
         return false;
-    list.append(QJsonObject{{QStringLiteral("field"), name}, {QStringLiteral("value"), value}});
+    list.append(QJsonObject{{QStringLiteral("field"), name}, {key, value}});
     return true;
 }
 
 } // namespace
 
-bool AdapterMetadata::setRequestValue(const QString &path, const QJsonValue &value)
+bool AdapterMetadata::setRequestKey(const QString &path, const QString &key,
+                                    const QJsonValue &value)
 {
     QJsonArray list = m_json.value(QLatin1String("request")).toArray();
-    if (!setValueIn(list, path.split(u'/'), value))
+    if (!setKeyIn(list, path.split(u'/'), key, value))
         return false;
     m_json.insert(QStringLiteral("request"), list);
     return true;
+}
+
+void AdapterMetadata::setSetting(const QString &name, const QJsonValue &value)
+{
+    if (!m_json.contains(name)) {
+        QJsonArray other = m_json.value(QLatin1String("otherRequest")).toArray();
+        for (qsizetype i = 0; i < other.size(); ++i) {
+            QJsonObject o = other.at(i).toObject();
+            if (o.value(QLatin1String("field")).toString() != name)
+                continue;
+            if (isEmptyValue(value)) {
+                other.removeAt(i);
+            } else {
+                o.insert(QStringLiteral("value"), value);
+                other.replace(i, o);
+            }
+            m_json.insert(QStringLiteral("otherRequest"), other);
+            return;
+        }
+    }
+    if (isEmptyValue(value))
+        m_json.remove(name);
+    else
+        m_json.insert(name, value);
 }
 
 } // namespace weft

@@ -15,10 +15,10 @@ struct RequestField {
     QString label;
     QString type;
     QString describe;
-    QJsonValue value;     ///< template / _function / literal; Undefined when absent
-    QJsonValue parser;    ///< {"name": "ConvertObjectParser", "params": "FNumber"} or Undefined
+    QJsonValue value;  ///< template / _function / literal; Undefined when absent
+    QJsonValue parser; ///< {"name": "ConvertObjectParser", "params": "FNumber"} or Undefined
     QList<RequestField> children;
-    QString pointer;      ///< JSON pointer of this entry inside the adapter's metadata
+    QString pointer; ///< JSON pointer of this entry inside the adapter's metadata
 
     bool hasChildren() const { return !children.isEmpty(); }
 };
@@ -33,8 +33,7 @@ public:
     AdapterMetadata() = default;
     explicit AdapterMetadata(QJsonObject json)
         : m_json(std::move(json))
-    {
-    }
+    {}
 
     const QJsonObject &json() const { return m_json; }
     QJsonObject &json() { return m_json; }
@@ -66,9 +65,19 @@ public:
     /// `limit` as a number (the seeds write "1000" as a string); `fallback` when absent.
     int limit(int fallback) const;
 
-    /// Sets the `value` of the request field at `path` ("FEntity/FCOMMENT" for a child),
-    /// creating the entry when it does not exist. Returns false if a parent is missing.
-    bool setRequestValue(const QString &path, const QJsonValue &value);
+    /// Sets a setting where setting(name) finds it: the `value` of an `otherRequest` entry
+    /// when there is one (the seeds put `beatFlat`, `limit`… there), else a top-level key.
+    /// An undefined, null or empty value (string or array) removes it.
+    void setSetting(const QString &name, const QJsonValue &value);
+    /// Sets one key (`value`, `label`, `parser`…) of the request field at `path`
+    /// ("FEntity/FCOMMENT" for a child), creating a missing leaf entry; an undefined value
+    /// removes the key (and creates nothing). Returns false if a parent is missing.
+    bool setRequestKey(const QString &path, const QString &key, const QJsonValue &value);
+    /// setRequestKey(path, "value", value): the mapping value of a target field.
+    bool setRequestValue(const QString &path, const QJsonValue &value)
+    {
+        return setRequestKey(path, QStringLiteral("value"), value);
+    }
     /// The request field at `path`, or nullptr-equivalent (empty field name) when absent.
     RequestField requestField(const QString &path) const;
 

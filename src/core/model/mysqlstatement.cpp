@@ -132,4 +132,18 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
     return st;
 }
 
+QString MySqlStatement::withColumnAdded(const QString &mainSql, const QString &column)
+{
+    const MySqlStatement statement = parse(mainSql);
+    if (!statement.isValid() || statement.usesPlaceholders() || statement.columns.isEmpty() ||
+        statement.columns.contains(column, Qt::CaseInsensitive) || !isValidIdentifier(column))
+        return {};
+    // The column list is the first parenthesised list after the table name.
+    const int open = int(mainSql.indexOf(u'('));
+    const int close = open < 0 ? -1 : int(mainSql.indexOf(u')', open));
+    if (close < 0)
+        return {};
+    return mainSql.left(close) + QStringLiteral(", ") + column + mainSql.mid(close);
+}
+
 } // namespace weft

@@ -18,7 +18,7 @@ struct MySqlStatement {
     enum class Verb { Insert, InsertIgnore, Replace };
 
     Verb verb = Verb::Insert;
-    QString table;            ///< may be "db.table"
+    QString table; ///< may be "db.table"
     QStringList columns;
     QStringList placeholders; ///< per column: the :name bound to it, empty for prefix form
     QString duplicateKeyTail; ///< "ON DUPLICATE KEY UPDATE …" or empty
@@ -32,6 +32,10 @@ struct MySqlStatement {
     static MySqlStatement parse(const QString &mainSql);
     /// True for a plain identifier (letters, digits, _ and $, not starting with a digit).
     static bool isValidIdentifier(const QString &name);
+    /// `mainSql` in its prefix form (`REPLACE INTO t(a, b) VALUES`) with `column` added to
+    /// the column list; "" when the statement has placeholders, already has the column, or
+    /// cannot be understood (the mapping editor adds a target field this way).
+    static QString withColumnAdded(const QString &mainSql, const QString &column);
 };
 
 } // namespace weft

@@ -1,6 +1,7 @@
 #include "core/model/projectio.h"
 
 #include "core/model/projectreader.h"
+#include "core/model/projectwriter.h"
 #include "core/util/jsonlocator.h"
 #include "core/util/jsonwriter.h"
 

@@ -1,6 +1,8 @@
 #include "core/model/projectreader.h"
 
+#include "core/model/jsonobjectreader.h"
 #include "core/model/secretref.h"
+#include "core/model/stepjson.h"
 #include "core/util/textdistance.h"
 
 #include <QJsonArray>
@@ -10,157 +12,6 @@ namespace weft::detail {
 
 namespace {
 
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
-}
-
-/// Reads the keys of one JSON object, reporting wrong types and unknown keys as it goes.
-class ObjectReader
-{
-public:
-    ObjectReader(const QJsonObject &o, DiagnosticSink sink, QStringList known)
-        : m_o(o)
-        , m_sink(std::move(sink))
-        , m_known(std::move(known))
-    {
-    }
-
-    const DiagnosticSink &sink() const { return m_sink; }
-    bool has(const QString &key) const { return m_o.contains(key); }
-    QJsonValue raw(const QString &key) const { return m_o.value(key); }
-
-    QString string(const QString &key, bool required = false, const QString &fallback = {})
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined()) {
-            if (required)
-                m_sink.at(key).error(QStringLiteral("required key \"%1\" is missing").arg(key));
-            return fallback;
-        }
-        if (!v.isString()) {
-            m_sink.at(key).error(
-                QStringLiteral("must be a string, not %1").arg(jsonTypeName(v)));
-            return fallback;
-        }
-        if (required && v.toString().trimmed().isEmpty())
-            m_sink.at(key).error(QStringLiteral("must not be empty"));
-        return v.toString();
-    }
-
-    bool boolean(const QString &key, bool fallback)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isBool()) {
-            m_sink.at(key).error(QStringLiteral("must be true or false, not %1")
-                                     .arg(jsonTypeName(v)));
-            return fallback;
-        }
-        return v.toBool();
-    }
-
-    double number(const QString &key, double fallback, double min, double max)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isDouble()) {
-            m_sink.at(key).error(
-                QStringLiteral("must be a number, not %1").arg(jsonTypeName(v)));
-            return fallback;
-        }
-        const double d = v.toDouble();
-        if (d < min || d > max) {
-            m_sink.at(key).error(QStringLiteral("must be between %1 and %2, not %3")
-                                     .arg(min)
-                                     .arg(max)
-                                     .arg(d));
-            return fallback;
-        }
-        return d;
-    }
-
-    int integer(const QString &key, int fallback, int min, int max)
-    {
-        const double d = number(key, fallback, min, max);
-        if (d != double(int(d))) {
-            m_sink.at(key).error(QStringLiteral("must be a whole number, not %1").arg(d));
-            return fallback;
-        }
-        return int(d);
-    }
-
-    QJsonObject object(const QString &key)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined())
-            return {};
-        if (!v.isObject()) {
-            m_sink.at(key).error(
-                QStringLiteral("must be an object, not %1").arg(jsonTypeName(v)));
-            return {};
-        }
-        return v.toObject();
-    }
-
-    QJsonArray array(const QString &key)
-    {
-        const QJsonValue v = m_o.value(key);
-        if (v.isUndefined())
-            return {};
-        if (!v.isArray()) {
-            m_sink.at(key).error(
-                QStringLiteral("must be an array, not %1").arg(jsonTypeName(v)));
-            return {};
-        }
-        return v.toArray();
-    }
-
-    QStringList stringList(const QString &key)
-    {
-        QStringList out;
-        const QJsonArray a = array(key);
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (!a.at(i).isString())
-                m_sink.at(key).at(i).error(QStringLiteral("must be a string"));
-            else
-                out << a.at(i).toString();
-        }
-        return out;
-    }
-
-    /// Keys this version does not know: a warning each (with a suggestion), kept verbatim.
-    QJsonObject unknownKeys() const
-    {
-        QJsonObject extra;
-        for (auto it = m_o.begin(); it != m_o.end(); ++it) {
-            if (m_known.contains(it.key()))
-                continue;
-            m_sink.at(it.key()).warning(QStringLiteral("unknown key \"%1\" is kept but "
-                                                       "ignored%2")
-                                            .arg(it.key(), didYouMean(it.key(), m_known)));
-            extra.insert(it.key(), it.value());
-        }
-        return extra;
-    }
-
-private:
-    QJsonObject m_o;
-    DiagnosticSink m_sink;
-    QStringList m_known;
-};
-
 RateLimit readRateLimit(const QJsonObject &o, const DiagnosticSink &sink)
 {
     ObjectReader r(o, sink, {"perSecond", "perMinute"});
@@ -169,16 +20,6 @@ RateLimit readRateLimit(const QJsonObject &o, const DiagnosticSink &sink)
     rl.perMinute = r.integer(QStringLiteral("perMinute"), 0, 0, 10000000);
     r.unknownKeys();
     return rl;
-}
-
-QJsonObject writeRateLimit(const RateLimit &rl)
-{
-    QJsonObject o;
-    if (rl.perSecond > 0)
-        o.insert(QStringLiteral("perSecond"), rl.perSecond);
-    if (rl.perMinute > 0)
-        o.insert(QStringLiteral("perMinute"), rl.perMinute);
-    return o;
 }
 
 void checkAccount(const QJsonObject &account, ConnectorType type, const DiagnosticSink &sink)
@@ -192,8 +33,7 @@ void checkAccount(const QJsonObject &account, ConnectorType type, const Diagnost
         const QJsonValue v = it.value();
         if (!keys.contains(it.key())) {
             at.warning(QStringLiteral("%1 connections have no account field \"%2\"%3")
-                           .arg(connectorTypeName(type), it.key(),
-                                didYouMean(it.key(), keys)));
+                           .arg(connectorTypeName(type), it.key(), didYouMean(it.key(), keys)));
         }
         if (v.isObject()) {
             if (!SecretRef::fromJson(v)) {
@@ -240,8 +80,8 @@ Connection readConnection(const QJsonObject &o, const DiagnosticSink &sink)
     c.account = r.object(QStringLiteral("account"));
     if (c.unknownType.isEmpty())
         checkAccount(c.account, c.type, sink.at(QStringLiteral("account")));
-    c.rateLimit = readRateLimit(r.object(QStringLiteral("rateLimit")),
-                                sink.at(QStringLiteral("rateLimit")));
+    c.rateLimit =
+        readRateLimit(r.object(QStringLiteral("rateLimit")), sink.at(QStringLiteral("rateLimit")));
     c.timeoutMs = r.integer(QStringLiteral("timeoutMs"), 30000, 100, 3600000);
     c.deadlineMs = r.integer(QStringLiteral("deadlineMs"), 300000, 1000, 86400000);
     c.verifyTls = r.boolean(QStringLiteral("verifyTls"), true);
@@ -250,35 +90,10 @@ Connection readConnection(const QJsonObject &o, const DiagnosticSink &sink)
     return c;
 }
 
-QJsonObject writeConnection(const Connection &c)
-{
-    QJsonObject o = c.extra;
-    o.insert(QStringLiteral("name"), c.name);
-    o.insert(QStringLiteral("type"),
-             c.unknownType.isEmpty() ? connectorTypeName(c.type) : c.unknownType);
-    if (!c.title.isEmpty())
-        o.insert(QStringLiteral("title"), c.title);
-    if (!c.baseUrl.isEmpty())
-        o.insert(QStringLiteral("baseUrl"), c.baseUrl);
-    if (!c.account.isEmpty())
-        o.insert(QStringLiteral("account"), c.account);
-    if (c.rateLimit.isSet())
-        o.insert(QStringLiteral("rateLimit"), writeRateLimit(c.rateLimit));
-    if (c.timeoutMs != 30000)
-        o.insert(QStringLiteral("timeoutMs"), c.timeoutMs);
-    if (c.deadlineMs != 300000)
-        o.insert(QStringLiteral("deadlineMs"), c.deadlineMs);
-    if (!c.verifyTls)
-        o.insert(QStringLiteral("verifyTls"), false);
-    if (!c.options.isEmpty())
-        o.insert(QStringLiteral("options"), c.options);
-    return o;
-}
-
 void checkRequestFields(const QJsonArray &list, const DiagnosticSink &sink)
 {
-    static const QStringList known = {"field", "label", "type", "describe", "value", "parser",
-                                      "children"};
+    static const QStringList known = {"field", "label",  "type",    "describe",
+                                      "value", "parser", "children"};
     for (qsizetype i = 0; i < list.size(); ++i) {
         const DiagnosticSink at = sink.at(i);
         if (!list.at(i).isObject()) {
@@ -317,10 +132,13 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
     const QJsonObject meta = r.object(QStringLiteral("metadata"));
     a.metadata = AdapterMetadata(meta);
     const DiagnosticSink m = sink.at(QStringLiteral("metadata"));
-    static const QStringList known = {"api", "effect", "type", "method", "number", "id", "name",
-                                      "idCheck", "autoFillResponse", "beatFlat", "request",
-                                      "otherRequest", "main_sql", "limit", "documentKey",
-                                      "responsePath", "ddl", "sql", "paging", "catalog"};
+    static const QStringList known = {"api",          "effect",  "type",
+                                      "method",       "number",  "id",
+                                      "name",         "idCheck", "autoFillResponse",
+                                      "beatFlat",     "request", "otherRequest",
+                                      "main_sql",     "limit",   "documentKey",
+                                      "responsePath", "ddl",     "sql",
+                                      "paging",       "catalog"};
     for (auto it = meta.begin(); it != meta.end(); ++it) {
         if (!known.contains(it.key())) {
             m.at(it.key()).warning(QStringLiteral("unknown metadata key \"%1\" is kept but "
@@ -340,7 +158,7 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
     if (!effect.isEmpty() && effect != QLatin1String("QUERY") &&
         effect != QLatin1String("EXECUTE")) {
         m.at(meta.contains(QLatin1String("effect")) ? QStringLiteral("effect")
-                                                     : QStringLiteral("type"))
+                                                    : QStringLiteral("type"))
             .error(QStringLiteral("effect is QUERY (a source) or EXECUTE (a target), not "
                                   "\"%1\"")
                        .arg(effect));
@@ -349,76 +167,16 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
     return a;
 }
 
-QJsonObject writeAdapter(const Adapter &a)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("connection"), a.connection);
-    o.insert(QStringLiteral("metadata"), a.metadata.json());
-    return o;
-}
-
-Step readStep(const QJsonObject &o, const DiagnosticSink &sink)
-{
-    Step s;
-    ObjectReader r(o, sink, {});
-    s.id = r.string(QStringLiteral("id"), true);
-    const QString type = r.string(QStringLiteral("type"), true);
-    if (const auto t = stepTypeFromName(type)) {
-        s.type = *t;
-    } else if (!type.isEmpty()) {
-        s.unknownType = type;
-        sink.at(QStringLiteral("type"))
-            .error(QStringLiteral("unknown step type \"%1\"%2; known types: %3")
-                       .arg(type, didYouMean(type, stepTypeNames()),
-                            stepTypeNames().join(QStringLiteral(", "))));
-    }
-    s.title = r.string(QStringLiteral("title"));
-    s.enabled = r.boolean(QStringLiteral("enabled"), true);
-    s.settings = o;
-    for (const char *k : {"id", "type", "title", "enabled"})
-        s.settings.remove(QString::fromLatin1(k));
-    return s;
-}
-
-QJsonObject writeStep(const Step &s)
-{
-    QJsonObject o = s.settings;
-    o.insert(QStringLiteral("id"), s.id);
-    o.insert(QStringLiteral("type"), s.unknownType.isEmpty() ? stepTypeName(s.type)
-                                                             : s.unknownType);
-    if (!s.title.isEmpty())
-        o.insert(QStringLiteral("title"), s.title);
-    if (!s.enabled)
-        o.insert(QStringLiteral("enabled"), false);
-    return o;
-}
-
 RetryPolicy readRetry(const QJsonObject &o, const DiagnosticSink &sink)
 {
     ObjectReader r(o, sink, {"attempts", "initialDelayMs", "multiplier", "maxDelayMs"});
     RetryPolicy p;
     p.attempts = r.integer(QStringLiteral("attempts"), p.attempts, 1, 100);
-    p.initialDelayMs = r.integer(QStringLiteral("initialDelayMs"), p.initialDelayMs, 0,
-                                 86400000);
+    p.initialDelayMs = r.integer(QStringLiteral("initialDelayMs"), p.initialDelayMs, 0, 86400000);
     p.multiplier = r.number(QStringLiteral("multiplier"), p.multiplier, 1, 100);
     p.maxDelayMs = r.integer(QStringLiteral("maxDelayMs"), p.maxDelayMs, 0, 86400000);
     r.unknownKeys();
     return p;
-}
-
-QJsonObject writeRetry(const RetryPolicy &p)
-{
-    const RetryPolicy d;
-    QJsonObject o;
-    if (p.attempts != d.attempts)
-        o.insert(QStringLiteral("attempts"), p.attempts);
-    if (p.initialDelayMs != d.initialDelayMs)
-        o.insert(QStringLiteral("initialDelayMs"), p.initialDelayMs);
-    if (p.multiplier != d.multiplier)
-        o.insert(QStringLiteral("multiplier"), p.multiplier);
-    if (p.maxDelayMs != d.maxDelayMs)
-        o.insert(QStringLiteral("maxDelayMs"), p.maxDelayMs);
-    return o;
 }
 
 Schedule readSchedule(const QJsonObject &o, const DiagnosticSink &sink)
@@ -437,8 +195,8 @@ Schedule readSchedule(const QJsonObject &o, const DiagnosticSink &sink)
         s.kind = Schedule::Kind::Cron;
     } else {
         sink.at(QStringLiteral("kind"))
-            .error(QStringLiteral("schedule kind is manual, interval or cron, not \"%1\"")
-                       .arg(kind));
+            .error(
+                QStringLiteral("schedule kind is manual, interval or cron, not \"%1\"").arg(kind));
     }
     s.intervalMinutes = r.integer(QStringLiteral("everyMinutes"), 0, 1, 525600);
     s.cron = r.string(QStringLiteral("cron"));
@@ -448,20 +206,6 @@ Schedule readSchedule(const QJsonObject &o, const DiagnosticSink &sink)
     s.after = r.stringList(QStringLiteral("after"));
     r.unknownKeys();
     return s;
-}
-
-QJsonObject writeSchedule(const Schedule &s)
-{
-    QJsonObject o;
-    if (s.kind != Schedule::Kind::Manual)
-        o.insert(QStringLiteral("kind"), scheduleKindName(s.kind));
-    if (s.kind == Schedule::Kind::Interval)
-        o.insert(QStringLiteral("everyMinutes"), s.intervalMinutes);
-    if (s.kind == Schedule::Kind::Cron)
-        o.insert(QStringLiteral("cron"), s.cron);
-    if (!s.after.isEmpty())
-        o.insert(QStringLiteral("after"), QJsonArray::fromStringList(s.after));
-    return o;
 }
 
 Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
@@ -491,8 +235,8 @@ Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
         }
         Step step = readStep(steps.at(i).toObject(), at);
         if (!step.id.isEmpty() && stepIds.contains(step.id))
-            at.at(QStringLiteral("id")).error(
-                QStringLiteral("step id \"%1\" is used twice in this scheme").arg(step.id));
+            at.at(QStringLiteral("id"))
+                .error(QStringLiteral("step id \"%1\" is used twice in this scheme").arg(step.id));
         stepIds.insert(step.id);
         s.steps.append(step);
     }
@@ -515,48 +259,10 @@ Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
         s.sync.overlapSeconds = sr.integer(QStringLiteral("overlapSeconds"), 0, 0, 86400 * 30);
         sr.unknownKeys();
     }
-    s.schedule = readSchedule(r.object(QStringLiteral("schedule")),
-                              sink.at(QStringLiteral("schedule")));
+    s.schedule =
+        readSchedule(r.object(QStringLiteral("schedule")), sink.at(QStringLiteral("schedule")));
     s.extra = r.unknownKeys();
     return s;
-}
-
-QJsonObject writeScheme(const Scheme &s)
-{
-    QJsonObject o = s.extra;
-    o.insert(QStringLiteral("name"), s.name);
-    if (!s.title.isEmpty())
-        o.insert(QStringLiteral("title"), s.title);
-    if (!s.description.isEmpty())
-        o.insert(QStringLiteral("description"), s.description);
-    if (!s.enabled)
-        o.insert(QStringLiteral("enabled"), false);
-    o.insert(QStringLiteral("source"), writeAdapter(s.source));
-    if (!s.steps.isEmpty()) {
-        QJsonArray steps;
-        for (const Step &step : s.steps)
-            steps.append(writeStep(step));
-        o.insert(QStringLiteral("steps"), steps);
-    }
-    o.insert(QStringLiteral("target"), writeAdapter(s.target));
-    if (s.errorPolicy.maxFailedRecords > 0)
-        o.insert(QStringLiteral("errorPolicy"),
-                 QJsonObject{{QStringLiteral("maxFailedRecords"),
-                              s.errorPolicy.maxFailedRecords}});
-    if (const QJsonObject retry = writeRetry(s.retry); !retry.isEmpty())
-        o.insert(QStringLiteral("retry"), retry);
-    if (s.rateLimit)
-        o.insert(QStringLiteral("rateLimit"), writeRateLimit(*s.rateLimit));
-    QJsonObject sync;
-    if (!s.sync.initialSince.isEmpty())
-        sync.insert(QStringLiteral("initialSince"), s.sync.initialSince);
-    if (s.sync.overlapSeconds > 0)
-        sync.insert(QStringLiteral("overlapSeconds"), s.sync.overlapSeconds);
-    if (!sync.isEmpty())
-        o.insert(QStringLiteral("sync"), sync);
-    if (const QJsonObject schedule = writeSchedule(s.schedule); !schedule.isEmpty())
-        o.insert(QStringLiteral("schedule"), schedule);
-    return o;
 }
 
 } // namespace
@@ -641,34 +347,6 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     p.layout = r.object(QStringLiteral("layout"));
     p.extra = r.unknownKeys();
     return p;
-}
-
-QJsonObject writeProject(const Project &p)
-{
-    QJsonObject o = p.extra;
-    o.insert(QStringLiteral("format"), QLatin1String(kProjectFormat));
-    o.insert(QStringLiteral("version"), kProjectVersion);
-    if (!p.name.isEmpty())
-        o.insert(QStringLiteral("name"), p.name);
-    if (!p.description.isEmpty())
-        o.insert(QStringLiteral("description"), p.description);
-    if (p.timeZone != QLatin1String("Asia/Shanghai"))
-        o.insert(QStringLiteral("timeZone"), p.timeZone);
-    QJsonArray connections;
-    for (const Connection &c : p.connections)
-        connections.append(writeConnection(c));
-    o.insert(QStringLiteral("connections"), connections);
-    if (!p.valueMaps.isEmpty())
-        o.insert(QStringLiteral("valueMaps"), p.valueMaps);
-    QJsonArray schemes;
-    for (const Scheme &s : p.schemes)
-        schemes.append(writeScheme(s));
-    o.insert(QStringLiteral("schemes"), schemes);
-    if (!p.alerts.isEmpty())
-        o.insert(QStringLiteral("alerts"), p.alerts);
-    if (!p.layout.isEmpty())
-        o.insert(QStringLiteral("layout"), p.layout);
-    return o;
 }
 
 } // namespace weft::detail

@@ -7,9 +7,8 @@
 
 namespace weft::detail {
 
-/// JSON object → Project, reporting every structural problem into `diagnostics`.
+/// JSON object → Project, reporting every structural problem into `diagnostics` (wrong
+/// types, missing and unknown keys, names used twice); what can be read is read.
 Project readProject(const QJsonObject &root, Diagnostics *diagnostics);
-/// Project → JSON object in canonical form (defaults omitted).
-QJsonObject writeProject(const Project &project);
 
 } // namespace weft::detail

@@ -7,8 +7,9 @@
 
 namespace weft {
 
-/// Where a secret lives. A project file holds only the reference, never the value
-/// (DESIGN.md principle 11) — except an explicit {"plain": "…"}, which validation warns about.
+/// Where a secret lives. A project file holds only the reference, never the value, so a
+/// project can be shared and committed — except an explicit {"plain": "…"}, which validation
+/// warns about.
 struct SecretRef {
     enum class Kind { Env, Keychain, Plain };
 

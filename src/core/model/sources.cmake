@@ -5,11 +5,14 @@ set(WEFT_CORE_model_SOURCES
     cronexpression.cpp cronexpression.h
     delivery.cpp delivery.h
     diagnostic.cpp diagnostic.h
+    jsonobjectreader.cpp jsonobjectreader.h
     mysqlstatement.cpp mysqlstatement.h
     project.cpp project.h
     projectio.cpp projectio.h
     projectreader.cpp projectreader.h
     projectvalidator.cpp projectvalidator.h
+    projectwriter.cpp projectwriter.h
     scheme.cpp scheme.h
     secretref.cpp secretref.h
+    stepjson.cpp stepjson.h
 )

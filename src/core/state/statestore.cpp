@@ -4,7 +4,7 @@
 
 #include "core/connectors/mysqlsql.h"
 #include "core/log/logging.h"
-#include "core/util/filemodes.h"
+#include "core/platform/filepermissions.h"
 
 
 #include <QAtomicInt>

@@ -152,7 +152,8 @@ public:
 
     // Calls per account across processes (AccountLimits; MySQL stores).
     /// Counts a call of `account` now if `limit` (over the last second and minute, by the
-    /// database's clock, with `marginMs` of slack per window) allows it and the account is
+    /// database's clock, with `marginMs` of slack on the second, four times that on the
+    /// minute) allows it and the account is
     /// not paused: 0. Otherwise counts nothing and returns how many milliseconds to wait;
     /// -1 on a database error (the caller goes on with its own count).
     qint64 reserveCall(const QString &account, double perSecond, int perMinute, int marginMs);

@@ -1,5 +1,7 @@
 #include "core/util/crashpoint.h"
 
+#include "core/platform/terminationsignal.h"
+
 #include <QByteArray>
 #include <QtGlobal>
 
@@ -8,9 +10,6 @@
 #include <cstring>
 #include <mutex>
 
-#ifdef Q_OS_UNIX
-#include <csignal>
-#endif
 #include <cstdlib>
 
 namespace weft::crashpoint {
@@ -65,10 +64,7 @@ void reach(const char *point)
         return;
     std::fprintf(stderr, "WEFT_CRASH_AT: killing the process at '%s'\n", point);
     std::fflush(stderr);
-#ifdef Q_OS_UNIX
-    std::raise(SIGKILL);
-#endif
-    std::_Exit(137); // where there is no SIGKILL: no handlers, no flushing, no destructors
+    killThisProcess();
 }
 
 bool armed(const char *point)

@@ -1,12 +1,10 @@
 set(WEFT_CORE_util_SOURCES
     envexpand.cpp envexpand.h
-    filemodes.cpp filemodes.h
     jsonlocator.cpp jsonlocator.h
     jsontape.cpp jsontape.h
     jsonwriter.cpp jsonwriter.h
     bloomfilter.cpp bloomfilter.h
     crashpoint.cpp crashpoint.h
-    processidentity.cpp processidentity.h
     scalartext.h
     textdistance.cpp textdistance.h
 )

@@ -8,6 +8,12 @@
 #include <QUndoCommand>
 #include <functional>
 
+// The undo commands of the designer: the only code that changes a ProjectDocument's project.
+// Each keeps what it needs to go both ways (the state before and after) and calls the
+// document's mutators in redo() and undo(); the document's signals then tell the views.
+// A command that merges (same id(), same merge key) makes a run of small edits — the
+// keystrokes of one field — one undo step.
+
 namespace weft {
 
 class ProjectDocument;

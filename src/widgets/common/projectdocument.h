@@ -11,11 +11,23 @@ class QTimer;
 
 namespace weft {
 
-/// One open project: the model, its file, its undo stack and what is wrong with it.
+/// One open project: the Project, its file, its undo stack and what is wrong with it.
 ///
-/// Views never change the project directly: they push undo commands (commands.h), and the
-/// commands call the mutators below, which emit fine-grained signals so each view updates
-/// only what changed (a 1 500-node canvas must not rebuild on every edit).
+/// The document is the only owner of the project the designer shows. Everything else —
+/// the canvas's PipelineModel, the mapping models, the explorer, the property pages — reads
+/// project() and follows the signals below; none of them keeps a copy it edits.
+///
+/// Changes go one way. A view pushes an undo command (commands.h) on undoStack(); the
+/// command's redo() and undo() call the private mutators (the commands are friends), and each
+/// mutator emits one fine-grained signal saying what changed, so that every view updates only
+/// that (a canvas of 1 500 nodes must not rebuild on an edit). reset(), load() and save() are
+/// the exceptions: they replace or write the whole project and clear (or mark clean) the
+/// undo history, announced by projectReset() and filePathChanged().
+///
+/// The document lives on the GUI thread and is only used there. Validation runs on a copy of
+/// the project on a pool thread, a moment after the last edit; its answer replaces
+/// diagnostics() unless a newer edit overtook it. A run gets a copy of project() too, so
+/// edits during a run do not reach it.
 class ProjectDocument final : public QObject
 {
     Q_OBJECT
@@ -45,19 +57,8 @@ public:
     int schemeIndex(const QString &name) const;
     int connectionIndex(const QString &name) const;
 
-    // Mutators: called by undo commands (and tests), never by views.
-    void replaceScheme(int index, const Scheme &scheme);
-    void insertScheme(int index, const Scheme &scheme);
-    void removeScheme(int index);
-    void replaceConnection(int index, const Connection &connection);
-    void insertConnection(int index, const Connection &connection);
-    void removeConnection(int index);
-    /// Node positions (and detached nodes) of one scheme; an empty object removes the entry.
-    void setSchemeLayout(const QString &scheme, const QJsonObject &nodes);
+    /// Node positions (and detached nodes) of one scheme, as the canvas keeps them.
     QJsonObject schemeLayout(const QString &scheme) const;
-    void setProjectInfo(const QString &name, const QString &description, const QString &timeZone);
-    /// The project's alert rules (`alerts`, JSON objects as in docs/operations.md).
-    void setAlerts(const QJsonArray &alerts);
 
 Q_SIGNALS:
     void projectReset();
@@ -73,6 +74,27 @@ Q_SIGNALS:
     void diagnosticsChanged();
 
 private:
+    // The mutators: only the undo commands change the project (each a friend here), so every
+    // change is an undo step and emits the signals the views follow.
+    friend class EditSchemeCommand;
+    friend class EditLayoutCommand;
+    friend class InsertSchemeCommand;
+    friend class RemoveSchemeCommand;
+    friend class ConnectionCommand;
+    friend class EditInfoCommand;
+    friend class EditAlertsCommand;
+    void replaceScheme(int index, const Scheme &scheme);
+    void insertScheme(int index, const Scheme &scheme);
+    void removeScheme(int index);
+    void replaceConnection(int index, const Connection &connection);
+    void insertConnection(int index, const Connection &connection);
+    void removeConnection(int index);
+    /// An empty object removes the scheme's entry.
+    void setSchemeLayout(const QString &scheme, const QJsonObject &nodes);
+    void setProjectInfo(const QString &name, const QString &description, const QString &timeZone);
+    /// The project's alert rules (`alerts`, JSON objects as in docs/operations.md).
+    void setAlerts(const QJsonArray &alerts);
+
     void scheduleValidation();
     void validateNow();
 

@@ -12,7 +12,7 @@ namespace weft {
 
 class ExpressionLexer;
 
-/// A thin QScintilla wrapper for one mapping value (DESIGN.md principle 5): highlighting,
+/// A thin QScintilla wrapper for one mapping value: highlighting,
 /// completion of source fields (after `{`) and of functions with their signatures, and
 /// compile errors underlined as you type. It knows nothing about where the value is stored.
 class ExpressionEditor final : public QsciScintilla
@@ -29,13 +29,9 @@ public:
     QStringList fields() const { return m_fields; }
     /// The current compile errors (refreshed shortly after each keystroke).
     QList<expr::ExprError> errors() const { return m_errors; }
-    /// Compiles right away (tests; normally debounced).
-    void checkNow();
 
     /// Shows the completion list for the cursor position (also Ctrl+Space).
     void complete();
-    /// The completions the list would show at the cursor (for tests).
-    QStringList completionsAtCursor() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -54,6 +50,10 @@ protected:
 private:
     enum class Context { Start, Template, Code, String };
     Context contextAtCursor(QString *prefix) const;
+    /// What the completion list shows for the cursor position.
+    QStringList completionsAtCursor() const;
+    /// Compiles right away (normally debounced while typing).
+    void checkNow();
     void onTextChanged();
     void onCharAdded(int ch);
     void insertCompletion(int id, const QString &text);

@@ -88,11 +88,6 @@ void ExpressionField::setTimeZone(const QString &ianaId)
     refresh();
 }
 
-QString ExpressionField::resultText() const
-{
-    return m_result->text();
-}
-
 void ExpressionField::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)

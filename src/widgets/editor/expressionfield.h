@@ -27,8 +27,6 @@ public:
     /// The record the live value is computed for; nullopt: none (a preview provides them).
     void setSample(const std::optional<QJsonObject> &record, const QString &description = {});
     void setTimeZone(const QString &ianaId);
-    /// The text beneath the editor (for tests and screenshots).
-    QString resultText() const;
 
 Q_SIGNALS:
     void edited(const QString &text);

@@ -41,7 +41,7 @@ public:
     QColor defaultPaper(int style) const override;
     void styleText(int start, int end) override;
 
-    /// The tokens of a whole value (exposed for tests and for context-aware completion).
+    /// The tokens of a whole value (the editor's completion reads the context from them).
     static QList<ExpressionToken> tokenize(const QByteArray &utf8);
 };
 

@@ -34,8 +34,6 @@ public:
 
     void refresh();
     const RunInfo &run(int row) const { return m_runs.at(row); }
-    /// Sets the rows directly (tests).
-    void setRuns(const QList<RunInfo> &runs);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -47,6 +45,8 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    void setRuns(const QList<RunInfo> &runs);
+
     StateService *m_state;
     QList<RunInfo> m_runs;
     int m_limit;

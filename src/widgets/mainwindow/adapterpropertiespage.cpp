@@ -2,7 +2,6 @@
 
 #include "ui_adapterproperties.h"
 #include "widgets/common/commands.h"
-#include "widgets/common/metadataedit.h"
 #include "widgets/common/projectdocument.h"
 
 #include <QFontDatabase>
@@ -25,7 +24,7 @@ AdapterPropertiesPage::AdapterPropertiesPage(ProjectDocument *doc, QWidget *pare
         connect(e, &QLineEdit::textEdited, this, [this, e, key, what] {
             const QString v = e->text().trimmed();
             edit(what, key, [&](Adapter &a) {
-                setMetadataSetting(a.metadata, key, v.isEmpty() ? QJsonValue() : QJsonValue(v));
+                a.metadata.setSetting(key, v.isEmpty() ? QJsonValue() : QJsonValue(v));
             });
         });
     };
@@ -35,7 +34,7 @@ AdapterPropertiesPage::AdapterPropertiesPage(ProjectDocument *doc, QWidget *pare
     text(m_ui->nameField, QStringLiteral("name"), tr("name field"));
     connect(m_ui->method, &QComboBox::currentTextChanged, this, [this](const QString &t) {
         edit(tr("method"), QStringLiteral("method"), [&](Adapter &a) {
-            setMetadataSetting(a.metadata, QStringLiteral("method"), t.trimmed().toUpper());
+            a.metadata.setSetting(QStringLiteral("method"), t.trimmed().toUpper());
         });
     });
     connect(m_ui->connection, &QComboBox::activated, this, [this] {
@@ -57,7 +56,7 @@ AdapterPropertiesPage::AdapterPropertiesPage(ProjectDocument *doc, QWidget *pare
         edit(tr("beatFlat"), QString(), [&](Adapter &a) {
             if (QJsonArray::fromStringList(a.metadata.beatFlat()) == arrays)
                 return;
-            setMetadataSetting(a.metadata, QStringLiteral("beatFlat"), arrays);
+            a.metadata.setSetting(QStringLiteral("beatFlat"), arrays);
         });
     });
     connect(m_ui->applyMetadata, &QPushButton::clicked, this,

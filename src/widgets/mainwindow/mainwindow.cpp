@@ -8,19 +8,19 @@
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/canvas/pipelineview.h"
-#include "widgets/common/commands.h"
 #include "widgets/common/language.h"
 #include "widgets/common/projectdocument.h"
-#include "widgets/common/projectedits.h"
-#include "widgets/common/recentprojects.h"
 #include "widgets/common/resources.h"
 #include "widgets/common/stateservice.h"
 #include "widgets/failed/failedrecordspanel.h"
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/bottompanel.h"
+#include "widgets/mainwindow/editortabs.h"
 #include "widgets/mainwindow/mainactions.h"
 #include "widgets/mainwindow/problemspanel.h"
 #include "widgets/mainwindow/projectexplorer.h"
+#include "widgets/mainwindow/projectfiles.h"
+#include "widgets/mainwindow/projectitemactions.h"
 #include "widgets/mainwindow/propertiespanel.h"
 #include "widgets/mapping/mappingeditor.h"
 #include "widgets/run/enginehost.h"
@@ -33,6 +33,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
@@ -40,10 +41,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStatusBar>
-#include <QTabBar>
-#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -69,26 +67,59 @@ MainWindow::MainWindow(QWidget *parent)
     log::addSink(m_logSink);
     m_actions = new MainActions(this, m_doc->undoStack());
     m_actions->buildMenus();
+    m_files = new ProjectFiles(m_doc, this);
+    m_files->setRecentMenu(m_actions->recentMenu());
+    m_items = new ProjectItemActions(m_doc, this);
 
-    m_center = new QTabWidget(this);
-    m_center->setObjectName(QStringLiteral("centerTabs"));
-    m_center->setDocumentMode(true);
-    m_center->setTabsClosable(true);
-    m_center->addTab(m_view, QIcon(QStringLiteral(":/icons/scheme.svg")), QString());
-    // The canvas stays; only mapping editors close.
-    m_center->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
-    m_center->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
-    setCentralWidget(m_center);
+    m_tabs = new EditorTabs(m_doc, m_samples, m_view, this);
+    setCentralWidget(m_tabs);
     createDocks();
     m_zoomLabel = new QLabel(this);
     m_problemsLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_problemsLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     wire();
+    wireCanvas();
+    wirePanels();
     retranslate();
-    updateRecentMenu();
     resize(1440, 900);
     newProject(true);
+}
+
+bool MainWindow::openProject(const QString &path, bool force)
+{
+    return m_files->open(path, force);
+}
+
+bool MainWindow::saveProject()
+{
+    return m_files->save();
+}
+
+bool MainWindow::saveProjectAs(const QString &path)
+{
+    return m_files->saveAs(path);
+}
+
+void MainWindow::newProject(bool force)
+{
+    m_files->newProject(force);
+}
+
+void MainWindow::editConnection(const QString &name)
+{
+    m_items->editConnection(name);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (m_runs->isRunning())
+        m_runs->cancel();
+    event->accept();
 }
 
 MainWindow::~MainWindow()
@@ -170,14 +201,12 @@ void MainWindow::wire()
     connect(a->runScheme, &QAction::triggered, this, [this] { runSchemeOf(currentScheme()); });
     connect(a->cancelRun, &QAction::triggered, m_runs, &RunCoordinator::cancel);
     connect(a->preview, &QAction::triggered, this, [this] {
-        if (currentScheme().isEmpty())
-            return;
-        m_previewPanel->setScheme(currentScheme());
-        m_samples->fetch(currentScheme());
-        showBottomTab(QStringLiteral("preview"));
+        if (!currentScheme().isEmpty())
+            preview(currentScheme());
     });
     connect(a->languages, &QActionGroup::triggered, this,
             [this](QAction *action) { setLanguage(action->data().toString()); });
+    connect(a->alerts, &QAction::triggered, this, &MainWindow::showAlerts);
     connect(a->about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Weft"),
                            tr("<b>Weft %1</b><br>A desktop integration designer for Chinese "
@@ -186,12 +215,17 @@ void MainWindow::wire()
                                .arg(QStringLiteral(WEFT_VERSION)));
     });
 
+    connect(m_files, &ProjectFiles::message, this, &MainWindow::showStatus);
+    connect(m_files, &ProjectFiles::opened, this, [this] {
+        // The same file opened again keeps its path: the state store's place is set anyway.
+        m_state->setLocation(m_doc->stateLocation());
+        showCanvas();
+        m_view->fitAll();
+    });
     connect(m_doc, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &ProjectDocument::infoChanged, this, &MainWindow::updateTitle);
-    connect(m_doc, &ProjectDocument::filePathChanged, this, [this](const QString &path) {
+    connect(m_doc, &ProjectDocument::filePathChanged, this, [this] {
         m_state->setLocation(m_doc->stateLocation());
-        if (!path.isEmpty())
-            addRecent(path);
         updateTitle();
     });
     auto schemesChanged = [this] {
@@ -202,11 +236,14 @@ void MainWindow::wire()
     connect(m_doc, &ProjectDocument::schemeInserted, this, schemesChanged);
     connect(m_doc, &ProjectDocument::schemeRemoved, this, schemesChanged);
     connect(m_doc, &ProjectDocument::schemeChanged, this,
-            [this, schemesChanged](int, const QString &o, const QString &n) {
+            [schemesChanged](int, const QString &o, const QString &n) {
                 if (o != n)
                     schemesChanged();
             });
+}
 
+void MainWindow::wireCanvas()
+{
     connect(m_scene, &PipelineScene::currentNodeChanged, this, &MainWindow::onNodeSelected);
     connect(m_scene, &PipelineScene::message, this, &MainWindow::showStatus);
     connect(m_scene, &PipelineScene::nodeActivated, this,
@@ -222,11 +259,7 @@ void MainWindow::wire()
                 menu.addAction(QIcon(QStringLiteral(":/icons/node-map.svg")), tr("Edit mapping"),
                                this, [this, scheme] { openMapping(scheme); });
                 menu.addAction(QIcon(QStringLiteral(":/icons/preview.svg")), tr("Preview"), this,
-                               [this, scheme] {
-                                   m_previewPanel->setScheme(scheme);
-                                   m_samples->fetch(scheme);
-                                   showBottomTab(QStringLiteral("preview"));
-                               });
+                               [this, scheme] { preview(scheme); });
                 menu.addAction(QIcon(QStringLiteral(":/icons/run-scheme.svg")), tr("Run scheme"),
                                this, [this, scheme] { runSchemeOf(scheme); });
                 menu.addSeparator();
@@ -238,7 +271,19 @@ void MainWindow::wire()
             });
     connect(m_view, &PipelineView::zoomChanged, this,
             [this](double z) { m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
+    connect(m_runs, &RunCoordinator::message, this, [this](const QString &text) {
+        showStatus(text);
+        m_view->showMessage(text);
+    });
+    connect(m_runs, &RunCoordinator::phaseChanged, this,
+            [this](const QString &scheme, const QString &phase) {
+                if (SchemeFrameItem *frame = m_scene->frameItem(scheme))
+                    frame->setPhase(phase);
+            });
+}
 
+void MainWindow::wirePanels()
+{
     connect(m_explorer, &ProjectExplorer::schemeSelected, this, [this](const QString &s) {
         m_selectedScheme = s;
         m_properties->showScheme(s);
@@ -257,37 +302,24 @@ void MainWindow::wire()
     connect(m_explorer, &ProjectExplorer::addConnectionRequested, this,
             [this] { editConnection(); });
     connect(m_explorer, &ProjectExplorer::addSchemeRequested, this, &MainWindow::addScheme);
-    connect(m_explorer, &ProjectExplorer::deleteSchemeRequested, this, &MainWindow::deleteScheme);
-    connect(m_explorer, &ProjectExplorer::deleteConnectionRequested, this,
-            &MainWindow::deleteConnection);
+    connect(m_explorer, &ProjectExplorer::deleteSchemeRequested, m_items,
+            &ProjectItemActions::deleteScheme);
+    connect(m_explorer, &ProjectExplorer::deleteConnectionRequested, m_items,
+            &ProjectItemActions::deleteConnection);
     connect(m_explorer, &ProjectExplorer::runSchemeRequested, this, &MainWindow::runSchemeOf);
-    connect(m_explorer, &ProjectExplorer::previewSchemeRequested, this, [this](const QString &s) {
-        m_previewPanel->setScheme(s);
-        m_samples->fetch(s);
-        showBottomTab(QStringLiteral("preview"));
-    });
+    connect(m_explorer, &ProjectExplorer::previewSchemeRequested, this, &MainWindow::preview);
     connect(m_properties, &PropertiesPanel::openMappingRequested, this,
             [this](const QString &s) { openMapping(s); });
     connect(m_properties, &PropertiesPanel::editConnectionRequested, this,
             &MainWindow::editConnection);
     connect(m_properties, &PropertiesPanel::message, this, &MainWindow::showStatus);
     connect(m_properties, &PropertiesPanel::alertsRequested, this, &MainWindow::showAlerts);
-    connect(a->alerts, &QAction::triggered, this, &MainWindow::showAlerts);
 
     connect(m_runPanel, &RunPanel::runProjectRequested, this,
             [this](const RunOptions &o) { m_runs->run({}, o); });
     connect(m_runPanel, &RunPanel::runSchemeRequested, this,
             [this](const QString &s, const RunOptions &o) { m_runs->run({s}, o); });
     connect(m_runPanel, &RunPanel::cancelRequested, m_runs, &RunCoordinator::cancel);
-    connect(m_runs, &RunCoordinator::message, this, [this](const QString &text) {
-        showStatus(text);
-        m_view->showMessage(text);
-    });
-    connect(m_runs, &RunCoordinator::phaseChanged, this,
-            [this](const QString &scheme, const QString &phase) {
-                if (SchemeFrameItem *frame = m_scene->frameItem(scheme))
-                    frame->setPhase(phase);
-            });
     connect(m_runs, &RunCoordinator::runFinished, this, [this](int code) {
         if (code == 1)
             m_bottom->markFailedRecords();
@@ -318,25 +350,29 @@ void MainWindow::wire()
         if (s == m_selectedScheme)
             m_properties->setFields(m_samples->fields(s));
     });
-    connect(m_center, &QTabWidget::currentChanged, this, [this] {
-        // The preview follows the scheme whose mapping is being edited.
-        if (auto *editor = qobject_cast<MappingEditor *>(m_center->currentWidget()))
-            m_previewPanel->setScheme(editor->scheme());
+
+    connect(m_tabs, &EditorTabs::message, this, &MainWindow::showStatus);
+    // The preview follows the scheme whose mapping is being edited.
+    connect(m_tabs, &EditorTabs::currentMappingChanged, this, [this](const QString &scheme) {
+        if (!scheme.isEmpty())
+            m_previewPanel->setScheme(scheme);
     });
-    connect(m_center, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        if (index > 0)
-            delete m_center->widget(index);
+    connect(m_tabs, &EditorTabs::previewRequested, this, [this](const QString &s) {
+        m_previewPanel->setScheme(s);
+        m_samples->fetch(s);
     });
+}
+
+void MainWindow::preview(const QString &scheme)
+{
+    m_previewPanel->setScheme(scheme);
+    m_samples->fetch(scheme);
+    showBottomTab(QStringLiteral("preview"));
 }
 
 void MainWindow::retranslate()
 {
     m_actions->retranslate();
-    m_center->setTabText(0, tr("Canvas"));
-    for (int i = 1; i < m_center->count(); ++i) {
-        if (auto *editor = qobject_cast<MappingEditor *>(m_center->widget(i)))
-            m_center->setTabText(i, tr("Mapping: %1").arg(editor->scheme()));
-    }
     m_explorerDock->setWindowTitle(tr("Project"));
     m_paletteDock->setWindowTitle(tr("Nodes (drag onto the canvas)"));
     m_propertiesDock->setWindowTitle(tr("Properties"));
@@ -344,7 +380,7 @@ void MainWindow::retranslate()
     for (QAction *action : m_actions->languages->actions())
         action->setChecked(action->data().toString() == Language::current());
     m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(m_view->zoom() * 100)));
-    updateRecentMenu();
+    m_files->updateRecentMenu();
     updateTitle();
 }
 
@@ -376,9 +412,8 @@ void MainWindow::showStatus(const QString &text)
 
 QString MainWindow::currentScheme() const
 {
-    if (auto *editor = qobject_cast<MappingEditor *>(m_center->currentWidget()))
-        return editor->scheme();
-    return m_selectedScheme;
+    const QString mapped = m_tabs->currentMappingScheme();
+    return mapped.isEmpty() ? m_selectedScheme : mapped;
 }
 
 void MainWindow::onNodeSelected(const QString &scheme, const QString &key)
@@ -394,7 +429,7 @@ void MainWindow::onNodeSelected(const QString &scheme, const QString &key)
 
 void MainWindow::showCanvas()
 {
-    m_center->setCurrentIndex(0);
+    m_tabs->showCanvas();
 }
 
 void MainWindow::showBottomTab(const QString &name)
@@ -417,29 +452,7 @@ AlertsDialog *MainWindow::showAlerts()
 
 MappingEditor *MainWindow::openMapping(const QString &scheme)
 {
-    for (int i = 1; i < m_center->count(); ++i) {
-        auto *editor = qobject_cast<MappingEditor *>(m_center->widget(i));
-        if (editor && editor->scheme() == scheme) {
-            m_center->setCurrentIndex(i);
-            return editor;
-        }
-    }
-    auto *editor = new MappingEditor(m_doc, m_samples);
-    editor->setScheme(scheme);
-    m_previewPanel->setScheme(scheme);
-    connect(editor, &MappingEditor::message, this, &MainWindow::showStatus);
-    connect(editor, &MappingEditor::previewRequested, this, [this](const QString &s) {
-        m_previewPanel->setScheme(s);
-        m_samples->fetch(s);
-    });
-    connect(m_doc, &ProjectDocument::schemeRemoved, editor, [this, editor](int, const QString &s) {
-        if (s == editor->scheme())
-            editor->deleteLater();
-    });
-    const int index = m_center->addTab(editor, QIcon(QStringLiteral(":/icons/node-map.svg")),
-                                       tr("Mapping: %1").arg(scheme));
-    m_center->setCurrentIndex(index);
-    return editor;
+    return m_tabs->openMapping(scheme);
 }
 
 void MainWindow::runSchemeOf(const QString &scheme)
@@ -452,6 +465,21 @@ void MainWindow::runSchemeOf(const QString &scheme)
         showBottomTab(QStringLiteral("run"));
 }
 
-// ---- project files ----------------------------------------------------------------------
+void MainWindow::addScheme()
+{
+    // A new scheme goes below the others, as if a source had been dropped there.
+    QRectF all;
+    for (const Scheme &s : m_doc->project().schemes)
+        all |= m_scene->schemeRect(s.name);
+    const QPointF pos(all.isNull() ? 0.0 : all.left(), all.isNull() ? 0.0 : all.bottom() + 60);
+    QString created;
+    m_pipeline->addNode(NodeKind::Source, QString(), pos, &created);
+    if (created.isEmpty())
+        return;
+    m_explorer->selectScheme(created);
+    m_selectedScheme = created;
+    m_properties->showScheme(created);
+    QTimer::singleShot(0, this, [this, created] { m_view->centerOnScheme(created); });
+}
 
 } // namespace weft

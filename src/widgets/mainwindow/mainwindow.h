@@ -5,7 +5,6 @@
 
 class QDockWidget;
 class QLabel;
-class QTabWidget;
 
 namespace spdlog::sinks {
 class sink;
@@ -16,6 +15,7 @@ namespace weft {
 class AlertsDialog;
 class ApiUsagePanel;
 class BottomPanel;
+class EditorTabs;
 class EngineHost;
 class FailedRecordsPanel;
 class HistoryPanel;
@@ -31,6 +31,8 @@ class PreviewPanel;
 class ProblemsPanel;
 class ProjectDocument;
 class ProjectExplorer;
+class ProjectFiles;
+class ProjectItemActions;
 class PropertiesPanel;
 class RunCoordinator;
 class RunPanel;
@@ -40,6 +42,12 @@ class StateService;
 /// The designer's main window: the project explorer and node palette on the left, the
 /// canvas (and mapping editors) in the centre, properties on the right, and the Run, Log,
 /// Failed records, History, API usage, Preview and Problems tabs at the bottom.
+///
+/// It owns the one ProjectDocument and the services every panel shares (engine host, state
+/// service, sample cache, run coordinator, log model), builds the panels on them and keeps
+/// them in step: a selection in one shows in the others. The work is elsewhere — file
+/// commands in ProjectFiles, the centre tabs in EditorTabs, dialogs that edit connections
+/// and schemes in ProjectItemActions, the edits themselves in undo commands.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -90,15 +98,13 @@ protected:
 private:
     void createDocks();
     void wire();
+    void wireCanvas();
+    void wirePanels();
     void retranslate();
-    bool maybeSave();
     void updateTitle();
-    void updateRecentMenu();
-    void addRecent(const QString &path);
     void onNodeSelected(const QString &scheme, const QString &key);
-    void deleteScheme(const QString &name);
-    void deleteConnection(const QString &name);
     void addScheme();
+    void preview(const QString &scheme);
     void runSchemeOf(const QString &scheme);
     QString currentScheme() const;
     void showStatus(const QString &text);
@@ -114,7 +120,9 @@ private:
     LogModel *m_log;
     std::shared_ptr<spdlog::sinks::sink> m_logSink;
     MainActions *m_actions;
-    QTabWidget *m_center;
+    ProjectFiles *m_files;
+    ProjectItemActions *m_items;
+    EditorTabs *m_tabs;
     BottomPanel *m_bottom;
     NodePalette *m_palette;
     ProjectExplorer *m_explorer;

@@ -2,7 +2,7 @@
 
 #include "ui_stepproperties.h"
 #include "widgets/canvas/nodekind.h"
-#include "widgets/common/metadataedit.h"
+#include "widgets/common/stepedits.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/editor/expressionfield.h"
 

@@ -1,8 +1,8 @@
 #include "widgets/mapping/mappingmodel.h"
 
 #include "core/expr/expression.h"
+#include "core/model/mysqlstatement.h"
 #include "widgets/common/commands.h"
-#include "widgets/common/metadataedit.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/mapping/sourcefields.h"
 
@@ -216,18 +216,18 @@ bool MappingModel::pushValues(const QHash<QString, QJsonValue> &values, const QS
                 AdapterMetadata &m = s.target.metadata;
                 const int row = rowOf(it.key());
                 const bool newColumn = row >= 0 && m_rows.at(row).columnOnly;
-                setRequestEntryKey(m, it.key(), QStringLiteral("value"), it.value());
+                m.setRequestValue(it.key(), it.value());
                 if (!newColumn || it.value().isUndefined())
                     continue;
                 // A table column the metadata did not list: describe it, and have a statement
                 // with a column list write it too.
                 const TargetField &f = m_rows.at(row);
                 if (!f.label.isEmpty())
-                    setRequestEntryKey(m, f.path, QStringLiteral("label"), f.label);
-                setRequestEntryKey(m, f.path, QStringLiteral("type"), f.type);
-                const QString sql = withColumnAdded(m.mainSql(), f.field);
+                    m.setRequestKey(f.path, QStringLiteral("label"), f.label);
+                m.setRequestKey(f.path, QStringLiteral("type"), f.type);
+                const QString sql = MySqlStatement::withColumnAdded(m.mainSql(), f.field);
                 if (!sql.isEmpty())
-                    setMetadataSetting(m, QStringLiteral("main_sql"), sql);
+                    m.setSetting(QStringLiteral("main_sql"), sql);
             }
         },
         mergeKey);
@@ -335,9 +335,9 @@ bool MappingModel::setParser(int row, const QJsonObject &parser)
     if (f.parserJson == parser)
         return false;
     return pushSchemeEdit(m_doc, m_scheme, tr("Set parser of %1").arg(f.field), [&](Scheme &s) {
-        setRequestEntryKey(s.target.metadata, f.path, QStringLiteral("parser"),
-                           parser.isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                            : QJsonValue(parser));
+        s.target.metadata.setRequestKey(f.path, QStringLiteral("parser"),
+                                        parser.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                         : QJsonValue(parser));
     });
 }
 

@@ -10,11 +10,15 @@ namespace weft {
 
 class ProjectDocument;
 
-/// The mapping of one scheme (DESIGN.md principle 4): one row per target field of the
-/// target metadata's request[] (groups such as FEntity with their children), the value that
-/// fills it, its parser and whether it is fine. Source fields dropped on a row
-/// (`application/x-weft-field`) become `{{field}}`; every change is an undo command on the
-/// project document, so the table is always a view of the project.
+/// The mapping of one scheme as a table: one row per target field of the target metadata's
+/// request[] (groups such as FEntity with their children), the value that fills it, its
+/// parser and whether it is fine. Source fields dropped on a row (drag and drop through
+/// mimeData/dropMimeData, MIME type `application/x-weft-field`) become `{{field}}`.
+///
+/// The model holds no mapping of its own: it reads the scheme from the project document,
+/// turns every change (a drop, an edited value, auto-map, a parser) into an undo command on
+/// the document, and reloads when the document says its scheme changed — so the table is
+/// always a view of the project, and undo works the same as on the canvas.
 class MappingModel final : public QAbstractTableModel
 {
     Q_OBJECT

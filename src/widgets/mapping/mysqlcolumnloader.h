@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/connection.h"
+#include "core/services/mysqlcolumns.h"
 
 #include <QList>
 #include <QObject>
@@ -8,17 +9,8 @@
 
 namespace weft {
 
-/// One column of a MySQL table, as information_schema describes it.
-struct ColumnInfo {
-    QString name;
-    QString type; ///< "varchar(64)"
-    QString comment;
-    bool required = false; ///< NOT NULL, no default, not auto-increment
-};
-
-/// Reads a MySQL target table's columns on a pool thread, with a database connection of its
-/// own (opened and closed there), so typing or waiting on the server never freezes the
-/// window (PEERS.md complaint 1).
+/// Reads a MySQL target table's columns (the core's readMySqlColumns) on a pool thread, so
+/// typing or waiting on the server never freezes the window; only the latest load answers.
 class MySqlColumnLoader final : public QObject
 {
     Q_OBJECT
@@ -29,11 +21,8 @@ public:
     void load(const Connection &connection, const QString &table);
     bool isLoading() const { return m_loading; }
 
-    /// The blocking part, run on the pool thread (public for tests).
-    static QList<ColumnInfo> readColumns(const Connection &connection, const QString &table,
-                                         QString *error);
-
 Q_SIGNALS:
+    /// `error` says, in the designer's language, why there are no columns.
     void loaded(const QString &table, const QList<weft::ColumnInfo> &columns, const QString &error);
 
 private:

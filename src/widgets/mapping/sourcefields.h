@@ -10,7 +10,8 @@ namespace weft {
 
 struct Scheme;
 
-/// MIME type of source fields being dragged onto target fields (DESIGN.md principle 4).
+/// MIME type of source fields being dragged onto target fields: the source field tree's
+/// mimeData makes it, MappingModel's dropMimeData takes it.
 inline constexpr const char *kFieldMimeType = "application/x-weft-field";
 
 /// Field names ↔ drag payload (a JSON array of names, UTF-8).

@@ -41,8 +41,6 @@ public:
     static qint64 seconds(Period period);
     /// Asks the state store again (the period ends now).
     void refresh();
-    /// Sets the rows directly (tests).
-    void setUsage(const QList<ApiUsage> &usage);
     const ApiUsage &usage(int row) const { return m_usage.at(row); }
     bool isLoading() const { return m_loading; }
 
@@ -63,6 +61,8 @@ Q_SIGNALS:
     void loaded();
 
 private:
+    void setUsage(const QList<ApiUsage> &usage);
+
     StateService *m_state;
     QList<ApiUsage> m_usage;
     Period m_period = Period::Last24Hours;

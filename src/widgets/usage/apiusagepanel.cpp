@@ -95,11 +95,6 @@ void ApiUsagePanel::setPeriod(ApiUsageModel::Period period)
     m_model->setPeriod(period);
 }
 
-QString ApiUsagePanel::chartTitle() const
-{
-    return m_chart->title();
-}
-
 void ApiUsagePanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -131,9 +126,6 @@ void ApiUsagePanel::rebuildChart()
         m_chart->removeAxis(axis);
         delete axis;
     }
-    m_categories.clear();
-    m_calls.clear();
-    m_errors.clear();
 
     QList<ApiUsage> busiest;
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -166,11 +158,6 @@ void ApiUsagePanel::rebuildChart()
         *calls << qreal(u.calls);
         *errors << qreal(u.errors);
         maximum = std::max(maximum, u.calls);
-    }
-    for (const ApiUsage &u : std::as_const(busiest)) {
-        m_categories << barLabel(u);
-        m_calls << u.calls;
-        m_errors << u.errors;
     }
     auto *series = new QHorizontalBarSeries;
     series->append(calls);

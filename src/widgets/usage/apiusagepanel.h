@@ -30,14 +30,6 @@ public:
     ApiUsageModel *model() const { return m_model; }
     void setPeriod(ApiUsageModel::Period period);
 
-    /// What the chart shows, top bar first (tests): "connection · endpoint" per bar …
-    QStringList chartCategories() const { return m_categories; }
-    /// … and the calls and the errors of each.
-    QList<qint64> chartCalls() const { return m_calls; }
-    QList<qint64> chartErrors() const { return m_errors; }
-    /// The chart's title (it says so when there is nothing to show).
-    QString chartTitle() const;
-
     /// The busiest endpoints the chart shows at most.
     static constexpr int kChartEndpoints = 10;
 
@@ -54,9 +46,6 @@ private:
     QSortFilterProxyModel *m_proxy;
     QChart *m_chart;
     QChartView *m_chartView;
-    QStringList m_categories;
-    QList<qint64> m_calls;
-    QList<qint64> m_errors;
 };
 
 } // namespace weft

@@ -1,4 +1,4 @@
-// The connectors' signing against the public test vectors (API-CONTRACTS.md) — the mock checks
+// The connectors' signing against the public test vectors (docs/mock.md) — the mock checks
 // signatures with its own, separate code, so both sides are pinned to the same facts.
 #include "core/connectors/dingtalk.h"
 #include "core/connectors/jushuitan.h"

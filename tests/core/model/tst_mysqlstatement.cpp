@@ -55,6 +55,21 @@ private Q_SLOTS:
         QVERIFY2(!st.isValid(), qPrintable(sql));
         QVERIFY(!st.error.isEmpty());
     }
+
+    void columnAddedToThePrefixForm()
+    {
+        QCOMPARE(MySqlStatement::withColumnAdded("REPLACE INTO t(a, b) VALUES", "c"),
+                 QStringLiteral("REPLACE INTO t(a, b, c) VALUES"));
+        QCOMPARE(MySqlStatement::withColumnAdded(
+                     "INSERT INTO db.t (a) VALUES ON DUPLICATE KEY UPDATE a = VALUES(a)", "b"),
+                 QStringLiteral(
+                     "INSERT INTO db.t (a, b) VALUES ON DUPLICATE KEY UPDATE a = VALUES(a)"));
+        // Nothing to add to, already there, placeholders, or not an identifier: "".
+        QVERIFY(MySqlStatement::withColumnAdded("REPLACE INTO t(a, b) VALUES", "B").isEmpty());
+        QVERIFY(MySqlStatement::withColumnAdded("INSERT INTO t (a) VALUES (:a)", "b").isEmpty());
+        QVERIFY(MySqlStatement::withColumnAdded("REPLACE INTO t(a) VALUES", "b; --").isEmpty());
+        QVERIFY(MySqlStatement::withColumnAdded("SELECT 1", "b").isEmpty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestMySqlStatement)

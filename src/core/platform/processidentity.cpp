@@ -1,43 +1,55 @@
-#include "core/util/processidentity.h"
+#include "core/platform/processidentity.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QSysInfo>
 #include <QStringList>
+#include <QSysInfo>
 
 namespace weft {
 
 namespace {
 
-/// Start time of `pid` in clock ticks since boot (field 22 of /proc/<pid>/stat); -1 when the
-/// process does not exist — or exists only as a zombie (Z) or dead (X) entry, killed but not
-/// yet reaped (its parent died with it, or a container's init does not reap): such a process
-/// holds nothing any more. 0 where /proc is unavailable.
-qint64 processStartTicks(qint64 pid)
+/// What /proc/<pid>/stat says about a process: whether it runs, and its start time.
+struct ProcessStat {
+    enum class State { Running, Ended, Missing, Unknowable };
+    State state = State::Missing;
+    qint64 startTicks = 0; ///< clock ticks since boot
+};
+
+ProcessStat processStat(qint64 pid)
 {
+    ProcessStat out;
 #ifdef Q_OS_LINUX
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
-        return -1;
+        return out;
     const QByteArray text = stat.readAll();
     // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count fields from
-    // the last ')'. state is field 3, starttime field 22 (the 20th after the parenthesis).
+    // the last ')'. The state is the first field after it, starttime (field 22) the 20th.
     const qsizetype close = text.lastIndexOf(')');
     if (close < 0)
-        return -1;
+        return out;
     const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-    if (fields.isEmpty() || fields.first() == "Z" || fields.first() == "X")
-        return -1;
-    return fields.size() > 19 ? fields.at(19).toLongLong() : -1;
+    if (fields.size() <= 19)
+        return out;
+    // Z: ended, waiting for its parent to read its exit status; X: being removed. Neither
+    // will ever run again, and a zombie keeps its pid and start time until it is reaped.
+    const QByteArray state = fields.at(0);
+    out.state =
+        state == "Z" || state == "X" ? ProcessStat::State::Ended : ProcessStat::State::Running;
+    out.startTicks = fields.at(19).toLongLong();
 #else
+    // Other platforms: no /proc. Holders there are Unknown and wait for their lease to
+    // expire (docs/building.md, "Platform layer").
     Q_UNUSED(pid);
-    return 0;
+    out.state = ProcessStat::State::Unknowable;
 #endif
+    return out;
 }
 
 /// Which pid space a pid is valid in: the boot (a pid of yesterday's boot is not today's) and
-/// the pid namespace (containers share a kernel and hostnames may repeat — every pod's first
+/// the pid namespace (containers share a kernel and host names may repeat — every pod's first
 /// process is pid 1). "" where it cannot be told.
 QString pidSpace()
 {
@@ -57,28 +69,39 @@ QString pidSpace()
 #endif
 }
 
+QString identity(qint64 pid, qint64 startTicks)
+{
+    return QStringLiteral("%1:%2/%3@%4")
+        .arg(QSysInfo::machineHostName())
+        .arg(pid)
+        .arg(startTicks)
+        .arg(pidSpace());
+}
+
 } // namespace
 
 QString processIdentity()
 {
     // host:pid/start@pidspace#instance — the instance, random per process, keeps two
-    // processes apart whatever else they share (a restarted container: same host name, pid 1,
-    // perhaps the same start tick).
-    static const QString identity = [] {
+    // processes apart whatever else they share (a restarted container: the same host name,
+    // pid 1, perhaps the same start tick).
+    static const QString mine = [] {
         const qint64 pid = QCoreApplication::applicationPid();
-        return QStringLiteral("%1:%2/%3@%4#%5")
-            .arg(QSysInfo::machineHostName())
-            .arg(pid)
-            .arg(processStartTicks(pid))
-            .arg(pidSpace())
-            .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+        return identity(pid, processStat(pid).startTicks) +
+               QStringLiteral("#%1").arg(QRandomGenerator::system()->generate(), 8, 16,
+                                         QLatin1Char('0'));
     }();
-    return identity;
+    return mine;
+}
+
+QString processIdentityOf(qint64 pid)
+{
+    const ProcessStat stat = processStat(pid);
+    return stat.state == ProcessStat::State::Running ? identity(pid, stat.startTicks) : QString();
 }
 
 HolderLiveness holderLiveness(const QString &holder)
 {
-#ifdef Q_OS_LINUX
     const QStringList parts = holder.split(u':');
     if (parts.size() < 2 || parts.at(0) != QSysInfo::machineHostName())
         return HolderLiveness::Unknown;
@@ -97,20 +120,23 @@ HolderLiveness holderLiveness(const QString &holder)
     const qint64 pid = process.at(0).toLongLong(&ok);
     if (!ok || pid <= 0)
         return HolderLiveness::Unknown;
-    const qint64 start = processStartTicks(pid);
-    if (start < 0)
+    const ProcessStat stat = processStat(pid);
+    switch (stat.state) {
+    case ProcessStat::State::Unknowable:
+        return HolderLiveness::Unknown;
+    case ProcessStat::State::Missing:
+    case ProcessStat::State::Ended:
         return HolderLiveness::Gone;
+    case ProcessStat::State::Running:
+        break;
+    }
     if (process.size() < 2)
         return HolderLiveness::Unknown; // an old-style holder: the pid may have been reused
     bool startOk = false;
     const qint64 heldStart = process.at(1).toLongLong(&startOk);
     if (!startOk)
         return HolderLiveness::Unknown;
-    return heldStart == start ? HolderLiveness::Alive : HolderLiveness::Gone;
-#else
-    Q_UNUSED(holder);
-    return HolderLiveness::Unknown;
-#endif
+    return heldStart == stat.startTicks ? HolderLiveness::Alive : HolderLiveness::Gone;
 }
 
 } // namespace weft

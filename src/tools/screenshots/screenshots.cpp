@@ -1,13 +1,14 @@
-#include "widgets/mainwindow/screenshots.h"
+#include "tools/screenshots/screenshots.h"
 
 #include "core/model/projectio.h"
+#include "core/model/stepjson.h"
+#include "tools/screenshots/robotstandin.h"
 #include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/canvas/pipelineview.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
-#include "widgets/common/stepjson.h"
 #include "widgets/connections/connectiondialog.h"
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
@@ -30,8 +31,6 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QUndoStack>
@@ -40,14 +39,6 @@
 namespace weft {
 
 namespace {
-
-QString examplesDir()
-{
-    const QString env = qEnvironmentVariable("WEFT_EXAMPLES_DIR");
-    if (!env.isEmpty())
-        return env;
-    return QStringLiteral(WEFT_SOURCE_DIR "/resources/examples");
-}
 
 bool waitFor(const std::function<bool()> &done, int ms)
 {
@@ -65,16 +56,18 @@ void settle()
 }
 
 // Several examples in one project, so the canvas shows what a real project looks like.
-std::optional<Project> demoProject(QTextStream &err)
+std::optional<Project> demoProject(const ScreenshotOptions &options, QTextStream &err)
 {
     Project demo;
-    demo.name = QCoreApplication::translate("weft::Screenshots",
-                                            "Examples: Jushuitan, Kingdee, DingTalk, MySQL");
+    // The project's name is data, not a message: written in the language of the pictures.
+    demo.name = options.language == QLatin1String("zh_CN")
+                    ? QStringLiteral("示例：聚水潭、金蝶、钉钉、MySQL")
+                    : QStringLiteral("Examples: Jushuitan, Kingdee, DingTalk, MySQL");
     for (const QString &file : {QStringLiteral("jst-warehouses-to-jdy.weft.json"),
                                 QStringLiteral("jdy-customers-to-local.weft.json"),
                                 QStringLiteral("dingtalk-rebates-to-k3.weft.json"),
                                 QStringLiteral("jst-purchasein-to-mysql.weft.json")}) {
-        const ProjectLoadResult loaded = loadProjectFile(QDir(examplesDir()).filePath(file));
+        const ProjectLoadResult loaded = loadProjectFile(QDir(options.examplesDir).filePath(file));
         if (!loaded.project) {
             err << "screenshots: cannot load example " << file << '\n';
             return std::nullopt;
@@ -117,51 +110,6 @@ std::optional<Project> demoProject(QTextStream &err)
                          {QStringLiteral("url"), QStringLiteral("${OPS_WEBHOOK_URL}")}}}}}};
     return demo;
 }
-
-/// Stands in for the group robots and the ops webhook of the alerts view: answers every
-/// request as a robot that took the message, so the test alert shows what success looks like.
-class RobotStandIn final : public QTcpServer
-{
-public:
-    RobotStandIn()
-    {
-        listen(QHostAddress::LocalHost, 0);
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    const QByteArray request =
-                        socket->property("request").toByteArray() + socket->readAll();
-                    socket->setProperty("request", request);
-                    if (!isComplete(request))
-                        return;
-                    const QByteArray answer = R"({"errcode":0,"errmsg":"ok"})";
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                  "Connection: close\r\nContent-Length: " +
-                                  QByteArray::number(answer.size()) + "\r\n\r\n" + answer);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    /// Headers and as much body as they announce.
-    static bool isComplete(const QByteArray &request)
-    {
-        const qsizetype end = request.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        qint64 length = 0;
-        for (const QByteArray &line : request.left(end).split('\n')) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        return request.size() >= end + 4 + length;
-    }
-    QByteArray url(const char *path) const
-    {
-        return "http://127.0.0.1:" + QByteArray::number(serverPort()) + path;
-    }
-};
 
 // A filter and a validate step in the purchase-in scheme, a lookup not connected yet in the
 // warehouses scheme: the canvas then shows every kind of node.
@@ -254,12 +202,14 @@ bool saveOperationsViews(MainWindow &window, const QString &dir, const QString &
 
 } // namespace
 
-bool renderScreenshots(const QString &dir, const QString &language, QStringList *written)
+bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
 {
     QTextStream err(stderr);
+    const QString &dir = options.outputDir;
+    const QString &language = options.language;
     QDir().mkpath(dir);
     QTemporaryDir work;
-    const std::optional<Project> project = demoProject(err);
+    const std::optional<Project> project = demoProject(options, err);
     if (!project)
         return false;
     const QString path = work.filePath(QStringLiteral("examples.weft.json"));
@@ -280,7 +230,7 @@ bool renderScreenshots(const QString &dir, const QString &language, QStringList 
     bool ok = true;
 
     // Against a running weft-mock the run and failed-records views show a real run.
-    const bool mock = !qEnvironmentVariable("WEFT_MOCK_URL").isEmpty();
+    const bool mock = options.againstMock;
     if (mock) {
         window.samples()->fetch(QStringLiteral("rebates"), 20);
         waitFor([&] { return !window.samples()->isFetching(QStringLiteral("rebates")); }, 30000);
