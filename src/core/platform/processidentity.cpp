@@ -85,7 +85,9 @@ QString processIdentity()
     // host:pid/start@pidspace#instance — the instance, random per process, keeps two
     // processes apart whatever else they share (a restarted container: the same host name,
     // pid 1, perhaps the same start tick).
-    static const QString mine = [] {
+    // "-> QString": with QT_USE_QSTRINGBUILDER a deduced return type would be a
+    // QStringBuilder referring to temporaries that die with the return statement.
+    static const QString mine = []() -> QString {
         const qint64 pid = QCoreApplication::applicationPid();
         return identity(pid, processStat(pid).startTicks) +
                QStringLiteral("#%1").arg(QRandomGenerator::system()->generate(), 8, 16,
