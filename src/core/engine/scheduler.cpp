@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QSysInfo>
 
+#include <algorithm>
+
 namespace weft {
 
 Scheduler::Scheduler(const QString &projectPath, StateStore *state, SchedulerOptions options,
@@ -128,7 +130,8 @@ QList<QDateTime> Scheduler::nextRuns(const Scheme &scheme, const QDateTime &from
         if (next < from)
             next = from;
         for (int i = 0; i < count; ++i)
-            out.append(next.addSecs(qint64(scheme.schedule.intervalMinutes) * 60 * i).toTimeZone(zone));
+            out.append(
+                next.addSecs(qint64(scheme.schedule.intervalMinutes) * 60 * i).toTimeZone(zone));
     } else if (scheme.schedule.kind == Schedule::Kind::Cron) {
         const CronExpression cron = CronExpression::parse(scheme.schedule.cron);
         QDateTime t = from.addSecs(-1);
@@ -151,7 +154,8 @@ bool Scheduler::isDue(const Scheme &scheme, const QDateTime &now) const
     // A run left "running" by a process that died (its lease lapsed) did not finish its
     // work: take it over now rather than wait for the next scheduled time.
     if (last && last->outcome == RunOutcome::Running &&
-        scheme.schedule.kind != Schedule::Kind::Manual && m_state->leaseHolder(scheme.name).isEmpty())
+        scheme.schedule.kind != Schedule::Kind::Manual &&
+        m_state->leaseHolder(scheme.name).isEmpty())
         return true;
     switch (scheme.schedule.kind) {
     case Schedule::Kind::Manual: return false;
@@ -204,12 +208,41 @@ void Scheduler::beat()
                       .arg(m_state->lastError()));
 }
 
+QStringList Scheduler::accountsOf(const QString &scheme) const
+{
+    QStringList accounts;
+    if (const Scheme *s = m_project.scheme(scheme)) {
+        for (const QString &name : {s->source.connection, s->target.connection}) {
+            if (const Connection *c = m_project.connection(name); c && c->rateLimit.isSet())
+                accounts << accountKey(*c, m_options.runOptions.environment);
+        }
+    }
+    return accounts;
+}
+
 void Scheduler::startNext()
 {
-    // Due schemes start in the order they became due, as many at once as allowed; one that
-    // cannot start (its lease is held elsewhere) gives its place to the next.
+    // Due schemes start in the order they became due, as many at once as allowed — but a
+    // scheme whose accounts are all idle goes before one that would queue behind a running
+    // scheme's budget: with five schemes of one account due first, the other accounts would
+    // otherwise wait while that one's budget is shared five ways. One that cannot start (its
+    // lease is held elsewhere) gives its place to the next.
     while (!m_stopping && !m_queue.isEmpty() && m_runners.size() < m_options.parallel) {
-        const QString name = m_queue.takeFirst();
+        QSet<QString> busy;
+        for (auto it = m_runners.cbegin(); it != m_runners.cend(); ++it) {
+            for (const QString &a : accountsOf(it.key()))
+                busy.insert(a);
+        }
+        qsizetype pick = 0;
+        for (qsizetype i = 0; i < m_queue.size(); ++i) {
+            const QStringList accounts = accountsOf(m_queue.at(i));
+            if (std::none_of(accounts.begin(), accounts.end(),
+                             [&](const QString &a) { return busy.contains(a); })) {
+                pick = i;
+                break;
+            }
+        }
+        const QString name = m_queue.takeAt(pick);
         if (m_project.scheme(name) && !m_runners.contains(name))
             start(name);
     }

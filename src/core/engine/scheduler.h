@@ -76,6 +76,8 @@ private:
     void tick();
     void startNext();
     void start(const QString &name);
+    /// The accounts (AccountLimits keys) a scheme's limited connections call.
+    QStringList accountsOf(const QString &scheme) const;
     bool isDue(const Scheme &scheme, const QDateTime &now) const;
     void reload();
     /// Watches the project file and its directory: an orchestrator's config map replaces the

@@ -26,29 +26,37 @@ private Q_SLOTS:
     void intervalAfterAndReload();
     void configMapSymlinkSwapReloads();
     void nextRunsForTheEditor();
+    void busyAccountGivesItsPlaceToAnIdleOne();
 };
 
 namespace {
 
-QJsonObject scheme(const QString &name, const QJsonObject &schedule)
+QJsonObject scheme(const QString &name, const QJsonObject &schedule,
+                   const QString &connection = QStringLiteral("api"))
 {
     return QJsonObject{
         {"name", name},
-        {"source", QJsonObject{{"connection", "api"},
+        {"source", QJsonObject{{"connection", connection},
                                {"metadata", QJsonObject{{"api", "/items"}, {"id", "id"},
                                                         {"responsePath", "items"}}}}},
         {"target", QJsonObject{{"connection", "local"}, {"metadata", QJsonObject{}}}},
         {"schedule", schedule}};
 }
 
+QByteArray projectJson(const QJsonArray &connections, const QJsonArray &schemes)
+{
+    QJsonArray all = connections;
+    all.append(QJsonObject{{"name", "local"}, {"type", "local_store"}});
+    const QJsonObject root{
+        {"format", "weft-project"}, {"version", 1}, {"connections", all}, {"schemes", schemes}};
+    return QJsonDocument(root).toJson();
+}
+
 QByteArray projectJson(const QString &base, const QJsonArray &schemes)
 {
-    const QJsonObject root{{"format", "weft-project"},
-                           {"version", 1},
-                           {"connections", QJsonArray{QJsonObject{{"name", "api"}, {"type", "http_json"}, {"baseUrl", base}},
-                                                      QJsonObject{{"name", "local"}, {"type", "local_store"}}}},
-                           {"schemes", schemes}};
-    return QJsonDocument(root).toJson();
+    return projectJson(
+        QJsonArray{QJsonObject{{"name", "api"}, {"type", "http_json"}, {"baseUrl", base}}},
+        schemes);
 }
 
 bool write(const QString &path, const QByteArray &bytes)
@@ -173,6 +181,53 @@ void TestScheduler::nextRunsForTheEditor()
 
     s.schedule.kind = Schedule::Kind::Manual;
     QVERIFY(Scheduler::nextRuns(s, from, 3, zone).isEmpty());
+}
+
+// Two slots, four schemes due at once: three on account A listed first, one on account B.
+// The second slot goes to B's scheme — A's budget is already in use, and a second A scheme
+// would only share it — instead of following the order they became due.
+void TestScheduler::busyAccountGivesItsPlaceToAnIdleOne()
+{
+    const auto answer = [](const FakeRequest &) {
+        return FakeResponse{200, "application/json", R"({"items":[{"id":"a"}]})"};
+    };
+    FakeHttpServer accountA(answer), accountB(answer);
+    QVERIFY(accountA.listen());
+    QVERIFY(accountB.listen());
+    const QJsonObject limit{{"perSecond", 50}};
+    const QJsonArray connections{
+        QJsonObject{{"name", "a"}, {"type", "http_json"}, {"baseUrl", accountA.baseUrl()},
+                    {"rateLimit", limit}},
+        QJsonObject{{"name", "b"}, {"type", "http_json"}, {"baseUrl", accountB.baseUrl()},
+                    {"rateLimit", limit}}};
+    const QJsonObject hourly{{"kind", "interval"}, {"everyMinutes", 60}};
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.weft.json");
+    QVERIFY(write(path, projectJson(connections, {scheme("a1", hourly, "a"),
+                                                  scheme("a2", hourly, "a"),
+                                                  scheme("a3", hourly, "a"),
+                                                  scheme("b1", hourly, "b")})));
+    QString error;
+    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    SchedulerOptions options;
+    options.tickMs = 100;
+    options.parallel = 2;
+    Scheduler scheduler(path, state.get(), options);
+    QSignalSpy started(&scheduler, &Scheduler::runStarted);
+    QSignalSpy finished(&scheduler, &Scheduler::runFinished);
+    QVERIFY2(scheduler.start(&error), qPrintable(error));
+
+    QTRY_COMPARE(finished.size(), 4);
+    QCOMPARE(started.size(), 4);
+    QCOMPARE(started.at(0).first().toString(), QStringLiteral("a1"));
+    QCOMPARE(started.at(1).first().toString(), QStringLiteral("b1"));
+    // The rest of A's schemes follow in their order.
+    QCOMPARE(started.at(2).first().toString(), QStringLiteral("a2"));
+    QCOMPARE(started.at(3).first().toString(), QStringLiteral("a3"));
+
+    QSignalSpy stopped(&scheduler, &Scheduler::stopped);
+    scheduler.stop();
+    QTRY_COMPARE(stopped.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)
