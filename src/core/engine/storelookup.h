@@ -10,7 +10,7 @@ namespace weft {
 class StateStore;
 
 /// The lookups of a run: reads another scheme's local-store records into an in-memory index
-/// the first time a lookup names it — once per run (DESIGN.md principle 8), then every lookup
+/// the first time a lookup names it — once per run (architecture.md principle 8), then every lookup
 /// is a hash probe.
 class StateStoreLookup final : public expr::LookupProvider
 {

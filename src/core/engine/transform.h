@@ -52,7 +52,7 @@ struct TransformOutput {
 
 /// The compiled processing of one scheme — source request parameters, flattening, steps,
 /// the target mapping with its parsers, and grouping into documents with detail lines.
-/// Compiled once per run (DESIGN.md principle 8); applying it never throws: a record whose
+/// Compiled once per run (architecture.md principle 8); applying it never throws: a record whose
 /// evaluation fails becomes a failed record with the expression, the field and the reason.
 class Transform
 {

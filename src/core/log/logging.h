@@ -22,7 +22,7 @@ struct LogSettings {
 };
 
 /// Sets up the process-wide "weft" logger (console + optional rotating file). Every sink is
-/// wrapped so that registered secret values never reach it (DESIGN.md principle 11).
+/// wrapped so that registered secret values never reach it (architecture.md principle 11).
 void setup(const LogSettings &settings);
 
 /// Adds a sink (e.g. the designer's log view) to the weft logger; also redacted.

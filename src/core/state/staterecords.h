@@ -49,7 +49,7 @@ struct RunInfo {
     QString abortKind;
 };
 
-/// A record that failed, with everything needed to understand and retry it (DESIGN.md
+/// A record that failed, with everything needed to understand and retry it (architecture.md,
 /// principle 9: errors are data).
 struct FailedRecord {
     qint64 id = 0;            ///< row id in the state store

@@ -53,7 +53,7 @@ struct ModelResult {
     static ModelResult refuse(const QString &reason) { return {false, reason}; }
 };
 
-/// The pipeline canvas's model (DESIGN.md principle 2): nodes and edges of every scheme
+/// The pipeline canvas's model (architecture.md principle 2): nodes and edges of every scheme
 /// behind stable ids, derived from the project. It owns the rules — which connections are
 /// allowed — and turns edits into undo commands on the document; the scene only mirrors it.
 ///

@@ -4,7 +4,7 @@
 
 namespace weft {
 
-/// Which edits of the pipeline canvas are allowed, and why not (DESIGN.md principle 2: the
+/// Which edits of the pipeline canvas are allowed, and why not (architecture.md principle 2: the
 /// rules live with the model, not in the scene). Pure: looks at the model, changes nothing.
 class PipelineRules final
 {
