@@ -320,8 +320,9 @@ bool SchemeRun::takeLease()
     m_leaseRenewal.start();
     // Holding the lease, any run of this scheme still marked running was left by a process
     // that died: close it, so history tells the truth.
-    m_shared.state->closeAbandonedRuns(QStringLiteral("the process running it ended "
-                                                      "unexpectedly; the next run took over"),
+    m_shared.state->closeAbandonedRuns(QStringLiteral("its lease lapsed — the process running "
+                                                      "it ended, or was paused or cut off past "
+                                                      "the lease — and the next run took over"),
                                        m_options.leaseHolder, m_scheme.name);
     return true;
 }

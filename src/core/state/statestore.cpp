@@ -143,6 +143,12 @@ const QList<Migration> &migrations()
              "CREATE TABLE processes (holder VARCHAR(191) PRIMARY KEY, host VARCHAR(191), version "
              "VARCHAR(32), started_at BIGINT, last_seen BIGINT, running TEXT) CHARSET=utf8mb4",
          }},
+        // 4: the database session that holds a lease (MySQL's CONNECTION_ID()), so that a
+        // holder paused inside a transaction can be cut off once its lease expired
+        // (StateStore::acquireLease). SQLite keeps 0: its holders share one host's file lock.
+        {4,
+         {"ALTER TABLE leases ADD COLUMN session INTEGER NOT NULL DEFAULT 0"},
+         {"ALTER TABLE leases ADD COLUMN session BIGINT NOT NULL DEFAULT 0"}},
     };
     return list;
 }

@@ -127,7 +127,9 @@ public:
     /// a run that lost its lease (paused, cut off) and comes back can no longer write
     /// (fenced()). A holder that crashes simply stops renewing; its lease expires — or, when
     /// the holder names a process of this host that has ended (processidentity.h), is taken
-    /// over at once. std::nullopt when someone else holds it (or the store failed).
+    /// over at once. std::nullopt when someone else holds it (or the store failed). A MySQL
+    /// holder whose lease expired while it sat paused inside a transaction has its database
+    /// session ended (endStalledHolderSession), or its lock would keep every process out.
     std::optional<qint64> acquireLease(const QString &scheme, const QString &holder,
                                        int ttlSeconds);
     /// acquireLease() as a yes/no.
@@ -207,6 +209,14 @@ private:
     QString upsertVerb() const; ///< "REPLACE" works in both dialects for our keyed tables
     /// The database's clock in Unix milliseconds, as an SQL expression (lease expiry).
     QString nowMs() const;
+    /// This store's database session as an SQL expression (MySQL's CONNECTION_ID(); 0 for
+    /// SQLite), recorded with a lease.
+    QString sessionId() const;
+    /// Ends the database session of `scheme`'s lease holder when the lease has expired and
+    /// that session has been idle since before it expired — a holder paused (SIGSTOP, a VM
+    /// freeze) inside fenced(), whose open transaction keeps the lease row locked. Ending
+    /// the session rolls that transaction back. MySQL only; true when a session was ended.
+    bool endStalledHolderSession(const QString &scheme);
     /// Runs `sql` — an UPDATE whose "%1" is the IN list of record ids — once per chunk of
     /// `recordIds`, all in one transaction; `leading` values are bound before the ids.
     bool updateByIds(const QString &sql, const QVariantList &leading, const QStringList &recordIds);

@@ -17,6 +17,10 @@ using namespace statestore_detail;
 
 namespace {
 
+// How long taking a lease waits for its row's lock (MySQL). A healthy holder keeps it for a
+// few statements; longer means the holder stalled inside fenced().
+constexpr int kLeaseLockWaitSeconds = 3;
+
 // Latency histogram buckets (ms, upper bounds) for p50/p95 without storing every call.
 constexpr int kLatencyBounds[] = {5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000,
                                   60000};
@@ -43,6 +47,67 @@ QString StateStore::nowMs() const
                    : QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
 }
 
+QString StateStore::sessionId() const
+{
+    return m_mysql ? QStringLiteral("CONNECTION_ID()") : QStringLiteral("0");
+}
+
+bool StateStore::endStalledHolderSession(const QString &scheme)
+{
+    if (!m_mysql)
+        return false;
+    // A plain read sees the lease as last committed; the holder's open transaction only
+    // locked the row. An unexpired lease is simply someone else's.
+    QSqlQuery lease(m_db);
+    lease.prepare(QStringLiteral("SELECT holder, session, %1 - expires_at FROM leases WHERE "
+                                 "scheme = ? AND expires_at < %1 AND session > 0 AND session <> "
+                                 "CONNECTION_ID()")
+                      .arg(nowMs()));
+    lease.addBindValue(scheme);
+    if (!lease.exec() || !lease.next())
+        return false;
+    const QString stalled = lease.value(0).toString();
+    const qint64 session = lease.value(1).toLongLong();
+    const qint64 expiredForMs = lease.value(2).toLongLong();
+    // That session must have been idle since before the lease expired: a holder that is
+    // merely slow is active, and a session id reused after a server restart is someone
+    // else's, busy or recently so.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ? AND "
+                             "COMMAND = 'Sleep' AND TIME_MS >= ?"));
+    q.addBindValue(session);
+    q.addBindValue(expiredForMs);
+    if (!q.exec() || !q.next()) {
+        log::warn(QStringLiteral("scheme '%1': the lease of %2 expired, but its database session "
+                                 "%3 still holds the lease row locked and cannot be ended from "
+                                 "here (%4); the scheme waits until that process resumes or its "
+                                 "session ends. Run every serve process as the same MySQL user, "
+                                 "or grant it PROCESS and CONNECTION ADMIN, so that a stalled "
+                                 "holder can be cut off")
+                      .arg(scheme, stalled)
+                      .arg(session)
+                      .arg(q.lastError().isValid() ? q.lastError().text()
+                                                   : QStringLiteral("not visible, or active")));
+        return false;
+    }
+    QSqlQuery kill(m_db);
+    if (!kill.exec(QStringLiteral("KILL CONNECTION %1").arg(session))) {
+        log::warn(QStringLiteral("scheme '%1': could not end the database session %2 of %3, "
+                                 "whose lease expired while it held a transaction open: %4")
+                      .arg(scheme)
+                      .arg(session)
+                      .arg(stalled, kill.lastError().text()));
+        return false;
+    }
+    log::warn(QStringLiteral("scheme '%1': the lease of %2 expired while its database session "
+                             "%3 held a transaction open (the process paused or cut off "
+                             "mid-write); that session was ended, which rolls the transaction "
+                             "back, and the lease is taken over")
+                  .arg(scheme, stalled)
+                  .arg(session));
+    return true;
+}
+
 std::optional<qint64> StateStore::acquireLease(const QString &scheme, const QString &holder,
                                                int ttlSeconds)
 {
@@ -59,25 +124,35 @@ std::optional<qint64> StateStore::acquireLease(const QString &scheme, const QStr
     };
     // One conditional UPDATE takes a free, expired or own lease atomically, with a new epoch;
     // only when no row exists yet does the INSERT race, and the primary key lets exactly one
-    // insert win.
+    // insert win. On MySQL the wait for the row's lock is bounded: a holder paused inside
+    // fenced() keeps it locked for as long as it is paused.
+    const QString take =
+        QStringLiteral("UPDATE leases SET holder = ?, expires_at = %1 + ?, epoch = epoch + 1, "
+                       "session = %2 WHERE scheme = ? AND (holder = ? OR expires_at < %1)")
+            .arg(nowMs(), sessionId());
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = %1 + ?, epoch = epoch + 1 "
-                             "WHERE scheme = ? AND (holder = ? OR expires_at < %1)")
-                  .arg(nowMs()));
+    q.prepare(m_mysql ? QStringLiteral("SET STATEMENT innodb_lock_wait_timeout = %1 FOR %2")
+                            .arg(kLeaseLockWaitSeconds)
+                            .arg(take)
+                      : take);
     q.addBindValue(holder);
     q.addBindValue(ttlMs);
     q.addBindValue(scheme);
     q.addBindValue(holder);
-    if (!q.exec()) {
+    bool taken = q.exec();
+    if (!taken && m_mysql && q.lastError().nativeErrorCode() == QLatin1String("1205") &&
+        endStalledHolderSession(scheme))
+        taken = q.exec();
+    if (!taken) {
         m_lastError = q.lastError().text();
         return std::nullopt;
     }
     if (q.numRowsAffected() > 0)
         return epochOf();
     QSqlQuery insert(m_db);
-    insert.prepare(QStringLiteral("INSERT INTO leases(scheme, holder, expires_at, epoch) VALUES "
-                                  "(?, ?, %1 + ?, 1)")
-                       .arg(nowMs()));
+    insert.prepare(QStringLiteral("INSERT INTO leases(scheme, holder, expires_at, epoch, session) "
+                                  "VALUES (?, ?, %1 + ?, 1, %2)")
+                       .arg(nowMs(), sessionId()));
     insert.addBindValue(scheme);
     insert.addBindValue(holder);
     insert.addBindValue(ttlMs);
@@ -100,8 +175,8 @@ std::optional<qint64> StateStore::acquireLease(const QString &scheme, const QStr
     // wins.
     QSqlQuery takeOver(m_db);
     takeOver.prepare(QStringLiteral("UPDATE leases SET holder = ?, expires_at = %1 + ?, epoch = "
-                                    "epoch + 1 WHERE scheme = ? AND holder = ?")
-                         .arg(nowMs()));
+                                    "epoch + 1, session = %2 WHERE scheme = ? AND holder = ?")
+                         .arg(nowMs(), sessionId()));
     takeOver.addBindValue(holder);
     takeOver.addBindValue(ttlMs);
     takeOver.addBindValue(scheme);
@@ -123,9 +198,10 @@ bool StateStore::renewLease(const QString &scheme, const QString &holder, qint64
                             int ttlSeconds)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE leases SET expires_at = %1 + ? WHERE scheme = ? AND holder = ? "
-                             "AND epoch = ?")
-                  .arg(nowMs()));
+    // The session too: a holder that reconnected is reached under its new one.
+    q.prepare(QStringLiteral("UPDATE leases SET expires_at = %1 + ?, session = %2 WHERE scheme = ? "
+                             "AND holder = ? AND epoch = ?")
+                  .arg(nowMs(), sessionId()));
     q.addBindValue(qint64(ttlSeconds) * 1000);
     q.addBindValue(scheme);
     q.addBindValue(holder);

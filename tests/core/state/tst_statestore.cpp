@@ -87,12 +87,12 @@ private Q_SLOTS:
         {
             auto store = StateStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            QCOMPARE(store->schemaVersion(), 3);
+            QCOMPARE(store->schemaVersion(), 4);
             QVERIFY(store->setCursor("s", 1700000000));
         }
         auto again = StateStore::open(path, &error);
         QVERIFY2(again, qPrintable(error));
-        QCOMPARE(again->schemaVersion(), 3);
+        QCOMPARE(again->schemaVersion(), 4);
         QCOMPARE(again->cursor("s").value_or(0), 1700000000);
     }
 
@@ -359,6 +359,44 @@ private Q_SLOTS:
 
         QVERIFY(store->tryAcquireLease("u", "elsewhere.example:1/1:run-4", 120));
         QVERIFY(!store->tryAcquireLease("u", processIdentity() + ":run-5", 120));
+    }
+
+    void stalledHolderSessionIsEndedOnTakeover()
+    {
+        // A serve process paused (SIGSTOP, a VM freeze) inside a fenced state write keeps the
+        // lease row locked in its open transaction. Once its lease expired, the process taking
+        // over ends that database session: the transaction rolls back and the new holder gets
+        // the lease instead of waiting as long as the pause lasts.
+        WEFT_REQUIRE_MARIADB();
+        auto paused = open(QStringLiteral("mariadb"));
+        QVERIFY(paused);
+        QString error;
+        auto next = StateStore::open(paused->location(), &error);
+        QVERIFY2(next, qPrintable(error));
+        const auto epoch = paused->acquireLease("s", "host-a:1", 1);
+        QVERIFY(epoch);
+        std::optional<qint64> takenEpoch;
+        const bool pausedWrote = paused->fenced("s", "host-a:1", *epoch, [&] {
+            if (!paused->setCursor("s", 42))
+                return false;
+            // "Paused" here, with the lease row locked: the lease expires meanwhile, and the
+            // other process tries to take it over (blocking on the lock, then cutting off
+            // this session).
+            QTest::qWait(1300);
+            takenEpoch = next->acquireLease("s", "host-b:2", 60);
+            return true;
+        });
+        QVERIFY2(takenEpoch.has_value(), qPrintable(next->lastError()));
+        QCOMPARE(*takenEpoch, *epoch + 1);
+        QCOMPARE(next->leaseHolder("s"), QStringLiteral("host-b:2"));
+        QVERIFY(!pausedWrote); // its commit found the session ended
+        QVERIFY(!next->cursor("s").has_value()); // and nothing it wrote in it remains
+        // The paused process's next fenced write is refused too, on a fresh connection.
+        auto resumed = StateStore::open(paused->location(), &error);
+        QVERIFY2(resumed, qPrintable(error));
+        QVERIFY(!resumed->fenced("s", "host-a:1", *epoch,
+                                 [&] { return resumed->setCursor("s", 7); }));
+        QVERIFY(resumed->lastFailureWasFence());
     }
 
     void holderLivenessNamesProcesses()
