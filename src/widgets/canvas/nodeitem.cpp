@@ -34,9 +34,7 @@ QColor stateColor(NodeRunState state)
     return {};
 }
 
-// Below this zoom factor a node is a coloured block: text would be unreadable anyway, and
-// skipping it keeps panning over a large project fast.
-constexpr double kDetailLod = 0.4;
+constexpr double kDetailLod = NodeItem::kDetailLod;
 
 } // namespace
 

@@ -19,6 +19,10 @@ public:
     static constexpr double kWidth = 176;
     static constexpr double kHeight = 78;
     static constexpr double kPortRadius = 6;
+    /// Below this zoom factor a node is a coloured block and a frame a plain rectangle: text
+    /// would be unreadable anyway, and skipping it keeps panning a large project fast (the
+    /// view writes the schemes' titles over them instead).
+    static constexpr double kDetailLod = 0.4;
     enum { Type = UserType + 1 };
 
     explicit NodeItem(const PipelineNode &node);
@@ -113,6 +117,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     QString scheme() const { return m_scheme; }
+    QString title() const { return m_title; }
+    bool isSchemeEnabled() const { return m_enabled; }
     void setTitle(const QString &title, bool enabled);
     /// Encloses these node rectangles (scene coordinates).
     void setContent(const QRectF &nodes);

@@ -149,6 +149,7 @@ void PipelineScene::flushFrames()
     for (const QString &scheme : dirty)
         updateFrame(scheme);
     updateSceneRect();
+    Q_EMIT framesUpdated();
 }
 
 void PipelineScene::updateFrame(const QString &scheme)
@@ -190,6 +191,15 @@ QRectF PipelineScene::schemeRect(const QString &scheme) const
 {
     const SchemeFrameItem *frame = m_frames.value(scheme);
     return frame ? frame->boundingRect() : QRectF();
+}
+
+QHash<QString, QRectF> PipelineScene::schemeRects() const
+{
+    QHash<QString, QRectF> rects;
+    rects.reserve(m_frames.size());
+    for (auto it = m_frames.cbegin(); it != m_frames.cend(); ++it)
+        rects.insert(it.key(), it.value()->boundingRect());
+    return rects;
 }
 
 NodeItem *PipelineScene::nodeItemAt(const QPointF &scenePos) const

@@ -32,6 +32,10 @@ public:
     QString schemeAt(const QPointF &scenePos) const;
     /// The bounding rectangle of one scheme's frame (empty if unknown).
     QRectF schemeRect(const QString &scheme) const;
+    /// Every scheme's frame rectangle, by scheme.
+    QHash<QString, QRectF> schemeRects() const;
+    /// The frames' titles and rectangles, for drawing titles over a zoomed-out canvas.
+    const QHash<QString, SchemeFrameItem *> &frameItems() const { return m_frames; }
 
     /// Deletes the selected nodes and edges through the model.
     void deleteSelection();
@@ -48,6 +52,8 @@ Q_SIGNALS:
     /// A node was double-clicked.
     void nodeActivated(const QString &scheme, const QString &key);
     void contextMenuForNode(const QString &scheme, const QString &key, const QPoint &screenPos);
+    /// Frames moved, came or went (once for many changes: they are coalesced).
+    void framesUpdated();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
