@@ -83,6 +83,8 @@ void PipelineScene::addNode(NodeId id)
     if (!node || m_nodes.contains(id))
         return;
     auto *item = new NodeItem(*node);
+    item->setCacheMode(m_nodeCaching ? QGraphicsItem::DeviceCoordinateCache
+                                     : QGraphicsItem::NoCache);
     addItem(item);
     m_nodes.insert(id, item);
     m_schemeItems[node->scheme].insert(item);
@@ -125,6 +127,16 @@ void PipelineScene::addEdge(EdgeId id)
 void PipelineScene::removeEdge(EdgeId id)
 {
     delete m_edges.take(id);
+}
+
+void PipelineScene::setNodeCaching(bool on)
+{
+    if (on == m_nodeCaching)
+        return;
+    m_nodeCaching = on;
+    const auto mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (NodeItem *item : std::as_const(m_nodes))
+        item->setCacheMode(mode);
 }
 
 void PipelineScene::nodeItemMoved(NodeItem *item)

@@ -43,6 +43,11 @@ public:
     void selectNode(const QString &scheme, const QString &key);
     /// Called by a node item while it is dragged: its frame follows.
     void nodeItemMoved(NodeItem *item);
+    /// Whether node cards keep a picture of themselves at the view's scale (the view turns
+    /// it off below NodeItem::kDetailLod: there a card is a block, quicker drawn than cached,
+    /// and a zoom step would draw every card in view into a new picture).
+    void setNodeCaching(bool on);
+    bool nodeCaching() const { return m_nodeCaching; }
 
 Q_SIGNALS:
     /// A refusal or a hint to show to the person.
@@ -85,6 +90,7 @@ private:
     QHash<QString, QSet<NodeItem *>> m_schemeItems;
     QSet<QString> m_dirtyFrames;
     bool m_flushQueued = false;
+    bool m_nodeCaching = true;
     // Drawing a connection: from an output port (forward) or an input port (backward).
     NodeId m_connectFrom = 0;
     bool m_connectBackward = false;

@@ -327,6 +327,13 @@ void PipelineView::drawBackground(QPainter *painter, const QRectF &rect)
     painter->drawPoints(points.constData(), int(points.size()));
 }
 
+void PipelineView::paintEvent(QPaintEvent *event)
+{
+    // Here rather than in every zoom call: any change of the transform reaches a paint.
+    m_scene->setNodeCaching(zoom() >= NodeItem::kDetailLod);
+    QGraphicsView::paintEvent(event);
+}
+
 void PipelineView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     // Zoomed out, frames are plain blocks and their titles too small to read: the titles are
