@@ -38,6 +38,8 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 using namespace weft;
 
@@ -58,6 +60,19 @@ double threadCpuMs()
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
+/// Time the calling thread has spent waiting for a core while it could run, in ms (Linux
+/// schedstat): a gap in the GUI thread's ticks made of this is the machine's doing.
+double threadQueuedMs()
+{
+    static const QString path =
+        QStringLiteral("/proc/self/task/%1/schedstat").arg(qint64(syscall(SYS_gettid)));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toDouble() / 1e6 : 0;
+}
+
 bool waitFor(const std::function<bool()> &done, int ms)
 {
     QElapsedTimer timer;
@@ -72,6 +87,7 @@ struct Frames {
     QString what;
     QList<double> ms;  ///< wall clock
     QList<double> cpu; ///< the GUI thread's CPU time
+    QList<double> own; ///< wall clock less the GUI thread's waiting for a core
     double average() const
     {
         double sum = 0;
@@ -91,6 +107,10 @@ struct Frames {
     double worstCpu() const
     {
         return cpu.isEmpty() ? 0 : *std::max_element(cpu.cbegin(), cpu.cend());
+    }
+    double worstOwn() const
+    {
+        return own.isEmpty() ? 0 : *std::max_element(own.cbegin(), own.cend());
     }
     double totalCpu() const
     {
@@ -121,7 +141,7 @@ void frame(Frames *f, PipelineView *view, const std::function<void()> &change)
 
 Frames pan(PipelineView *view, const QString &what, bool vertical, int frames, int step)
 {
-    Frames f{what, {}, {}};
+    Frames f{what, {}, {}, {}};
     QScrollBar *bar = vertical ? view->verticalScrollBar() : view->horizontalScrollBar();
     for (int i = 0; i < frames; ++i) {
         if (bar->value() + step > bar->maximum())
@@ -135,7 +155,7 @@ Frames pan(PipelineView *view, const QString &what, bool vertical, int frames, i
 
 Frames zoomSweep(PipelineView *view, const QString &what)
 {
-    Frames f{what, {}, {}};
+    Frames f{what, {}, {}, {}};
     view->fitAll();
     QApplication::processEvents();
     while (view->zoom() < 2.9)
@@ -230,8 +250,8 @@ int main(int argc, char **argv)
     }
     QElapsedTimer fill;
     fill.start();
-    if (!addDemoFailures(StateStore::defaultLocationFor(path), project->schemeNames(), failedCount,
-                         &error)) {
+    if (failedCount > 0 && !addDemoFailures(StateStore::defaultLocationFor(path),
+                                            project->schemeNames(), failedCount, &error)) {
         say(QStringLiteral("bench_designer: cannot fill the state store: %1").arg(error));
         return 2;
     }
@@ -321,84 +341,87 @@ int main(int argc, char **argv)
                         QStringLiteral("< 16 ms a frame"), worst < 16};
 
     // --- failed records -----------------------------------------------------------------------
-    window.showBottomTab(QStringLiteral("failed"));
-    FailedRecordsModel *model = window.failedPanel()->model();
-    auto *table = window.failedPanel()->findChild<QTableView *>(QStringLiteral("records"));
-    auto *schemeBox = window.failedPanel()->findChild<QComboBox *>(QStringLiteral("scheme"));
-    auto *stageBox = window.failedPanel()->findChild<QComboBox *>(QStringLiteral("stage"));
-    auto *text = window.failedPanel()->findChild<QLineEdit *>(QStringLiteral("text"));
-    if (!table || !schemeBox || !stageBox || !text) {
-        say(QStringLiteral("bench_designer: the failed-records panel has changed"));
-        return 2;
+    if (failedCount > 0) {
+        window.showBottomTab(QStringLiteral("failed"));
+        FailedRecordsModel *model = window.failedPanel()->model();
+        auto *table = window.failedPanel()->findChild<QTableView *>(QStringLiteral("records"));
+        auto *schemeBox = window.failedPanel()->findChild<QComboBox *>(QStringLiteral("scheme"));
+        auto *stageBox = window.failedPanel()->findChild<QComboBox *>(QStringLiteral("stage"));
+        auto *text = window.failedPanel()->findChild<QLineEdit *>(QStringLiteral("text"));
+        if (!table || !schemeBox || !stageBox || !text) {
+            say(QStringLiteral("bench_designer: the failed-records panel has changed"));
+            return 2;
+        }
+        window.state()->notifyChanged();
+        waitFor([&] { return !model->isCounting() && model->totalCount() == failedCount; }, 60000);
+        // From the change a person makes to the first rows of the new list on screen, and to its
+        // count (the scroll bar's length). `applied` says when the model has the new filter.
+        auto filtered = [&](const QString &what, const std::function<void()> &change,
+                            const std::function<bool(const FailedFilter &)> &applied) {
+            QElapsedTimer t;
+            t.start();
+            change();
+            double shown = -1;
+            const bool done = waitFor(
+                [&] {
+                    if (!applied(model->filter()))
+                        return false;
+                    if (shown < 0 && (model->record(0) != nullptr ||
+                                      (!model->isCounting() && model->rowCount() == 0)))
+                        shown = double(t.nsecsElapsed()) / 1e6;
+                    return shown >= 0 && !model->isCounting();
+                },
+                60000);
+            const double counted = double(t.nsecsElapsed()) / 1e6;
+            say(QStringLiteral("  filter %1: rows shown after %2 ms, counted (%3) after %4 ms%5")
+                    .arg(what, fmt(shown))
+                    .arg(model->totalCount())
+                    .arg(fmt(counted))
+                    .arg(done ? QString() : QStringLiteral(" (timed out)")));
+            return std::pair{shown, counted};
+        };
+        const QString someScheme = schemeBox->itemData(42).toString();
+        QList<std::pair<double, double>> filterMs;
+        filterMs << filtered(
+            QStringLiteral("by scheme"), [&] { schemeBox->setCurrentIndex(42); },
+            [&](const FailedFilter &f) { return f.scheme == someScheme; });
+        filterMs << filtered(
+            QStringLiteral("by stage (transform) too"), [&] { stageBox->setCurrentIndex(2); },
+            [&](const FailedFilter &f) { return f.stage == FailureStage::Transform; });
+        filterMs << filtered(
+            QStringLiteral("by stage (transform) in every scheme"),
+            [&] { schemeBox->setCurrentIndex(0); },
+            [&](const FailedFilter &f) { return f.scheme.isEmpty() && f.stage; });
+        filterMs << filtered(
+            QStringLiteral("back to every stage"), [&] { stageBox->setCurrentIndex(0); },
+            [&](const FailedFilter &f) { return f.scheme.isEmpty() && !f.stage; });
+        // Typed at 10 keys a second: the list follows what is typed, from the last key.
+        for (const QChar c : QStringLiteral("rec-9999")) {
+            text->setText(text->text() + c);
+            waitFor([] { return false; }, 100);
+        }
+        filterMs << filtered(
+            QStringLiteral("by text 'rec-99999' (from the last key typed)"),
+            [&] { text->setText(text->text() + u'9'); },
+            [&](const FailedFilter &f) { return f.text == QLatin1String("rec-99999"); });
+        filterMs << filtered(
+            QStringLiteral("by text 'CUST9999'"),
+            [&] { text->setText(QStringLiteral("CUST9999")); },
+            [&](const FailedFilter &f) { return f.text == QLatin1String("CUST9999"); });
+        filterMs << filtered(
+            QStringLiteral("text cleared"), [&] { text->clear(); },
+            [&](const FailedFilter &f) { return f.text.isEmpty(); });
+        double filterWorst = 0;
+        double countWorst = 0;
+        for (const auto &[shown, counted] : std::as_const(filterMs)) {
+            filterWorst = std::max(filterWorst, shown);
+            countWorst = std::max(countWorst, counted);
+        }
+        verdicts << Verdict{QStringLiteral("filtering the failed records"),
+                            QStringLiteral("rows worst %1 ms, count worst %2 ms")
+                                .arg(fmt(filterWorst), fmt(countWorst)),
+                            QStringLiteral("< 200 ms"), filterWorst < 200};
     }
-    window.state()->notifyChanged();
-    waitFor([&] { return !model->isCounting() && model->totalCount() == failedCount; }, 60000);
-    // From the change a person makes to the first rows of the new list on screen, and to its
-    // count (the scroll bar's length). `applied` says when the model has the new filter.
-    auto filtered = [&](const QString &what, const std::function<void()> &change,
-                        const std::function<bool(const FailedFilter &)> &applied) {
-        QElapsedTimer t;
-        t.start();
-        change();
-        double shown = -1;
-        const bool done = waitFor(
-            [&] {
-                if (!applied(model->filter()))
-                    return false;
-                if (shown < 0 && (model->record(0) != nullptr ||
-                                  (!model->isCounting() && model->rowCount() == 0)))
-                    shown = double(t.nsecsElapsed()) / 1e6;
-                return shown >= 0 && !model->isCounting();
-            },
-            60000);
-        const double counted = double(t.nsecsElapsed()) / 1e6;
-        say(QStringLiteral("  filter %1: rows shown after %2 ms, counted (%3) after %4 ms%5")
-                .arg(what, fmt(shown))
-                .arg(model->totalCount())
-                .arg(fmt(counted))
-                .arg(done ? QString() : QStringLiteral(" (timed out)")));
-        return std::pair{shown, counted};
-    };
-    const QString someScheme = schemeBox->itemData(42).toString();
-    QList<std::pair<double, double>> filterMs;
-    filterMs << filtered(
-        QStringLiteral("by scheme"), [&] { schemeBox->setCurrentIndex(42); },
-        [&](const FailedFilter &f) { return f.scheme == someScheme; });
-    filterMs << filtered(
-        QStringLiteral("by stage (transform) too"), [&] { stageBox->setCurrentIndex(2); },
-        [&](const FailedFilter &f) { return f.stage == FailureStage::Transform; });
-    filterMs << filtered(
-        QStringLiteral("by stage (transform) in every scheme"),
-        [&] { schemeBox->setCurrentIndex(0); },
-        [&](const FailedFilter &f) { return f.scheme.isEmpty() && f.stage; });
-    filterMs << filtered(
-        QStringLiteral("back to every stage"), [&] { stageBox->setCurrentIndex(0); },
-        [&](const FailedFilter &f) { return f.scheme.isEmpty() && !f.stage; });
-    // Typed at 10 keys a second: the list follows what is typed, from the last key.
-    for (const QChar c : QStringLiteral("rec-9999")) {
-        text->setText(text->text() + c);
-        waitFor([] { return false; }, 100);
-    }
-    filterMs << filtered(
-        QStringLiteral("by text 'rec-99999' (from the last key typed)"),
-        [&] { text->setText(text->text() + u'9'); },
-        [&](const FailedFilter &f) { return f.text == QLatin1String("rec-99999"); });
-    filterMs << filtered(
-        QStringLiteral("by text 'CUST9999'"), [&] { text->setText(QStringLiteral("CUST9999")); },
-        [&](const FailedFilter &f) { return f.text == QLatin1String("CUST9999"); });
-    filterMs << filtered(
-        QStringLiteral("text cleared"), [&] { text->clear(); },
-        [&](const FailedFilter &f) { return f.text.isEmpty(); });
-    double filterWorst = 0;
-    double countWorst = 0;
-    for (const auto &[shown, counted] : std::as_const(filterMs)) {
-        filterWorst = std::max(filterWorst, shown);
-        countWorst = std::max(countWorst, counted);
-    }
-    verdicts << Verdict{QStringLiteral("filtering the failed records"),
-                        QStringLiteral("rows worst %1 ms, count worst %2 ms")
-                            .arg(fmt(filterWorst), fmt(countWorst)),
-                        QStringLiteral("< 200 ms"), filterWorst < 200};
 
     // --- a run of a million records -----------------------------------------------------------
     if (purchaseins > 0) {
@@ -407,6 +430,9 @@ int main(int argc, char **argv)
         mock.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--quiet"),
                            QStringLiteral("--no-rate-limits"), QStringLiteral("--jst-purchaseins"),
                            QString::number(purchaseins)});
+        // The mock stands in for a remote system, whose CPU would not be on the designer's
+        // machine: it takes what the designer leaves of the two cores.
+        mock.setChildProcessModifier([] { [[maybe_unused]] const int n = nice(10); });
         mock.start();
         QString url;
         waitFor(
@@ -441,9 +467,10 @@ int main(int argc, char **argv)
 
         // The GUI thread's pulse: the gaps between 5 ms ticks, in wall time and in the GUI
         // thread's own CPU time (a gap with little CPU was the machine's, not the designer's).
-        Frames g{QString(), {}, {}};
+        Frames g{QString(), {}, {}, {}};
         QElapsedTimer pulse;
         double pulseCpu = threadCpuMs();
+        double pulseQueued = threadQueuedMs();
         QTimer ticker;
         ticker.setTimerType(Qt::PreciseTimer);
         ticker.setInterval(5);
@@ -453,6 +480,9 @@ int main(int argc, char **argv)
             const double cpu = threadCpuMs();
             g.cpu << cpu - pulseCpu;
             pulseCpu = cpu;
+            const double queued = threadQueuedMs();
+            g.own << g.ms.last() - (queued - pulseQueued);
+            pulseQueued = queued;
         });
         QElapsedTimer runTime;
         runTime.start();
@@ -462,6 +492,7 @@ int main(int argc, char **argv)
         }
         pulse.start();
         pulseCpu = threadCpuMs();
+        pulseQueued = threadQueuedMs();
         ticker.start();
         waitFor([&] { return window.runs()->isRunning(); }, 5000);
         QEventLoop loop;
@@ -473,6 +504,7 @@ int main(int argc, char **argv)
         // Whatever the end of the run leaves for the GUI (counts, history) is part of it too.
         pulse.restart();
         pulseCpu = threadCpuMs();
+        pulseQueued = threadQueuedMs();
         ticker.start();
         waitFor([&] { return false; }, 2000);
         ticker.stop();
@@ -483,19 +515,22 @@ int main(int argc, char **argv)
                 .arg(counters.written)
                 .arg(counters.failed)
                 .arg(progressEvents));
-        say(QStringLiteral("  GUI thread: %1 ticks of 5 ms; longest gap %2 ms wall (p99 %3 ms, "
-                           "%4 gaps ≥ 16 ms, %5 ≥ 50 ms), longest %6 ms of its own CPU; %7 CPU s "
-                           "in all")
+        say(QStringLiteral(
+                "  GUI thread: %1 ticks of 5 ms; longest gap %2 ms wall (p99 %3 ms, "
+                "%4 gaps ≥ 16 ms, %5 ≥ 50 ms), longest %6 ms of its own CPU, longest %8 ms "
+                "not waiting for a core; %7 CPU s "
+                "in all")
                 .arg(g.ms.size())
                 .arg(fmt(g.worst()), fmt(g.percentile(0.99)))
                 .arg(g.over(16))
                 .arg(g.over(50))
                 .arg(fmt(g.worstCpu()))
-                .arg(g.totalCpu() / 1000, 0, 'f', 1));
-        verdicts << Verdict{
-            QStringLiteral("longest GUI stall during the run"),
-            QStringLiteral("%1 ms wall, %2 ms CPU").arg(fmt(g.worst()), fmt(g.worstCpu())),
-            QStringLiteral("< 50 ms"), g.worst() < 50};
+                .arg(g.totalCpu() / 1000, 0, 'f', 1)
+                .arg(fmt(g.worstOwn())));
+        verdicts << Verdict{QStringLiteral("longest GUI stall during the run"),
+                            QStringLiteral("%1 ms wall, %2 ms CPU, %3 ms not queued")
+                                .arg(fmt(g.worst()), fmt(g.worstCpu()), fmt(g.worstOwn())),
+                            QStringLiteral("< 50 ms"), g.worst() < 50};
         mock.terminate();
         mock.waitForFinished(5000);
     }
