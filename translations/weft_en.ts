@@ -1828,6 +1828,14 @@
         <source>&amp;Alerts…</source>
         <translation>&amp;Alerts…</translation>
     </message>
+    <message>
+        <source>&amp;Jump to scheme…</source>
+        <translation>&amp;Jump to scheme…</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>O&amp;verview</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -2962,6 +2970,25 @@
     <message>
         <source>The scheme is disabled: weft-run serve does not run it.</source>
         <translation>The scheme is disabled: weft-run serve does not run it.</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SchemeJump</name>
+    <message>
+        <source>%1 of %2 schemes — Enter jumps, Esc closes</source>
+        <translation>%1 of %2 schemes — Enter jumps, Esc closes</translation>
+    </message>
+    <message>
+        <source>Jump to scheme: type part of its name, title or connection</source>
+        <translation>Jump to scheme: type part of its name, title or connection</translation>
+    </message>
+    <message>
+        <source>Jump to scheme</source>
+        <translation>Jump to scheme</translation>
+    </message>
+    <message>
+        <source>Matching schemes</source>
+        <translation>Matching schemes</translation>
     </message>
 </context>
 <context>

@@ -1823,6 +1823,14 @@
         <source>&amp;Alerts…</source>
         <translation>告警(&amp;A)…</translation>
     </message>
+    <message>
+        <source>&amp;Jump to scheme…</source>
+        <translation>跳转到方案(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>概览图(&amp;V)</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -2948,6 +2956,25 @@
     <message>
         <source>The scheme is disabled: weft-run serve does not run it.</source>
         <translation>本方案已停用：weft-run serve 不会运行它。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SchemeJump</name>
+    <message>
+        <source>%1 of %2 schemes — Enter jumps, Esc closes</source>
+        <translation>匹配 %1 个，共 %2 个方案 — 回车跳转，Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Jump to scheme: type part of its name, title or connection</source>
+        <translation>跳转到方案：输入名称、标题或连接中的文字</translation>
+    </message>
+    <message>
+        <source>Jump to scheme</source>
+        <translation>跳转到方案</translation>
+    </message>
+    <message>
+        <source>Matching schemes</source>
+        <translation>匹配的方案</translation>
     </message>
 </context>
 <context>

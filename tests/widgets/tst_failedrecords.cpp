@@ -5,8 +5,10 @@
 #include "widgettestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void initTestCase();
     void modelContract();
     void filtersNarrowTheList();
+    void firstPageComesBeforeTheCount();
+    void listsApplyAtOnceTypingAfterAPause();
     void detailShowsPayloadsAndIgnoreRemoves();
     void editedPayloadIsSavedBeforeTheRetry();
     void selectionBeyondTheLoadedPagesIsReadFromTheStore();
@@ -117,6 +121,63 @@ void TestFailedRecords::filtersNarrowTheList()
     QCOMPARE(model.totalCount(), 3000);
 }
 
+void TestFailedRecords::firstPageComesBeforeTheCount()
+{
+    StateService state;
+    state.setLocation(makeStore(QStringLiteral("first.sqlite"), 3000));
+    FailedRecordsModel model(&state);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // When the first page is shown the count is still to come; the rows shown then stay
+    // loaded when the count comes (no second fetch).
+    bool countingWhenShown = false;
+    int rowsWhenShown = -1;
+    connect(&model, &FailedRecordsModel::pageLoaded, this, [&](int page) {
+        if (page == 0 && rowsWhenShown < 0) {
+            countingWhenShown = model.isCounting();
+            rowsWhenShown = model.rowCount();
+        }
+    });
+    FailedFilter f;
+    f.stage = FailureStage::Write;
+    model.setFilter(f);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(test::waitUntil([&] { return !model.isCounting(); }));
+    QVERIFY(countingWhenShown);
+    QCOMPARE(rowsWhenShown, FailedRecordsModel::kPageSize);
+    QCOMPARE(resets.count(), 2); // the first page, then the count
+    QCOMPARE(model.rowCount(), 2700);
+    QVERIFY(model.record(0));
+    QVERIFY(model.record(FailedRecordsModel::kPageSize - 1));
+    QCOMPARE(model.record(0)->recordId, QStringLiteral("rec-1"));
+    // Fewer matches than a page: the first page is the whole list, the count agrees.
+    f.text = QStringLiteral("rec-299");
+    model.setFilter(f);
+    QVERIFY(test::waitUntil([&] { return !model.isCounting(); }));
+    // rec-299 and rec-2991 … rec-2999 (rec-2990 failed in the transform).
+    QCOMPARE(model.rowCount(), 10);
+    QVERIFY(model.record(9));
+}
+
+void TestFailedRecords::listsApplyAtOnceTypingAfterAPause()
+{
+    StateService state;
+    state.setLocation(makeStore(QStringLiteral("typing.sqlite"), 100));
+    FailedRecordsPanel panel(&state);
+    panel.show();
+    auto *stage = panel.findChild<QComboBox *>(QStringLiteral("stage"));
+    auto *text = panel.findChild<QLineEdit *>(QStringLiteral("text"));
+    QVERIFY(stage && text);
+    stage->setCurrentIndex(2);
+    QCOMPARE(panel.model()->filter().stage, std::optional(FailureStage::Transform));
+    QTest::keyClicks(text, QStringLiteral("rec-1"));
+    QVERIFY(panel.model()->filter().text.isEmpty()); // not on every key
+    QTest::qWait(FailedRecordsPanel::kTypingPauseMs + 100);
+    QCOMPARE(panel.model()->filter().text, QStringLiteral("rec-1"));
+    QTest::keyClicks(text, QStringLiteral("0"));
+    QTest::keyClick(text, Qt::Key_Return); // Enter does not wait
+    QCOMPARE(panel.model()->filter().text, QStringLiteral("rec-10"));
+}
+
 void TestFailedRecords::detailShowsPayloadsAndIgnoreRemoves()
 {
     StateService state;
@@ -189,7 +250,8 @@ void TestFailedRecords::selectionBeyondTheLoadedPagesIsReadFromTheStore()
     // Ignore must still act on every selected record, not only on the loaded ones.
     StateService state;
     // Three pages of one scheme (a retry runs one scheme at a time).
-    const QString path = makeStore(QStringLiteral("partial.sqlite"), 9 * FailedRecordsModel::kPageSize);
+    const QString path =
+        makeStore(QStringLiteral("partial.sqlite"), 9 * FailedRecordsModel::kPageSize);
     state.setLocation(path);
     FailedRecordsPanel panel(&state);
     FailedRecordsModel *model = panel.model();

@@ -1,4 +1,5 @@
 #include "support/mockprocess.h"
+#include "tools/scaledemo/scaledemo.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
@@ -7,6 +8,7 @@
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
 #include "widgets/mainwindow/mainwindow.h"
+#include "widgets/run/enginehost.h"
 #include "widgets/run/previewpanel.h"
 #include "widgets/run/previewtablemodel.h"
 #include "widgets/run/runcoordinator.h"
@@ -15,6 +17,7 @@
 #include "widgets/run/samplecache.h"
 #include "widgettestutil.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,7 +34,8 @@ using namespace weft;
 /// A person's session against weft-mock: open the warehouses example, preview it, click Run,
 /// watch it finish, find the mock's deliberately invalid warehouses in the failed records,
 /// retry one as it is (it fails again), fix another's payload and retry (it is written);
-/// then add a filter step and watch each node of the chain count its records.
+/// then add a filter step and watch each node of the chain count its records; and a run of
+/// 29 sync windows whose progress reaches the window no more often than it can be drawn.
 class TestRunAgainstMock : public QObject
 {
     Q_OBJECT
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void runReachesTheEndAndListsTheInvalidRecords();
     void retryFromTheTable();
     void stepNodesCountTheirRecords();
+    void progressReachesTheWindowCoalesced();
 
 private:
     QSet<QString> invalidWarehouseIds();
@@ -209,20 +214,13 @@ void TestRunAgainstMock::stepNodesCountTheirRecords()
         pipeline->nodeFor(QStringLiteral("warehouses"), QStringLiteral("remarked"));
     const NodeId mapId = pipeline->nodeFor(QStringLiteral("warehouses"), QStringLiteral("map"));
     QVERIFY(filterId && mapId);
-    // Live: the filter's node has counters while the run goes (not only at its end).
-    bool seenRunning = false;
-    const QMetaObject::Connection watch =
-        connect(pipeline, &PipelineModel::nodeChanged, this, [&](NodeId id) {
-            const PipelineNode *n = pipeline->node(id);
-            if (id == filterId && n->state == NodeRunState::Running && n->in >= 0)
-                seenRunning = true;
-        });
+    // (That the counters show while a run goes, not only at its end, is checked on a longer
+    // run below: this one may end before the window's next progress update is due.)
     RunOptions options;
     options.full = true;
     options.dryRun = true;
     QVERIFY(m_window->runs()->run({QStringLiteral("warehouses")}, options));
     QVERIFY(waitForRun(*m_window));
-    disconnect(watch);
 
     const RunProgressModel::Row &r = m_window->runPanel()->model()->row(
         m_window->runPanel()->model()->rowOf(QStringLiteral("warehouses")));
@@ -234,12 +232,74 @@ void TestRunAgainstMock::stepNodesCountTheirRecords()
     QCOMPARE(filter->failed, qint64(0));
     QCOMPARE(map->in, filter->out);
     QCOMPARE(map->out + map->failed, map->in);
-    QVERIFY(seenRunning);
     const QLocale locale;
     QCOMPARE(m_window->scene()->nodeItem(filterId)->counterText(),
              QStringLiteral("in %1 → out %2")
                  .arg(locale.toString(filter->in), locale.toString(filter->out)));
     m_window->document()->undoStack()->undo();
+}
+
+void TestRunAgainstMock::progressReachesTheWindowCoalesced()
+{
+    // Purchase-ins into the local store, since 200 days ago in windows of 7 days: the runner
+    // reports at the start of every window besides every 100 ms, often in quick succession.
+    QString error;
+    std::optional<Project> project =
+        scaleDemoProject(test::sourcePath(QStringLiteral("resources/examples")), 1, &error);
+    QVERIFY2(project, qPrintable(error));
+    const QString path = m_dir.filePath(QStringLiteral("purchaseins.weft.json"));
+    QVERIFY2(saveProjectFile(*project, path, &error), qPrintable(error));
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(window.openProject(path, true));
+    const QString scheme = project->schemes.first().name;
+    QList<qint64> times;
+    QList<RunProgress> reports;
+    QElapsedTimer clock;
+    clock.start();
+    RunInfo end;
+    int late = 0; // reports after the scheme's end
+    connect(window.engine(), &EngineHost::progress, this, [&](const RunProgress &p) {
+        times << clock.elapsed();
+        reports << p;
+        late += end.runId.isEmpty() ? 0 : 1;
+    });
+    connect(window.engine(), &EngineHost::schemeFinished, this,
+            [&](const RunInfo &info) { end = info; });
+    // Live: the validate step's node has counters while the run goes, not only at its end.
+    PipelineModel *pipeline = window.pipelineModel();
+    const NodeId validate = pipeline->nodeFor(scheme, QStringLiteral("validate1"));
+    QVERIFY(validate);
+    bool seenRunning = false;
+    connect(pipeline, &PipelineModel::nodeChanged, this, [&](NodeId id) {
+        const PipelineNode *n = pipeline->node(id);
+        if (id == validate && n->state == NodeRunState::Running && n->in > 0)
+            seenRunning = true;
+    });
+    QVERIFY(window.runs()->run({scheme}, RunOptions()));
+    QVERIFY(waitForRun(window));
+    QVERIFY(end.counters.read > 0);
+    QVERIFY(reports.size() >= 3);
+    QVERIFY(seenRunning);
+    // At most one report every kProgressIntervalMs, but for the last: it is delivered with the
+    // scheme's end, so that the end never shows older counters after the final ones.
+    for (qsizetype i = 1; i + 1 < times.size(); ++i)
+        QVERIFY2(
+            times.at(i) - times.at(i - 1) >= EngineHost::kProgressIntervalMs - 2,
+            qPrintable(QStringLiteral("reports %1 ms apart").arg(times.at(i) - times.at(i - 1))));
+    QCOMPARE(reports.last().phase, QStringLiteral("done"));
+    QCOMPARE(reports.last().counters.read, end.counters.read);
+    QCOMPARE(reports.last().counters.written, end.counters.written);
+    QTest::qWait(2 * EngineHost::kProgressIntervalMs);
+    QCOMPARE(late, 0);
+    // The canvas shows the end, not a report that came late.
+    const PipelineNode *target = window.pipelineModel()->node(
+        window.pipelineModel()->nodeFor(scheme, QStringLiteral("target")));
+    QCOMPARE(target->out, end.counters.written);
+    QCOMPARE(target->failed, end.counters.failed);
+    QVERIFY(end.counters.failed > 0); // the mock's over-long names, refused by the validate step
+    QCOMPARE(target->state, NodeRunState::Failed);
 }
 
 QTEST_MAIN(TestRunAgainstMock)

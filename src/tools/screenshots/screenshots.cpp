@@ -2,11 +2,13 @@
 
 #include "core/model/projectio.h"
 #include "core/model/stepjson.h"
+#include "tools/scaledemo/scaledemo.h"
 #include "tools/screenshots/robotstandin.h"
 #include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/canvas/pipelineview.h"
+#include "widgets/canvas/schemejump.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/connections/connectiondialog.h"
@@ -31,6 +33,8 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QLineEdit>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QUndoStack>
@@ -144,18 +148,67 @@ void addSteps(ProjectDocument *doc)
     doc->undoStack()->setClean();
 }
 
-bool save(QWidget *w, const QString &dir, const QString &name, const QString &language,
-          QStringList *written, QTextStream &err)
+// Every view is made in a window of the same size, so the pictures line up in the docs.
+void openInWindow(MainWindow &window, const QString &path)
 {
-    settle();
+    window.resize(1600, 1000);
+    window.show();
+    window.openProject(path, true);
+}
+
+bool savePixmap(const QPixmap &picture, const QString &dir, const QString &name,
+                const QString &language, QStringList *written, QTextStream &err)
+{
     const QString path = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, language));
-    if (!w->grab().save(path)) {
+    if (!picture.save(path)) {
         err << "screenshots: cannot write " << path << '\n';
         return false;
     }
     if (written)
         written->append(path);
     return true;
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name, const QString &language,
+          QStringList *written, QTextStream &err)
+{
+    settle();
+    return savePixmap(w->grab(), dir, name, language, written, err);
+}
+
+// The designer at 300 schemes: the grid fitted to the view, one scheme read at 100 % with the
+// overview in the corner, and the jump-to-scheme search (a popup window, drawn into the
+// window's picture where it shows).
+bool saveScaleViews(const ScreenshotOptions &options, QStringList *written, QTextStream &err)
+{
+    const QString &dir = options.outputDir;
+    const QString &language = options.language;
+    QTemporaryDir work;
+    QString error;
+    const std::optional<Project> project = scaleDemoProject(options.examplesDir, 300, &error);
+    const QString path = work.filePath(QStringLiteral("scale.weft.json"));
+    if (!project || !saveProjectFile(*project, path, &error)) {
+        err << "screenshots: " << error << '\n';
+        return false;
+    }
+    MainWindow window;
+    openInWindow(window, path);
+    settle();
+    window.view()->fitAll();
+    bool ok = save(&window, dir, QStringLiteral("scale-fit"), language, written, err);
+    window.jumpToScheme(project->schemes.at(137).name);
+    ok &= save(&window, dir, QStringLiteral("scale-overview"), language, written, err);
+    SchemeJump *jump = window.showSchemeJump();
+    jump->searchField()->setText(QStringLiteral("采购 BI 1"));
+    settle();
+    QPixmap picture = window.grab();
+    {
+        QPainter painter(&picture);
+        painter.drawPixmap(window.mapFromGlobal(jump->frameGeometry().topLeft()), jump->grab());
+    }
+    ok &= savePixmap(picture, dir, QStringLiteral("scale-jump"), language, written, err);
+    jump->hide();
+    return ok;
 }
 
 // The schedule editor (the scheme's properties), the alerts editor after a test alert, and
@@ -220,9 +273,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     }
 
     MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    window.openProject(path, true);
+    openInWindow(window, path);
     addSteps(window.document());
     settle();
     window.view()->fitAll();
@@ -281,6 +332,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     ok &= save(&dialog, dir, QStringLiteral("connection-dialog"), language, written, err);
     dialog.close();
     window.document()->undoStack()->setClean();
+    ok &= saveScaleViews(options, written, err);
     return ok;
 }
 

@@ -17,7 +17,8 @@ struct ScreenshotOptions {
 
 /// Renders the designer's main views — the main window with a canvas, the mapping editor,
 /// the run panel, the failed records, the schedule editor, the alerts editor (after a test
-/// alert to a stand-in robot), the API usage tab, the connection dialog — into PNG files named
+/// alert to a stand-in robot), the API usage tab, the connection dialog, and a generated project
+/// of 300 schemes (fitted to the view, the overview, jump to scheme) — into PNG files named
 /// `<view>-<language>.png`. Returns false (with a message on stderr) when a view could not be
 /// made. The designer's language must already be applied.
 bool renderScreenshots(const ScreenshotOptions &options, QStringList *written = nullptr);

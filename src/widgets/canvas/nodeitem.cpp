@@ -34,9 +34,7 @@ QColor stateColor(NodeRunState state)
     return {};
 }
 
-// Below this zoom factor a node is a coloured block: text would be unreadable anyway, and
-// skipping it keeps panning over a large project fast.
-constexpr double kDetailLod = 0.4;
+constexpr double kDetailLod = NodeItem::kDetailLod;
 
 } // namespace
 
@@ -44,7 +42,6 @@ NodeItem::NodeItem(const PipelineNode &node)
     : m_node(node)
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsScenePositionChanges);
-    setCacheMode(DeviceCoordinateCache);
     setAcceptHoverEvents(false);
     setZValue(2);
     setPos(node.pos);
@@ -69,6 +66,8 @@ QPainterPath NodeItem::shape() const
 
 void NodeItem::setNode(const PipelineNode &node)
 {
+    if (node.title != m_node.title || node.detail != m_node.detail)
+        m_elidedFor.clear();
     m_node = node;
     setToolTip(toolTipText());
     update();
@@ -160,6 +159,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
 
     if (lod < kDetailLod) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(rect, selected ? QColor(0x1976d2) : kindColor);
         return;
     }
@@ -170,46 +170,59 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         border.setStyle(Qt::DashLine);
     if (m_dropHighlight)
         border = QPen(QColor(0xffa000), 3);
+    // Below 100 % the border would be a pixel or less: a cosmetic pixel is the same to the
+    // eye, and is not stroked the slow way at every zoom step (bench_designer, callgrind).
+    if (lod < 1.0 && border.widthF() < 2) {
+        border.setWidthF(1);
+        border.setCosmetic(true);
+    }
     painter->setPen(border);
     painter->setBrush(m_node.chained ? QColor(0xffffff) : QColor(0xfafafa));
     painter->drawRoundedRect(rect, 6, 6);
 
-    // Header band with the kind.
-    QPainterPath band;
-    band.addRoundedRect(QRectF(0, 0, kWidth, 22), 6, 6);
-    band.addRect(QRectF(0, 12, kWidth, 10));
+    // Header band with the kind, rounded at the top only (the same path for every card).
+    static const QPainterPath band = [] {
+        QPainterPath path;
+        path.addRoundedRect(QRectF(0, 0, kWidth, 22), 6, 6);
+        path.addRect(QRectF(0, 12, kWidth, 10));
+        return path.simplified();
+    }();
     painter->setPen(Qt::NoPen);
     painter->setBrush(kindColor);
-    painter->drawPath(band.simplified());
+    painter->drawPath(band);
 
     QFont font = painter->font();
     font.setPixelSize(11);
     font.setBold(true);
-    painter->setFont(font);
-    painter->setPen(Qt::white);
-    painter->drawText(QRectF(8, 0, kWidth - 30, 22), Qt::AlignVCenter | Qt::AlignLeft,
-                      nodeKindLabel(m_node.kind));
+    if (lod >= kTextLod) {
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(QRectF(8, 0, kWidth - 30, 22), Qt::AlignVCenter | Qt::AlignLeft,
+                          nodeKindLabel(m_node.kind));
+    }
     if (const QColor sc = stateColor(m_node.state); sc.isValid()) {
         painter->setPen(QPen(Qt::white, 1.5));
         painter->setBrush(sc);
         painter->drawEllipse(QPointF(kWidth - 12, 11), 5, 5);
     }
 
-    font.setPixelSize(13);
-    painter->setFont(font);
+    QFont titleFont = font;
+    titleFont.setPixelSize(13);
+    QFont smallFont = font;
+    smallFont.setBold(false);
+    elide(titleFont, smallFont);
+    painter->setFont(titleFont);
     painter->setPen(m_node.enabled ? QColor(0x212121) : QColor(0x757575));
-    const QFontMetricsF titleMetrics(font);
     painter->drawText(QRectF(8, 24, kWidth - 16, 18), Qt::AlignVCenter | Qt::AlignLeft,
-                      titleMetrics.elidedText(m_node.title, Qt::ElideRight, kWidth - 16));
+                      m_elidedTitle);
 
-    font.setBold(false);
-    font.setPixelSize(11);
-    painter->setFont(font);
-    const QFontMetricsF small(font);
-    painter->setPen(QColor(0x616161));
-    painter->drawText(QRectF(8, 42, kWidth - 16, 16), Qt::AlignVCenter | Qt::AlignLeft,
-                      small.elidedText(m_node.detail, Qt::ElideRight, kWidth - 16));
-    paintCounters(painter, small);
+    if (lod >= kTextLod) {
+        painter->setFont(smallFont);
+        painter->setPen(QColor(0x616161));
+        painter->drawText(QRectF(8, 42, kWidth - 16, 16), Qt::AlignVCenter | Qt::AlignLeft,
+                          m_elidedDetail);
+        paintCounters(painter, QFontMetricsF(smallFont));
+    }
 
     painter->setPen(QPen(kindColor.darker(120), 1.5));
     painter->setBrush(Qt::white);
@@ -217,6 +230,17 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawEllipse(QPointF(0, kHeight / 2), kPortRadius, kPortRadius);
     if (hasOutput())
         painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPortRadius, kPortRadius);
+}
+
+void NodeItem::elide(const QFont &titleFont, const QFont &smallFont) const
+{
+    const QString key = titleFont.key() + u'|' + smallFont.key();
+    if (m_elidedFor == key)
+        return;
+    m_elidedTitle = QFontMetricsF(titleFont).elidedText(m_node.title, Qt::ElideRight, kWidth - 16);
+    m_elidedDetail =
+        QFontMetricsF(smallFont).elidedText(m_node.detail, Qt::ElideRight, kWidth - 16);
+    m_elidedFor = key;
 }
 
 void NodeItem::paintCounters(QPainter *painter, const QFontMetricsF &metrics) const
@@ -313,9 +337,15 @@ QPainterPath EdgeItem::shape() const
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setRenderHint(QPainter::Antialiasing,
-                           option->levelOfDetailFromTransform(painter->worldTransform()) > 0.4);
-    painter->setPen(QPen(selected ? QColor(0x1976d2) : QColor(0x78909c), selected ? 3 : 2));
+    const bool detailed =
+        option->levelOfDetailFromTransform(painter->worldTransform()) >= NodeItem::kDetailLod;
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
+    QPen pen(selected ? QColor(0x1976d2) : QColor(0x78909c), selected ? 3 : 2);
+    // Zoomed out, a line of a pixel: thinner ones are stroked the slow way (see the frame).
+    pen.setCosmetic(!detailed);
+    if (!detailed)
+        pen.setWidthF(1);
+    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
 }
@@ -359,13 +389,36 @@ void SchemeFrameItem::setPhase(const QString &phase)
 void SchemeFrameItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setPen(QPen(QColor(0xb0bec5), 1, m_enabled ? Qt::SolidLine : Qt::DashLine));
-    painter->setBrush(m_enabled ? QColor(0xf5f8fa) : QColor(0xeeeeee));
+    // Frames cover most of the canvas, so how they are filled is most of what a frame of the
+    // canvas costs (bench_designer under callgrind): aliased, since antialiasing blends every
+    // pixel of the fill (the view's hints turn it on), and with a cosmetic pen of one pixel —
+    // a pen of one scene unit is a fraction of a pixel zoomed out and is stroked the slow way.
+    QPen border(QColor(0xb0bec5), 1, m_enabled ? Qt::SolidLine : Qt::DashLine);
+    border.setCosmetic(true);
+    const QColor fill = m_enabled ? QColor(0xf5f8fa) : QColor(0xeeeeee);
+    painter->setRenderHint(QPainter::Antialiasing, false);
     if (lod < kDetailLod) {
+        painter->setPen(border);
+        painter->setBrush(fill);
         painter->drawRect(m_rect);
         return;
     }
-    painter->setRenderHint(QPainter::Antialiasing);
+    // The fill as rectangles and four corner discs: a large rounded path is scan-converted
+    // the slow way, rectangles are filled the fast way.
+    constexpr double r = 8;
+    painter->fillRect(m_rect.adjusted(0, r, 0, -r), fill);
+    painter->fillRect(m_rect.adjusted(r, 0, -r, 0), fill);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    for (const QPointF &corner :
+         {m_rect.topLeft() + QPointF(r, r), m_rect.topRight() + QPointF(-r, r),
+          m_rect.bottomLeft() + QPointF(r, -r), m_rect.bottomRight() + QPointF(-r, -r)})
+        painter->drawEllipse(corner, r, r);
+    // The outline smooth at 100 % and closer; below, antialiasing the corners of a few pixels
+    // costs more than the whole fill and shows less.
+    painter->setRenderHint(QPainter::Antialiasing, lod >= 1.0);
+    painter->setPen(border);
+    painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(m_rect, 8, 8);
     QFont font = painter->font();
     font.setPixelSize(13);
@@ -376,8 +429,12 @@ void SchemeFrameItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     QString text = m_title;
     if (!m_phase.isEmpty())
         text += QStringLiteral("  —  ") + m_phase;
-    painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(font).elidedText(text, Qt::ElideRight, header.width()));
+    const QString key = text + u'|' + QString::number(header.width()) + u'|' + font.key();
+    if (key != m_elidedKey) {
+        m_elided = QFontMetricsF(font).elidedText(text, Qt::ElideRight, header.width());
+        m_elidedKey = key;
+    }
+    painter->drawText(header, Qt::AlignLeft | Qt::AlignVCenter, m_elided);
 }
 
 } // namespace weft

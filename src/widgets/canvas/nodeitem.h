@@ -19,6 +19,13 @@ public:
     static constexpr double kWidth = 176;
     static constexpr double kHeight = 78;
     static constexpr double kPortRadius = 6;
+    /// Below this zoom factor a node is a coloured block and a frame a plain rectangle: text
+    /// would be unreadable anyway, and skipping it keeps panning a large project fast (the
+    /// view writes the schemes' titles over them instead).
+    static constexpr double kDetailLod = 0.4;
+    /// Below this one a card shows its title only: its 11-pixel lines would be smaller than 7
+    /// pixels, and every zoom step draws each card in view anew.
+    static constexpr double kTextLod = 0.6;
     enum { Type = UserType + 1 };
 
     explicit NodeItem(const PipelineNode &node);
@@ -65,8 +72,15 @@ private:
     void paintCounters(QPainter *painter, const QFontMetricsF &metrics) const;
 
     PipelineNode m_node;
+    /// The title and detail lines elided to the card once per content and font (the card's
+    /// width never changes with the zoom), not at every paint.
+    void elide(const QFont &titleFont, const QFont &smallFont) const;
+
     QList<EdgeItem *> m_edges;
     bool m_dropHighlight = false;
+    mutable QString m_elidedTitle;
+    mutable QString m_elidedDetail;
+    mutable QString m_elidedFor; ///< the fonts they were elided with (QFont::key), "" if stale
 };
 
 /// A connection between two nodes, drawn as a curve from an output port to an input port.
@@ -113,6 +127,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     QString scheme() const { return m_scheme; }
+    QString title() const { return m_title; }
+    bool isSchemeEnabled() const { return m_enabled; }
     void setTitle(const QString &title, bool enabled);
     /// Encloses these node rectangles (scene coordinates).
     void setContent(const QRectF &nodes);
@@ -124,6 +140,8 @@ private:
     QString m_phase;
     bool m_enabled = true;
     QRectF m_rect;
+    QString m_elided;    ///< the title line as last drawn, elided to the frame
+    QString m_elidedKey; ///< what it was elided from: text, width, font
 };
 
 } // namespace weft

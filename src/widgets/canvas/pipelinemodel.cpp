@@ -1,5 +1,6 @@
 #include "widgets/canvas/pipelinemodel.h"
 
+#include "widgets/canvas/pipelinekeys.h"
 #include "widgets/canvas/pipelinerules.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
@@ -13,10 +14,7 @@ namespace weft {
 
 namespace {
 
-const QString kSource = QStringLiteral("source");
-const QString kMap = QStringLiteral("map");
-const QString kTarget = QStringLiteral("target");
-const QString kDetached = QStringLiteral("detached");
+using namespace pipelinekeys;
 
 QString connectionTitle(const Project &project, const QString &name)
 {
@@ -84,11 +82,18 @@ PipelineModel::PipelineModel(ProjectDocument *doc, QObject *parent)
     , m_doc(doc)
 {
     connect(doc, &ProjectDocument::projectReset, this, &PipelineModel::rebuild);
+    // A scheme that grows or shrinks can change the grid's cells, and with them every
+    // computed position: then every scheme follows, else only the one edited.
     connect(doc, &ProjectDocument::schemeChanged, this,
             [this](int, const QString &oldName, const QString &newName) {
-                if (oldName != newName)
+                if (oldName != newName) {
                     dropScheme(oldName);
-                syncScheme(newName);
+                    m_schemeColumns.remove(oldName);
+                }
+                if (updateGrid(newName))
+                    syncSchemesFrom(0);
+                else
+                    syncScheme(newName);
             });
     connect(doc, &ProjectDocument::schemeInserted, this, &PipelineModel::syncSchemesFrom);
     connect(doc, &ProjectDocument::schemeRemoved, this, [this](int index, const QString &name) {
@@ -96,7 +101,9 @@ PipelineModel::PipelineModel(ProjectDocument *doc, QObject *parent)
         syncSchemesFrom(index);
     });
     connect(doc, &ProjectDocument::layoutChanged, this, [this](const QString &scheme) {
-        if (m_doc->schemeIndex(scheme) >= 0)
+        if (m_doc->schemeIndex(scheme) >= 0 && updateGrid(scheme))
+            syncSchemesFrom(0);
+        else if (m_doc->schemeIndex(scheme) >= 0)
             syncScheme(scheme);
     });
     connect(doc, &ProjectDocument::connectionsChanged, this, [this]() { syncSchemesFrom(0); });
@@ -138,11 +145,6 @@ EdgeId PipelineModel::edgeBetween(NodeId from, NodeId to) const
             return e;
     }
     return 0;
-}
-
-QPointF PipelineModel::defaultPosition(int schemeIndex, int column) const
-{
-    return {column * kColumnWidth, schemeIndex * kRowHeight};
 }
 
 QList<PipelineModel::Desired> PipelineModel::desiredNodes(const Scheme &scheme, int index) const
@@ -214,6 +216,7 @@ QList<PipelineModel::Desired> PipelineModel::desiredNodes(const Scheme &scheme, 
 
 void PipelineModel::rebuild()
 {
+    updateGrid();
     m_nodes.clear();
     m_edges.clear();
     m_byScheme.clear();
@@ -241,6 +244,9 @@ void PipelineModel::rebuild()
 
 void PipelineModel::syncSchemesFrom(int index)
 {
+    // A scheme more or less can change the grid: then every computed position moves.
+    if (updateGrid())
+        index = 0;
     const QList<Scheme> &schemes = m_doc->project().schemes;
     for (qsizetype i = std::max(0, index); i < schemes.size(); ++i)
         syncScheme(schemes.at(i).name);
@@ -535,27 +541,6 @@ ModelResult PipelineModel::moveNodes(const QHash<NodeId, QPointF> &positions)
         m_doc->undoStack()->push(new EditLayoutCommand(m_doc, layouts, text));
     }
     return ModelResult::accept();
-}
-
-void PipelineModel::autoLayout(const QStringList &schemes)
-{
-    const QStringList names = schemes.isEmpty() ? m_doc->project().schemeNames() : schemes;
-    QHash<QString, QJsonObject> layouts;
-    for (const QString &name : names) {
-        const QJsonObject before = m_doc->schemeLayout(name);
-        QJsonObject after;
-        for (auto it = before.begin(); it != before.end(); ++it) {
-            QJsonObject entry = it.value().toObject();
-            entry.remove(QStringLiteral("x"));
-            entry.remove(QStringLiteral("y"));
-            if (!entry.isEmpty())
-                after.insert(it.key(), entry);
-        }
-        if (after != before)
-            layouts.insert(name, after);
-    }
-    if (!layouts.isEmpty())
-        m_doc->undoStack()->push(new EditLayoutCommand(m_doc, layouts, tr("Auto-layout")));
 }
 
 QString PipelineModel::newStepId(const QString &scheme, NodeKind kind) const

@@ -66,6 +66,9 @@ class PipelineModel final : public QObject
 public:
     static constexpr double kColumnWidth = 210;
     static constexpr double kRowHeight = 180;
+    /// Width : height the computed layout's grid of schemes aims at (a canvas is wider than
+    /// high): a few schemes stay one below the other, 300 make 9 columns of 34.
+    static constexpr double kGridAspect = 1.6;
 
     explicit PipelineModel(ProjectDocument *doc, QObject *parent = nullptr);
     ~PipelineModel() override;
@@ -99,12 +102,16 @@ public:
                         QString *createdScheme = nullptr, QString *createdKey = nullptr);
     ModelResult moveNodes(const QHash<NodeId, QPointF> &positions);
     /// Forgets the moved positions of these schemes (all when empty): nodes go back to the
-    /// computed layout (one row per scheme), not connected nodes on a line beneath.
+    /// computed layout (the grid of schemes), not connected nodes after the chain.
     void autoLayout(const QStringList &schemes = {});
 
-    /// Where a node sits when the layout does not say: column by chain position, row by the
-    /// scheme's index; nodes not connected yet continue the row after the chain.
+    /// Where a node sits when the layout does not say: schemes fill a grid row by row in
+    /// project order (gridColumns() to a row, cells as wide as the longest scheme), a node's
+    /// column in its cell is its chain position; nodes not connected yet continue the row
+    /// after the chain.
     QPointF defaultPosition(int schemeIndex, int column) const;
+    /// Schemes to a row of the computed layout (1: one scheme below the other).
+    int gridColumns() const { return m_grid.columns; }
 
     // Run state: shown live, neither saved nor undoable.
     void applyProgress(const RunProgress &progress);
@@ -127,6 +134,15 @@ Q_SIGNALS:
 
 private:
     struct Desired;
+    /// The computed layout's grid: schemes to a row and node columns to a cell.
+    struct Grid {
+        int columns = 1;
+        int cellColumns = 1;
+        bool operator==(const Grid &) const = default;
+    };
+    /// Recomputes the grid after `changed` changed (every scheme when empty, or when one came
+    /// or went); true when the grid changed, and with it every computed position.
+    bool updateGrid(const QString &changed = QString());
     void rebuild();
     void syncScheme(const QString &name);
     void syncSchemesFrom(int index);
@@ -146,6 +162,8 @@ private:
     QHash<QString, QList<EdgeId>> m_schemeEdges;
     NodeId m_nextNode = 1;
     EdgeId m_nextEdge = 1;
+    Grid m_grid;
+    QHash<QString, int> m_schemeColumns; ///< node columns each scheme takes in the grid
 };
 
 } // namespace weft

@@ -1,13 +1,14 @@
 // PipelineModel's run state: what each node shows while a run goes and after it — shown
 // live, neither saved nor undoable.
 #include "core/engine/runtypes.h"
+#include "widgets/canvas/pipelinekeys.h"
 #include "widgets/canvas/pipelinemodel.h"
 
 namespace weft {
 
 namespace {
 
-const QString kTarget = QStringLiteral("target");
+using pipelinekeys::kTarget;
 const QString kBeatFlat = QStringLiteral("beatFlat");
 
 } // namespace

@@ -83,6 +83,8 @@ void PipelineScene::addNode(NodeId id)
     if (!node || m_nodes.contains(id))
         return;
     auto *item = new NodeItem(*node);
+    item->setCacheMode(m_nodeCaching ? QGraphicsItem::DeviceCoordinateCache
+                                     : QGraphicsItem::NoCache);
     addItem(item);
     m_nodes.insert(id, item);
     m_schemeItems[node->scheme].insert(item);
@@ -127,6 +129,16 @@ void PipelineScene::removeEdge(EdgeId id)
     delete m_edges.take(id);
 }
 
+void PipelineScene::setNodeCaching(bool on)
+{
+    if (on == m_nodeCaching)
+        return;
+    m_nodeCaching = on;
+    const auto mode = on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache;
+    for (NodeItem *item : std::as_const(m_nodes))
+        item->setCacheMode(mode);
+}
+
 void PipelineScene::nodeItemMoved(NodeItem *item)
 {
     scheduleFrameUpdate(item->node().scheme);
@@ -149,6 +161,7 @@ void PipelineScene::flushFrames()
     for (const QString &scheme : dirty)
         updateFrame(scheme);
     updateSceneRect();
+    Q_EMIT framesUpdated();
 }
 
 void PipelineScene::updateFrame(const QString &scheme)
@@ -190,6 +203,15 @@ QRectF PipelineScene::schemeRect(const QString &scheme) const
 {
     const SchemeFrameItem *frame = m_frames.value(scheme);
     return frame ? frame->boundingRect() : QRectF();
+}
+
+QHash<QString, QRectF> PipelineScene::schemeRects() const
+{
+    QHash<QString, QRectF> rects;
+    rects.reserve(m_frames.size());
+    for (auto it = m_frames.cbegin(); it != m_frames.cend(); ++it)
+        rects.insert(it.key(), it.value()->boundingRect());
+    return rects;
 }
 
 NodeItem *PipelineScene::nodeItemAt(const QPointF &scenePos) const

@@ -32,6 +32,10 @@ public:
     QString schemeAt(const QPointF &scenePos) const;
     /// The bounding rectangle of one scheme's frame (empty if unknown).
     QRectF schemeRect(const QString &scheme) const;
+    /// Every scheme's frame rectangle, by scheme.
+    QHash<QString, QRectF> schemeRects() const;
+    /// The frames' titles and rectangles, for drawing titles over a zoomed-out canvas.
+    const QHash<QString, SchemeFrameItem *> &frameItems() const { return m_frames; }
 
     /// Deletes the selected nodes and edges through the model.
     void deleteSelection();
@@ -39,6 +43,11 @@ public:
     void selectNode(const QString &scheme, const QString &key);
     /// Called by a node item while it is dragged: its frame follows.
     void nodeItemMoved(NodeItem *item);
+    /// Whether node cards keep a picture of themselves at the view's scale (the view turns
+    /// it off below NodeItem::kDetailLod: there a card is a block, quicker drawn than cached,
+    /// and a zoom step would draw every card in view into a new picture).
+    void setNodeCaching(bool on);
+    bool nodeCaching() const { return m_nodeCaching; }
 
 Q_SIGNALS:
     /// A refusal or a hint to show to the person.
@@ -48,6 +57,8 @@ Q_SIGNALS:
     /// A node was double-clicked.
     void nodeActivated(const QString &scheme, const QString &key);
     void contextMenuForNode(const QString &scheme, const QString &key, const QPoint &screenPos);
+    /// Frames moved, came or went (once for many changes: they are coalesced).
+    void framesUpdated();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -79,6 +90,7 @@ private:
     QHash<QString, QSet<NodeItem *>> m_schemeItems;
     QSet<QString> m_dirtyFrames;
     bool m_flushQueued = false;
+    bool m_nodeCaching = true;
     // Drawing a connection: from an output port (forward) or an input port (backward).
     NodeId m_connectFrom = 0;
     bool m_connectBackward = false;

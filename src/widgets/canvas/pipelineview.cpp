@@ -1,13 +1,16 @@
 #include "widgets/canvas/pipelineview.h"
 
+#include "widgets/canvas/canvasoverview.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/nodekind.h"
 #include "widgets/canvas/pipelinescene.h"
 
 #include <QDragEnterEvent>
+#include <QGlyphRun>
 #include <QLabel>
 #include <QMimeData>
 #include <QScrollBar>
+#include <QTextLayout>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -16,6 +19,9 @@ namespace weft {
 namespace {
 constexpr double kMinZoom = 0.05;
 constexpr double kMaxZoom = 3.0;
+// A jump to a scheme below this zoom goes to 100 %: the point is to read it.
+constexpr double kReadableZoom = 0.75;
+constexpr int kOverviewWidth = 220;
 } // namespace
 
 PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
@@ -23,6 +29,7 @@ PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
     , m_scene(scene)
     , m_message(new QLabel(this))
     , m_messageTimer(new QTimer(this))
+    , m_overview(new CanvasOverview(this))
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(RubberBandDrag);
@@ -44,6 +51,43 @@ PipelineView::PipelineView(PipelineScene *scene, QWidget *parent)
     m_messageTimer->setInterval(6000);
     connect(m_messageTimer, &QTimer::timeout, m_message, &QLabel::hide);
     connect(scene, &PipelineScene::message, this, &PipelineView::showMessage);
+
+    m_overview->hide();
+    connect(scene, &PipelineScene::framesUpdated, this, [this] {
+        m_overview->invalidate();
+        updateOverview();
+    });
+    connect(this, &PipelineView::zoomChanged, this, &PipelineView::updateOverview);
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QScrollBar::valueChanged, this, &PipelineView::updateOverview);
+}
+
+void PipelineView::setOverviewEnabled(bool enabled)
+{
+    m_overviewEnabled = enabled;
+    updateOverview();
+}
+
+void PipelineView::updateOverview()
+{
+    const QRectF area = m_overview->area();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    // The frames' margin counts as in view: a project that fits shows no overview.
+    const bool needed =
+        m_overviewEnabled && !area.isEmpty() && !visible.contains(area.adjusted(30, 30, -30, -30));
+    if (!needed) {
+        m_overview->hide();
+        return;
+    }
+    const QRect port = viewport()->geometry();
+    const QSize size = CanvasOverview::sizeFor(area, std::min(kOverviewWidth, port.width() / 3));
+    const QRect place(port.right() - size.width() - 12, port.bottom() - size.height() - 12,
+                      size.width(), size.height());
+    if (m_overview->geometry() != place)
+        m_overview->setGeometry(place);
+    m_overview->show();
+    m_overview->raise();
+    m_overview->update();
 }
 
 double PipelineView::zoom() const
@@ -80,13 +124,16 @@ void PipelineView::resetZoom()
 void PipelineView::fitAll()
 {
     QRectF all;
-    for (QGraphicsItem *item : m_scene->items()) {
-        if (item->type() == SchemeFrameItem::Type)
-            all |= item->sceneBoundingRect();
-    }
+    for (const QRectF &frame : m_scene->schemeRects())
+        all |= frame;
     if (all.isNull())
         return;
-    fitInView(all.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    const QRectF wanted = all.adjusted(-20, -20, 20, 20);
+    fitInView(wanted, Qt::KeepAspectRatio);
+    // Fitting can bring in the scroll bars (the scene has a margin), and they take room:
+    // fit again in what is left.
+    if (!mapToScene(viewport()->rect()).boundingRect().contains(wanted))
+        fitInView(wanted, Qt::KeepAspectRatio);
     if (zoom() > 1.0)
         resetZoom();
     if (zoom() < kMinZoom)
@@ -114,13 +161,21 @@ void PipelineView::centerOnScheme(const QString &scheme)
     const QRectF rect = m_scene->schemeRect(scheme);
     if (rect.isNull())
         return;
-    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    QRectF visible = mapToScene(viewport()->rect()).boundingRect();
     if (rect.width() > visible.width() || rect.height() > visible.height()) {
         fitInView(rect.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
         Q_EMIT zoomChanged(zoom());
+        visible = mapToScene(viewport()->rect()).boundingRect(); // wider now
     }
     // Left-aligned: a scheme reads from its source on the left.
     centerOn(rect.left() + std::min(rect.width(), visible.width()) / 2 - 10, rect.center().y());
+}
+
+void PipelineView::showScheme(const QString &scheme)
+{
+    if (zoom() < kReadableZoom)
+        resetZoom();
+    centerOnScheme(scheme);
 }
 
 void PipelineView::showMessage(const QString &text)
@@ -146,6 +201,7 @@ void PipelineView::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     if (m_message->isVisible())
         placeMessage();
+    updateOverview();
 }
 
 void PipelineView::wheelEvent(QWheelEvent *event)
@@ -269,6 +325,68 @@ void PipelineView::drawBackground(QPainter *painter, const QRectF &rect)
         }
     }
     painter->drawPoints(points.constData(), int(points.size()));
+}
+
+void PipelineView::paintEvent(QPaintEvent *event)
+{
+    // Here rather than in every zoom call: any change of the transform reaches a paint.
+    m_scene->setNodeCaching(zoom() >= NodeItem::kDetailLod);
+    QGraphicsView::paintEvent(event);
+}
+
+void PipelineView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    // Zoomed out, frames are plain blocks and their titles too small to read: the titles are
+    // written over them at a size that stays readable, as a map names its towns. Each title
+    // is shaped once into glyph runs and cut at its frame's edge by leaving out the glyphs
+    // beyond it, so neither a pan nor a zoom step lays out text or clips.
+    if (zoom() >= NodeItem::kDetailLod)
+        return;
+    QFont font = this->font();
+    font.setPixelSize(11);
+    const QTransform toDevice = painter->worldTransform();
+    painter->save();
+    painter->resetTransform();
+    for (const SchemeFrameItem *frame : m_scene->frameItems()) {
+        const QRectF box = frame->boundingRect();
+        if (!box.intersects(rect))
+            continue;
+        const QRectF device = toDevice.mapRect(box);
+        if (device.width() < 40)
+            continue;
+        Title &title = m_titles[frame->scheme()];
+        if (title.text != frame->title() || title.font != font) {
+            QTextLayout layout(frame->title(), font);
+            layout.beginLayout();
+            const QTextLine line = layout.createLine();
+            layout.endLayout();
+            title.text = frame->title();
+            title.font = font;
+            title.runs = layout.glyphRuns();
+            title.size = QSizeF(line.naturalTextWidth(), line.height());
+        }
+        // Glyphs that start further right than this would cross the frame's edge.
+        const double room = device.width() - 10;
+        const QRectF label(device.left() + 2, device.top() + 2,
+                           std::min(title.size.width(), room) + 6, title.size.height() + 2);
+        painter->fillRect(label, QColor(255, 255, 255, 215));
+        painter->setPen(frame->isSchemeEnabled() ? QColor(0x263238) : QColor(0x78909c));
+        const QPointF origin = label.topLeft() + QPointF(3, 1);
+        for (const QGlyphRun &run : std::as_const(title.runs)) {
+            const QList<QPointF> positions = run.positions();
+            qsizetype keep = 0;
+            while (keep < positions.size() && positions.at(keep).x() + font.pixelSize() <= room)
+                ++keep;
+            if (keep == positions.size()) {
+                painter->drawGlyphRun(origin, run);
+            } else if (keep > 0) {
+                QGlyphRun part = run;
+                part.setRawData(run.glyphIndexes().constData(), positions.constData(), int(keep));
+                painter->drawGlyphRun(origin, part);
+            }
+        }
+    }
+    painter->restore();
 }
 
 } // namespace weft

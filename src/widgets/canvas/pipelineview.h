@@ -1,12 +1,16 @@
 #pragma once
 
+#include <QFont>
+#include <QGlyphRun>
 #include <QGraphicsView>
+#include <QHash>
 
 class QLabel;
 class QTimer;
 
 namespace weft {
 
+class CanvasOverview;
 class PipelineScene;
 
 /// The canvas: zoom (Ctrl+wheel), pan (middle button or Space+drag), fit, rubber-band
@@ -19,6 +23,9 @@ public:
 
     PipelineScene *pipelineScene() const { return m_scene; }
     double zoom() const;
+    CanvasOverview *overview() const { return m_overview; }
+    /// The overview shows while the project does not fit in the view, unless turned off.
+    bool isOverviewEnabled() const { return m_overviewEnabled; }
 
 public Q_SLOTS:
     void zoomIn();
@@ -28,6 +35,10 @@ public Q_SLOTS:
     void fitSelection();
     /// Scrolls to a scheme's frame (keeps the zoom unless the frame does not fit).
     void centerOnScheme(const QString &scheme);
+    /// Jumps to a scheme so that it can be read: at 100 % when zoomed out further, then
+    /// scrolled to it as centerOnScheme() does.
+    void showScheme(const QString &scheme);
+    void setOverviewEnabled(bool enabled);
     /// Shows a message over the canvas for a few seconds.
     void showMessage(const QString &text);
 
@@ -45,14 +56,29 @@ protected:
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void scaleBy(double factor);
     void placeMessage();
+    /// Shows the overview in the viewport's corner while part of the project is out of view.
+    void updateOverview();
+
+    /// A scheme's title shaped for drawForeground().
+    struct Title {
+        QString text;
+        QFont font;
+        QList<QGlyphRun> runs;
+        QSizeF size;
+    };
 
     PipelineScene *m_scene;
+    QHash<QString, Title> m_titles;
     QLabel *m_message;
     QTimer *m_messageTimer;
+    CanvasOverview *m_overview;
+    bool m_overviewEnabled = true;
     bool m_panning = false;
     bool m_spaceHeld = false;
 };

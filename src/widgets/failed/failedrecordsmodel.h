@@ -13,9 +13,10 @@ namespace weft {
 class StateService;
 
 /// The failed records of the state store, as a table that never holds more than a few
-/// pages: the count comes first (asynchronously), rows are fetched a page at a time on the
-/// state thread when a view asks for them, and pages far from what is shown are dropped —
-/// so a store with a million failures scrolls as smoothly as one with ten.
+/// pages: after a filter the first page comes first and is shown at once, then the count
+/// (both asynchronously); further rows are fetched a page at a time on the state thread when
+/// a view asks for them, and pages far from what is shown are dropped — so a store with a
+/// million failures scrolls and filters as smoothly as one with ten.
 class FailedRecordsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -74,6 +75,8 @@ private:
     qint64 m_count = 0;
     bool m_counting = false;
     quint64 m_generation = 0;
+    bool m_firstShown = false; ///< the first page of the current filter is in the rows
+    CancelFlag m_superseded;   ///< set when a newer filter or refresh replaces this one
     QHash<int, QList<FailedRecord>> m_pages;
     QList<int> m_pageOrder; ///< least recently used first
     mutable QHash<int, CancelFlag> m_pending;

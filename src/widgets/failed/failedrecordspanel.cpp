@@ -12,7 +12,6 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QTimer>
-
 #include <algorithm>
 
 namespace weft {
@@ -77,15 +76,23 @@ FailedRecordsPanel::FailedRecordsPanel(StateService *state, QWidget *parent)
     m_ui->saveAndRetry->setIcon(QIcon(QStringLiteral(":/icons/retry.svg")));
     setSchemes({});
 
+    // A choice in a list applies at once; typing waits for a pause (a keystroke is not a
+    // search), and Enter does not wait.
     m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(250);
+    m_filterTimer->setInterval(kTypingPauseMs);
     connect(m_filterTimer, &QTimer::timeout, this, &FailedRecordsPanel::applyFilter);
     auto later = [this] { m_filterTimer->start(); };
-    connect(m_ui->scheme, &QComboBox::currentIndexChanged, this, later);
-    connect(m_ui->stage, &QComboBox::currentIndexChanged, this, later);
-    connect(m_ui->status, &QComboBox::currentIndexChanged, this, later);
+    auto now = [this] {
+        m_filterTimer->stop();
+        applyFilter();
+    };
+    connect(m_ui->scheme, &QComboBox::currentIndexChanged, this, now);
+    connect(m_ui->stage, &QComboBox::currentIndexChanged, this, now);
+    connect(m_ui->status, &QComboBox::currentIndexChanged, this, now);
     connect(m_ui->run, &QLineEdit::textChanged, this, later);
     connect(m_ui->text, &QLineEdit::textChanged, this, later);
+    connect(m_ui->run, &QLineEdit::returnPressed, this, now);
+    connect(m_ui->text, &QLineEdit::returnPressed, this, now);
     connect(m_model, &FailedRecordsModel::countChanged, this, &FailedRecordsPanel::updateCount);
     connect(m_model, &FailedRecordsModel::pageLoaded, this, &FailedRecordsPanel::showCurrent);
     connect(m_ui->records->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -24,6 +24,9 @@ class FailedRecordsPanel final : public QWidget
 {
     Q_OBJECT
 public:
+    /// How long typing in a filter field pauses before the list is filtered.
+    static constexpr int kTypingPauseMs = 150;
+
     explicit FailedRecordsPanel(StateService *state, QWidget *parent = nullptr);
     ~FailedRecordsPanel() override;
 

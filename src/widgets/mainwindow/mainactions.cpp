@@ -56,6 +56,10 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     resetZoom = make(this, nullptr, QKeySequence(Qt::CTRL | Qt::Key_1));
     fit = make(this, "zoom-fit", QKeySequence(Qt::CTRL | Qt::Key_0));
     autoLayout = make(this, "auto-layout", QKeySequence(Qt::CTRL | Qt::Key_L));
+    jumpToScheme = make(this, nullptr, QKeySequence(Qt::CTRL | Qt::Key_J));
+    showOverview = make(this, nullptr);
+    showOverview->setCheckable(true);
+    showOverview->setChecked(true);
     newConnection = make(this, "connection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     newScheme = make(this, "scheme", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     editMapping = make(this, "node-map", QKeySequence(Qt::CTRL | Qt::Key_M));
@@ -120,6 +124,8 @@ void MainActions::buildMenus()
     m_view->addAction(resetZoom);
     m_view->addAction(fit);
     m_view->addAction(autoLayout);
+    m_view->addAction(jumpToScheme);
+    m_view->addAction(showOverview);
     m_view->addSeparator();
     m_project = bar->addMenu(QString());
     m_project->addAction(newConnection);
@@ -161,6 +167,8 @@ void MainActions::retranslate()
     resetZoom->setText(tr("Actual &size"));
     fit->setText(tr("&Fit to view"));
     autoLayout->setText(tr("&Auto-layout"));
+    jumpToScheme->setText(tr("&Jump to scheme…"));
+    showOverview->setText(tr("O&verview"));
     newConnection->setText(tr("New &connection…"));
     newScheme->setText(tr("New &scheme"));
     editMapping->setText(tr("Edit &mapping"));
@@ -172,8 +180,8 @@ void MainActions::retranslate()
     about->setText(tr("&About Weft"));
     // Tooltips name the shortcut: the designer is meant to be driven from the keyboard too.
     for (QAction *a :
-         {newProject, open, save, undo, redo, zoomIn, zoomOut, fit, autoLayout, newConnection,
-          newScheme, editMapping, runProject, runScheme, preview, cancelRun}) {
+         {newProject, open, save, undo, redo, zoomIn, zoomOut, fit, autoLayout, jumpToScheme,
+          newConnection, newScheme, editMapping, runProject, runScheme, preview, cancelRun}) {
         const QString text = a->text().remove(u'&');
         a->setToolTip(a->shortcut().isEmpty()
                           ? text

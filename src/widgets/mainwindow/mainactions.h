@@ -40,6 +40,8 @@ public:
     QAction *resetZoom;
     QAction *fit;
     QAction *autoLayout;
+    QAction *jumpToScheme;
+    QAction *showOverview;
     QAction *newConnection;
     QAction *newScheme;
     QAction *editMapping;

@@ -8,6 +8,7 @@
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/canvas/pipelineview.h"
+#include "widgets/canvas/schemejump.h"
 #include "widgets/common/language.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/common/resources.h"
@@ -188,6 +189,8 @@ void MainWindow::wire()
     connect(a->resetZoom, &QAction::triggered, m_view, &PipelineView::resetZoom);
     connect(a->fit, &QAction::triggered, m_view, &PipelineView::fitAll);
     connect(a->autoLayout, &QAction::triggered, this, [this] { m_pipeline->autoLayout(); });
+    connect(a->jumpToScheme, &QAction::triggered, this, &MainWindow::showSchemeJump);
+    connect(a->showOverview, &QAction::toggled, m_view, &PipelineView::setOverviewEnabled);
     connect(a->newConnection, &QAction::triggered, this, [this] { editConnection(); });
     connect(a->newScheme, &QAction::triggered, this, &MainWindow::addScheme);
     connect(a->editMapping, &QAction::triggered, this, [this] {
@@ -448,6 +451,28 @@ AlertsDialog *MainWindow::showAlerts()
     m_alerts->raise();
     m_alerts->activateWindow();
     return m_alerts;
+}
+
+SchemeJump *MainWindow::showSchemeJump()
+{
+    if (!m_jump) {
+        m_jump = new SchemeJump(m_doc, this);
+        connect(m_jump, &SchemeJump::schemeChosen, this, &MainWindow::jumpToScheme);
+    }
+    showCanvas();
+    m_jump->popup(m_view);
+    return m_jump;
+}
+
+void MainWindow::jumpToScheme(const QString &scheme)
+{
+    if (m_doc->schemeIndex(scheme) < 0)
+        return;
+    showCanvas();
+    m_view->showScheme(scheme);
+    // Selecting its source shows the scheme in the explorer and its source's properties.
+    m_scene->selectNode(scheme, QStringLiteral("source"));
+    m_view->setFocus(Qt::ShortcutFocusReason);
 }
 
 MappingEditor *MainWindow::openMapping(const QString &scheme)

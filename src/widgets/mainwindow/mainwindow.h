@@ -37,6 +37,7 @@ class PropertiesPanel;
 class RunCoordinator;
 class RunPanel;
 class SampleCache;
+class SchemeJump;
 class StateService;
 
 /// The designer's main window: the project explorer and node palette on the left, the
@@ -89,6 +90,10 @@ public:
     AlertsDialog *showAlerts();
     /// Opens the connection dialog for a new or an existing connection.
     void editConnection(const QString &name = QString());
+    /// Opens the jump-to-scheme search over the canvas (Ctrl+J).
+    SchemeJump *showSchemeJump();
+    /// Shows a scheme on the canvas, readable, with its source selected.
+    void jumpToScheme(const QString &scheme);
     void setLanguage(const QString &code);
 
 protected:
@@ -134,6 +139,7 @@ private:
     PreviewPanel *m_previewPanel;
     ApiUsagePanel *m_usagePanel;
     AlertsDialog *m_alerts = nullptr;
+    SchemeJump *m_jump = nullptr;
     ProblemsPanel *m_problemsPanel;
     QDockWidget *m_explorerDock;
     QDockWidget *m_paletteDock;

@@ -5,12 +5,30 @@
 #include "core/state/statestore.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace weft {
 
 namespace detail {
+
+/// The latest progress of each scheme, from the engine thread to the GUI thread: a runner
+/// may report far more often than a window can draw (every window of a sync, every retry),
+/// and a queued signal per report would let them pile up in the GUI thread's event queue.
+struct ProgressMailbox {
+    QMutex mutex;
+    QHash<QString, RunProgress> latest;
+    QStringList order;   ///< schemes in the order of their first report
+    bool posted = false; ///< a delivery is queued or timed on the GUI thread
+};
 
 /// Lives on the engine thread: owns the runner, the previewers and their state store.
 class EngineWorker final : public QObject
@@ -46,7 +64,12 @@ EngineHost::EngineHost(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
     , m_worker(new detail::EngineWorker)
+    , m_mailbox(std::make_shared<detail::ProgressMailbox>())
+    , m_progressTimer(new QTimer(this))
 {
+    m_progressTimer->setSingleShot(true);
+    m_progressTimer->setTimerType(Qt::PreciseTimer); // a coarse one may fire early
+    connect(m_progressTimer, &QTimer::timeout, this, &EngineHost::flushProgress);
     qRegisterMetaType<RunProgress>();
     qRegisterMetaType<RunInfo>();
     qRegisterMetaType<PreviewResult>();
@@ -54,6 +77,14 @@ EngineHost::EngineHost(QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
+#ifdef Q_OS_LINUX
+    // The engine yields to the window: on a machine of two cores a run's threads would
+    // otherwise take turns with the GUI thread and delay its frames by tens of milliseconds.
+    // Threads the engine starts (the runner's workers) inherit the nice value; an idle window
+    // takes nothing from the run.
+    QMetaObject::invokeMethod(
+        m_worker, [] { setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kEngineNice); });
+#endif
 }
 
 EngineHost::~EngineHost()
@@ -96,6 +127,7 @@ void EngineHost::start(const Project &project, const QString &stateLocation,
         return;
     m_running = true;
     auto *worker = m_worker;
+    const std::shared_ptr<detail::ProgressMailbox> mailbox = m_mailbox;
     QPointer<EngineHost> self(this);
     QMetaObject::invokeMethod(
         worker,
@@ -126,13 +158,25 @@ void EngineHost::start(const Project &project, const QString &stateLocation,
                                  if (self)
                                      Q_EMIT self->schemeStarted(s, id);
                              });
-            QObject::connect(runner, &Runner::progress, self, [self](const RunProgress &p) {
-                if (self)
-                    Q_EMIT self->progress(p);
-            });
+            // On the engine thread: into the mailbox, and one delivery queued at a time.
+            QObject::connect(runner, &Runner::progress, worker,
+                             [self, mailbox](const RunProgress &p) {
+                                 const QMutexLocker lock(&mailbox->mutex);
+                                 if (!mailbox->latest.contains(p.scheme))
+                                     mailbox->order << p.scheme;
+                                 mailbox->latest.insert(p.scheme, p);
+                                 if (std::exchange(mailbox->posted, true))
+                                     return;
+                                 QMetaObject::invokeMethod(self, [self] {
+                                     if (self)
+                                         self->progressPosted();
+                                 });
+                             });
             QObject::connect(runner, &Runner::schemeFinished, self, [self](const RunInfo &info) {
-                if (self)
-                    Q_EMIT self->schemeFinished(info);
+                if (!self)
+                    return;
+                self->flushProgress();
+                Q_EMIT self->schemeFinished(info);
             });
             QObject::connect(runner, &Runner::finished, worker, [self, worker, runner](int code) {
                 runner->deleteLater();
@@ -140,6 +184,7 @@ void EngineHost::start(const Project &project, const QString &stateLocation,
                 QMetaObject::invokeMethod(self, [self, code] {
                     if (!self)
                         return;
+                    self->flushProgress();
                     self->m_running = false;
                     Q_EMIT self->runFinished(code, QString());
                 });
@@ -154,6 +199,33 @@ void EngineHost::start(const Project &project, const QString &stateLocation,
                 runner->start(options);
         },
         Qt::QueuedConnection);
+}
+
+void EngineHost::progressPosted()
+{
+    const qint64 since = m_lastProgress.isValid() ? m_lastProgress.elapsed() : kProgressIntervalMs;
+    if (since >= kProgressIntervalMs)
+        flushProgress();
+    else if (!m_progressTimer->isActive())
+        m_progressTimer->start(int(kProgressIntervalMs - since));
+}
+
+void EngineHost::flushProgress()
+{
+    m_progressTimer->stop();
+    QHash<QString, RunProgress> latest;
+    QStringList order;
+    {
+        const QMutexLocker lock(&m_mailbox->mutex);
+        latest.swap(m_mailbox->latest);
+        order.swap(m_mailbox->order);
+        m_mailbox->posted = false;
+    }
+    if (order.isEmpty())
+        return;
+    m_lastProgress.start();
+    for (const QString &scheme : std::as_const(order))
+        Q_EMIT progress(latest.value(scheme));
 }
 
 void EngineHost::cancelRun()
