@@ -48,6 +48,8 @@ MockReply ControlApi::handle(const MockRequest &request)
     }
     if (get && path.startsWith(QLatin1String("/records/")))
         return records(request, path.mid(QStringLiteral("/records/").size()));
+    if (get && path == QLatin1String("/catalog"))
+        return catalog();
     if (get && path == QLatin1String("/invalid"))
         return MockReply::json(m_ctx.datasets.invalid());
     if (post && path == QLatin1String("/touch"))
@@ -62,7 +64,7 @@ MockReply ControlApi::handle(const MockRequest &request)
         return MockReply::json(QJsonObject{{QStringLiteral("ok"), true}});
     return problem(404, QStringLiteral("unknown control call %1 %2; see docs/mock.md: GET "
                                        "stats, written, records/<dataset>, invalid, faults, "
-                                       "info; POST touch, reset, faults")
+                                       "catalog, info; POST touch, reset, faults")
                             .arg(QString::fromLatin1(request.method), request.path));
 }
 
@@ -79,7 +81,7 @@ MockReply ControlApi::records(const MockRequest &request, const QString &dataset
     const auto out = m_ctx.datasets.records(dataset, offset, limit);
     if (!out) {
         return problem(404, QStringLiteral("unknown dataset '%1'; datasets: %2")
-                                .arg(dataset, Datasets::names().join(QStringLiteral(", "))));
+                                .arg(dataset, m_ctx.datasets.names().join(QStringLiteral(", "))));
     }
     return MockReply::json(QJsonObject{{QStringLiteral("dataset"), dataset},
                                        {QStringLiteral("total"), m_ctx.datasets.size(dataset)},
@@ -100,7 +102,7 @@ MockReply ControlApi::touch(const MockRequest &request)
     if (!ids) {
         return problem(404, QStringLiteral("cannot touch dataset '%1'; datasets: %2 (not "
                                            "k3-orgs)")
-                                .arg(dataset, Datasets::names().join(QStringLiteral(", "))));
+                                .arg(dataset, m_ctx.datasets.names().join(QStringLiteral(", "))));
     }
     m_ctx.log(QStringLiteral("touched %1 records of %2").arg(ids->size()).arg(dataset));
     return MockReply::json(QJsonObject{{QStringLiteral("dataset"), dataset},
@@ -146,6 +148,32 @@ MockReply ControlApi::faults(const MockRequest &request)
     QJsonObject out = m_ctx.faults.settings().toJson();
     out.insert(QStringLiteral("expireTokens"), false);
     return MockReply::json(out);
+}
+
+MockReply ControlApi::catalog() const
+{
+    // Every catalogue endpoint the mock serves, and the dataset that answers it.
+    QJsonArray endpoints;
+    for (const CatEndpoint &e : m_ctx.catalog.endpoints()) {
+        QJsonObject o{{QStringLiteral("endpoint"), e.ref()},
+                      {QStringLiteral("api"), e.api},
+                      {QStringLiteral("method"), e.method},
+                      {QStringLiteral("effect"),
+                       e.query ? QStringLiteral("QUERY") : QStringLiteral("EXECUTE")}};
+        if (!e.formId.isEmpty())
+            o.insert(QStringLiteral("formId"), e.formId);
+        const CatEndpoint *query = e.query ? &e : m_ctx.catalog.matchingQuery(e);
+        if (!e.query && query)
+            o.insert(QStringLiteral("savesInto"), query->ref());
+        const QString dataset = m_ctx.datasets.datasetOf(e);
+        if (!dataset.isEmpty()) {
+            o.insert(QStringLiteral("dataset"), dataset);
+            o.insert(QStringLiteral("records"), m_ctx.datasets.size(dataset));
+        }
+        endpoints.append(o);
+    }
+    return MockReply::json(QJsonObject{{QStringLiteral("endpoints"), endpoints},
+                                       {QStringLiteral("count"), endpoints.size()}});
 }
 
 MockReply ControlApi::reset()

@@ -7,7 +7,8 @@
 namespace weft::mock {
 
 /// The `/_mock` control API: statistics, written data, generated records, invalid records,
-/// touch, reset and fault settings. Never subject to faults or rate limits.
+/// the catalogue endpoints served, touch, reset and fault settings. Never subject to faults or rate
+/// limits.
 class ControlApi final
 {
 public:
@@ -22,6 +23,7 @@ private:
     MockReply faults(const MockRequest &request);
     MockReply reset();
     MockReply info() const;
+    MockReply catalog() const;
     SystemMock *system(const QString &name) const;
 
     MockContext &m_ctx;

@@ -1,5 +1,6 @@
 #include "datasets.h"
 
+#include "mockcatalog.h"
 #include "mockclock.h"
 #include "mockconfig.h"
 
@@ -22,26 +23,145 @@ QJsonObject k3Object(const K3Form &form, const std::vector<QJsonValue> &row)
     return o;
 }
 
+// The catalogue queries the hand-written datasets serve (the example projects are built on
+// them): they are completed with the declared fields they lack instead.
+const QStringList kHandWritten = {QStringLiteral("jushuitan/wms.partner.query"),
+                                  QStringLiteral("jushuitan/purchasein.query"),
+                                  QStringLiteral("dingtalk/processinstance.get"),
+                                  QStringLiteral("dingtalk/processinstance.listids")};
+
+const QString kK3 = QStringLiteral("kingdee_k3cloud/");
+
 } // namespace
 
-Datasets::Datasets(const MockConfig &config, const MockClock &clock)
-    : m_seed(config.seed)
+Datasets::Datasets(const MockConfig &config, const MockClock &clock, const MockCatalog &catalog)
+    : m_catalogue(catalog)
+    , m_seed(config.seed)
     , m_jst(config.seed, clock, config.jstPartners, config.jstPurchaseIns, spanMs(config))
     , m_jdy(config.seed, clock, config.jdyCustomers, spanMs(config))
     , m_k3(config.seed, clock, config.k3Materials, config.k3Customers, spanMs(config))
     , m_dd(config.seed, clock, m_k3, config.ddInstances, spanMs(config))
-{}
-
-QStringList Datasets::names()
 {
-    return {QStringLiteral("jst-partners"),  QStringLiteral("jst-purchaseins"),
-            QStringLiteral("jdy-customers"), QStringLiteral("k3-materials"),
-            QStringLiteral("k3-customers"),  QStringLiteral("k3-orgs"),
-            QStringLiteral("dd-instances")};
+    m_k3.attachCatalog(catalog, config, spanMs(config));
+    auto completion = [&](const QString &ref,
+                          const QStringList &leaveOut = {}) -> const RecordGenerator * {
+        const CatEndpoint *e = catalog.find(ref);
+        if (!e)
+            return nullptr;
+        if (!leaveOut.isEmpty()) {
+            auto copy = std::make_unique<CatEndpoint>(*e);
+            copy->fields.removeIf([&](const CatField &f) { return leaveOut.contains(f.name); });
+            e = copy.get();
+            m_trimmed.push_back(std::move(copy));
+        }
+        m_completions.push_back(std::make_unique<RecordGenerator>(*e, config.seed, clock));
+        return m_completions.back().get();
+    };
+    m_jst.setPurchaseInCompletion(completion(QStringLiteral("jushuitan/purchasein.query")));
+    m_jdy.setCompletion(completion(QStringLiteral("kingdee_jdy/customer.list")));
+    // The instance id is no part of process_instance: the client adds it to the record.
+    m_dd.setCompletion(
+        completion(QStringLiteral("dingtalk/processinstance.get"), {QStringLiteral("id")}));
+    for (const CatEndpoint &e : catalog.endpoints()) {
+        if (!e.query || e.system == QLatin1String("kingdee_k3cloud") ||
+            kHandWritten.contains(e.ref()))
+            continue;
+        auto d = std::make_unique<CatalogDataset>(e, config.seed, clock,
+                                                  config.catalogSize(e.ref()), spanMs(config));
+        if (e.ref() == QLatin1String("kingdee_jdy/customer.list")) {
+            // The customers the JDY example reads, saves of customer.save added to them.
+            d->useHandWritten(
+                &m_jdy.customers(), [this](qint64 i) { return m_jdy.customer(i); },
+                [this](const QString &id) -> std::optional<qint64> {
+                    bool ok = false;
+                    const qint64 i = id.toLongLong(&ok) - 1700000000000000000LL;
+                    if (!ok || i < 0 || m_jdy.customerId(i) != id)
+                        return std::nullopt;
+                    return i;
+                });
+        }
+        m_catalog.emplace(e.ref(), std::move(d));
+    }
+    shapeDingTalk();
+}
+
+void Datasets::shapeDingTalk()
+{
+    // DingTalk's organisation: the first departments sit under the root (1), the others
+    // under those; user j belongs to one department (or the root), and an attendance result
+    // is a user's — so listsub, user.list and attendance.list answer consistently.
+    CatalogDataset *departments = catalog(QStringLiteral("dingtalk/department.listsub"));
+    CatalogDataset *users = catalog(QStringLiteral("dingtalk/user.list"));
+    CatalogDataset *attendance = catalog(QStringLiteral("dingtalk/attendance.list"));
+    if (!departments || !users || !attendance)
+        return;
+    constexpr qint64 kTopLevel = 5;
+    auto departmentId = [departments](qint64 k) {
+        return departments->generator().id(k).toInteger();
+    };
+    departments->setShaper([departmentId](qint64 k, QJsonObject &o) {
+        o.insert(QStringLiteral("parent_id"), k < kTopLevel ? 1 : departmentId(k % kTopLevel));
+    });
+    users->setShaper([departments, departmentId](qint64 j, QJsonObject &o) {
+        const qint64 n = departments->generated();
+        const qint64 slot = j % (n + 1);
+        o.insert(QStringLiteral("dept_id_list"), QJsonArray{slot == n ? 1 : departmentId(slot)});
+    });
+    attendance->setShaper([this, users](qint64 k, QJsonObject &o) {
+        if (users->generated() == 0)
+            return;
+        const quint64 h = DetRandom::hash(m_seed, users->generator().stream(), quint64(k));
+        o.insert(QStringLiteral("userId"),
+                 users->generator().id(qint64(h % quint64(users->generated()))));
+    });
+}
+
+Datasets::~Datasets() = default;
+
+QString Datasets::datasetOf(const CatEndpoint &query) const
+{
+    static const QHash<QString, QString> handWritten = {
+        {QStringLiteral("jushuitan/wms.partner.query"), QStringLiteral("jst-partners")},
+        {QStringLiteral("jushuitan/purchasein.query"), QStringLiteral("jst-purchaseins")},
+        {QStringLiteral("kingdee_k3cloud/BD_MATERIAL.query"), QStringLiteral("k3-materials")},
+        {QStringLiteral("kingdee_k3cloud/BD_Customer.query"), QStringLiteral("k3-customers")},
+        {QStringLiteral("dingtalk/processinstance.get"), QStringLiteral("dd-instances")},
+        {QStringLiteral("dingtalk/processinstance.listids"), QStringLiteral("dd-instances")}};
+    if (!query.query)
+        return QString();
+    if (handWritten.contains(query.ref()))
+        return handWritten.value(query.ref());
+    return size(query.ref()) >= 0 ? query.ref() : QString();
+}
+
+CatalogDataset *Datasets::catalog(const QString &endpointRef)
+{
+    const auto it = m_catalog.find(endpointRef);
+    return it == m_catalog.end() ? nullptr : it->second.get();
+}
+
+QStringList Datasets::names() const
+{
+    QStringList out{QStringLiteral("jst-partners"),  QStringLiteral("jst-purchaseins"),
+                    QStringLiteral("jdy-customers"), QStringLiteral("k3-materials"),
+                    QStringLiteral("k3-customers"),  QStringLiteral("k3-orgs"),
+                    QStringLiteral("dd-instances")};
+    for (const auto &[ref, dataset] : m_catalog)
+        out << ref;
+    for (const QString &formId : m_k3.formIds()) {
+        const K3Form *form = m_k3.form(formId);
+        if (form->kind == K3Form::Kind::Catalog)
+            out << kK3 + form->query->id;
+    }
+    return out;
 }
 
 qint64 Datasets::size(const QString &name) const
 {
+    if (const auto it = m_catalog.find(name); it != m_catalog.end())
+        return it->second->size();
+    if (const K3Form *form = k3Form(name))
+        return m_k3.count(*form);
     if (name == QLatin1String("jst-partners"))
         return m_jst.partnerCount();
     if (name == QLatin1String("jst-purchaseins"))
@@ -59,8 +179,21 @@ qint64 Datasets::size(const QString &name) const
     return -1;
 }
 
+const K3Form *Datasets::k3Form(const QString &name) const
+{
+    if (!name.startsWith(kK3))
+        return nullptr;
+    const CatEndpoint *e = m_catalogue.find(name);
+    const K3Form *form = e ? m_k3.form(e->formId) : nullptr;
+    return form && form->kind == K3Form::Kind::Catalog ? form : nullptr;
+}
+
 QJsonValue Datasets::idOf(const QString &name, qint64 i) const
 {
+    if (const auto it = m_catalog.find(name); it != m_catalog.end())
+        return it->second->record(i).value(it->second->endpoint().keyId);
+    if (const K3Form *form = k3Form(name))
+        return form->generator->id(i);
     if (name == QLatin1String("jst-partners"))
         return m_jst.partnerWmsCoId(i);
     if (name == QLatin1String("jst-purchaseins"))
@@ -84,7 +217,13 @@ std::optional<QJsonArray> Datasets::records(const QString &name, qint64 offset, 
     QJsonArray out;
     const qint64 end = std::min(n, offset + limit);
     for (qint64 i = std::max<qint64>(offset, 0); i < end; ++i) {
-        if (name == QLatin1String("jst-partners")) {
+        if (const auto it = m_catalog.find(name); it != m_catalog.end()) {
+            out.append(it->second->record(i));
+        } else if (const K3Form *form = k3Form(name)) {
+            // One object per row: a document with lines gives one per line.
+            for (int line = 0; line < m_k3.lines(*form, i); ++line)
+                out.append(k3Object(*form, m_k3.row(*form, i, line)));
+        } else if (name == QLatin1String("jst-partners")) {
             out.append(m_jst.partner(i));
         } else if (name == QLatin1String("jst-purchaseins")) {
             out.append(m_jst.purchaseIn(i));
@@ -133,11 +272,18 @@ std::optional<QJsonArray> Datasets::touch(const QString &name, qint64 count, qin
     const qint64 n = size(name);
     if (n < 0 || name == QLatin1String("k3-orgs"))
         return std::nullopt;
-    const std::vector<qint64> picked = pickDistinct(m_seed, ++m_touchSerial, n, count);
+    CatalogDataset *catalogue = catalog(name);
+    const K3Form *form = k3Form(name);
+    const qint64 generated = catalogue ? catalogue->generated() : n; // created ones stay
+    const std::vector<qint64> picked = pickDistinct(m_seed, ++m_touchSerial, generated, count);
     ++m_generation;
     QJsonArray ids;
     for (qint64 i : picked) {
-        if (name == QLatin1String("jst-partners"))
+        if (catalogue)
+            catalogue->timeline().touch(i, atMs);
+        else if (form)
+            m_k3.timeline(*form)->touch(i, atMs);
+        else if (name == QLatin1String("jst-partners"))
             m_jst.touchPartner(i);
         else if (name == QLatin1String("jst-purchaseins"))
             m_jst.purchaseIns().touch(i, atMs);
@@ -163,6 +309,13 @@ void Datasets::clearTouches()
     m_k3.materials().clearTouches();
     m_k3.customers().clearTouches();
     m_dd.instances().clearTouches();
+    for (const auto &[ref, dataset] : m_catalog)
+        dataset->reset(); // what saves wrote, too: reset is the only caller
+    for (const QString &formId : m_k3.formIds()) {
+        const K3Form *form = m_k3.form(formId);
+        if (form->kind == K3Form::Kind::Catalog)
+            m_k3.timeline(*form)->clearTouches();
+    }
 }
 
 } // namespace weft::mock

@@ -2,6 +2,7 @@
 
 #include "k3dataset.h"
 #include "mockclock.h"
+#include "recordgenerator.h"
 #include "textpool.h"
 
 #include <QJsonDocument>
@@ -129,7 +130,7 @@ QJsonObject DdDataset::instance(qint64 i) const
     const QString businessId =
         m_clock.dateTime(createMs).remove(u'-').remove(u' ').remove(u':').left(12) +
         QStringLiteral("%1").arg(i % 1000000, 6, 10, QChar(u'0'));
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("title"), QString(applicant + QStringLiteral("提交的返利发放申请"))},
         {QStringLiteral("create_time"), m_clock.dateTime(createMs)},
         {QStringLiteral("finish_time"),
@@ -146,6 +147,9 @@ QJsonObject DdDataset::instance(qint64 i) const
         {QStringLiteral("cc_userid_list"), QJsonArray()},
         {QStringLiteral("form_component_values"), form},
     };
+    if (m_completion)
+        m_completion->complete(o, i, createMs);
+    return o;
 }
 
 QJsonArray DdDataset::invalidInstances() const

@@ -9,6 +9,7 @@
 namespace weft::mock {
 
 class MockClock;
+class RecordGenerator;
 class K3Dataset;
 
 /// DingTalk's generated approval instances of the rebate process (`PROC-WEFT-REBATE`).
@@ -28,6 +29,8 @@ public:
     std::optional<qint64> indexOf(const QString &instanceId) const;
     /// The `process_instance` object of topapi/processinstance/get.
     QJsonObject instance(qint64 i) const;
+    /// Records also carry the catalogue's declared fields they lack, made by `generator`.
+    void setCompletion(const RecordGenerator *generator) { m_completion = generator; }
     QJsonArray invalidInstances() const;
     QString missingCustomerCode() const;
 
@@ -35,6 +38,7 @@ public:
 
 private:
     quint64 m_seed;
+    const RecordGenerator *m_completion = nullptr;
     const MockClock &m_clock;
     const K3Dataset &m_k3;
     Timeline m_timeline;

@@ -81,7 +81,9 @@ MockReply DingTalkMock::handle(const MockRequest &request)
     const QString &path = request.subPath;
     if (path == kGetToken && request.method == "GET")
         return getToken(request);
-    if ((path != kListIds && path != kGet) || request.method != "POST") {
+    const CatEndpoint *endpoint =
+        m_ctx.catalog.byApi(QStringLiteral("dingtalk"), path, QStringLiteral("POST"));
+    if ((path != kListIds && path != kGet && !endpoint) || request.method != "POST") {
         MockReply r = error(
             404, QStringLiteral("not found: %1 %2").arg(QString::fromLatin1(request.method), path));
         r.status = 404;
@@ -114,7 +116,15 @@ MockReply DingTalkMock::handle(const MockRequest &request)
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject())
         return error(kBadParameter, QStringLiteral("请求体须为 JSON 对象"));
-    return path == kListIds ? listIds(doc.object()) : get(doc.object());
+    if (path == kListIds)
+        return listIds(doc.object());
+    if (path == kGet)
+        return get(doc.object());
+    if (endpoint->pagingKind == QLatin1String("none"))
+        return departments(*endpoint, doc.object());
+    if (endpoint->hasWindow())
+        return attendance(*endpoint, doc.object());
+    return users(*endpoint, doc.object());
 }
 
 MockReply DingTalkMock::getToken(const MockRequest &request)
@@ -197,6 +207,108 @@ MockReply DingTalkMock::get(const QJsonObject &body)
         return error(kBadParameter, QStringLiteral("审批实例不存在：%1").arg(id));
     return ok(QJsonObject{{QStringLiteral("process_instance"), dd.instance(*index)},
                           {QStringLiteral("success"), true}});
+}
+
+std::optional<qint64> DingTalkMock::department(qint64 deptId) const
+{
+    if (deptId == 1)
+        return -1;
+    const CatalogDataset *departments =
+        m_ctx.datasets.catalog(QStringLiteral("dingtalk/department.listsub"));
+    const auto k = departments->generator().indexOfId(QString::number(deptId));
+    if (!k || *k >= departments->generated())
+        return std::nullopt;
+    return k;
+}
+
+MockReply DingTalkMock::departments(const CatEndpoint &endpoint, const QJsonObject &body)
+{
+    const qint64 deptId = msOf(body.value(QLatin1String("dept_id"))).value_or(1);
+    if (!department(deptId))
+        return error(60003, QStringLiteral("部门不存在：%1").arg(deptId));
+    // One call answers every direct sub-department (no paging).
+    const CatalogDataset &data = *m_ctx.datasets.catalog(endpoint.ref());
+    QJsonArray result;
+    for (qint64 k = 0; k < data.size(); ++k) {
+        const QJsonObject d = data.record(k);
+        if (d.value(QLatin1String("parent_id")).toInteger() == deptId)
+            result.append(d);
+    }
+    return ok(QJsonObject{{QStringLiteral("result"), result}});
+}
+
+MockReply DingTalkMock::users(const CatEndpoint &endpoint, const QJsonObject &body)
+{
+    const auto deptId = msOf(body.value(QLatin1String("dept_id")));
+    const auto cursor = msOf(body.value(QLatin1String("cursor")));
+    const auto size = msOf(body.value(QLatin1String("size")));
+    if (!deptId || !cursor || !size)
+        return error(kBadParameter, QStringLiteral("缺少参数 dept_id、cursor 或 size"));
+    const qint64 maxSize = endpoint.maxPageSize > 0 ? endpoint.maxPageSize : 100;
+    if (*size < 1 || *size > maxSize)
+        return error(kBadParameter, QStringLiteral("size 须在 1 到 %1 之间").arg(maxSize));
+    if (*cursor < 0)
+        return error(kBadParameter, QStringLiteral("cursor 不能为负数"));
+    if (!department(*deptId))
+        return error(60003, QStringLiteral("部门不存在：%1").arg(*deptId));
+    const CatalogDataset &data = *m_ctx.datasets.catalog(endpoint.ref());
+    QJsonArray list;
+    qint64 matched = 0;
+    for (qint64 j = 0; j < data.size(); ++j) {
+        const QJsonObject u = data.record(j);
+        if (!u.value(QLatin1String("dept_id_list")).toArray().contains(QJsonValue(*deptId)))
+            continue;
+        if (matched >= *cursor && matched < *cursor + *size)
+            list.append(u);
+        ++matched;
+    }
+    const bool more = *cursor + *size < matched;
+    QJsonObject result{{QStringLiteral("has_more"), more}, {QStringLiteral("list"), list}};
+    if (more)
+        result.insert(QStringLiteral("next_cursor"), *cursor + *size);
+    return ok(QJsonObject{{QStringLiteral("result"), result}});
+}
+
+MockReply DingTalkMock::attendance(const CatEndpoint &endpoint, const QJsonObject &body)
+{
+    const auto from = m_ctx.clock.parse(body.value(endpoint.windowStart).toString());
+    const auto to = m_ctx.clock.parse(body.value(endpoint.windowEnd).toString());
+    if (!from || !to) {
+        return error(kBadParameter, QStringLiteral("%1/%2 须为 yyyy-MM-dd HH:mm:ss")
+                                        .arg(endpoint.windowStart, endpoint.windowEnd));
+    }
+    if (*to < *from)
+        return error(
+            kBadParameter,
+            QStringLiteral("%1 不能早于 %2").arg(endpoint.windowEnd, endpoint.windowStart));
+    if (endpoint.maxSpanDays > 0 && *to - *from > endpoint.maxSpanDays * 86400000LL)
+        return error(kBadParameter,
+                     QStringLiteral("查询时间跨度不能超过%1天").arg(endpoint.maxSpanDays));
+    QSet<QString> wanted;
+    for (const QJsonValue &v : body.value(QLatin1String("userIdList")).toArray())
+        wanted.insert(v.toString());
+    if (wanted.isEmpty() || wanted.size() > 50)
+        return error(kBadParameter, QStringLiteral("userIdList 须有 1 到 50 个员工"));
+    const qint64 offset = msOf(body.value(QLatin1String("offset"))).value_or(-1);
+    const qint64 limit = msOf(body.value(QLatin1String("limit"))).value_or(-1);
+    const qint64 maxSize = endpoint.maxPageSize > 0 ? endpoint.maxPageSize : 50;
+    if (offset < 0 || limit < 1 || limit > maxSize)
+        return error(kBadParameter,
+                     QStringLiteral("offset 须不小于 0，limit 须在 1 到 %1 之间").arg(maxSize));
+    const CatalogDataset &data = *m_ctx.datasets.catalog(endpoint.ref());
+    const CatalogDataset::Selection window = data.select(*from, *to + 999);
+    QJsonArray records;
+    qint64 matched = 0;
+    for (qint64 n = 0; n < window.size(); ++n) {
+        const QJsonObject r = data.record(window.at(n));
+        if (!wanted.contains(r.value(QLatin1String("userId")).toString()))
+            continue;
+        if (matched >= offset && matched < offset + limit)
+            records.append(r);
+        ++matched;
+    }
+    return ok(QJsonObject{{QStringLiteral("hasMore"), offset + limit < matched},
+                          {QStringLiteral("recordresult"), records}});
 }
 
 } // namespace weft::mock

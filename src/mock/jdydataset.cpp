@@ -1,6 +1,7 @@
 #include "jdydataset.h"
 
 #include "mockclock.h"
+#include "recordgenerator.h"
 #include "textpool.h"
 
 #include <array>
@@ -44,7 +45,7 @@ QJsonObject JdyDataset::customer(qint64 i) const
     if (version > 0)
         remark += QStringLiteral("（第%1次修改）").arg(version);
     const QString contact = textpool::personName(rng);
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), customerId(i)},
         {QStringLiteral("number"), QStringLiteral("KH%1").arg(i + 1, 5, 10, QChar(u'0'))},
         {QStringLiteral("name"), textpool::companyName(m_seed ^ 0x4a4459, quint64(i))},
@@ -59,6 +60,9 @@ QJsonObject JdyDataset::customer(qint64 i) const
         {QStringLiteral("create_time"), QString::number(createMs)},
         {QStringLiteral("modify_time"), QString::number(modifyMs)},
     };
+    if (m_completion)
+        m_completion->complete(o, i, modifyMs);
+    return o;
 }
 
 } // namespace weft::mock

@@ -1,10 +1,13 @@
 #include "jdymock.h"
 
+#include "jsonsink.h"
 #include "mockcrypto.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
+#include <algorithm>
 #include <limits>
 
 namespace weft::mock {
@@ -12,8 +15,7 @@ namespace weft::mock {
 namespace {
 
 const QString kTokenPath = QStringLiteral("/jdyconnector/app_management/kingdee_auth_token");
-const QString kCustomerPath = QStringLiteral("/jdy/v2/bd/customer");
-const QString kStorePath = QStringLiteral("/jdy/v2/bd/store");
+const QString kSystem = QStringLiteral("kingdee_jdy");
 
 std::optional<qint64> intParam(const MockRequest &r, const QString &key)
 {
@@ -36,9 +38,6 @@ JdyMock::JdyMock(MockContext &context)
 void JdyMock::reset()
 {
     m_tokens.clear();
-    m_stores.clear();
-    m_storeByNumber.clear();
-    m_storeById.clear();
     m_calls.reset();
     m_tokenCalls.reset();
 }
@@ -61,10 +60,19 @@ MockReply JdyMock::throttled() const
 
 QJsonValue JdyMock::written() const
 {
-    QJsonArray stores;
-    for (const QJsonObject &s : m_stores)
-        stores.append(s);
-    return QJsonObject{{QStringLiteral("stores"), stores}};
+    // By what was saved: the store and customer saves, each list's own records.
+    QJsonObject out;
+    for (const CatEndpoint &e : m_ctx.catalog.endpoints()) {
+        if (e.system != kSystem || e.query)
+            continue;
+        const CatEndpoint *query = m_ctx.catalog.matchingQuery(e);
+        const CatalogDataset *data = query ? m_ctx.datasets.catalog(query->ref()) : nullptr;
+        if (data) {
+            // "store.save" → "stores", "customer.save" → "customers".
+            out.insert(e.id.section(u'.', 0, 0) + u's', data->written());
+        }
+    }
+    return out;
 }
 
 std::optional<MockReply> JdyMock::checkGateway(const MockRequest &request) const
@@ -94,10 +102,9 @@ std::optional<MockReply> JdyMock::checkGateway(const MockRequest &request) const
 MockReply JdyMock::handle(const MockRequest &request)
 {
     const QString &path = request.subPath;
-    const bool known =
-        (path == kTokenPath && request.method == "GET") ||
-        (path == kCustomerPath && request.method == "GET") ||
-        (path == kStorePath && (request.method == "POST" || request.method == "GET"));
+    const CatEndpoint *endpoint =
+        m_ctx.catalog.byApi(kSystem, path, QString::fromLatin1(request.method));
+    const bool known = (path == kTokenPath && request.method == "GET") || endpoint;
     if (!known) {
         MockReply r = reply(
             404,
@@ -121,9 +128,7 @@ MockReply JdyMock::handle(const MockRequest &request)
     m_calls.setLimit(m_ctx.config.limit(m_ctx.config.jdyRatePerMinute));
     if (!m_calls.tryAcquire(now))
         return throttled();
-    if (path == kCustomerPath)
-        return customers(request);
-    return request.method == "POST" ? saveStores(request) : listStores(request);
+    return endpoint->query ? list(*endpoint, request) : save(*endpoint, request);
 }
 
 MockReply JdyMock::appToken(const MockRequest &request)
@@ -151,46 +156,75 @@ MockReply JdyMock::appToken(const MockRequest &request)
                              {QStringLiteral("domain"), QString()}});
 }
 
-MockReply JdyMock::customers(const MockRequest &request)
+namespace {
+
+// A list parameter's value: JSON array text ("[\"1\",\"2\"]") or one value.
+QStringList valuesOf(const QString &text)
 {
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    if (!doc.isArray())
+        return {text};
+    QStringList out;
+    for (const QJsonValue &v : doc.array())
+        out << scalarText(v);
+    return out;
+}
+
+} // namespace
+
+MockReply JdyMock::list(const CatEndpoint &endpoint, const MockRequest &request)
+{
+    const CatalogDataset &data = *m_ctx.datasets.catalog(endpoint.ref());
     const auto page = intParam(request, QStringLiteral("page")).value_or(1);
     const auto requestedSize = intParam(request, QStringLiteral("page_size")).value_or(10);
-    const auto start = intParam(request, QStringLiteral("modify_start_time"));
-    const auto end = intParam(request, QStringLiteral("modify_end_time"));
     if (page < 1 || requestedSize < 1)
         return reply(BadParameter, QStringLiteral("page 与 page_size 须为正整数"));
-    if ((start && *start < 0) || (end && *end < 0))
-        return reply(BadParameter,
-                     QStringLiteral("modify_start_time/modify_end_time 须为毫秒时间戳"));
+    std::optional<qint64> start;
+    std::optional<qint64> end;
+    if (endpoint.hasWindow()) {
+        start = intParam(request, endpoint.windowStart);
+        end = intParam(request, endpoint.windowEnd);
+        if ((start && *start < 0) || (end && *end < 0)) {
+            return reply(BadParameter, QStringLiteral("%1/%2 须为毫秒时间戳")
+                                           .arg(endpoint.windowStart, endpoint.windowEnd));
+        }
+    }
     // Production cuts page_size to 100 silently (see --jdy-page-size-quirk for the rest).
     const qint64 pageSize = std::min<qint64>(requestedSize, 100);
-    const JdyDataset &jdy = m_ctx.datasets.jdy();
-    const Timeline::Window w =
-        jdy.customers().window(start.value_or(std::numeric_limits<qint64>::min()),
-                               end.value_or(std::numeric_limits<qint64>::max()));
+    const CatalogDataset::Selection w =
+        data.select(start.value_or(std::numeric_limits<qint64>::min()),
+                    end.value_or(std::numeric_limits<qint64>::max()));
+    // search: a substring of the number or the name, as JDY's lists document it; any other
+    // parameter naming a field of the rows selects by that field (enable, bill_status…).
     const QString search = request.queryValue(QStringLiteral("search"));
-    const QString enable = request.queryValue(QStringLiteral("enable"));
-    const QString group = request.queryValue(QStringLiteral("group_id"));
+    QList<QPair<QString, QStringList>> filters;
+    for (const auto &[key, value] : request.queryItems()) {
+        if (value.isEmpty() || key == QLatin1String("page") || key == QLatin1String("page_size") ||
+            key == QLatin1String("search") || key == endpoint.windowStart ||
+            key == endpoint.windowEnd)
+            continue;
+        filters.append({key, valuesOf(value)});
+    }
     QJsonArray rows;
     qint64 count = 0;
     const qint64 from = (page - 1) * pageSize;
-    if (search.isEmpty() && enable.isEmpty() && group.isEmpty()) {
+    if (search.isEmpty() && filters.isEmpty()) {
         count = w.size();
         for (qint64 k = from; k < std::min(count, from + pageSize); ++k)
-            rows.append(jdy.customer(w.at(k)));
+            rows.append(data.record(w.at(k)));
     } else {
         for (qint64 k = 0; k < w.size(); ++k) {
-            const QJsonObject c = jdy.customer(w.at(k));
-            if (!search.isEmpty() &&
-                !c.value(QLatin1String("number")).toString().contains(search) &&
-                !c.value(QLatin1String("name")).toString().contains(search))
+            const QJsonObject r = data.record(w.at(k));
+            if (!search.isEmpty() && !scalarText(r.value(endpoint.keyNumber)).contains(search) &&
+                !scalarText(r.value(endpoint.keyName)).contains(search))
                 continue;
-            if (!enable.isEmpty() && c.value(QLatin1String("enable")).toString() != enable)
-                continue;
-            if (!group.isEmpty() && c.value(QLatin1String("group_id")).toString() != group)
+            const bool keep = std::all_of(filters.cbegin(), filters.cend(), [&](const auto &f) {
+                return !r.contains(f.first) || f.second.contains(scalarText(r.value(f.first)));
+            });
+            if (!keep)
                 continue;
             if (count >= from && count < from + pageSize)
-                rows.append(c);
+                rows.append(r);
             ++count;
         }
     }
@@ -203,8 +237,19 @@ MockReply JdyMock::customers(const MockRequest &request)
                              {QStringLiteral("rows"), rows}});
 }
 
-MockReply JdyMock::saveStores(const MockRequest &request)
+MockReply JdyMock::save(const CatEndpoint &endpoint, const MockRequest &request)
 {
+    const CatEndpoint *query = m_ctx.catalog.matchingQuery(endpoint);
+    CatalogDataset *kept = query ? m_ctx.datasets.catalog(query->ref()) : nullptr;
+    if (!kept) {
+        // A catalogue save without a list of the same path: nowhere to keep what it saves.
+        MockReply r = reply(
+            404,
+            QStringLiteral("weft-mock 没有与 %1 同路径的列表接口，不能保存").arg(endpoint.api));
+        r.status = 404;
+        return r;
+    }
+    CatalogDataset &data = *kept;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     QJsonArray input;
@@ -215,54 +260,53 @@ MockReply JdyMock::saveStores(const MockRequest &request)
     else
         return reply(BadParameter,
                      QStringLiteral("请求体须为 JSON 对象：%1").arg(parseError.errorString()));
-    // Validate everything first: a request either saves all its stores or none.
-    QHash<QString, QString> numbersInRequest;
+    const QString numberKey =
+        endpoint.keyNumber.isEmpty() ? QStringLiteral("number") : endpoint.keyNumber;
+    const CatParam *numberParam = endpoint.param(numberKey);
+    const QString numberLabel = numberParam ? numberParam->label : numberKey;
+    // Validate everything first: a request either saves all its records or none.
+    QSet<QString> numbersInRequest;
     for (const QJsonValue &v : input) {
-        const QJsonObject s = v.toObject();
-        const QString id = s.value(QLatin1String("id")).toVariant().toString();
-        const QString number = s.value(QLatin1String("number")).toString().trimmed();
-        const QString name = s.value(QLatin1String("name")).toString().trimmed();
-        if (number.isEmpty())
-            return reply(BadParameter, QStringLiteral("仓库编码（number）不能为空"));
-        if (name.isEmpty())
-            return reply(BadParameter,
-                         QStringLiteral("仓库名称（name）不能为空，编码：%1").arg(number));
-        if (!id.isEmpty() && !m_storeById.contains(id))
-            return reply(NotFound, QStringLiteral("要更新的仓库不存在，id：%1").arg(id));
-        const auto owner = m_storeByNumber.constFind(number);
-        const bool takenByOther =
-            owner != m_storeByNumber.cend() &&
-            (id.isEmpty() ||
-             m_stores.at(owner.value()).value(QLatin1String("id")).toString() != id);
-        if (takenByOther || numbersInRequest.contains(number))
-            return reply(Duplicate, QStringLiteral("仓库编码“%1”已存在").arg(number));
-        numbersInRequest.insert(number, id);
+        const QJsonObject r = v.toObject();
+        const QString id = scalarText(r.value(QLatin1String("id")));
+        const QString number = scalarText(r.value(numberKey)).trimmed();
+        for (const CatParam &p : endpoint.request) {
+            if (!p.required || !scalarText(r.value(p.field)).trimmed().isEmpty())
+                continue;
+            QString message = QStringLiteral("%1（%2）不能为空").arg(p.label, p.field);
+            if (p.field != numberKey && !number.isEmpty())
+                message += QStringLiteral("，编码：%1").arg(number);
+            return reply(BadParameter, message);
+        }
+        std::optional<qint64> self;
+        if (!id.isEmpty()) {
+            self = data.findId(id);
+            if (!self)
+                return reply(NotFound, QStringLiteral("要更新的记录不存在，id：%1").arg(id));
+        }
+        const std::optional<qint64> owner = data.findNumber(number);
+        if ((owner && owner != self) || numbersInRequest.contains(number))
+            return reply(Duplicate, QStringLiteral("%1“%2”已存在").arg(numberLabel, number));
+        numbersInRequest.insert(number);
     }
     QJsonArray ids;
     QJsonObject idNumberMap;
-    const QString now = m_ctx.clock.dateTime(MockClock::wallMs());
+    const qint64 nowMs = m_ctx.clock.touchMs();
+    const QString now = QString::number(nowMs); // JDY's times are milliseconds as text
     for (const QJsonValue &v : input) {
-        QJsonObject s = v.toObject();
-        QString id = s.value(QLatin1String("id")).toVariant().toString();
-        const QString number = s.value(QLatin1String("number")).toString().trimmed();
-        s.insert(QStringLiteral("number"), number);
-        s.insert(QStringLiteral("modify_time"), now);
+        QJsonObject r = v.toObject();
+        QString id = scalarText(r.value(QLatin1String("id")));
+        const QString number = scalarText(r.value(numberKey)).trimmed();
+        r.insert(numberKey, number);
+        r.insert(QStringLiteral("modify_time"), now);
         if (id.isEmpty()) {
-            id = QString::number(1800000000000000000LL + qint64(m_stores.size()) + 1);
-            s.insert(QStringLiteral("id"), id);
-            s.insert(QStringLiteral("create_time"), now);
-            m_storeById.insert(id, m_stores.size());
-            m_storeByNumber.insert(number, m_stores.size());
-            m_stores.append(s);
+            id = QString::number(1800000000000000000LL + (data.size() - data.generated()) + 1);
+            r.insert(QStringLiteral("id"), id);
+            r.insert(QStringLiteral("create_time"), now);
+            data.create(r, nowMs);
         } else {
-            const qsizetype at = m_storeById.value(id);
-            const QString oldNumber = m_stores.at(at).value(QLatin1String("number")).toString();
-            m_storeByNumber.remove(oldNumber);
-            m_storeByNumber.insert(number, at);
-            s.insert(QStringLiteral("id"), id);
-            s.insert(QStringLiteral("create_time"),
-                     m_stores.at(at).value(QLatin1String("create_time")));
-            m_stores[at] = s;
+            r.insert(QStringLiteral("id"), id);
+            data.update(*data.findId(id), r, nowMs);
         }
         ids.append(id);
         idNumberMap.insert(id, number);
@@ -270,32 +314,6 @@ MockReply JdyMock::saveStores(const MockRequest &request)
     return reply(
         Ok, QStringLiteral("success"),
         QJsonObject{{QStringLiteral("ids"), ids}, {QStringLiteral("id_number_map"), idNumberMap}});
-}
-
-MockReply JdyMock::listStores(const MockRequest &request)
-{
-    const auto page = std::max<qint64>(intParam(request, QStringLiteral("page")).value_or(1), 1);
-    const auto size =
-        std::clamp<qint64>(intParam(request, QStringLiteral("page_size")).value_or(10), 1, 100);
-    // search: a substring of the number or the name, as in JDY's other list APIs.
-    const QString search = request.queryValue(QStringLiteral("search"));
-    QJsonArray rows;
-    qint64 count = 0;
-    for (const QJsonObject &store : m_stores) {
-        if (!search.isEmpty() &&
-            !store.value(QLatin1String("number")).toString().contains(search) &&
-            !store.value(QLatin1String("name")).toString().contains(search))
-            continue;
-        if (count >= (page - 1) * size && count < page * size)
-            rows.append(store);
-        ++count;
-    }
-    return reply(Ok, QStringLiteral("success"),
-                 QJsonObject{{QStringLiteral("count"), count},
-                             {QStringLiteral("page"), page},
-                             {QStringLiteral("page_size"), size},
-                             {QStringLiteral("total_page"), (count + size - 1) / size},
-                             {QStringLiteral("rows"), rows}});
 }
 
 } // namespace weft::mock

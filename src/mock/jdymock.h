@@ -5,13 +5,13 @@
 
 #include <QHash>
 #include <QJsonObject>
-#include <QList>
 #include <optional>
 
 namespace weft::mock {
 
 /// Kingdee JDY / 金蝶云星辰 V2: X-Api-* HMAC headers on every call, the app-token endpoint,
-/// the customer list and the store save.
+/// every list of the catalogue (customers hand-written, the others generated) and its saves
+/// (stores, customers), which the lists then answer too.
 ///
 /// The signed path is the real one, without the `/jdy` mount, so a client pointed at
 /// `http://host:port/jdy` signs exactly what it signs against production.
@@ -47,16 +47,12 @@ private:
     /// The gateway's refusal, or nullopt when the X-Api-* headers verify.
     std::optional<MockReply> checkGateway(const MockRequest &request) const;
     MockReply appToken(const MockRequest &request);
-    MockReply customers(const MockRequest &request);
-    MockReply saveStores(const MockRequest &request);
-    MockReply listStores(const MockRequest &request);
+    MockReply list(const CatEndpoint &endpoint, const MockRequest &request);
+    MockReply save(const CatEndpoint &endpoint, const MockRequest &request);
 
     MockContext &m_ctx;
     QHash<QString, qint64> m_tokens; // app-token → expiry (wall ms)
     quint64 m_serial = 0;
-    QList<QJsonObject> m_stores;
-    QHash<QString, qsizetype> m_storeByNumber;
-    QHash<QString, qsizetype> m_storeById;
     RateLimiter m_calls;
     RateLimiter m_tokenCalls;
 };

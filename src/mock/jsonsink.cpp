@@ -1,5 +1,6 @@
 #include "jsonsink.h"
 
+#include <QJsonDocument>
 #include <QLocale>
 #include <charconv>
 #include <cmath>
@@ -92,6 +93,43 @@ void appendJsonNumber(QByteArray &out, double d)
 {
     char buffer[kJsonNumberMax];
     out.append(buffer, jsonNumberText(buffer, d));
+}
+
+void appendJsonValue(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        appendJsonString(out, value.toString());
+        break;
+    case QJsonValue::Double:
+        appendJsonNumber(out, value.toDouble());
+        break;
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Array:
+        out += QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        break;
+    case QJsonValue::Object:
+        out += QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        break;
+    default:
+        out += "null";
+        break;
+    }
+}
+
+QString scalarText(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (std::trunc(d) == d && std::abs(d) < 9007199254740992.0) // exact in a double
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
+    }
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return value.toString();
 }
 
 } // namespace weft::mock

@@ -14,6 +14,11 @@ namespace weft::mock {
 /// Write JSON text as QJsonDocument::toJson(Compact) does (jsonsink.cpp).
 void appendJsonString(QByteArray &out, const QString &text);
 void appendJsonNumber(QByteArray &out, double value);
+/// Any value (objects and arrays as QJsonDocument writes them compactly).
+void appendJsonValue(QByteArray &out, const QJsonValue &value);
+/// A scalar as text for comparisons and keys: integers without a fraction (12, not 12.0 or
+/// 1.2e+01), other numbers as short as they read back, booleans as true/false.
+QString scalarText(const QJsonValue &value);
 /// The longest text jsonNumberText() writes.
 constexpr qsizetype kJsonNumberMax = 32;
 /// A number's JSON text into `buffer` (kJsonNumberMax bytes); returns its length.
@@ -50,6 +55,11 @@ public:
     {
         put(key, nullptr, 0);
         appendJsonString(m_out, v);
+    }
+    void field(const char *key, const QJsonValue &v)
+    {
+        put(key, nullptr, 0);
+        appendJsonValue(m_out, v);
     }
     /// An array element written by `write(QByteArray &)` (e.g. another sink on the buffer).
     template<typename Write>

@@ -1,11 +1,11 @@
 #include "jstdataset.h"
 
-#include "mockclock.h"
-#include "textpool.h"
 #include "jsonsink.h"
+#include "mockclock.h"
+#include "recordgenerator.h"
+#include "textpool.h"
 
 #include <QVarLengthArray>
-
 #include <QtMath>
 #include <array>
 #include <charconv>
@@ -214,7 +214,23 @@ void JstDataset::writePurchaseIn(qint64 i, Sink &out) const
         out.endObject();
     }
     out.endArray();
+    for (const CatField *f : m_missing)
+        out.field(f->key.constData(), m_completion->value(*f, i, modifiedMs));
     out.endObject();
+}
+
+void JstDataset::setPurchaseInCompletion(const RecordGenerator *generator)
+{
+    m_completion = nullptr;
+    m_missing.clear();
+    if (!generator || m_timeline.count() == 0)
+        return;
+    const QJsonObject sample = purchaseIn(0);
+    for (const CatField &f : generator->endpoint().fields) {
+        if (!sample.contains(f.name))
+            m_missing.append(&f);
+    }
+    m_completion = generator;
 }
 
 QJsonObject JstDataset::purchaseIn(qint64 i) const

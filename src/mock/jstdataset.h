@@ -4,12 +4,15 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <map>
 #include <optional>
 
 namespace weft::mock {
 
 class MockClock;
+class RecordGenerator;
+struct CatField;
 
 /// Jushuitan's generated data: warehouses (partners) and purchase-ins with 1–5 items.
 ///
@@ -38,6 +41,10 @@ public:
     std::optional<qint64> indexOfSoId(const QString &soId) const;
     QJsonArray invalidPurchaseIns() const;
 
+    /// Purchase-ins also carry the catalogue's declared fields they lack, made by `generator`
+    /// (the catalogue walk needs every declared field; the hand-written ones stay as they are).
+    void setPurchaseInCompletion(const RecordGenerator *generator);
+
     /// Touching a partner changes its remark1 (partners have no modification time).
     void touchPartner(qint64 i) { ++m_partnerVersions[i]; }
     void clearTouches();
@@ -56,6 +63,8 @@ private:
     qint64 m_partners;
     Timeline m_timeline;
     std::map<qint64, int> m_partnerVersions;
+    const RecordGenerator *m_completion = nullptr;
+    QList<const CatField *> m_missing; ///< declared fields writePurchaseIn() adds
 };
 
 } // namespace weft::mock

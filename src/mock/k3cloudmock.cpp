@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <algorithm>
+#include <limits>
 
 namespace weft::mock {
 
@@ -84,14 +85,42 @@ struct K3CloudMock::CachedQuery
     const K3Form *form;
     QString filter;
     QString order;
+    bool perLine;
     quint64 generation;
+    quint64 saves;
     std::vector<qint64> rows;
 };
 
+namespace {
+
+qint64 lineSlots(const K3Form &form)
+{
+    return form.hasLines ? K3Form::kLineSlots : 1;
+}
+
+} // namespace
+
 K3CloudMock::K3CloudMock(MockContext &context)
     : m_ctx(context)
-    , m_bills(context.datasets.k3(), context.clock)
+    , m_bills(context.datasets.k3(), context.clock, context.datasets.catalogue())
 {}
+
+std::vector<QJsonValue> K3CloudMock::rowOf(const K3Form &form, qint64 row) const
+{
+    if (row >= 0)
+        return m_ctx.datasets.k3().row(form, row / lineSlots(form), int(row % lineSlots(form)));
+    const qint64 saved = -1 - row;
+    return m_bills.row(form, saved / lineSlots(form), int(saved % lineSlots(form)));
+}
+
+qint64 K3CloudMock::timeOf(const K3Form &form, qint64 row) const
+{
+    if (row >= 0) {
+        const Timeline *timeline = m_ctx.datasets.k3().timeline(form);
+        return timeline ? timeline->timeMs(row / lineSlots(form)) : 0;
+    }
+    return m_bills.timeMs(form, (-1 - row) / lineSlots(form));
+}
 
 K3CloudMock::~K3CloudMock() = default;
 
@@ -256,13 +285,13 @@ MockReply K3CloudMock::login(const QString &operation, const QJsonObject &body)
 }
 
 const std::vector<qint64> *K3CloudMock::matches(const K3Form &form, const QString &filter,
-                                                const QString &order, QString *error)
+                                                const QString &order, bool perLine, QString *error)
 {
     const quint64 generation = m_ctx.datasets.generation();
     for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
         CachedQuery &c = **it;
-        if (c.form == &form && c.filter == filter && c.order == order &&
-            c.generation == generation) {
+        if (c.form == &form && c.filter == filter && c.order == order && c.perLine == perLine &&
+            c.generation == generation && c.saves == m_bills.version()) {
             std::rotate(m_cache.begin(), it, it + 1); // most recently used first
             return &m_cache.front()->rows;
         }
@@ -286,11 +315,23 @@ const std::vector<qint64> *K3CloudMock::matches(const K3Form &form, const QStrin
 
     const K3Dataset &k3 = m_ctx.datasets.k3();
     const Timeline *timeline = k3.timeline(form);
-    std::vector<qint64> candidates;
+    // A query reading a line field answers one row per line, others one per document.
+    const bool lines = form.hasLines && (perLine || [&] {
+                           for (int k = 0; k < form.fields.size(); ++k) {
+                               if (form.fields.at(k).line && parsed->uses(k))
+                                   return true;
+                           }
+                           for (const OrderKey &key : keys) {
+                               if (form.fields.at(key.field).line)
+                                   return true;
+                           }
+                           return false;
+                       }());
+    qint64 from = std::numeric_limits<qint64>::min();
+    qint64 to = std::numeric_limits<qint64>::max();
+    parsed->timeBounds(&from, &to);
+    std::vector<qint64> candidates; // documents: generated ≥ 0, saved < 0
     if (timeline) {
-        qint64 from = 0;
-        qint64 to = 0;
-        parsed->timeBounds(&from, &to);
         const Timeline::Window w = timeline->window(from, to);
         candidates.reserve(size_t(w.size()));
         for (qint64 k = 0; k < w.size(); ++k)
@@ -300,24 +341,36 @@ const std::vector<qint64> *K3CloudMock::matches(const K3Form &form, const QStrin
         for (qint64 i = 0; i < k3.count(form); ++i)
             candidates.push_back(i);
     }
+    // Saved documents follow (their ids are above the generated ones'), by save order.
+    for (qint64 n = 0; n < m_bills.count(form); ++n) {
+        const qint64 t = m_bills.timeMs(form, n);
+        if (t >= from && t <= to)
+            candidates.push_back(-1 - n);
+    }
     auto cached = std::make_unique<CachedQuery>();
     cached->form = &form;
     cached->filter = filter;
     cached->order = order;
+    cached->perLine = perLine;
     cached->generation = generation;
+    cached->saves = m_bills.version();
     std::vector<SortKey> keyValues; // keys.size() values per matched row
-    for (qint64 i : candidates) {
-        std::vector<QJsonValue> row = k3.row(form, i);
-        const qint64 t = timeline ? timeline->timeMs(i) : 0;
-        if (!parsed->matches(row, t))
-            continue;
-        cached->rows.push_back(i);
-        if (!keys.empty()) {
-            // Keep only the sort columns: whole rows of a million records would not fit.
-            for (const OrderKey &key : keys) {
-                const QJsonValue &v = row[size_t(key.field)];
-                keyValues.push_back(v.isDouble() ? SortKey{v.toDouble(), {}}
-                                                 : SortKey{0, v.toString()});
+    const qint64 slot = lineSlots(form);
+    for (qint64 doc : candidates) {
+        const int n = !lines ? 1 : doc >= 0 ? k3.lines(form, doc) : m_bills.lines(form, -1 - doc);
+        for (int line = 0; line < n; ++line) {
+            const qint64 id = doc >= 0 ? doc * slot + line : -1 - ((-1 - doc) * slot + line);
+            std::vector<QJsonValue> row = rowOf(form, id);
+            if (!parsed->matches(row, timeOf(form, id)))
+                continue;
+            cached->rows.push_back(id);
+            if (!keys.empty()) {
+                // Keep only the sort columns: whole rows of a million records would not fit.
+                for (const OrderKey &key : keys) {
+                    const QJsonValue &v = row[size_t(key.field)];
+                    keyValues.push_back(v.isDouble() ? SortKey{v.toDouble(), {}}
+                                                     : SortKey{0, v.toString()});
+                }
             }
         }
     }
@@ -359,19 +412,10 @@ MockReply K3CloudMock::executeBillQuery(const QJsonObject &body)
         data = p.isEmpty() ? body : decoded(p.at(p.size() > 1 ? 1 : 0)).toObject();
     }
     const QString formId = text(member(data, "FormId"));
-    if (K3BillStore::supports(formId)) {
-        // The documents Weft saved: found by number, so a client can check what a save whose
-        // answer it lost did.
-        QString error;
-        const auto rows = m_bills.query(text(member(data, "FieldKeys")),
-                                        member(data, "FilterString").toString(), &error);
-        return rows ? MockReply::json(*rows) : queryFailure(error);
-    }
     const K3Form *form = m_ctx.datasets.k3().form(formId);
     if (!form) {
-        return queryFailure(QStringLiteral("业务对象“%1”不存在（weft-mock 提供 BD_MATERIAL、"
-                                           "BD_Customer、ORG_Organizations）")
-                                .arg(formId));
+        return queryFailure(QStringLiteral("业务对象“%1”不存在（weft-mock 提供 %2）")
+                                .arg(formId, m_ctx.datasets.k3().formIds().join(u'、')));
     }
     std::vector<int> columns;
     for (const QString &key : text(member(data, "FieldKeys")).split(u',', Qt::SkipEmptyParts)) {
@@ -388,9 +432,12 @@ MockReply K3CloudMock::executeBillQuery(const QJsonObject &body)
     if (filterValue.isArray()) {
         return queryFailure(QStringLiteral("weft-mock 只支持字符串形式的 FilterString"));
     }
+    bool perLine = false;
+    for (int c : columns)
+        perLine = perLine || form->fields.at(c).line;
     QString error;
     const std::vector<qint64> *rows =
-        matches(*form, filterValue.toString(), text(member(data, "OrderString")), &error);
+        matches(*form, filterValue.toString(), text(member(data, "OrderString")), perLine, &error);
     if (!rows)
         return queryFailure(QStringLiteral("过滤条件或排序无法解析：%1").arg(error));
 
@@ -401,10 +448,9 @@ MockReply K3CloudMock::executeBillQuery(const QJsonObject &body)
     if (top > 0)
         total = std::min(total, top);
     const qint64 end = limit > 0 ? std::min(total, start + limit) : total;
-    const K3Dataset &k3 = m_ctx.datasets.k3();
     QJsonArray out;
     for (qint64 k = start; k < end; ++k) {
-        const std::vector<QJsonValue> row = k3.row(*form, rows->at(size_t(k)));
+        const std::vector<QJsonValue> row = rowOf(*form, rows->at(size_t(k)));
         QJsonArray line;
         for (int c : columns)
             line.append(row.at(size_t(c)));
@@ -424,9 +470,9 @@ MockReply K3CloudMock::save(const QJsonObject &body, bool batch)
     }
     if (formId.isEmpty())
         return saveFailure(QStringLiteral("缺少 formid"));
-    if (!K3BillStore::supports(formId)) {
+    if (!m_bills.canSave(formId)) {
         return saveFailure(
-            QStringLiteral("weft-mock 只能保存 AR_OtherRecAble，收到“%1”").arg(formId));
+            QStringLiteral("weft-mock 不能保存业务对象“%1”（目录中没有它的保存接口）").arg(formId));
     }
     const QJsonValue model = member(data, "Model");
     QJsonArray models;

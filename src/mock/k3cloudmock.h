@@ -11,8 +11,9 @@
 namespace weft::mock {
 
 /// Kingdee K3Cloud / 金蝶云星空 WebAPI (`…ServicesStub.*.common.kdsvc`): the three logins with
-/// a `kdservice-sessionid` cookie, ExecuteBillQuery with FilterString/OrderString/paging,
-/// Save/BatchSave of AR_OtherRecAble, and session loss (MsgCode 1) on demand or when idle.
+/// a `kdservice-sessionid` cookie, ExecuteBillQuery of every catalogue form with
+/// FilterString/OrderString/paging (saved documents included), Save/BatchSave of the forms
+/// the catalogue saves, and session loss (MsgCode 1) on demand or when idle.
 class K3CloudMock final : public SystemMock
 {
 public:
@@ -32,9 +33,12 @@ private:
     MockReply login(const QString &operation, const QJsonObject &body);
     MockReply executeBillQuery(const QJsonObject &body);
     MockReply save(const QJsonObject &body, bool batch);
-    /// The row indices a query matches, in order (cached: paging re-runs the same query).
+    /// The rows a query matches, in order (cached: paging re-runs the same query). Rows of
+    /// generated documents are ≥ 0, saved documents' < 0 (rowOf decodes both).
     const std::vector<qint64> *matches(const K3Form &form, const QString &filter,
-                                       const QString &order, QString *error);
+                                       const QString &order, bool perLine, QString *error);
+    std::vector<QJsonValue> rowOf(const K3Form &form, qint64 row) const;
+    qint64 timeOf(const K3Form &form, qint64 row) const;
     bool sessionValid(const MockRequest &request);
 
     MockContext &m_ctx;

@@ -1,6 +1,9 @@
 #include "k3dataset.h"
 
+#include "mockcatalog.h"
 #include "mockclock.h"
+#include "mockconfig.h"
+#include "recordgenerator.h"
 #include "textpool.h"
 
 #include <QJsonObject>
@@ -128,6 +131,80 @@ K3Dataset::K3Dataset(quint64 seed, const MockClock &clock, qint64 materials, qin
     m_forms.push_back(std::move(org));
 }
 
+K3Dataset::~K3Dataset() = default;
+
+namespace {
+
+K3Type typeOf(const CatField &f)
+{
+    if (f.type == QLatin1String("int"))
+        return K3Type::Int;
+    if (f.type == QLatin1String("number") || f.type == QLatin1String("float"))
+        return K3Type::Decimal;
+    if (f.type == QLatin1String("datetime") || f.type == QLatin1String("date") ||
+        isTimeName(f.name))
+        return K3Type::DateTime;
+    return K3Type::String;
+}
+
+} // namespace
+
+void K3Dataset::attachCatalog(const MockCatalog &catalog, const MockConfig &config, qint64 spanMs)
+{
+    RecordGenerator::References refs;
+    refs.materials = m_materials.count();
+    refs.materialNumber = [this](qint64 j) { return materialNumber(j); };
+    refs.materialName = [this](qint64 j) { return materialName(j); };
+    refs.customers = m_customers.count();
+    refs.customerNumber = [this](qint64 j) { return customerNumber(j); };
+    for (const CatEndpoint &e : catalog.endpoints()) {
+        if (e.system != QLatin1String("kingdee_k3cloud") || !e.query || e.formId.isEmpty())
+            continue;
+        m_generators.push_back(std::make_unique<RecordGenerator>(e, m_seed, m_clock, refs));
+        const RecordGenerator *generator = m_generators.back().get();
+        K3Form *existing = nullptr;
+        for (const auto &f : m_forms) {
+            if (f->formId.compare(e.formId, Qt::CaseInsensitive) == 0)
+                existing = f.get();
+        }
+        if (existing) {
+            // The hand-written form keeps its fields and rows; the catalogue's others follow.
+            existing->ownFields = int(existing->fields.size());
+            for (const CatField &f : e.fields) {
+                if (existing->fieldIndex(f.name) < 0)
+                    existing->fields.append(K3Field{f.name, typeOf(f), false, &f});
+            }
+            existing->query = &e;
+            existing->generator = generator;
+            continue;
+        }
+        auto form = std::make_unique<K3Form>();
+        form->kind = K3Form::Kind::Catalog;
+        form->formId = e.formId;
+        form->query = &e;
+        form->generator = generator;
+        for (const CatField &f : e.fields) {
+            form->fields.append(K3Field{f.name, typeOf(f), !f.entry.isEmpty(), &f});
+            form->hasLines = form->hasLines || !f.entry.isEmpty();
+        }
+        form->timeField = form->fieldIndex(e.windowField.isEmpty() ? QStringLiteral("FModifyDate")
+                                                                   : e.windowField);
+        const auto stream = static_cast<Stream>(0x100 + generator->stream() % 0xfffff00ULL);
+        m_timelines.emplace(form.get(),
+                            std::make_unique<Timeline>(m_seed, stream, config.catalogSize(e.ref()),
+                                                       m_clock.anchorMs(), spanMs));
+        m_forms.push_back(std::move(form));
+    }
+}
+
+QStringList K3Dataset::formIds() const
+{
+    QStringList out;
+    for (const auto &f : m_forms)
+        out << f->formId;
+    return out;
+}
+
 const K3Form *K3Dataset::form(const QString &formId) const
 {
     for (const auto &f : m_forms) {
@@ -146,8 +223,15 @@ qint64 K3Dataset::count(const K3Form &form) const
         return m_customers.count();
     case K3Form::Kind::Organization:
         return qint64(kOrgs.size());
+    case K3Form::Kind::Catalog:
+        return m_timelines.at(&form)->count();
     }
     return 0;
+}
+
+int K3Dataset::lines(const K3Form &form, qint64 i) const
+{
+    return form.hasLines ? form.generator->lines(i) : 1;
 }
 
 Timeline *K3Dataset::timeline(const K3Form &form)
@@ -159,6 +243,8 @@ Timeline *K3Dataset::timeline(const K3Form &form)
         return &m_customers;
     case K3Form::Kind::Organization:
         return nullptr;
+    case K3Form::Kind::Catalog:
+        return m_timelines.at(&form).get();
     }
     return nullptr;
 }
@@ -168,17 +254,70 @@ const Timeline *K3Dataset::timeline(const K3Form &form) const
     return const_cast<K3Dataset *>(this)->timeline(form);
 }
 
-std::vector<QJsonValue> K3Dataset::row(const K3Form &form, qint64 i) const
+std::vector<QJsonValue> K3Dataset::row(const K3Form &form, qint64 i, int line) const
 {
+    std::vector<QJsonValue> out;
     switch (form.kind) {
     case K3Form::Kind::Material:
-        return materialRow(i);
+        out = materialRow(i);
+        break;
     case K3Form::Kind::Customer:
-        return customerRow(i);
+        out = customerRow(i);
+        break;
     case K3Form::Kind::Organization:
         return orgRow(i);
+    case K3Form::Kind::Catalog:
+        return catalogRow(form, i, line);
     }
-    return {};
+    // The catalogue's fields the hand-written rows lack.
+    if (form.generator && form.ownFields < form.fields.size()) {
+        const qint64 ms = timeline(form)->timeMs(i);
+        for (qsizetype k = form.ownFields; k < form.fields.size(); ++k)
+            out.push_back(form.generator->value(*form.fields.at(k).catalog, i, ms));
+    }
+    return out;
+}
+
+std::vector<QJsonValue> K3Dataset::catalogRow(const K3Form &form, qint64 i, int line) const
+{
+    const qint64 ms = m_timelines.at(&form)->timeMs(i);
+    std::vector<QJsonValue> out;
+    out.reserve(size_t(form.fields.size()));
+    for (const K3Field &f : form.fields)
+        out.push_back(form.generator->value(*f.catalog, i, ms, f.line ? line : -1));
+    return out;
+}
+
+QString K3Dataset::materialNumber(qint64 i) const
+{
+    return materialRow(i).at(2).toString();
+}
+
+QString K3Dataset::materialName(qint64 i) const
+{
+    return materialRow(i).at(3).toString();
+}
+
+std::optional<qint64> K3Dataset::materialIndex(const QString &number) const
+{
+    // GG.SS.NNNNN: the last part is the index + 1.
+    bool ok = false;
+    const qint64 i = number.trimmed().section(u'.', -1).toLongLong(&ok) - 1;
+    if (!ok || i < 0 || i >= m_materials.count() ||
+        materialNumber(i).compare(number.trimmed(), Qt::CaseInsensitive) != 0)
+        return std::nullopt;
+    return i;
+}
+
+bool K3Dataset::materialExists(const QString &number) const
+{
+    return materialIndex(number).has_value();
+}
+
+QString K3Dataset::materialNameOf(const QString &number) const
+{
+    const auto i = materialIndex(number);
+    return i ? materialName(*i) : QString();
 }
 
 std::vector<QJsonValue> K3Dataset::materialRow(qint64 i) const

@@ -2,6 +2,7 @@
 
 #include "mockclock.h"
 
+#include <functional>
 #include <limits>
 
 namespace weft::mock {
@@ -471,6 +472,14 @@ std::optional<K3Filter> K3Filter::parse(const QString &text, const K3Form &form,
 bool K3Filter::matches(const std::vector<QJsonValue> &row, qint64 timeMs) const
 {
     return evaluate(*m_root, row, timeMs, m_form->timeField, *m_clock);
+}
+
+bool K3Filter::uses(int field) const
+{
+    const std::function<bool(const Node *)> walk = [&](const Node *n) {
+        return n && (n->field == field || walk(n->a.get()) || walk(n->b.get()));
+    };
+    return walk(m_root.get());
 }
 
 void K3Filter::timeBounds(qint64 *fromMs, qint64 *toMs) const

@@ -37,6 +37,8 @@ public:
     bool matches(const std::vector<QJsonValue> &row, qint64 timeMs) const;
     /// Bounds on the time field implied by top-level AND terms: rows outside can't match.
     void timeBounds(qint64 *fromMs, qint64 *toMs) const;
+    /// Whether the filter reads the field (a line field makes the query answer per line).
+    bool uses(int field) const;
 
 private:
     std::unique_ptr<Node> m_root;

@@ -121,7 +121,13 @@ int main(int argc, char **argv)
             QStringLiteral("--host '%1' is not an IP address").arg(config->host));
         return 2;
     }
-    weft::mock::MockContext context(*config);
+    QString catalogError;
+    const auto catalog = weft::mock::MockCatalog::builtin(&catalogError);
+    if (!catalog) {
+        weft::mock::MockContext::logError(catalogError);
+        return 2;
+    }
+    weft::mock::MockContext context(*config, *catalog);
     weft::mock::MockServer server(context);
     if (config->tls()) {
         QString error;
@@ -143,7 +149,7 @@ int main(int argc, char **argv)
     std::fflush(stdout);
     context.log(QStringLiteral("seed %1, data anchored at %2, datasets: %3 partners, %4 "
                                "purchase-ins, %5 JDY customers, %6 materials, %7 K3 customers, "
-                               "%8 approvals")
+                               "%8 approvals; %9 catalogue endpoints")
                     .arg(config->seed)
                     .arg(context.clock.dateTime(context.clock.anchorMs()))
                     .arg(config->jstPartners)
@@ -151,7 +157,8 @@ int main(int argc, char **argv)
                     .arg(config->jdyCustomers)
                     .arg(config->k3Materials)
                     .arg(config->k3Customers)
-                    .arg(config->ddInstances));
+                    .arg(config->ddInstances)
+                    .arg(catalog->endpoints().size()));
     const int rc = QCoreApplication::exec();
     context.log(QStringLiteral("stopped"));
     return rc;

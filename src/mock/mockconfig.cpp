@@ -109,6 +109,25 @@ QList<Option> options()
                  return false;
              c.jstPartners = c.jstPurchaseIns = c.jdyCustomers = n;
              c.k3Materials = c.k3Customers = c.ddInstances = n;
+             c.catalogRecords = n;
+             return true;
+         }},
+        {"catalog-records", "n",
+         "Size of every catalogue endpoint's dataset (default 500; shops 30, logistics "
+         "companies 60, DingTalk departments 20).",
+         integer(&C::catalogRecords, 0)},
+        {"catalog-size", "endpoint=n",
+         "Size of one catalogue endpoint's dataset, e.g. jushuitan/orders.query=2000 "
+         "(repeatable, or comma-separated).",
+         [](C &c, const QString &v) {
+             for (const QString &item : v.split(u',', Qt::SkipEmptyParts)) {
+                 bool ok = false;
+                 const qint64 n = item.section(u'=', 1).toLongLong(&ok);
+                 const QString ref = item.section(u'=', 0, 0).trimmed();
+                 if (!ok || n < 0 || !ref.contains(u'/'))
+                     return false;
+                 c.catalogSizes.insert(ref, n);
+             }
              return true;
          }},
         {"jst-partners", "n", "Jushuitan warehouses (default 40).", integer(&C::jstPartners, 0)},
@@ -281,6 +300,22 @@ bool FaultSettings::update(const QJsonObject &json, QString *error)
     return true;
 }
 
+qint64 MockConfig::catalogSize(const QString &endpointRef) const
+{
+    const auto it = catalogSizes.constFind(endpointRef);
+    if (it != catalogSizes.cend())
+        return it.value();
+    if (catalogRecords >= 0)
+        return catalogRecords;
+    if (endpointRef == QLatin1String("jushuitan/shops.query"))
+        return 30;
+    if (endpointRef == QLatin1String("jushuitan/logisticscompany.query"))
+        return 60;
+    if (endpointRef == QLatin1String("dingtalk/department.listsub"))
+        return 20;
+    return 500;
+}
+
 QJsonObject MockConfig::toJson() const
 {
     return QJsonObject{
@@ -294,7 +329,15 @@ QJsonObject MockConfig::toJson() const
                      {QStringLiteral("jdy-customers"), jdyCustomers},
                      {QStringLiteral("k3-materials"), k3Materials},
                      {QStringLiteral("k3-customers"), k3Customers},
-                     {QStringLiteral("dd-instances"), ddInstances}}},
+                     {QStringLiteral("dd-instances"), ddInstances},
+                     {QStringLiteral("catalogRecords"), catalogRecords},
+                     {QStringLiteral("catalogSizes"),
+                      [this] {
+                          QJsonObject sizes;
+                          for (auto it = catalogSizes.cbegin(); it != catalogSizes.cend(); ++it)
+                              sizes.insert(it.key(), it.value());
+                          return sizes;
+                      }()}}},
         {QStringLiteral("jushuitan"),
          QJsonObject{{QStringLiteral("appKey"), jstAppKey},
                      {QStringLiteral("appSecret"), jstAppSecret},
@@ -371,7 +414,9 @@ std::optional<MockConfig> parseCommandLine(const QStringList &arguments, int *ex
     for (const Option &o : applyOrder) {
         if (!parser.isSet(o.name))
             continue;
-        const QString value = o.valueName.isEmpty() ? QString() : parser.value(o.name);
+        // Repeatable options arrive joined by commas, the form one option also accepts.
+        const QString value =
+            o.valueName.isEmpty() ? QString() : parser.values(o.name).join(QLatin1Char(','));
         if (!o.apply(config, value)) {
             std::fprintf(stderr, "weft-mock: invalid value '%s' for --%s (see --help)\n",
                          qPrintable(value), qPrintable(o.name));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,10 @@ struct MockConfig
     qint64 k3Materials = 500;
     qint64 k3Customers = 500;
     qint64 ddInstances = 500;
+    /// Records of every catalogue dataset (-1: each endpoint's default, catalogSize()).
+    qint64 catalogRecords = -1;
+    /// Per catalogue endpoint ("jushuitan/orders.query"), overriding catalogRecords.
+    QHash<QString, qint64> catalogSizes;
 
     QString jstAppKey = QStringLiteral("weft-jst-app");
     QString jstAppSecret = QStringLiteral("weft-jst-secret");
@@ -87,6 +92,10 @@ struct MockConfig
     QString tlsKeyFile;
     bool tls() const { return !tlsCertFile.isEmpty(); }
 
+    /// Records of a catalogue endpoint's dataset: --catalog-size, else --catalog-records
+    /// (or --records), else 500 — fewer for master data that is small in practice (shops,
+    /// logistics companies, departments).
+    qint64 catalogSize(const QString &endpointRef) const;
     /// The effective limit: 0 (unlimited) when --no-rate-limits is given.
     int limit(int configured) const { return noRateLimits ? 0 : configured; }
     /// The configuration as JSON for `/_mock/info` (secrets included: it is a mock).

@@ -2,6 +2,7 @@
 
 #include "datasets.h"
 #include "faultinjector.h"
+#include "mockcatalog.h"
 #include "mockclock.h"
 #include "mockconfig.h"
 #include "mockhttp.h"
@@ -11,13 +12,15 @@
 
 namespace weft::mock {
 
-/// Everything the mocked systems and the control API share: configuration, clock, data.
+/// Everything the mocked systems and the control API share: configuration, clock, the
+/// API catalogue, data.
 struct MockContext
 {
-    explicit MockContext(const MockConfig &c)
+    MockContext(const MockConfig &c, const MockCatalog &apiCatalog)
         : config(c)
         , clock(c.nowSecs, c.utcOffsetMinutes)
-        , datasets(config, clock)
+        , catalog(apiCatalog)
+        , datasets(config, clock, apiCatalog)
         , faults(c.faultSeed, c.faults)
     {}
 
@@ -26,6 +29,7 @@ struct MockContext
 
     MockConfig config;
     MockClock clock;
+    const MockCatalog &catalog;
     Datasets datasets;
     MockStats stats;
     FaultInjector faults;

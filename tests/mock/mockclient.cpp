@@ -101,8 +101,21 @@ QByteArray MockClient::jstSign(const QByteArray &secret,
     return QCryptographicHash::hash(text, QCryptographicHash::Md5).toHex();
 }
 
+MockClient::Reply MockClient::jstArray(const QString &path, const QJsonArray &biz)
+{
+    return jstText(path, QJsonDocument(biz).toJson(QJsonDocument::Compact), {},
+                   QStringLiteral("weft-jst-secret"), 0);
+}
+
 MockClient::Reply MockClient::jst(const QString &path, const QJsonObject &biz, const QString &token,
                                   const QString &secret, qint64 timestamp)
+{
+    return jstText(path, QJsonDocument(biz).toJson(QJsonDocument::Compact), token, secret,
+                   timestamp);
+}
+
+MockClient::Reply MockClient::jstText(const QString &path, const QByteArray &biz,
+                                      const QString &token, const QString &secret, qint64 timestamp)
 {
     if (timestamp == 0)
         timestamp = QDateTime::currentSecsSinceEpoch();
@@ -113,8 +126,7 @@ MockClient::Reply MockClient::jst(const QString &path, const QJsonObject &biz, c
         {QStringLiteral("timestamp"), QString::number(timestamp)},
         {QStringLiteral("charset"), QStringLiteral("utf-8")},
         {QStringLiteral("version"), QStringLiteral("2")},
-        {QStringLiteral("biz"),
-         QString::fromUtf8(QJsonDocument(biz).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("biz"), QString::fromUtf8(biz)},
     };
     fields.append({QStringLiteral("sign"), QString::fromLatin1(jstSign(secret.toUtf8(), fields))});
     QUrlQuery form;

@@ -46,6 +46,8 @@ public:
     /// Signs and posts a form to /jushuitan<path> with the default credentials.
     Reply jst(const QString &path, const QJsonObject &biz, const QString &token = {},
               const QString &secret = QStringLiteral("weft-jst-secret"), qint64 timestamp = 0);
+    /// The same with a biz that is an array (the shipping upload takes one).
+    Reply jstArray(const QString &path, const QJsonArray &biz);
     static QByteArray jstSign(const QByteArray &secret,
                               const QList<QPair<QString, QString>> &fields);
 
@@ -77,6 +79,8 @@ public:
 
 private:
     Reply run(QNetworkReply *reply);
+    Reply jstText(const QString &path, const QByteArray &biz, const QString &token,
+                  const QString &secret, qint64 timestamp);
 
     QUrl m_base;
     QNetworkAccessManager m_nam;
