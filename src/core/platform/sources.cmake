@@ -6,4 +6,5 @@ set(WEFT_CORE_platform_SOURCES
     processidentity.cpp processidentity.h
     terminal.cpp terminal.h
     terminationsignal.cpp terminationsignal.h
+    threadpriority.cpp threadpriority.h
 )

@@ -2,6 +2,7 @@
 
 #include "core/engine/alerts.h"
 #include "core/engine/runner.h"
+#include "core/platform/threadpriority.h"
 #include "core/state/statestore.h"
 
 #include <QHash>
@@ -9,12 +10,6 @@
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace weft {
 
@@ -77,14 +72,11 @@ EngineHost::EngineHost(QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
-#ifdef Q_OS_LINUX
     // The engine yields to the window: on a machine of two cores a run's threads would
     // otherwise take turns with the GUI thread and delay its frames by tens of milliseconds.
     // Threads the engine starts (the runner's workers) inherit the nice value; an idle window
     // takes nothing from the run.
-    QMetaObject::invokeMethod(
-        m_worker, [] { setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kEngineNice); });
-#endif
+    QMetaObject::invokeMethod(m_worker, [] { lowerThisThreadPriority(kEngineNice); });
 }
 
 EngineHost::~EngineHost()
