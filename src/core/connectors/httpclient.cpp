@@ -85,10 +85,24 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
 {
     // The rate limiter is shared by every client of the connection and may start `go` after
     // this client is gone.
-    auto go = [this, self = QPointer<HttpClient>(this), request, done = std::move(done)]() mutable {
-        if (!self)
+    // The ticket: the limiter counts the call as starting "now" until its request has left
+    // (QNetworkReply::requestSent), as the manager may queue it behind busy connections.
+    std::weak_ptr<RateLimiter> limiter = m_limiter;
+    auto go = [this, self = QPointer<HttpClient>(this), request, done = std::move(done),
+               limiter](RateLimiter::Ticket ticket) mutable {
+        auto left = std::make_shared<bool>(false);
+        const auto markSent = [limiter, ticket, left]() {
+            if (std::exchange(*left, true))
+                return;
+            if (const auto l = limiter.lock())
+                l->sent(ticket);
+        };
+        if (!self) {
+            markSent();
             return;
+        }
         if (m_cancelled || !m_network) {
+            markSent();
             HttpResponse r;
             r.networkError = QNetworkReply::OperationCanceledError;
             r.errorString = QStringLiteral("cancelled");
@@ -105,6 +119,7 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
         timer->start();
         QNetworkReply *reply = m_network->sendCustomRequest(nr, request.verb, request.body);
         m_inFlight.append(reply);
+        connect(reply, &QNetworkReply::requestSent, reply, markSent);
         if (!m_connection.config.verifyTls) {
             // The connection's explicit, validated-with-a-warning override.
             connect(reply, &QNetworkReply::sslErrors, reply,
@@ -143,7 +158,8 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
         connect(reply, &QNetworkReply::readyRead, reply,
                 [reply, refuseIfTooLarge]() { refuseIfTooLarge(reply->bytesAvailable()); });
         connect(reply, &QNetworkReply::finished, this,
-                [this, reply, timer, done, limit, tooLarge, deadline, pastDeadline]() {
+                [this, reply, timer, done, limit, tooLarge, deadline, pastDeadline, markSent]() {
+                    markSent(); // an answer without requestSent (refused, aborted, cached)
                     m_inFlight.removeAll(reply);
                     HttpResponse r;
                     r.latencyMs = timer->elapsed();
@@ -168,9 +184,9 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
                 });
     };
     if (m_limiter)
-        m_limiter->acquire(std::move(go));
+        m_limiter->acquireUntilSent(std::move(go));
     else
-        go();
+        go(0);
 }
 
 std::optional<ConnectorError> HttpClient::transportError(const HttpResponse &r)

@@ -22,8 +22,23 @@ RateLimiter::RateLimiter(const RateLimit &limit, QObject *parent)
 
 void RateLimiter::acquire(std::function<void()> go)
 {
-    m_waiting.push_back(std::move(go));
+    m_waiting.push_back({[go = std::move(go)](Ticket) { go(); }, false});
     pump();
+}
+
+void RateLimiter::acquireUntilSent(std::function<void(Ticket)> go)
+{
+    m_waiting.push_back({std::move(go), true});
+    pump();
+}
+
+void RateLimiter::sent(Ticket ticket)
+{
+    if (!m_unsent.remove(ticket))
+        return;
+    // Times are recorded as they happen, so appending keeps m_starts in order.
+    m_starts.push_back(nowMs());
+    pump(); // counted at a fixed time now, no longer "now": the next call may go sooner
 }
 
 void RateLimiter::pause(int ms)
@@ -48,21 +63,23 @@ void RateLimiter::pump()
         const qint64 now = nowMs();
         while (!m_starts.empty() && m_starts.front() <= now - keepMs)
             m_starts.pop_front();
+        // The starts in time order: the recorded ones, then the calls not sent yet at "now".
+        const qsizetype recorded = qsizetype(m_starts.size());
+        const qsizetype n = recorded + m_unsent.size();
+        const auto startAt = [&](qsizetype i) { return i < recorded ? m_starts.at(i) : now; };
         qint64 waitMs = now < m_pausedUntilMs ? m_pausedUntilMs - now : 0;
         if (m_limit.perSecond >= 1.0) {
             // At most floor(rate) starts in any window of one second (plus margin).
             const qsizetype perWindow = qsizetype(m_limit.perSecond);
-            const qsizetype n = m_starts.size();
-            if (n >= perWindow) {
-                const qint64 nth = m_starts.at(n - perWindow);
-                waitMs = std::max<qint64>(waitMs, nth + 1000 + kJitterMarginMs - now);
-            }
-        } else if (m_limit.perSecond > 0 && !m_starts.empty()) {
+            if (n >= perWindow)
+                waitMs = std::max<qint64>(waitMs,
+                                          startAt(n - perWindow) + 1000 + kJitterMarginMs - now);
+        } else if (m_limit.perSecond > 0 && n > 0) {
             const qint64 spacing = qint64(std::ceil(1000.0 / m_limit.perSecond));
-            waitMs = std::max<qint64>(waitMs, m_starts.back() + spacing - now);
+            waitMs = std::max<qint64>(waitMs, startAt(n - 1) + spacing - now);
         }
-        if (m_limit.perMinute > 0 && m_starts.size() >= m_limit.perMinute) {
-            const qint64 nth = m_starts.at(m_starts.size() - m_limit.perMinute);
+        if (m_limit.perMinute > 0 && n >= m_limit.perMinute) {
+            const qint64 nth = startAt(n - m_limit.perMinute);
             waitMs = std::max<qint64>(waitMs, nth + 60000 + kJitterMarginMs - now);
         }
         if (waitMs <= 0 && m_gate.reserve && m_limit.isSet())
@@ -72,11 +89,18 @@ void RateLimiter::pump()
                 m_timer.start(int(std::min<qint64>(waitMs, 60000)));
             return;
         }
-        if (m_limit.isSet())
-            m_starts.push_back(now);
-        auto go = std::move(m_waiting.front());
+        Waiting next = std::move(m_waiting.front());
         m_waiting.pop_front();
-        go();
+        Ticket ticket = 0;
+        if (m_limit.isSet()) {
+            if (next.untilSent) {
+                ticket = m_nextTicket++;
+                m_unsent.insert(ticket);
+            } else {
+                m_starts.push_back(now);
+            }
+        }
+        next.go(ticket);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <deque>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -27,8 +28,19 @@ class RateLimiter final : public QObject
 public:
     explicit RateLimiter(const RateLimit &limit, QObject *parent = nullptr);
 
-    /// Runs `go` as soon as the limits allow (possibly right away, always on this thread).
+    /// Runs `go` as soon as the limits allow (possibly right away, always on this thread); the
+    /// call counts as started when `go` runs.
     void acquire(std::function<void()> go);
+    /// Identifies a call let go whose request may not have left yet.
+    using Ticket = quint64;
+    /// As acquire(), for a call whose request may wait after `go` (Qt's network access
+    /// manager queues requests beyond six connections a host): until sent(ticket), it counts
+    /// as starting now — the latest it can still leave — and from then at the moment it left.
+    /// Otherwise a call let go early and sent late arrives closer to the next ones than they
+    /// were counted, and the server sees one too many in its window.
+    void acquireUntilSent(std::function<void(Ticket)> go);
+    /// The request of `ticket` has left (or never will: an aborted call). Idempotent.
+    void sent(Ticket ticket);
     void pause(int ms);
     int waiting() const { return int(m_waiting.size()); }
     RateLimit limit() const { return m_limit; }
@@ -52,7 +64,14 @@ private:
     QElapsedTimer m_clock;
     qint64 m_pausedUntilMs = 0;
     std::deque<qint64> m_starts; ///< start times within the last minute (or second)
-    std::deque<std::function<void()>> m_waiting;
+    QSet<Ticket> m_unsent;       ///< calls let go whose requests have not left yet
+    Ticket m_nextTicket = 1;
+    /// A waiting call: `go` takes its ticket (0 for one that counts when it runs).
+    struct Waiting {
+        std::function<void(Ticket)> go;
+        bool untilSent = false;
+    };
+    std::deque<Waiting> m_waiting;
     QTimer m_timer;
     SharedGate m_gate;
 };

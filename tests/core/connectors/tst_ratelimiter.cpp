@@ -49,6 +49,35 @@ private Q_SLOTS:
         QCOMPARE(started, 100); // synchronously, no waiting at all
     }
 
+    void aCallCountsFromWhenItLeft()
+    {
+        // Two calls a second. Two are let go at once but leave only 400 ms later (queued
+        // behind busy connections): the server counts them from then, so the third may start
+        // a second after they left — not a second after they were let go, which would put
+        // three calls into one of the server's seconds. Lower bounds only: a busy machine
+        // makes calls later, never earlier.
+        RateLimiter limiter(RateLimit{2, 0});
+        QElapsedTimer clock;
+        clock.start();
+        QList<RateLimiter::Ticket> tickets;
+        for (int i = 0; i < 2; ++i)
+            limiter.acquireUntilSent([&](RateLimiter::Ticket t) { tickets << t; });
+        qint64 third = -1;
+        limiter.acquire([&]() { third = clock.elapsed(); });
+        QCOMPARE(tickets.size(), 2);
+        QCOMPARE(third, -1);
+        QTest::qWait(400);
+        const qint64 left = clock.elapsed();
+        for (const RateLimiter::Ticket t : std::as_const(tickets))
+            limiter.sent(t);
+        limiter.sent(tickets.first()); // telling twice changes nothing
+        QTRY_VERIFY_WITH_TIMEOUT(third >= 0, 5000);
+        QVERIFY2(third >= left + 1000,
+                 qPrintable(QStringLiteral("third call at %1 ms, the first two left at %2 ms")
+                                .arg(third)
+                                .arg(left)));
+    }
+
     void neverMoreThanTheRateInAnySecond()
     {
         // Jushuitan: 5 calls per second. A token bucket would allow 10 within some second;
