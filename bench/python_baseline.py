@@ -7,11 +7,11 @@ row (id = io_id-ioi_id, 31 columns); written with pymysql `executemany` of
 `REPLACE INTO ... VALUES (%s, ...)` in batches of 1000 rows, one commit per batch.
 
 Written straightforwardly, as a careful integrator would: one requests.Session (keep-alive),
-its own MD5 signing (API-CONTRACTS.md section 2), values converted to the types the seed's
-mapping declares ("string" columns get text, "float" columns numbers), strict SQL mode, and a
-batch the server refuses (a row too long for its column) is rolled back and bisected: each half
-is written as one statement again, and a half that is refused is halved in turn, until the
-refused rows stand alone and are reported — as Weft isolates its bad rows, so that only they
+its own MD5 signing (the rule written in docs/mock.md, "Jushuitan"), values converted to the
+types the seed's mapping declares ("string" columns get text, "float" columns numbers), strict
+SQL mode, and a batch the server refuses (a row too long for its column) is rolled back and
+bisected: each half is written as one statement again, and a half that is refused is halved
+in turn, until the refused rows stand alone and are reported — as Weft isolates its bad rows, so that only they
 are lost and a batch with one bad row costs about 2 log2(1000) = 20 statements instead of
 1000. Debian packages only: python3-requests, python3-pymysql.
 

@@ -22,7 +22,8 @@ public:
     /// The `sign` form field: lowercase hex MD5 of secret + key1value1key2value2… over every
     /// field but `sign`, keys sorted ascending, empty values skipped.
     static QByteArray sign(const QList<QPair<QString, QString>> &fields, const QString &secret);
-    /// The error of a `code` other than 0 (API-CONTRACTS.md): its kind, and what to do.
+    /// The error of a `code` other than 0 (docs/catalog.md, "Jushuitan" error codes): its
+    /// kind, and what to do.
     static ConnectorError errorFor(int code, const QString &message);
 
 private:
