@@ -91,11 +91,22 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
     auto go = [this, self = QPointer<HttpClient>(this), request, done = std::move(done),
                limiter](RateLimiter::Ticket ticket) mutable {
         auto left = std::make_shared<bool>(false);
-        const auto markSent = [limiter, ticket, left]() {
+        auto leftAt = std::make_shared<QElapsedTimer>();
+        const auto markSent = [limiter, ticket, left, leftAt]() {
             if (std::exchange(*left, true))
                 return;
+            leftAt->start();
             if (const auto l = limiter.lock())
                 l->sent(ticket);
+        };
+        // The round trip from the request leaving to the answer's headers sizes the
+        // limiter's margin for network jitter.
+        const auto answered = [limiter, leftAt]() {
+            if (!leftAt->isValid())
+                return;
+            if (const auto l = limiter.lock())
+                l->observeRoundTrip(leftAt->elapsed());
+            leftAt->invalidate();
         };
         if (!self) {
             markSent();
@@ -150,11 +161,13 @@ void HttpClient::send(const HttpRequest &request, std::function<void(HttpRespons
                 reply->abort();
             }
         };
-        connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, refuseIfTooLarge]() {
-            const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-            if (length.isValid())
-                refuseIfTooLarge(length.toLongLong());
-        });
+        connect(reply, &QNetworkReply::metaDataChanged, reply,
+                [reply, refuseIfTooLarge, answered]() {
+                    answered();
+                    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+                    if (length.isValid())
+                        refuseIfTooLarge(length.toLongLong());
+                });
         connect(reply, &QNetworkReply::readyRead, reply,
                 [reply, refuseIfTooLarge]() { refuseIfTooLarge(reply->bytesAvailable()); });
         connect(reply, &QNetworkReply::finished, this,

@@ -2,17 +2,28 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace weft {
 
 namespace {
-// Requests sent at the edges of a window can arrive closer together than they left.
-constexpr qint64 kJitterMarginMs = 60;
+// Requests sent at the edges of a window can arrive closer together than they left, by as much
+// as their one-way delays differ. That difference is not observable, but it is bounded by how
+// much round trips differ (a round trip holds the one-way delay plus the server's time and the
+// way back, which widen the spread). Until enough round trips were seen a fixed margin stands
+// in; a floor and a ceiling keep an odd set of samples from letting calls bunch up or from
+// halving the throughput. Should the bet fail, the throttle answer still pauses the account.
+constexpr qint64 kInitialMarginMs = 60;
+constexpr qint64 kMinMarginMs = 25;
+constexpr qint64 kMaxMarginMs = 250;
+constexpr size_t kRoundTripsKept = 64;
+constexpr size_t kRoundTripsNeeded = 16;
 } // namespace
 
 RateLimiter::RateLimiter(const RateLimit &limit, QObject *parent)
     : QObject(parent)
     , m_limit(limit)
+    , m_marginMs(kInitialMarginMs)
 {
     m_clock.start();
     m_timer.setSingleShot(true);
@@ -49,6 +60,23 @@ void RateLimiter::pause(int ms)
     pump();
 }
 
+void RateLimiter::observeRoundTrip(qint64 ms)
+{
+    if (ms < 0)
+        return;
+    m_roundTrips.push_back(ms);
+    if (m_roundTrips.size() > kRoundTripsKept)
+        m_roundTrips.pop_front();
+    if (m_roundTrips.size() < kRoundTripsNeeded)
+        return;
+    // The spread from the fastest to the 90th percentile: the slowest tenth are taken as
+    // answers that were slow on the server (a large page), not on the wire.
+    std::vector<qint64> sorted(m_roundTrips.begin(), m_roundTrips.end());
+    std::sort(sorted.begin(), sorted.end());
+    const qint64 spread = sorted.at(sorted.size() * 9 / 10) - sorted.front();
+    m_marginMs = std::clamp(spread, kMinMarginMs, kMaxMarginMs);
+}
+
 void RateLimiter::tighten(const RateLimit &other)
 {
     const auto stricter = [](auto a, auto b) { return a <= 0 ? b : b <= 0 ? a : std::min(a, b); };
@@ -58,7 +86,8 @@ void RateLimiter::tighten(const RateLimit &other)
 
 void RateLimiter::pump()
 {
-    const qint64 keepMs = m_limit.perMinute > 0 ? 60000 + kJitterMarginMs : 1000 + kJitterMarginMs;
+    // Kept for the largest margin, so a margin that grows later still sees every start it needs.
+    const qint64 keepMs = m_limit.perMinute > 0 ? 60000 + kMaxMarginMs : 1000 + kMaxMarginMs;
     while (!m_waiting.empty()) {
         const qint64 now = nowMs();
         while (!m_starts.empty() && m_starts.front() <= now - keepMs)
@@ -72,15 +101,14 @@ void RateLimiter::pump()
             // At most floor(rate) starts in any window of one second (plus margin).
             const qsizetype perWindow = qsizetype(m_limit.perSecond);
             if (n >= perWindow)
-                waitMs = std::max<qint64>(waitMs,
-                                          startAt(n - perWindow) + 1000 + kJitterMarginMs - now);
+                waitMs = std::max<qint64>(waitMs, startAt(n - perWindow) + 1000 + m_marginMs - now);
         } else if (m_limit.perSecond > 0 && n > 0) {
             const qint64 spacing = qint64(std::ceil(1000.0 / m_limit.perSecond));
             waitMs = std::max<qint64>(waitMs, startAt(n - 1) + spacing - now);
         }
         if (m_limit.perMinute > 0 && n >= m_limit.perMinute) {
             const qint64 nth = startAt(n - m_limit.perMinute);
-            waitMs = std::max<qint64>(waitMs, nth + 60000 + kJitterMarginMs - now);
+            waitMs = std::max<qint64>(waitMs, nth + 60000 + m_marginMs - now);
         }
         if (waitMs <= 0 && m_gate.reserve && m_limit.isSet())
             waitMs = m_gate.reserve(); // the other processes' calls on the account

@@ -19,9 +19,9 @@ namespace weft {
 ///
 /// Both limits are sliding windows over the start times of past calls — the way servers count
 /// (a token bucket would allow twice the rate within some one-second window and be
-/// rejected) — with a small margin for network jitter. A fractional rate (0.5/s) spaces calls
-/// evenly. `pause()` holds every call after the system said "too many" anyway (another client
-/// may share the quota).
+/// rejected) — with a margin for network jitter sized by the observed round trips. A fractional
+/// rate (0.5/s) spaces calls evenly. `pause()` holds every call after the system said "too many"
+/// anyway (another client may share the quota).
 class RateLimiter final : public QObject
 {
     Q_OBJECT
@@ -42,6 +42,13 @@ public:
     /// The request of `ticket` has left (or never will: an aborted call). Idempotent.
     void sent(Ticket ticket);
     void pause(int ms);
+    /// A round trip of one call (its request left → the answer's headers came back), which
+    /// sizes the margin below.
+    void observeRoundTrip(qint64 ms);
+    /// Added to every window (ms): two calls can reach the server closer together than they
+    /// left by as much as their network delays differ, and the spread of recent round trips
+    /// bounds that. 60 until enough round trips were seen, then within [25, 250].
+    qint64 jitterMarginMs() const { return m_marginMs; }
     int waiting() const { return int(m_waiting.size()); }
     RateLimit limit() const { return m_limit; }
     /// Takes the stricter of the current limit and `other` (two connections of one account).
@@ -64,6 +71,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_pausedUntilMs = 0;
     std::deque<qint64> m_starts; ///< start times within the last minute (or second)
+    std::deque<qint64> m_roundTrips; ///< the latest round trips, oldest first
+    qint64 m_marginMs;
     QSet<Ticket> m_unsent;       ///< calls let go whose requests have not left yet
     Ticket m_nextTicket = 1;
     /// A waiting call: `go` takes its ticket (0 for one that counts when it runs).

@@ -78,6 +78,43 @@ private Q_SLOTS:
                                 .arg(left)));
     }
 
+    void theJitterMarginFollowsTheRoundTrips()
+    {
+        RateLimiter limiter(RateLimit{20, 0});
+        const qint64 initial = limiter.jitterMarginMs();
+        // A steady local network: round trips of 10–14 ms. Too few samples change nothing.
+        for (int i = 0; i < 10; ++i)
+            limiter.observeRoundTrip(10 + i % 5);
+        QCOMPARE(limiter.jitterMarginMs(), initial);
+        for (int i = 0; i < 54; ++i)
+            limiter.observeRoundTrip(10 + i % 5);
+        QCOMPARE(limiter.jitterMarginMs(), 25); // a spread of 4 ms, held at the floor
+        // The network turns erratic: 20–220 ms. The margin grows with the spread …
+        for (int i = 0; i < 64; ++i)
+            limiter.observeRoundTrip(20 + (i * 37) % 201);
+        QVERIFY2(limiter.jitterMarginMs() > 150,
+                 qPrintable(QString::number(limiter.jitterMarginMs())));
+        QVERIFY(limiter.jitterMarginMs() <= 250);
+        // … and a few slow answers (large pages, a busy server) do not dictate it.
+        for (int i = 0; i < 64; ++i)
+            limiter.observeRoundTrip(i % 16 == 0 ? 3000 : 30 + i % 7);
+        QCOMPARE(limiter.jitterMarginMs(), 25);
+    }
+
+    void aNarrowMarginStillKeepsTheRate()
+    {
+        // With the floor margin the 21st of 20-a-second calls waits a second and 25 ms after
+        // the first — later on a busy machine, never sooner.
+        RateLimiter limiter(RateLimit{20, 0});
+        for (int i = 0; i < 64; ++i)
+            limiter.observeRoundTrip(5);
+        const QList<qint64> times = startTimes(limiter, 21, 10000);
+        QCOMPARE(times.size(), 21);
+        QVERIFY2(times.last() - times.first() >= 1025,
+                 qPrintable(QString::number(times.last() - times.first())));
+        QVERIFY(maxInWindow(times, 1000) <= 20);
+    }
+
     void neverMoreThanTheRateInAnySecond()
     {
         // Jushuitan: 5 calls per second. A token bucket would allow 10 within some second;
