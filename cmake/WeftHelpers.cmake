@@ -22,6 +22,9 @@ function(weft_add_test name)
         "WEFT_MOCK_BIN=$<TARGET_FILE:weft-mock>"
         "WEFT_RUN_BIN=$<TARGET_FILE:weft-run>"
         "QT_LOGGING_RULES=qt.qpa.*=false"
+        # weft-run speaks the system's language; the tests read its English (a test of the
+        # translation sets its own).
+        "LANGUAGE=en"
         ${ARG_ENV})
     if(ARG_GUI)
         list(APPEND env "QT_QPA_PLATFORM=offscreen")

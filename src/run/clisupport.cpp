@@ -4,6 +4,7 @@
 #include "core/log/logging.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
+#include "core/util/translation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -65,8 +66,10 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         }
     }
     if (errors) {
-        err() << path << ": the project is invalid; fix the errors above (weft-run validate "
-              << path << " lists warnings too)\n";
+        err() << CliText::tr("%1: the project is invalid; fix the errors above (weft-run "
+                             "validate %1 lists warnings too)")
+                     .arg(path)
+              << '\n';
         err().flush();
         *exitCode = ExitUsage;
         return std::nullopt;

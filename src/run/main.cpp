@@ -2,10 +2,10 @@
 // designer uses.
 #include "command.h"
 #include "core/platform/filepermissions.h"
+#include "core/util/translation.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <iterator>
 
 namespace {
@@ -37,7 +37,9 @@ void printUsage(QTextStream &s)
         s << "  " << QString::fromLatin1(c.name).leftJustified(11) << c.summary << '\n';
     s << "\nOptions:\n"
          "  -h, --help     Show this help; `weft-run <command> --help` for a command\n"
-         "  -v, --version  Show the version\n\n"
+         "  -v, --version  Show the version\n"
+         "  --language L   zh_CN or en: the language of messages (default: the system's,\n"
+         "                 from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)\n\n"
          "Exit codes: 0 done, 1 finished with failed records, 2 invalid project or usage,\n"
          "3 aborted (authentication, unreachable system, cancelled). See docs/cli.md.\n";
 }
@@ -56,6 +58,28 @@ int main(int argc, char **argv)
     QStringList args = QCoreApplication::arguments();
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // --language, wherever it stands, chooses the messages' language for every command.
+    QString language = weft::translation::systemLanguage();
+    bool asked = false;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        if (a == QLatin1String("--language") && i + 1 < args.size()) {
+            language = args.at(i + 1);
+            asked = true;
+            args.remove(i, 2);
+            break;
+        }
+        if (a.startsWith(QLatin1String("--language="))) {
+            language = a.mid(11);
+            asked = true;
+            args.remove(i);
+            break;
+        }
+    }
+    if (!weft::translation::installCore(language) && asked) {
+        err << "weft-run: --language is zh_CN or en, not \"" << language << "\"\n";
+        return weft::cli::ExitUsage;
+    }
     if (args.size() < 2 || args.at(1) == QLatin1String("-h") ||
         args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("help")) {
         printUsage(args.size() < 2 ? err : out);

@@ -2,12 +2,12 @@
 
 #include "clisupport.h"
 #include "core/platform/terminal.h"
+#include "core/util/translation.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdio>
 
 namespace weft::cli {
@@ -19,6 +19,24 @@ QJsonObject countersJson(const RunCounters &c)
     return {{QStringLiteral("read"), c.read},       {QStringLiteral("written"), c.written},
             {QStringLiteral("skipped"), c.skipped}, {QStringLiteral("failed"), c.failed},
             {QStringLiteral("pages"), c.pages}};
+}
+
+/// A run's outcome as a reader sees it (the JSON lines keep runOutcomeName's fixed names).
+QString outcomeText(RunOutcome outcome)
+{
+    switch (outcome) {
+    case RunOutcome::Running:
+        return CliText::tr("running");
+    case RunOutcome::Succeeded:
+        return CliText::tr("succeeded");
+    case RunOutcome::FinishedWithFailures:
+        return CliText::tr("finished with failures");
+    case RunOutcome::Aborted:
+        return CliText::tr("aborted");
+    case RunOutcome::Cancelled:
+        return CliText::tr("cancelled");
+    }
+    return runOutcomeName(outcome);
 }
 
 void printJson(QJsonObject o)
@@ -143,10 +161,13 @@ void ProgressPrinter::schemeFinished(const RunInfo &info)
     const char *mark = info.outcome == RunOutcome::Succeeded              ? "✔"
                        : info.outcome == RunOutcome::FinishedWithFailures ? "⚠"
                                                                            : "✘";
-    err() << mark << ' ' << info.scheme << ": " << runOutcomeName(info.outcome) << " — read "
-          << c.read << ", written " << c.written << ", skipped " << c.skipped << ", failed "
-          << c.failed << ", pages " << c.pages << ", "
-          << QString::number(info.startedAt.msecsTo(info.finishedAt) / 1000.0, 'f', 1) << " s\n";
+    err() << mark << ' '
+          << CliText::tr("%1: %2 — read %3, written %4, skipped %5, failed %6, pages %7, %8 s")
+                 .arg(info.scheme, outcomeText(info.outcome), QString::number(c.read),
+                      QString::number(c.written), QString::number(c.skipped),
+                      QString::number(c.failed), QString::number(c.pages),
+                      QString::number(info.startedAt.msecsTo(info.finishedAt) / 1000.0, 'f', 1))
+          << '\n';
     if (!info.message.isEmpty())
         err() << "  " << info.message << '\n';
     err().flush();
@@ -178,9 +199,10 @@ void ProgressPrinter::finished(int exitCode, const QList<RunInfo> &runs,
         return;
     for (const RunInfo &r : runs) {
         if (r.counters.failed > 0) {
-            err() << "Failed records of " << r.scheme << ": weft-run failed " << projectPath
-                  << " --scheme " << r.scheme << "  (retry: weft-run retry " << projectPath
-                  << " --scheme " << r.scheme << " --all)\n";
+            err() << CliText::tr("Failed records of %1: weft-run failed %2 --scheme %1  (retry: "
+                                 "weft-run retry %2 --scheme %1 --all)")
+                         .arg(r.scheme, projectPath)
+                  << '\n';
         }
     }
     err().flush();

@@ -1,9 +1,9 @@
 #include "clisupport.h"
 #include "command.h"
-#include "progressprinter.h"
-
 #include "core/engine/runner.h"
 #include "core/platform/terminationsignal.h"
+#include "core/util/translation.h"
+#include "progressprinter.h"
 
 #include <QCoreApplication>
 
@@ -28,7 +28,7 @@ int driveRunner(Runner &runner, ProgressPrinter &printer, const QString &project
         QCoreApplication::exit(code);
     });
     onTerminationRequest([&runner]() {
-        err() << "\nstopping: finishing the current batch…\n";
+        err() << '\n' << CliText::tr("stopping: finishing the current batch…") << '\n';
         err().flush();
         runner.cancel();
     });

@@ -1,6 +1,6 @@
 #include "command.h"
-
 #include "core/model/projectvalidator.h"
+#include "core/util/translation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,7 +30,7 @@ int validateCommand(const QStringList &arguments)
     QTextStream err(stderr);
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        err << "weft-run validate: give at least one project file\n";
+        err << CliText::tr("weft-run validate: give at least one project file") << '\n';
         return ExitUsage;
     }
     ValidateOptions options;
@@ -47,9 +47,14 @@ int validateCommand(const QStringList &arguments)
         }
         anyErrors = anyErrors || errors > 0;
         if (!parser.isSet(quiet)) {
-            out << file << ": " << (errors ? "invalid" : "valid") << " (" << errors
-                << (errors == 1 ? " error, " : " errors, ") << warnings
-                << (warnings == 1 ? " warning)" : " warnings)") << '\n';
+            const QString errorText =
+                errors == 1 ? CliText::tr("1 error") : CliText::tr("%1 errors").arg(errors);
+            const QString warningText =
+                warnings == 1 ? CliText::tr("1 warning") : CliText::tr("%1 warnings").arg(warnings);
+            out << (errors ? CliText::tr("%1: invalid (%2, %3)")
+                           : CliText::tr("%1: valid (%2, %3)"))
+                       .arg(file, errorText, warningText)
+                << '\n';
         }
     }
     return anyErrors ? ExitUsage : ExitOk;

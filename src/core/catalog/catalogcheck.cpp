@@ -2,6 +2,7 @@
 
 #include "core/model/connection.h"
 #include "core/util/textdistance.h"
+#include "core/util/translation.h"
 
 namespace weft {
 
@@ -45,8 +46,8 @@ void compareRequest(const QList<RequestField> &fields, const QList<CatalogParam>
         if (!p) {
             metadata.atPointer(f.pointer)
                 .at(QStringLiteral("field"))
-                .warning(QStringLiteral("\"%1\" is not a parameter or field of %2 in the "
-                                        "catalogue%3")
+                .warning(ProjectText::tr("\"%1\" is not a parameter or field of %2 in the "
+                                         "catalogue%3")
                              .arg(f.field, ref, didYouMean(f.field, paramNames(params))));
             continue;
         }
@@ -64,13 +65,13 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
     const DiagnosticSink metadata = sink.at(QStringLiteral("metadata"));
     const DiagnosticSink at = metadata.at(QStringLiteral("catalog"));
     if (!refValue.isString()) {
-        at.error(QStringLiteral("\"catalog\" names a catalogue entry as \"<system>/<endpoint>\""));
+        at.error(ProjectText::tr("\"catalog\" names a catalogue entry as \"<system>/<endpoint>\""));
         return;
     }
     const QString ref = refValue.toString();
     const CatalogEndpoint *e = catalog.endpoint(ref);
     if (!e) {
-        at.error(QStringLiteral("unknown catalogue entry \"%1\"%2 (docs/catalog.md lists them)")
+        at.error(ProjectText::tr("unknown catalogue entry \"%1\"%2 (docs/catalog.md lists them)")
                      .arg(ref, didYouMean(ref, catalog.refs())));
         return;
     }
@@ -79,17 +80,17 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
     if (const Connection *c = project.connection(adapter.connection);
         c && c->unknownType.isEmpty() && system &&
         connectorTypeName(c->type) != system->connectionType) {
-        at.warning(QStringLiteral("%1 is an entry for %2 connections; connection \"%3\" is %4")
+        at.warning(ProjectText::tr("%1 is an entry for %2 connections; connection \"%3\" is %4")
                        .arg(ref, system->connectionType, c->name, connectorTypeName(c->type)));
     }
     const QString role = isSource ? QStringLiteral("source") : QStringLiteral("target");
     if (e->effect != (isSource ? QLatin1String("QUERY") : QLatin1String("EXECUTE")))
         at.warning(
-            QStringLiteral("%1 is a %2 entry, used here as the %3").arg(ref, e->effect, role));
+            ProjectText::tr("%1 is a %2 entry, used here as the %3").arg(ref, e->effect, role));
     auto differs = [&](const QString &key, const QString &mine, const QString &theirs) {
         if (mine.compare(theirs, Qt::CaseInsensitive) != 0)
-            metadata.at(key).warning(QStringLiteral("%1 is \"%2\"; the catalogue's %3 says "
-                                                    "\"%4\"")
+            metadata.at(key).warning(ProjectText::tr("%1 is \"%2\"; the catalogue's %3 says "
+                                                     "\"%4\"")
                                          .arg(key, mine, ref, theirs));
     };
     differs(QStringLiteral("api"), meta.api(), e->api);
@@ -99,7 +100,7 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
         const QString mine = meta.setting(QStringLiteral("FormId")).toString();
         if (mine.compare(form, Qt::CaseInsensitive) != 0)
             metadata.atPointer(meta.settingPointer(QStringLiteral("FormId")))
-                .warning(QStringLiteral("FormId is \"%1\"; the catalogue's %2 says \"%3\"")
+                .warning(ProjectText::tr("FormId is \"%1\"; the catalogue's %2 says \"%3\"")
                              .arg(mine, ref, form));
     }
     const QList<RequestField> request = meta.request();
@@ -107,8 +108,8 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
     for (const CatalogParam &p : e->request) {
         if (p.required && meta.requestField(p.field).field.isEmpty())
             metadata.at(QStringLiteral("request"))
-                .warning(QStringLiteral("%1 requires \"%2\" (%3), which the request does not "
-                                        "give")
+                .warning(ProjectText::tr("%1 requires \"%2\" (%3), which the request does not "
+                                         "give")
                              .arg(ref, p.field, p.label.zh));
     }
     const QString keys = meta.setting(QStringLiteral("FieldKeys")).toString();
@@ -118,8 +119,8 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
         for (const QString &raw : keys.split(u',', Qt::SkipEmptyParts)) {
             const QString key = raw.trimmed();
             if (!knowsField(e->fields, key))
-                keysAt.warning(QStringLiteral("FieldKeys names %1, which %2 in the catalogue "
-                                              "does not list")
+                keysAt.warning(ProjectText::tr("FieldKeys names %1, which %2 in the catalogue "
+                                               "does not list")
                                    .arg(key, ref));
         }
     }

@@ -1,5 +1,7 @@
 #include "core/model/alertrule.h"
 
+#include "core/util/translation.h"
+
 #include <QJsonArray>
 
 namespace weft {
@@ -22,7 +24,7 @@ bool AlertRule::fromJson(const QJsonObject &json, AlertRule *rule, QStringList *
     bool ok = true;
     rule->name = json.value(QLatin1String("name")).toString();
     if (rule->name.isEmpty()) {
-        errors->append(QStringLiteral("/name: an alert rule needs a name"));
+        errors->append(ProjectText::tr("/name: an alert rule needs a name"));
         ok = false;
     }
     const QString when = json.value(QLatin1String("when")).toString();
@@ -34,15 +36,15 @@ bool AlertRule::fromJson(const QJsonObject &json, AlertRule *rule, QStringList *
         }
     }
     if (!known) {
-        errors->append(QStringLiteral("/when: \"%1\" is not run_failed, failed_records, "
-                                      "no_success or auth_failure")
+        errors->append(ProjectText::tr("/when: \"%1\" is not run_failed, failed_records, "
+                                       "no_success or auth_failure")
                            .arg(when));
         ok = false;
     }
     rule->threshold = json.value(QLatin1String("threshold")).toInt(0);
     rule->minutes = json.value(QLatin1String("minutes")).toInt(0);
     if (rule->when == When::NoSuccess && rule->minutes <= 0) {
-        errors->append(QStringLiteral("/minutes: a no_success rule needs \"minutes\" > 0"));
+        errors->append(ProjectText::tr("/minutes: a no_success rule needs \"minutes\" > 0"));
         ok = false;
     }
     rule->quietMinutes = json.value(QLatin1String("quietMinutes")).toInt(60);
@@ -50,7 +52,7 @@ bool AlertRule::fromJson(const QJsonObject &json, AlertRule *rule, QStringList *
         rule->schemes << s.toString();
     const QJsonArray channels = json.value(QLatin1String("channels")).toArray();
     if (channels.isEmpty()) {
-        errors->append(QStringLiteral("/channels: an alert rule needs at least one channel"));
+        errors->append(ProjectText::tr("/channels: an alert rule needs at least one channel"));
         ok = false;
     }
     for (qsizetype i = 0; i < channels.size(); ++i) {
@@ -60,20 +62,21 @@ bool AlertRule::fromJson(const QJsonObject &json, AlertRule *rule, QStringList *
                                                                : QStringLiteral("webhook");
         if (type != QLatin1String("dingtalk") && type != QLatin1String("wecom") &&
             type != QLatin1String("webhook")) {
-            errors->append(QStringLiteral("/channels/%1/type: \"%2\" is not dingtalk, wecom or "
-                                          "webhook")
+            errors->append(ProjectText::tr("/channels/%1/type: \"%2\" is not dingtalk, wecom or "
+                                           "webhook")
                                .arg(i)
                                .arg(type));
             ok = false;
         } else if (!c.contains(urlKey)) {
-            errors->append(QStringLiteral("/channels/%1: a %2 channel needs \"%3\"").arg(i).arg(type,
-                                                                                          urlKey));
+            errors->append(ProjectText::tr("/channels/%1: a %2 channel needs \"%3\"")
+                               .arg(i)
+                               .arg(type, urlKey));
             ok = false;
         }
         if (c.value(urlKey).isString() && c.value(urlKey).toString().contains(QLatin1String("access_token=")) &&
             !c.value(urlKey).toString().contains(QLatin1String("${")))
-            errors->append(QStringLiteral("/channels/%1/%2: the robot's access token is a secret: "
-                                          "use {\"env\": \"NAME\"} or ${NAME}")
+            errors->append(ProjectText::tr("/channels/%1/%2: the robot's access token is a secret: "
+                                           "use {\"env\": \"NAME\"} or ${NAME}")
                                .arg(i)
                                .arg(urlKey));
         rule->channels.append(c);

@@ -1,5 +1,7 @@
 #include "core/model/cronexpression.h"
 
+#include "core/util/translation.h"
+
 #include <QStringList>
 
 namespace weft {
@@ -36,7 +38,7 @@ QString parseField(const QString &field, int min, int max, const QStringList &na
     *restricted = field != QLatin1String("*");
     for (const QString &part : field.split(u',')) {
         if (part.isEmpty())
-            return QStringLiteral("%1: empty list item in \"%2\"").arg(QLatin1String(what), field);
+            return ProjectText::tr("%1: empty list item in \"%2\"").arg(QLatin1String(what), field);
         QString range = part;
         int step = 1;
         const qsizetype slash = part.indexOf(u'/');
@@ -44,7 +46,7 @@ QString parseField(const QString &field, int min, int max, const QStringList &na
             bool ok = false;
             step = part.mid(slash + 1).toInt(&ok);
             if (!ok || step <= 0)
-                return QStringLiteral("%1: \"%2\" needs a positive step after /")
+                return ProjectText::tr("%1: \"%2\" needs a positive step after /")
                     .arg(QLatin1String(what), part);
             range = part.left(slash);
         }
@@ -55,13 +57,13 @@ QString parseField(const QString &field, int min, int max, const QStringList &na
             if (dash >= 0) {
                 if (!parseValue(range.left(dash), min, max, names, nameBase, &from) ||
                     !parseValue(range.mid(dash + 1), min, max, names, nameBase, &to) || from > to)
-                    return QStringLiteral("%1: \"%2\" is not a range within %3-%4")
+                    return ProjectText::tr("%1: \"%2\" is not a range within %3-%4")
                         .arg(QLatin1String(what), range)
                         .arg(min)
                         .arg(max);
             } else {
                 if (!parseValue(range, min, max, names, nameBase, &from))
-                    return QStringLiteral("%1: \"%2\" is not a value within %3-%4")
+                    return ProjectText::tr("%1: \"%2\" is not a value within %3-%4")
                         .arg(QLatin1String(what), range)
                         .arg(min)
                         .arg(max);
@@ -82,8 +84,8 @@ CronExpression CronExpression::parse(const QString &text)
     c.m_text = text.simplified();
     const QStringList fields = c.m_text.split(u' ', Qt::SkipEmptyParts);
     if (fields.size() != 5) {
-        c.m_error = QStringLiteral("a cron expression has 5 fields (minute hour day-of-month "
-                                   "month day-of-week), e.g. \"*/15 * * * *\"; this one has %1")
+        c.m_error = ProjectText::tr("a cron expression has 5 fields (minute hour day-of-month "
+                                    "month day-of-week), e.g. \"*/15 * * * *\"; this one has %1")
                         .arg(fields.size());
         return c;
     }

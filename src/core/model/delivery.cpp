@@ -1,5 +1,7 @@
 #include "core/model/delivery.h"
 
+#include "core/util/translation.h"
+
 namespace weft {
 
 namespace {
@@ -45,33 +47,33 @@ QString exactlyOnceProblem(ConnectorType type, const AdapterMetadata &target)
 {
     if (deliveryOf(target) == Delivery::AtLeastOnce)
         return QString();
-    const QString declare = QStringLiteral(
-        "— or, if the target tolerates a record sent twice, declare \"delivery\": "
-        "\"at-least-once\" on the target");
+    const QString declare =
+        ProjectText::tr("— or, if the target tolerates a record sent twice, declare \"delivery\": "
+                        "\"at-least-once\" on the target");
     switch (type) {
     case ConnectorType::KingdeeK3Cloud:
         if (!identityFieldOf(type, target).isEmpty())
             return QString();
-        return QStringLiteral("K3Cloud numbers new documents itself: after a crash or a lost "
-                              "answer Weft could not tell whether K3Cloud saved a document, and "
-                              "saving it again would book it twice. Map FBillNo (documents) or "
-                              "FNumber (base data) from a unique source value, so that Weft can "
-                              "look the document up %1")
+        return ProjectText::tr("K3Cloud numbers new documents itself: after a crash or a lost "
+                               "answer Weft could not tell whether K3Cloud saved a document, and "
+                               "saving it again would book it twice. Map FBillNo (documents) or "
+                               "FNumber (base data) from a unique source value, so that Weft can "
+                               "look the document up %1")
             .arg(declare);
     case ConnectorType::KingdeeJdy:
         if (!identityFieldOf(type, target).isEmpty())
             return QString();
-        return QStringLiteral("JDY numbers new documents itself: after a crash or a lost answer "
-                              "Weft could not tell whether JDY saved a record, and saving it "
-                              "again would create it twice. Map \"number\" from a unique source "
-                              "value, so that Weft can look the record up %1")
+        return ProjectText::tr("JDY numbers new documents itself: after a crash or a lost answer "
+                               "Weft could not tell whether JDY saved a record, and saving it "
+                               "again would create it twice. Map \"number\" from a unique source "
+                               "value, so that Weft can look the record up %1")
             .arg(declare);
     case ConnectorType::HttpJson:
-        return QStringLiteral("an HTTP JSON target cannot be asked whether a record arrived: "
-                              "after a crash or a lost answer Weft may send it again (with the "
-                              "same Idempotency-Key header). Declare \"delivery\": "
-                              "\"at-least-once\" on the target once the receiving service "
-                              "tolerates that (for example, it ignores a key it has seen)");
+        return ProjectText::tr("an HTTP JSON target cannot be asked whether a record arrived: "
+                               "after a crash or a lost answer Weft may send it again (with the "
+                               "same Idempotency-Key header). Declare \"delivery\": "
+                               "\"at-least-once\" on the target once the receiving service "
+                               "tolerates that (for example, it ignores a key it has seen)");
     default: return QString();
     }
 }

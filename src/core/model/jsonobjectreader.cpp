@@ -1,6 +1,7 @@
 #include "core/model/jsonobjectreader.h"
 
 #include "core/util/textdistance.h"
+#include "core/util/translation.h"
 
 namespace weft::detail {
 
@@ -36,15 +37,15 @@ QString ObjectReader::string(const QString &key, bool required, const QString &f
     const QJsonValue v = m_o.value(key);
     if (v.isUndefined()) {
         if (required)
-            m_sink.at(key).error(QStringLiteral("required key \"%1\" is missing").arg(key));
+            m_sink.at(key).error(ProjectText::tr("required key \"%1\" is missing").arg(key));
         return fallback;
     }
     if (!v.isString()) {
-        m_sink.at(key).error(QStringLiteral("must be a string, not %1").arg(jsonTypeName(v)));
+        m_sink.at(key).error(ProjectText::tr("must be a string, not %1").arg(jsonTypeName(v)));
         return fallback;
     }
     if (required && v.toString().trimmed().isEmpty())
-        m_sink.at(key).error(QStringLiteral("must not be empty"));
+        m_sink.at(key).error(ProjectText::tr("must not be empty"));
     return v.toString();
 }
 
@@ -54,7 +55,7 @@ bool ObjectReader::boolean(const QString &key, bool fallback)
     if (v.isUndefined())
         return fallback;
     if (!v.isBool()) {
-        m_sink.at(key).error(QStringLiteral("must be true or false, not %1").arg(jsonTypeName(v)));
+        m_sink.at(key).error(ProjectText::tr("must be true or false, not %1").arg(jsonTypeName(v)));
         return fallback;
     }
     return v.toBool();
@@ -66,13 +67,13 @@ double ObjectReader::number(const QString &key, double fallback, double min, dou
     if (v.isUndefined())
         return fallback;
     if (!v.isDouble()) {
-        m_sink.at(key).error(QStringLiteral("must be a number, not %1").arg(jsonTypeName(v)));
+        m_sink.at(key).error(ProjectText::tr("must be a number, not %1").arg(jsonTypeName(v)));
         return fallback;
     }
     const double d = v.toDouble();
     if (d < min || d > max) {
         m_sink.at(key).error(
-            QStringLiteral("must be between %1 and %2, not %3").arg(min).arg(max).arg(d));
+            ProjectText::tr("must be between %1 and %2, not %3").arg(min).arg(max).arg(d));
         return fallback;
     }
     return d;
@@ -82,7 +83,7 @@ int ObjectReader::integer(const QString &key, int fallback, int min, int max)
 {
     const double d = number(key, fallback, min, max);
     if (d != double(int(d))) {
-        m_sink.at(key).error(QStringLiteral("must be a whole number, not %1").arg(d));
+        m_sink.at(key).error(ProjectText::tr("must be a whole number, not %1").arg(d));
         return fallback;
     }
     return int(d);
@@ -94,7 +95,7 @@ QJsonObject ObjectReader::object(const QString &key)
     if (v.isUndefined())
         return {};
     if (!v.isObject()) {
-        m_sink.at(key).error(QStringLiteral("must be an object, not %1").arg(jsonTypeName(v)));
+        m_sink.at(key).error(ProjectText::tr("must be an object, not %1").arg(jsonTypeName(v)));
         return {};
     }
     return v.toObject();
@@ -106,7 +107,7 @@ QJsonArray ObjectReader::array(const QString &key)
     if (v.isUndefined())
         return {};
     if (!v.isArray()) {
-        m_sink.at(key).error(QStringLiteral("must be an array, not %1").arg(jsonTypeName(v)));
+        m_sink.at(key).error(ProjectText::tr("must be an array, not %1").arg(jsonTypeName(v)));
         return {};
     }
     return v.toArray();
@@ -118,7 +119,7 @@ QStringList ObjectReader::stringList(const QString &key)
     const QJsonArray a = array(key);
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (!a.at(i).isString())
-            m_sink.at(key).at(i).error(QStringLiteral("must be a string"));
+            m_sink.at(key).at(i).error(ProjectText::tr("must be a string"));
         else
             out << a.at(i).toString();
     }
@@ -131,7 +132,7 @@ QJsonObject ObjectReader::unknownKeys() const
     for (auto it = m_o.begin(); it != m_o.end(); ++it) {
         if (m_known.contains(it.key()))
             continue;
-        m_sink.at(it.key()).warning(QStringLiteral("unknown key \"%1\" is kept but ignored%2")
+        m_sink.at(it.key()).warning(ProjectText::tr("unknown key \"%1\" is kept but ignored%2")
                                         .arg(it.key(), didYouMean(it.key(), m_known)));
         extra.insert(it.key(), it.value());
     }

@@ -1,5 +1,7 @@
 #include "core/model/mysqlstatement.h"
 
+#include "core/util/translation.h"
+
 #include <QRegularExpression>
 
 namespace weft {
@@ -38,9 +40,9 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
     MySqlStatement st;
     const auto m = head.match(mainSql);
     if (!m.hasMatch()) {
-        st.error = QStringLiteral("main_sql must look like \"REPLACE INTO table(col1, col2) "
-                                  "VALUES\" or \"INSERT INTO table(col1, col2) VALUES (:col1, "
-                                  ":col2)\"");
+        st.error = ProjectText::tr("main_sql must look like \"REPLACE INTO table(col1, col2) "
+                                   "VALUES\" or \"INSERT INTO table(col1, col2) VALUES (:col1, "
+                                   ":col2)\"");
         return st;
     }
     const QString verb = m.captured(1).simplified().toUpper();
@@ -52,8 +54,8 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
     for (const QString &part : tableParts) {
         const QString t = unquote(part);
         if (!isValidIdentifier(t)) {
-            st.error = QStringLiteral("table name \"%1\" is not a plain identifier")
-                           .arg(m.captured(2));
+            st.error =
+                ProjectText::tr("table name \"%1\" is not a plain identifier").arg(m.captured(2));
             return st;
         }
         cleanTable << t;
@@ -62,12 +64,12 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
     for (const QString &col : m.captured(3).split(u',')) {
         const QString c = unquote(col);
         if (!isValidIdentifier(c)) {
-            st.error = QStringLiteral("column name \"%1\" is not a plain identifier")
-                           .arg(col.trimmed());
+            st.error =
+                ProjectText::tr("column name \"%1\" is not a plain identifier").arg(col.trimmed());
             return st;
         }
         if (st.columns.contains(c, Qt::CaseInsensitive)) {
-            st.error = QStringLiteral("column %1 is listed twice").arg(c);
+            st.error = ProjectText::tr("column %1 is listed twice").arg(c);
             return st;
         }
         st.columns << c;
@@ -79,7 +81,7 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
     if (rest.startsWith(u'(')) {
         const qsizetype close = rest.indexOf(u')');
         if (close < 0) {
-            st.error = QStringLiteral("the VALUES tuple is not closed");
+            st.error = ProjectText::tr("the VALUES tuple is not closed");
             return st;
         }
         static const QRegularExpression placeholder(
@@ -87,14 +89,14 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
         for (const QString &v : rest.mid(1, close - 1).split(u',')) {
             const auto pm = placeholder.match(v.trimmed());
             if (!pm.hasMatch()) {
-                st.error = QStringLiteral("VALUES may only hold :name placeholders, not \"%1\"")
+                st.error = ProjectText::tr("VALUES may only hold :name placeholders, not \"%1\"")
                                .arg(v.trimmed());
                 return st;
             }
             st.placeholders << pm.captured(1);
         }
         if (st.placeholders.size() != st.columns.size()) {
-            st.error = QStringLiteral("%1 columns but %2 placeholders in VALUES")
+            st.error = ProjectText::tr("%1 columns but %2 placeholders in VALUES")
                            .arg(st.columns.size())
                            .arg(st.placeholders.size());
             return st;
@@ -108,8 +110,8 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
                 QRegularExpression::DotMatchesEverythingOption);
         const auto om = odku.match(rest);
         if (!om.hasMatch()) {
-            st.error = QStringLiteral("unexpected text after VALUES: \"%1\" (only ON DUPLICATE "
-                                      "KEY UPDATE may follow)")
+            st.error = ProjectText::tr("unexpected text after VALUES: \"%1\" (only ON DUPLICATE "
+                                       "KEY UPDATE may follow)")
                            .arg(rest.left(40));
             return st;
         }
@@ -121,8 +123,8 @@ MySqlStatement MySqlStatement::parse(const QString &mainSql)
             QRegularExpression::CaseInsensitiveOption);
         for (const QString &a : om.captured(1).split(u',')) {
             if (!assignment.match(a.trimmed()).hasMatch()) {
-                st.error = QStringLiteral("ON DUPLICATE KEY UPDATE accepts only \"col = "
-                                          "VALUES(col)\" assignments, not \"%1\"")
+                st.error = ProjectText::tr("ON DUPLICATE KEY UPDATE accepts only \"col = "
+                                           "VALUES(col)\" assignments, not \"%1\"")
                                .arg(a.trimmed());
                 return st;
             }

@@ -4,12 +4,12 @@
 #include "core/model/projectwriter.h"
 #include "core/util/jsonlocator.h"
 #include "core/util/jsonwriter.h"
+#include "core/util/translation.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
-
 #include <algorithm>
 
 namespace weft {
@@ -105,8 +105,9 @@ ProjectLoadResult loadProject(const QByteArray &json)
     }
     if (!doc.isObject()) {
         result.diagnostics.append(
-            {Diagnostic::Severity::Error, QString(),
-             QStringLiteral("a project file is a JSON object; this file holds a %1")
+            {Diagnostic::Severity::Error,
+             QString(),
+             ProjectText::tr("a project file is a JSON object; this file holds a %1")
                  .arg(doc.isArray() ? QStringLiteral("JSON array") : QStringLiteral("value")),
              {}});
         return result;
@@ -127,10 +128,11 @@ ProjectLoadResult loadProjectFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ProjectLoadResult result;
-        result.diagnostics.append({Diagnostic::Severity::Error, QString(),
-                                   QStringLiteral("cannot read %1: %2")
-                                       .arg(path, file.errorString()),
-                                   {}});
+        result.diagnostics.append(
+            {Diagnostic::Severity::Error,
+             QString(),
+             ProjectText::tr("cannot read %1: %2").arg(path, file.errorString()),
+             {}});
         return result;
     }
     return loadProject(file.readAll());
@@ -151,13 +153,13 @@ bool saveProjectFile(const Project &project, const QString &path, QString *error
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            *error = ProjectText::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     file.write(saveProject(project));
     if (!file.commit()) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            *error = ProjectText::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

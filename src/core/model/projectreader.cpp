@@ -4,6 +4,7 @@
 #include "core/model/secretref.h"
 #include "core/model/stepjson.h"
 #include "core/util/textdistance.h"
+#include "core/util/translation.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -32,17 +33,17 @@ void checkAccount(const QJsonObject &account, ConnectorType type, const Diagnost
         const DiagnosticSink at = sink.at(it.key());
         const QJsonValue v = it.value();
         if (!keys.contains(it.key())) {
-            at.warning(QStringLiteral("%1 connections have no account field \"%2\"%3")
+            at.warning(ProjectText::tr("%1 connections have no account field \"%2\"%3")
                            .arg(connectorTypeName(type), it.key(), didYouMean(it.key(), keys)));
         }
         if (v.isObject()) {
             if (!SecretRef::fromJson(v)) {
-                at.error(QStringLiteral("a secret reference is {\"env\": \"NAME\"}, "
-                                        "{\"keychain\": \"service/key\"} or "
-                                        "{\"plain\": \"value\"}"));
+                at.error(ProjectText::tr("a secret reference is {\"env\": \"NAME\"}, "
+                                         "{\"keychain\": \"service/key\"} or "
+                                         "{\"plain\": \"value\"}"));
             }
         } else if (!v.isString() && !v.isDouble()) {
-            at.error(QStringLiteral("must be a string or a secret reference, not %1")
+            at.error(ProjectText::tr("must be a string or a secret reference, not %1")
                          .arg(jsonTypeName(v)));
         }
     }
@@ -50,9 +51,9 @@ void checkAccount(const QJsonObject &account, ConnectorType type, const Diagnost
         const QJsonValue v = account.value(s.key);
         if (s.secret && v.isString() && !v.toString().isEmpty()) {
             sink.at(s.key).error(
-                QStringLiteral("\"%1\" is a secret: write {\"env\": \"VARIABLE\"} or "
-                               "{\"keychain\": \"service/key\"} instead of the value, so it "
-                               "never lands in the project file")
+                ProjectText::tr("\"%1\" is a secret: write {\"env\": \"VARIABLE\"} or "
+                                "{\"keychain\": \"service/key\"} instead of the value, so it "
+                                "never lands in the project file")
                     .arg(s.key));
         }
     }
@@ -71,7 +72,7 @@ Connection readConnection(const QJsonObject &o, const DiagnosticSink &sink)
     } else if (!type.isEmpty()) {
         c.unknownType = type;
         sink.at(QStringLiteral("type"))
-            .error(QStringLiteral("unknown connection type \"%1\"%2; known types: %3")
+            .error(ProjectText::tr("unknown connection type \"%1\"%2; known types: %3")
                        .arg(type, didYouMean(type, connectorTypeNames()),
                             connectorTypeNames().join(QStringLiteral(", "))));
     }
@@ -97,16 +98,16 @@ void checkRequestFields(const QJsonArray &list, const DiagnosticSink &sink)
     for (qsizetype i = 0; i < list.size(); ++i) {
         const DiagnosticSink at = sink.at(i);
         if (!list.at(i).isObject()) {
-            at.error(QStringLiteral("a request entry is an object like {\"field\": \"name\", "
-                                    "\"value\": \"{name}\"}"));
+            at.error(ProjectText::tr("a request entry is an object like {\"field\": \"name\", "
+                                     "\"value\": \"{name}\"}"));
             continue;
         }
         const QJsonObject o = list.at(i).toObject();
         if (o.value(QLatin1String("field")).toString().trimmed().isEmpty())
-            at.error(QStringLiteral("every request entry needs a \"field\" name"));
+            at.error(ProjectText::tr("every request entry needs a \"field\" name"));
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!known.contains(it.key())) {
-                at.at(it.key()).warning(QStringLiteral("unknown key \"%1\" is ignored%2")
+                at.at(it.key()).warning(ProjectText::tr("unknown key \"%1\" is ignored%2")
                                             .arg(it.key(), didYouMean(it.key(), known)));
             }
         }
@@ -114,13 +115,13 @@ void checkRequestFields(const QJsonArray &list, const DiagnosticSink &sink)
         if (!parser.isUndefined() && !parser.isNull() &&
             (!parser.isObject() || !parser.toObject().value(QLatin1String("name")).isString()))
             at.at(QStringLiteral("parser"))
-                .error(QStringLiteral("a parser is {\"name\": \"ConvertObjectParser\", "
-                                      "\"params\": \"FNumber\"}"));
+                .error(ProjectText::tr("a parser is {\"name\": \"ConvertObjectParser\", "
+                                       "\"params\": \"FNumber\"}"));
         const QJsonValue children = o.value(QLatin1String("children"));
         if (children.isArray())
             checkRequestFields(children.toArray(), at.at(QStringLiteral("children")));
         else if (!children.isUndefined())
-            at.at(QStringLiteral("children")).error(QStringLiteral("must be an array"));
+            at.at(QStringLiteral("children")).error(ProjectText::tr("must be an array"));
     }
 }
 
@@ -141,8 +142,8 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
                                       "paging",       "catalog"};
     for (auto it = meta.begin(); it != meta.end(); ++it) {
         if (!known.contains(it.key())) {
-            m.at(it.key()).warning(QStringLiteral("unknown metadata key \"%1\" is kept but "
-                                                  "ignored%2")
+            m.at(it.key()).warning(ProjectText::tr("unknown metadata key \"%1\" is kept but "
+                                                   "ignored%2")
                                        .arg(it.key(), didYouMean(it.key(), known)));
         }
     }
@@ -152,15 +153,15 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
         if (v.isArray())
             checkRequestFields(v.toArray(), m.at(k));
         else if (!v.isUndefined())
-            m.at(k).error(QStringLiteral("must be an array of {\"field\", \"value\"} entries"));
+            m.at(k).error(ProjectText::tr("must be an array of {\"field\", \"value\"} entries"));
     }
     const QString effect = a.metadata.effect();
     if (!effect.isEmpty() && effect != QLatin1String("QUERY") &&
         effect != QLatin1String("EXECUTE")) {
         m.at(meta.contains(QLatin1String("effect")) ? QStringLiteral("effect")
                                                     : QStringLiteral("type"))
-            .error(QStringLiteral("effect is QUERY (a source) or EXECUTE (a target), not "
-                                  "\"%1\"")
+            .error(ProjectText::tr("effect is QUERY (a source) or EXECUTE (a target), not "
+                                   "\"%1\"")
                        .arg(effect));
     }
     r.unknownKeys();
@@ -190,19 +191,19 @@ Schedule readSchedule(const QJsonObject &o, const DiagnosticSink &sink)
         s.kind = Schedule::Kind::Interval;
         if (!r.has(QStringLiteral("everyMinutes")))
             sink.at(QStringLiteral("everyMinutes"))
-                .error(QStringLiteral("an interval schedule needs \"everyMinutes\""));
+                .error(ProjectText::tr("an interval schedule needs \"everyMinutes\""));
     } else if (kind == QLatin1String("cron")) {
         s.kind = Schedule::Kind::Cron;
     } else {
         sink.at(QStringLiteral("kind"))
             .error(
-                QStringLiteral("schedule kind is manual, interval or cron, not \"%1\"").arg(kind));
+                ProjectText::tr("schedule kind is manual, interval or cron, not \"%1\"").arg(kind));
     }
     s.intervalMinutes = r.integer(QStringLiteral("everyMinutes"), 0, 1, 525600);
     s.cron = r.string(QStringLiteral("cron"));
     if (s.kind == Schedule::Kind::Cron && s.cron.trimmed().isEmpty())
         sink.at(QStringLiteral("cron"))
-            .error(QStringLiteral("a cron schedule needs \"cron\", e.g. \"*/15 * * * *\""));
+            .error(ProjectText::tr("a cron schedule needs \"cron\", e.g. \"*/15 * * * *\""));
     s.after = r.stringList(QStringLiteral("after"));
     r.unknownKeys();
     return s;
@@ -219,9 +220,9 @@ Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
     s.description = r.string(QStringLiteral("description"));
     s.enabled = r.boolean(QStringLiteral("enabled"), true);
     if (!r.has(QStringLiteral("source")))
-        sink.at(QStringLiteral("source")).error(QStringLiteral("a scheme needs a \"source\""));
+        sink.at(QStringLiteral("source")).error(ProjectText::tr("a scheme needs a \"source\""));
     if (!r.has(QStringLiteral("target")))
-        sink.at(QStringLiteral("target")).error(QStringLiteral("a scheme needs a \"target\""));
+        sink.at(QStringLiteral("target")).error(ProjectText::tr("a scheme needs a \"target\""));
     s.source = readAdapter(r.object(QStringLiteral("source")), sink.at(QStringLiteral("source")));
     s.target = readAdapter(r.object(QStringLiteral("target")), sink.at(QStringLiteral("target")));
 
@@ -230,13 +231,13 @@ Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const DiagnosticSink at = sink.at(QStringLiteral("steps")).at(i);
         if (!steps.at(i).isObject()) {
-            at.error(QStringLiteral("a step is an object with \"id\" and \"type\""));
+            at.error(ProjectText::tr("a step is an object with \"id\" and \"type\""));
             continue;
         }
         Step step = readStep(steps.at(i).toObject(), at);
         if (!step.id.isEmpty() && stepIds.contains(step.id))
             at.at(QStringLiteral("id"))
-                .error(QStringLiteral("step id \"%1\" is used twice in this scheme").arg(step.id));
+                .error(ProjectText::tr("step id \"%1\" is used twice in this scheme").arg(step.id));
         stepIds.insert(step.id);
         s.steps.append(step);
     }
@@ -278,22 +279,22 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     const QString format = r.string(QStringLiteral("format"), false);
     if (format != QLatin1String(kProjectFormat)) {
         sink.at(QStringLiteral("format"))
-            .error(QStringLiteral("not a Weft project: expected \"format\": \"%1\"")
+            .error(ProjectText::tr("not a Weft project: expected \"format\": \"%1\"")
                        .arg(QLatin1String(kProjectFormat)));
     }
     const QJsonValue version = r.raw(QStringLiteral("version"));
     if (!version.isDouble()) {
         sink.at(QStringLiteral("version"))
-            .error(QStringLiteral("expected \"version\": %1").arg(kProjectVersion));
+            .error(ProjectText::tr("expected \"version\": %1").arg(kProjectVersion));
     } else if (version.toInt() > kProjectVersion) {
         sink.at(QStringLiteral("version"))
-            .error(QStringLiteral("this file was written by a newer Weft (format version %1); "
-                                  "this build reads version %2: update Weft")
+            .error(ProjectText::tr("this file was written by a newer Weft (format version %1); "
+                                   "this build reads version %2: update Weft")
                        .arg(version.toInt())
                        .arg(kProjectVersion));
     } else if (version.toInt() != kProjectVersion) {
         sink.at(QStringLiteral("version"))
-            .error(QStringLiteral("unsupported format version %1; expected %2")
+            .error(ProjectText::tr("unsupported format version %1; expected %2")
                        .arg(version.toDouble())
                        .arg(kProjectVersion));
     }
@@ -307,13 +308,13 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     for (qsizetype i = 0; i < connections.size(); ++i) {
         const DiagnosticSink at = sink.at(QStringLiteral("connections")).at(i);
         if (!connections.at(i).isObject()) {
-            at.error(QStringLiteral("a connection is an object with \"name\" and \"type\""));
+            at.error(ProjectText::tr("a connection is an object with \"name\" and \"type\""));
             continue;
         }
         Connection c = readConnection(connections.at(i).toObject(), at);
         if (!c.name.isEmpty() && connectionNames.contains(c.name))
             at.at(QStringLiteral("name"))
-                .error(QStringLiteral("connection name \"%1\" is used twice").arg(c.name));
+                .error(ProjectText::tr("connection name \"%1\" is used twice").arg(c.name));
         connectionNames.insert(c.name);
         p.connections.append(c);
     }
@@ -323,7 +324,7 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
         if (!it.value().isObject())
             sink.at(QStringLiteral("valueMaps"))
                 .at(it.key())
-                .error(QStringLiteral("a value map is an object of code → value"));
+                .error(ProjectText::tr("a value map is an object of code → value"));
     }
 
     const QJsonArray schemes = r.array(QStringLiteral("schemes"));
@@ -331,14 +332,14 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     for (qsizetype i = 0; i < schemes.size(); ++i) {
         const DiagnosticSink at = sink.at(QStringLiteral("schemes")).at(i);
         if (!schemes.at(i).isObject()) {
-            at.error(QStringLiteral("a scheme is an object with \"name\", \"source\" and "
-                                    "\"target\""));
+            at.error(ProjectText::tr("a scheme is an object with \"name\", \"source\" and "
+                                     "\"target\""));
             continue;
         }
         Scheme s = readScheme(schemes.at(i).toObject(), at);
         if (!s.name.isEmpty() && schemeNames.contains(s.name))
             at.at(QStringLiteral("name"))
-                .error(QStringLiteral("scheme name \"%1\" is used twice").arg(s.name));
+                .error(ProjectText::tr("scheme name \"%1\" is used twice").arg(s.name));
         schemeNames.insert(s.name);
         p.schemes.append(s);
     }

@@ -11,6 +11,7 @@
 #include "core/model/secretref.h"
 #include "core/util/jsonlocator.h"
 #include "core/util/textdistance.h"
+#include "core/util/translation.h"
 
 #include <QFile>
 #include <QSet>
@@ -28,7 +29,7 @@ void checkConnection(const Connection &c, const DiagnosticSink &sink,
     if (connectorUsesHttp(c.type)) {
         if (c.baseUrl.trimmed().isEmpty()) {
             sink.at(QStringLiteral("baseUrl"))
-                .error(QStringLiteral("%1 connections need a \"baseUrl\"")
+                .error(ProjectText::tr("%1 connections need a \"baseUrl\"")
                            .arg(connectorTypeName(c.type)));
         } else {
             const EnvExpansion e = expandEnv(c.baseUrl, options.environment);
@@ -40,22 +41,22 @@ void checkConnection(const Connection &c, const DiagnosticSink &sink,
                                        url.scheme() != QLatin1String("https")) ||
                     url.host().isEmpty()) {
                     sink.at(QStringLiteral("baseUrl"))
-                        .error(QStringLiteral("\"%1\" is not an http:// or https:// URL")
+                        .error(ProjectText::tr("\"%1\" is not an http:// or https:// URL")
                                    .arg(e.text));
                 }
             } else if (options.checkEnvironment) {
                 sink.at(QStringLiteral("baseUrl"))
-                    .warning(QStringLiteral("environment variable %1 is not set and has no "
-                                            "default")
+                    .warning(ProjectText::tr("environment variable %1 is not set and has no "
+                                             "default")
                                  .arg(e.missing.join(QStringLiteral(", "))));
             }
         }
     }
     if (!c.verifyTls) {
         sink.at(QStringLiteral("verifyTls"))
-            .warning(QStringLiteral("TLS certificate verification is off for this connection: "
-                                    "anyone on the network path can read and change its "
-                                    "traffic"));
+            .warning(ProjectText::tr("TLS certificate verification is off for this connection: "
+                                     "anyone on the network path can read and change its "
+                                     "traffic"));
     }
     const QList<AccountFieldSpec> specs = accountFieldsFor(c.type);
     for (const AccountFieldSpec &spec : specs) {
@@ -64,19 +65,19 @@ void checkConnection(const Connection &c, const DiagnosticSink &sink,
         if (v.isUndefined()) {
             if (spec.required && spec.defaultValue.isEmpty())
                 sink.at(QStringLiteral("account"))
-                    .error(QStringLiteral("%1 connections need the account field \"%2\" (%3)")
+                    .error(ProjectText::tr("%1 connections need the account field \"%2\" (%3)")
                                .arg(connectorTypeName(c.type), spec.key, spec.label));
             continue;
         }
         if (const auto ref = SecretRef::fromJson(v)) {
             if (ref->kind == SecretRef::Kind::Plain) {
-                at.warning(QStringLiteral("the secret is stored in plain text in the project "
-                                          "file; use {\"env\": \"NAME\"} or {\"keychain\": "
-                                          "\"service/key\"}"));
+                at.warning(ProjectText::tr("the secret is stored in plain text in the project "
+                                           "file; use {\"env\": \"NAME\"} or {\"keychain\": "
+                                           "\"service/key\"}"));
             } else if (ref->kind == SecretRef::Kind::Env && options.checkEnvironment &&
                        options.environment(ref->key).isNull()) {
-                at.warning(QStringLiteral("environment variable %1 is not set; runs will stop "
-                                          "with an authentication error")
+                at.warning(ProjectText::tr("environment variable %1 is not set; runs will stop "
+                                           "with an authentication error")
                                .arg(ref->key));
             }
         } else if (v.isString() && options.checkEnvironment) {
@@ -84,8 +85,8 @@ void checkConnection(const Connection &c, const DiagnosticSink &sink,
             if (!e.error.isEmpty())
                 at.error(e.error);
             else if (!e.missing.isEmpty())
-                at.warning(QStringLiteral("environment variable %1 is not set and has no "
-                                          "default")
+                at.warning(ProjectText::tr("environment variable %1 is not set and has no "
+                                           "default")
                                .arg(e.missing.join(QStringLiteral(", "))));
         }
     }
@@ -93,21 +94,22 @@ void checkConnection(const Connection &c, const DiagnosticSink &sink,
         const QString method = c.account.value(QLatin1String("loginMethod")).toString();
         const bool byPassword = method == QLatin1String("password");
         if (!method.isEmpty() && method != QLatin1String("appSecret") && !byPassword) {
-            sink.at(QStringLiteral("account")).at(QStringLiteral("loginMethod"))
-                .error(QStringLiteral("loginMethod is \"appSecret\" or \"password\""));
+            sink.at(QStringLiteral("account"))
+                .at(QStringLiteral("loginMethod"))
+                .error(ProjectText::tr("loginMethod is \"appSecret\" or \"password\""));
         }
         const QString need = byPassword ? QStringLiteral("password") : QStringLiteral("appSecret");
         if (!c.account.contains(need)) {
             sink.at(QStringLiteral("account"))
-                .error(QStringLiteral("logging in by %1 needs the account field \"%2\"")
-                           .arg(byPassword ? QStringLiteral("password")
-                                           : QStringLiteral("app secret"),
-                                need));
+                .error(
+                    ProjectText::tr("logging in by %1 needs the account field \"%2\"")
+                        .arg(byPassword ? QStringLiteral("password") : QStringLiteral("app secret"),
+                             need));
         }
         if (!byPassword && !c.account.contains(QLatin1String("appId")))
             sink.at(QStringLiteral("account"))
-                .error(QStringLiteral("logging in by app secret needs the account field "
-                                      "\"appId\""));
+                .error(ProjectText::tr("logging in by app secret needs the account field "
+                                       "\"appId\""));
     }
 }
 
@@ -126,8 +128,8 @@ void checkMySqlTarget(const AdapterMetadata &meta, const DiagnosticSink &sink)
 {
     const QString sql = meta.mainSql();
     if (sql.isEmpty()) {
-        sink.error(QStringLiteral("a MySQL target needs \"main_sql\", e.g. \"REPLACE INTO "
-                                  "t(a, b) VALUES\", with one request field per column"));
+        sink.error(ProjectText::tr("a MySQL target needs \"main_sql\", e.g. \"REPLACE INTO "
+                                   "t(a, b) VALUES\", with one request field per column"));
         return;
     }
     // Report at the main_sql entry itself.
@@ -145,24 +147,25 @@ void checkMySqlTarget(const AdapterMetadata &meta, const DiagnosticSink &sink)
         needed << st.fieldForColumn(i);
     for (const QString &field : needed) {
         if (!fields.contains(field)) {
-            sqlSink.error(QStringLiteral("column %1 has no request field \"%1\" giving its "
-                                         "value%2")
+            sqlSink.error(ProjectText::tr("column %1 has no request field \"%1\" giving its "
+                                          "value%2")
                               .arg(field, didYouMean(field, fields.keys())));
         }
     }
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (!needed.contains(it.key())) {
-            sink.atPointer(it.value()).warning(QStringLiteral("field \"%1\" is not a column of main_sql and is not "
-                                     "written")
-                          .arg(it.key()));
+            sink.atPointer(it.value())
+                .warning(ProjectText::tr("field \"%1\" is not a column of main_sql and is not "
+                                         "written")
+                             .arg(it.key()));
         }
     }
     const QJsonValue limit = meta.setting(QStringLiteral("limit"));
     if (!limit.isUndefined() && meta.limit(-1) <= 0)
-        sink.error(QStringLiteral("\"limit\" must be a positive number of rows per statement"));
+        sink.error(ProjectText::tr("\"limit\" must be a positive number of rows per statement"));
     else if (meta.limit(1000) > 5000)
-        sink.warning(QStringLiteral("\"limit\" above 5000 rows per statement risks exceeding "
-                                    "the server's max_allowed_packet"));
+        sink.warning(ProjectText::tr("\"limit\" above 5000 rows per statement risks exceeding "
+                                     "the server's max_allowed_packet"));
 }
 
 void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
@@ -173,7 +176,7 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
     if (!c) {
         if (!adapter.connection.isEmpty())
             sink.at(QStringLiteral("connection"))
-                .error(QStringLiteral("no connection named \"%1\"%2")
+                .error(ProjectText::tr("no connection named \"%1\"%2")
                            .arg(adapter.connection,
                                 didYouMean(adapter.connection, project.connectionNames())));
         return;
@@ -182,11 +185,11 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
         return;
     if (isSource && !connectorCanRead(c->type))
         sink.at(QStringLiteral("connection"))
-            .error(QStringLiteral("%1 connections cannot be a source")
+            .error(ProjectText::tr("%1 connections cannot be a source")
                        .arg(connectorTypeName(c->type)));
     if (!isSource && !connectorCanWrite(c->type))
         sink.at(QStringLiteral("connection"))
-            .error(QStringLiteral("%1 connections cannot be a target")
+            .error(ProjectText::tr("%1 connections cannot be a target")
                        .arg(connectorTypeName(c->type)));
 
     const AdapterMetadata &meta = adapter.metadata;
@@ -195,14 +198,13 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
     if (!effect.isEmpty() && effect != (isSource ? QLatin1String("QUERY")
                                                  : QLatin1String("EXECUTE"))) {
         m.at(meta.json().contains(QLatin1String("effect")) ? QStringLiteral("effect")
-                                                            : QStringLiteral("type"))
-            .error(QStringLiteral("a %1 has effect %2")
-                       .arg(role, isSource ? QStringLiteral("QUERY")
-                                           : QStringLiteral("EXECUTE")));
+                                                           : QStringLiteral("type"))
+            .error(ProjectText::tr("a %1 has effect %2")
+                       .arg(role, isSource ? QStringLiteral("QUERY") : QStringLiteral("EXECUTE")));
     }
     if (connectorUsesHttp(c->type) && meta.api().isEmpty())
-        m.error(QStringLiteral("the %1 metadata needs \"api\": the endpoint or operation")
-                    .arg(role));
+        m.error(
+            ProjectText::tr("the %1 metadata needs \"api\": the endpoint or operation").arg(role));
     if (!isSource && c->type == ConnectorType::MySql)
         checkMySqlTarget(meta, m);
     if (!isSource && connectorCanWrite(c->type)) {
@@ -212,32 +214,32 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
             m.error(problem);
         else if (deliveryOf(meta) == Delivery::AtLeastOnce)
             m.atPointer(meta.settingPointer(QStringLiteral("delivery")))
-                .warning(QStringLiteral("delivery is at-least-once: after a crash or a lost "
-                                        "answer a record may reach the target twice"));
+                .warning(ProjectText::tr("delivery is at-least-once: after a crash or a lost "
+                                         "answer a record may reach the target twice"));
     }
     if (isSource && c->type == ConnectorType::HttpJson &&
         meta.setting(QStringLiteral("responsePath")).toString().isEmpty() &&
         meta.setting(QStringLiteral("successPath")).toString().isEmpty() &&
         meta.setting(QStringLiteral("errorPath")).toString().isEmpty()) {
-        m.warning(QStringLiteral("the source says neither where its records are "
-                                 "(\"responsePath\") nor how a successful answer looks "
-                                 "(\"successPath\" + \"successValue\", or \"errorPath\"): an "
-                                 "error answered with HTTP 200, such as {\"code\": 500, "
-                                 "\"errors\": []}, would read as an empty page and the cursor "
-                                 "would move past its window"));
+        m.warning(ProjectText::tr("the source says neither where its records are "
+                                  "(\"responsePath\") nor how a successful answer looks "
+                                  "(\"successPath\" + \"successValue\", or \"errorPath\"): an "
+                                  "error answered with HTTP 200, such as {\"code\": 500, "
+                                  "\"errors\": []}, would read as an empty page and the cursor "
+                                  "would move past its window"));
     }
     if (isSource && c->type == ConnectorType::MySql &&
         meta.setting(QStringLiteral("sql")).toString().trimmed().isEmpty())
-        m.error(QStringLiteral("a MySQL source needs \"sql\": the SELECT to read"));
+        m.error(ProjectText::tr("a MySQL source needs \"sql\": the SELECT to read"));
     if (c->type == ConnectorType::KingdeeK3Cloud &&
         meta.setting(QStringLiteral("FormId")).isUndefined() &&
         meta.requestField(QStringLiteral("FormId")).field.isEmpty())
-        m.error(QStringLiteral("K3Cloud calls need a FormId (e.g. BD_MATERIAL) in request or "
-                               "otherRequest"));
+        m.error(ProjectText::tr("K3Cloud calls need a FormId (e.g. BD_MATERIAL) in request or "
+                                "otherRequest"));
     for (const QString &array : meta.beatFlat()) {
         if (array.contains(u'{'))
             m.at(QStringLiteral("beatFlat"))
-                .error(QStringLiteral("beatFlat lists array field names, not templates"));
+                .error(ProjectText::tr("beatFlat lists array field names, not templates"));
     }
 }
 
@@ -277,30 +279,30 @@ void checkSteps(const Scheme &s, const DiagnosticSink &sink, const expr::Compile
         switch (step.type) {
         case StepType::Flatten:
             if (step.settings.value(QLatin1String("arrays")).toArray().isEmpty())
-                at.error(QStringLiteral("a flatten step needs \"arrays\": the array fields to "
-                                        "explode into one record per element"));
+                at.error(ProjectText::tr("a flatten step needs \"arrays\": the array fields to "
+                                         "explode into one record per element"));
             break;
         case StepType::Filter:
             if (step.settings.value(QLatin1String("condition")).toString().trimmed().isEmpty())
-                at.error(QStringLiteral("a filter step needs \"condition\", e.g. \"_function "
-                                        "{status} <> 'cancelled'\"; records where it is true "
-                                        "are kept"));
+                at.error(ProjectText::tr("a filter step needs \"condition\", e.g. \"_function "
+                                         "{status} <> 'cancelled'\"; records where it is true "
+                                         "are kept"));
             else
                 checkExpression(step.settings.value(QLatin1String("condition")).toString(),
                                 at.at(QStringLiteral("condition")), options);
             break;
         case StepType::Lookup:
             if (step.settings.value(QLatin1String("fields")).toArray().isEmpty())
-                at.error(QStringLiteral("a lookup step needs \"fields\": [{\"field\": \"new\", "
-                                        "\"value\": \"_findCollection …\"}]"));
+                at.error(ProjectText::tr("a lookup step needs \"fields\": [{\"field\": \"new\", "
+                                         "\"value\": \"_findCollection …\"}]"));
             checkValues(parseRequestFields(step.settings.value(QLatin1String("fields")).toArray(),
                                            QStringLiteral("/fields")),
                         at, options);
             break;
         case StepType::Validate:
             if (step.settings.value(QLatin1String("rules")).toArray().isEmpty())
-                at.error(QStringLiteral("a validate step needs \"rules\": [{\"field\": \"x\", "
-                                        "\"required\": true}]"));
+                at.error(ProjectText::tr("a validate step needs \"rules\": [{\"field\": \"x\", "
+                                         "\"required\": true}]"));
             break;
         }
     }
@@ -315,7 +317,7 @@ void checkAlerts(const Project &project, const DiagnosticSink &sink)
     for (qsizetype i = 0; i < project.alerts.size(); ++i) {
         const DiagnosticSink at = sink.at(i);
         if (!project.alerts.at(i).isObject()) {
-            at.error(QStringLiteral("an alert rule is an object"));
+            at.error(ProjectText::tr("an alert rule is an object"));
             continue;
         }
         AlertRule rule;
@@ -334,16 +336,18 @@ void checkAlerts(const Project &project, const DiagnosticSink &sink)
         }
         if (!rule.name.isEmpty()) {
             if (names.contains(rule.name))
-                at.at(QStringLiteral("name")).error(
-                    QStringLiteral("another alert rule is also named \"%1\"").arg(rule.name));
+                at.at(QStringLiteral("name"))
+                    .error(
+                        ProjectText::tr("another alert rule is also named \"%1\"").arg(rule.name));
             names << rule.name;
         }
         for (qsizetype k = 0; k < rule.schemes.size(); ++k) {
             const QString &scheme = rule.schemes.at(k);
             if (!schemeNames.contains(scheme))
-                at.at(QStringLiteral("schemes")).at(k).error(
-                    QStringLiteral("no scheme named \"%1\"%2")
-                        .arg(scheme, didYouMean(scheme, schemeNames)));
+                at.at(QStringLiteral("schemes"))
+                    .at(k)
+                    .error(ProjectText::tr("no scheme named \"%1\"%2")
+                               .arg(scheme, didYouMean(scheme, schemeNames)));
         }
     }
 }
@@ -382,12 +386,16 @@ Diagnostics validateProject(const Project &project, const ValidateOptions &optio
         for (qsizetype k = 0; k < s.schedule.after.size(); ++k) {
             const QString &dep = s.schedule.after.at(k);
             if (!schemeNames.contains(dep))
-                at.at(QStringLiteral("schedule")).at(QStringLiteral("after")).at(k)
-                    .error(QStringLiteral("no scheme named \"%1\"%2")
+                at.at(QStringLiteral("schedule"))
+                    .at(QStringLiteral("after"))
+                    .at(k)
+                    .error(ProjectText::tr("no scheme named \"%1\"%2")
                                .arg(dep, didYouMean(dep, schemeNames)));
             else if (dep == s.name)
-                at.at(QStringLiteral("schedule")).at(QStringLiteral("after")).at(k)
-                    .error(QStringLiteral("a scheme cannot run after itself"));
+                at.at(QStringLiteral("schedule"))
+                    .at(QStringLiteral("after"))
+                    .at(k)
+                    .error(ProjectText::tr("a scheme cannot run after itself"));
         }
     }
     checkAlerts(project, root.at(QStringLiteral("alerts")));
@@ -399,8 +407,9 @@ Diagnostics validateProjectFile(const QString &path, const ValidateOptions &opti
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return {{Diagnostic::Severity::Error, QString(),
-                 QStringLiteral("cannot read the file: %1").arg(file.errorString()),
+        return {{Diagnostic::Severity::Error,
+                 QString(),
+                 ProjectText::tr("cannot read the file: %1").arg(file.errorString()),
                  {}}};
     }
     const QByteArray bytes = file.readAll();

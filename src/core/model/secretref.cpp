@@ -1,5 +1,7 @@
 #include "core/model/secretref.h"
 
+#include "core/util/translation.h"
+
 #include <QJsonObject>
 
 namespace weft {
@@ -43,9 +45,12 @@ QJsonValue SecretRef::toJson() const
 QString SecretRef::describe() const
 {
     switch (kind) {
-    case Kind::Env: return QStringLiteral("environment variable ") + key;
-    case Kind::Keychain: return QStringLiteral("keychain entry ") + key;
-    case Kind::Plain: return QStringLiteral("plain text in the project file");
+    case Kind::Env:
+        return ProjectText::tr("environment variable ") + key;
+    case Kind::Keychain:
+        return ProjectText::tr("keychain entry ") + key;
+    case Kind::Plain:
+        return ProjectText::tr("plain text in the project file");
     }
     return {};
 }

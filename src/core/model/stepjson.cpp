@@ -2,6 +2,7 @@
 
 #include "core/model/jsonobjectreader.h"
 #include "core/util/textdistance.h"
+#include "core/util/translation.h"
 
 namespace weft {
 
@@ -23,7 +24,7 @@ Step readStep(const QJsonObject &json, const DiagnosticSink &sink)
     } else if (!type.isEmpty()) {
         s.unknownType = type;
         sink.at(QStringLiteral("type"))
-            .error(QStringLiteral("unknown step type \"%1\"%2; known types: %3")
+            .error(ProjectText::tr("unknown step type \"%1\"%2; known types: %3")
                        .arg(type, didYouMean(type, stepTypeNames()),
                             stepTypeNames().join(QStringLiteral(", "))));
     }

@@ -7,4 +7,5 @@ set(WEFT_CORE_util_SOURCES
     crashpoint.cpp crashpoint.h
     scalartext.h
     textdistance.cpp textdistance.h
+    translation.cpp translation.h
 )

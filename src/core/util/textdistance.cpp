@@ -1,5 +1,7 @@
 #include "core/util/textdistance.h"
 
+#include "core/util/translation.h"
+
 #include <algorithm>
 #include <limits>
 #include <vector>
@@ -54,7 +56,7 @@ QString didYouMean(const QString &word, const QStringList &candidates)
     const QString n = nearestName(word, candidates);
     if (n.isEmpty() || n == word)
         return {};
-    return QStringLiteral(" (did you mean %1?)").arg(n);
+    return ProjectText::tr(" (did you mean %1?)").arg(n);
 }
 
 } // namespace weft

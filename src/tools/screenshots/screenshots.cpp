@@ -176,6 +176,34 @@ bool save(QWidget *w, const QString &dir, const QString &name, const QString &la
     return savePixmap(w->grab(), dir, name, language, written, err);
 }
 
+// The Problems panel on a project with mistakes a newcomer makes: a connection without its
+// base URL and account, a target naming a connection that does not exist. The messages come
+// from the core's validator, in the window's language.
+bool saveProblemsView(Project project, const QString &dir, const QString &language,
+                      QStringList *written, QTextStream &err)
+{
+    if (project.connections.isEmpty() || project.schemes.isEmpty())
+        return true;
+    project.connections.first().baseUrl.clear();
+    project.connections.first().account = QJsonObject();
+    project.schemes.first().target.connection = QStringLiteral("erp_prod");
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("problems.weft.json"));
+    QString error;
+    if (!saveProjectFile(project, path, &error)) {
+        err << "screenshots: " << error << '\n';
+        return false;
+    }
+    MainWindow window;
+    openInWindow(window, path);
+    window.showBottomTab(QStringLiteral("problems"));
+    auto *bottom = window.findChild<QDockWidget *>(QStringLiteral("bottomDock"));
+    window.resizeDocks({bottom}, {360}, Qt::Vertical);
+    const bool ok = save(&window, dir, QStringLiteral("problems"), language, written, err);
+    window.document()->undoStack()->setClean();
+    return ok;
+}
+
 // The designer at 300 schemes: the grid fitted to the view, one scheme read at 100 % with the
 // overview in the corner, and the jump-to-scheme search (a popup window, drawn into the
 // window's picture where it shows).
@@ -316,6 +344,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     ok &= save(&window, dir, QStringLiteral("mapping-editor"), language, written, err);
 
     ok &= saveOperationsViews(window, dir, language, written, err);
+    ok &= saveProblemsView(*project, dir, language, written, err);
 
     const Connection *jst = window.document()->project().connection(QStringLiteral("jushuitan"));
     ConnectionDialog dialog(window.document()->project(), jst, &window);

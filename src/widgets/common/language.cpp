@@ -1,5 +1,7 @@
 #include "widgets/common/language.h"
 
+#include "core/util/translation.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -57,6 +59,8 @@ bool Language::apply(const QString &code, bool save)
     if (g_qt->load(QStringLiteral("qtbase_%1").arg(code),
                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(g_qt.get());
+    // The core's messages (the Problems panel's, a run's errors) follow the same choice.
+    translation::installCore(code);
     QLocale::setDefault(
         QLocale(code == QLatin1String("zh_CN") ? QLocale::Chinese : QLocale::English,
                 code == QLatin1String("zh_CN") ? QLocale::China : QLocale::UnitedStates));

@@ -54,6 +54,9 @@ public:
 
     /// Load problems plus the validator's findings, refreshed shortly after every edit.
     const Diagnostics &diagnostics() const { return m_diagnostics; }
+    /// Validates again without an edit: the messages are made in the language of the moment,
+    /// so a language switch asks for them anew.
+    void revalidate() { scheduleValidation(); }
     int schemeIndex(const QString &name) const;
     int connectionIndex(const QString &name) const;
 

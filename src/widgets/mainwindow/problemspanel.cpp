@@ -46,8 +46,10 @@ int ProblemsPanel::count() const
 
 void ProblemsPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
-        refresh();
+    if (event->type() == QEvent::LanguageChange) {
+        refresh();           // the headers and severities now
+        m_doc->revalidate(); // the core's messages once validated again
+    }
     QWidget::changeEvent(event);
 }
 
