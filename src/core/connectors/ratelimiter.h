@@ -45,9 +45,10 @@ public:
     /// A round trip of one call (its request left → the answer's headers came back), which
     /// sizes the margin below.
     void observeRoundTrip(qint64 ms);
-    /// Added to every window (ms): two calls can reach the server closer together than they
-    /// left by as much as their network delays differ, and the spread of recent round trips
-    /// bounds that. 60 until enough round trips were seen, then within [25, 250].
+    /// Added to every one-second window (ms): two calls can reach the server closer together
+    /// than they left by as much as their network delays differ, and the spread of recent
+    /// round trips bounds that. 60 until enough round trips were seen, then within [25, 250].
+    /// A one-minute window always gets the widest margin, 250 ms.
     qint64 jitterMarginMs() const { return m_marginMs; }
     int waiting() const { return int(m_waiting.size()); }
     RateLimit limit() const { return m_limit; }
