@@ -1,4 +1,5 @@
 #include "core/model/projectio.h"
+#include "core/model/projectvalidator.h"
 #include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/nodekind.h"
 #include "widgets/canvas/nodepalette.h"
@@ -15,6 +16,7 @@
 #include "widgets/mainwindow/propertiespanel.h"
 #include "widgets/mainwindow/scheduleeditor.h"
 #include "widgets/mainwindow/schemepropertiespage.h"
+#include "widgets/mainwindow/startpage.h"
 #include "widgets/usage/apiusagepanel.h"
 #include "widgettestutil.h"
 
@@ -26,6 +28,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
@@ -52,6 +55,8 @@ private Q_SLOTS:
     void paletteDropsOntoTheCanvas();
     void languageSwitchesLive();
     void problemsSpeakTheUsersLanguage();
+    void problemsMatchWeftRunValidate();
+    void emptyProjectShowsTheStartPage();
     void operationsViewsAreReachable();
     void shortcuts();
 
@@ -245,6 +250,74 @@ void TestMainWindow::problemsSpeakTheUsersLanguage()
     QVERIFY(Language::apply(QStringLiteral("en"), false));
     QVERIFY(test::waitUntil([&] { return listed(QStringLiteral("no connection named \"nope\"")); },
                             10000));
+    window.document()->undoStack()->setClean();
+}
+
+void TestMainWindow::problemsMatchWeftRunValidate()
+{
+    // A new scheme dropped without connections: the Problems panel lists exactly what
+    // `weft-run validate` finds in the file the designer would save (it once showed nothing
+    // while validate found two errors).
+    Language::apply(QStringLiteral("en"), false);
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.actions()->newScheme->trigger();
+    QCOMPARE(window.document()->project().schemes.size(), 1);
+    auto *list = window.findChild<ProblemsPanel *>()->findChild<QTreeWidget *>();
+    QVERIFY(test::waitUntil([&] { return list->topLevelItemCount() > 0; }, 10000));
+    QSet<QString> shown;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *row = list->topLevelItem(i);
+        shown.insert(row->text(0) + u' ' + row->text(1) + u' ' + row->text(2));
+    }
+    const QString path = m_dir.filePath(QStringLiteral("new-scheme.weft.json"));
+    QVERIFY(saveProjectFile(window.document()->project(), path));
+    ValidateOptions options;
+    options.checkEnvironment = true;
+    QSet<QString> validated;
+    int errors = 0;
+    for (const Diagnostic &d : validateProjectFile(path, options)) {
+        validated.insert((d.isError() ? u"error"_qs : u"warning"_qs) + u' ' +
+                         (d.pointer.isEmpty() ? u"project"_qs : d.pointer) + u' ' + d.message);
+        errors += d.isError() ? 1 : 0;
+    }
+    QVERIFY2(errors >= 2, qPrintable(QStringList(validated.values()).join(u'\n')));
+    QCOMPARE(shown, validated);
+    window.document()->undoStack()->setClean();
+}
+
+void TestMainWindow::emptyProjectShowsTheStartPage()
+{
+    Language::apply(QStringLiteral("en"), false);
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    auto *start = window.findChild<StartPage *>();
+    QVERIFY(start);
+    QVERIFY(start->isVisible()); // a new, empty project
+    QListWidget *examples = start->exampleList();
+    QCOMPARE(examples->count(), 5); // the bundled examples, by their project names
+    QVERIFY(!examples->item(0)->text().endsWith(QStringLiteral(".json")));
+
+    // One click opens an example as an unsaved copy; the start page steps aside.
+    QTest::mouseClick(examples->viewport(), Qt::LeftButton, {},
+                      examples->visualItemRect(examples->item(0)).center());
+    QVERIFY(!window.document()->project().schemes.isEmpty());
+    QVERIFY(window.document()->filePath().isEmpty());
+    QVERIFY(!start->isVisible());
+
+    // Back to an empty project, then the first scheme from the start page's button.
+    window.newProject(true);
+    QVERIFY(start->isVisible());
+    auto *newScheme = start->findChild<QPushButton *>(QStringLiteral("startNewScheme"));
+    QVERIFY(newScheme);
+    QTest::mouseClick(newScheme, Qt::LeftButton);
+    QCOMPARE(window.document()->project().schemes.size(), 1);
+    QVERIFY(!start->isVisible());
+    window.actions()->undo->trigger(); // the scheme's insertion is one undo step
+    QVERIFY(window.document()->project().schemes.isEmpty());
+    QVERIFY(start->isVisible());
     window.document()->undoStack()->setClean();
 }
 

@@ -412,7 +412,11 @@ Diagnostics validateProjectFile(const QString &path, const ValidateOptions &opti
                  ProjectText::tr("cannot read the file: %1").arg(file.errorString()),
                  {}}};
     }
-    const QByteArray bytes = file.readAll();
+    return validateProjectJson(file.readAll(), options);
+}
+
+Diagnostics validateProjectJson(const QByteArray &bytes, const ValidateOptions &options)
+{
     ProjectLoadResult loaded = loadProject(bytes);
     Diagnostics all = loaded.diagnostics;
     if (loaded.project) {

@@ -217,7 +217,13 @@ void ProjectDocument::validateNow()
                 m_diagnostics = all;
                 Q_EMIT diagnosticsChanged();
             });
-    watcher->setFuture(QtConcurrent::run([snapshot]() { return validateProject(snapshot); }));
+    // What would be saved, validated as `weft-run validate` validates the file: the same
+    // problems in the Problems panel as on the command line.
+    watcher->setFuture(QtConcurrent::run([snapshot]() {
+        ValidateOptions options;
+        options.checkEnvironment = true;
+        return validateProjectJson(saveProject(snapshot), options);
+    }));
 }
 
 } // namespace weft
