@@ -2543,6 +2543,18 @@
         <source>Weft projects (*.weft.json)</source>
         <translation>Weft projects (*.weft.json)</translation>
     </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The example %1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the example %1 — Save as… keeps a copy of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>weft::ProjectItemActions</name>
@@ -3094,6 +3106,37 @@
     <message>
         <source>Sample value</source>
         <translation>Sample value</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StartPage</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheme reads a source system page by page, maps its fields and writes them to a target. Start with a scheme (its source, mapping and target are nodes on the canvas), add the connections it uses, or open an example to see a complete one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation type="unfinished">New scheme</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation type="unfinished">New connection…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2533,6 +2533,18 @@
         <source>Weft projects (*.weft.json)</source>
         <translation>Weft 项目 (*.weft.json)</translation>
     </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>The example %1 could not be read.</source>
+        <translation>无法读取示例 %1。</translation>
+    </message>
+    <message>
+        <source>Opened the example %1 — Save as… keeps a copy of it.</source>
+        <translation>已打开示例 %1 — “另存为…”可保存一份副本。</translation>
+    </message>
 </context>
 <context>
     <name>weft::ProjectItemActions</name>
@@ -3080,6 +3092,37 @@
     <message>
         <source>Sample value</source>
         <translation>样例值</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StartPage</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>A scheme reads a source system page by page, maps its fields and writes them to a target. Start with a scheme (its source, mapping and target are nodes on the canvas), add the connections it uses, or open an example to see a complete one.</source>
+        <translation>集成方案逐页读取源系统，映射字段后写入目标。可以先新建一个方案（源、字段映射和目标是画布上的节点），再添加它用到的连接；也可以打开一个示例，看看完整的方案。</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>新建连接…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
     </message>
 </context>
 <context>

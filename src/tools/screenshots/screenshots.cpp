@@ -176,6 +176,16 @@ bool save(QWidget *w, const QString &dir, const QString &name, const QString &la
     return savePixmap(w->grab(), dir, name, language, written, err);
 }
 
+// What a new, empty project shows: the start page over the canvas.
+bool saveStartPage(const QString &dir, const QString &language, QStringList *written,
+                   QTextStream &err)
+{
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    return save(&window, dir, QStringLiteral("start-page"), language, written, err);
+}
+
 // The Problems panel on a project with mistakes a newcomer makes: a connection without its
 // base URL and account, a target naming a connection that does not exist. The messages come
 // from the core's validator, in the window's language.
@@ -302,11 +312,12 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
 
     MainWindow window;
     openInWindow(window, path);
+    // A second window, new and empty, with the example among its recent projects.
+    bool ok = saveStartPage(dir, language, written, err);
     addSteps(window.document());
     settle();
     window.view()->fitAll();
     window.scene()->selectNode(QStringLiteral("purchasein"), QStringLiteral("filter1"));
-    bool ok = true;
 
     // Against a running weft-mock the run and failed-records views show a real run.
     const bool mock = options.againstMock;

@@ -23,6 +23,7 @@
 #include "widgets/mainwindow/projectfiles.h"
 #include "widgets/mainwindow/projectitemactions.h"
 #include "widgets/mainwindow/propertiespanel.h"
+#include "widgets/mainwindow/startpage.h"
 #include "widgets/mapping/mappingeditor.h"
 #include "widgets/run/enginehost.h"
 #include "widgets/run/logmodel.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     wire();
     wireCanvas();
     wirePanels();
+    wireStartPage();
     retranslate();
     resize(1440, 900);
     newProject(true);
@@ -488,6 +490,31 @@ void MainWindow::runSchemeOf(const QString &scheme)
     }
     if (m_runs->run({scheme}, m_runPanel->options()))
         showBottomTab(QStringLiteral("run"));
+}
+
+void MainWindow::wireStartPage()
+{
+    // An empty project shows the first steps instead of a bare canvas.
+    m_start = new StartPage(m_view);
+    const auto update = [this] {
+        const Project &p = m_doc->project();
+        const bool empty = p.schemes.isEmpty() && p.connections.isEmpty();
+        if (empty)
+            m_start->refresh();
+        m_start->setVisible(empty);
+    };
+    connect(m_doc, &ProjectDocument::projectReset, this, update);
+    connect(m_doc, &ProjectDocument::schemeInserted, this, update);
+    connect(m_doc, &ProjectDocument::schemeRemoved, this, update);
+    connect(m_doc, &ProjectDocument::connectionsChanged, this, update);
+    connect(m_start, &StartPage::newSchemeRequested, this, &MainWindow::addScheme);
+    connect(m_start, &StartPage::newConnectionRequested, this, [this] { editConnection(); });
+    connect(m_start, &StartPage::openRequested, m_actions->open, &QAction::trigger);
+    connect(m_start, &StartPage::exampleRequested, this,
+            [this](const QString &resource) { m_files->openExample(resource); });
+    connect(m_start, &StartPage::recentRequested, this,
+            [this](const QString &path) { openProject(path); });
+    update();
 }
 
 void MainWindow::addScheme()

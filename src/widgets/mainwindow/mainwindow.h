@@ -38,6 +38,7 @@ class RunCoordinator;
 class RunPanel;
 class SampleCache;
 class SchemeJump;
+class StartPage;
 class StateService;
 
 /// The designer's main window: the project explorer and node palette on the left, the
@@ -105,6 +106,7 @@ private:
     void wire();
     void wireCanvas();
     void wirePanels();
+    void wireStartPage();
     void retranslate();
     void updateTitle();
     void onNodeSelected(const QString &scheme, const QString &key);
@@ -118,6 +120,7 @@ private:
     PipelineModel *m_pipeline;
     PipelineScene *m_scene;
     PipelineView *m_view;
+    StartPage *m_start = nullptr;
     EngineHost *m_engine;
     StateService *m_state;
     SampleCache *m_samples;

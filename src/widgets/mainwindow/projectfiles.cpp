@@ -1,13 +1,16 @@
 #include "widgets/mainwindow/projectfiles.h"
 
+#include "core/model/projectio.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/common/recentprojects.h"
 
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QUndoStack>
 
 namespace weft {
 
@@ -26,6 +29,12 @@ ProjectFiles::ProjectFiles(ProjectDocument *doc, QWidget *window)
 bool ProjectFiles::maybeSave()
 {
     if (!m_doc->isModified())
+        return true;
+    // A new project nobody has touched yet holds nothing to lose (the start page opens an
+    // example from there without a question).
+    const Project &p = m_doc->project();
+    if (m_doc->filePath().isEmpty() && m_doc->undoStack()->count() == 0 && p.schemes.isEmpty() &&
+        p.connections.isEmpty())
         return true;
     // Own buttons: their texts follow the designer's language, not Qt's translations.
     QMessageBox box(
@@ -69,6 +78,25 @@ bool ProjectFiles::open(const QString &path, bool force)
                                     .arg(QFileInfo(path).fileName())
                                     .arg(errors)
                               : tr("Opened %1.").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool ProjectFiles::openExample(const QString &resource, bool force)
+{
+    if (!force && !maybeSave())
+        return false;
+    QFile file(resource);
+    const ProjectLoadResult loaded =
+        file.open(QIODevice::ReadOnly) ? loadProject(file.readAll()) : ProjectLoadResult();
+    if (!loaded.project) {
+        QMessageBox::warning(
+            m_window, tr("Cannot open example"),
+            tr("The example %1 could not be read.").arg(QFileInfo(resource).fileName()));
+        return false;
+    }
+    m_doc->reset(*loaded.project, QString(), loaded.diagnostics);
+    Q_EMIT message(
+        tr("Opened the example %1 — Save as… keeps a copy of it.").arg(loaded.project->name));
     return true;
 }
 

@@ -24,6 +24,9 @@ public:
     /// Opens a project file (after asking about unsaved changes unless `force`); a file that
     /// cannot be read is reported in a message box and the current project stays.
     bool open(const QString &path, bool force = false);
+    /// Opens a bundled example (a resource path, see StartPage::examples()) as a new, unsaved
+    /// project: Save asks where to keep the copy, the example itself stays as it is.
+    bool openExample(const QString &resource, bool force = false);
     /// Saves to the project's file, or asks where when it has none.
     bool save();
     /// Saves to `path`, or to a file chosen in a dialog when `path` is empty.
