@@ -1,3 +1,4 @@
+#include "core/state/statestore.h"
 #include "support/mockprocess.h"
 #include "tools/scaledemo/scaledemo.h"
 #include "widgets/canvas/nodeitem.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void retryFromTheTable();
     void stepNodesCountTheirRecords();
     void progressReachesTheWindowCoalesced();
+    void anUnsavedProjectRunsAndKeepsItsRunsWhenSaved();
 
 private:
     QSet<QString> invalidWarehouseIds();
@@ -300,6 +302,41 @@ void TestRunAgainstMock::progressReachesTheWindowCoalesced()
     QCOMPARE(target->failed, end.counters.failed);
     QVERIFY(end.counters.failed > 0); // the mock's over-long names, refused by the validate step
     QCOMPARE(target->state, NodeRunState::Failed);
+}
+
+void TestRunAgainstMock::anUnsavedProjectRunsAndKeepsItsRunsWhenSaved()
+{
+    // A project never saved runs against a temporary state store. Saved while the run is
+    // still going, it keeps that store until the run ends, then the run moves beside the file.
+    QString error;
+    std::optional<Project> project =
+        scaleDemoProject(test::sourcePath(QStringLiteral("resources/examples")), 1, &error);
+    QVERIFY2(project, qPrintable(error));
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.document()->reset(*project); // as New project or an example would: no file yet
+    const QString scratch = window.document()->stateLocation();
+    QVERIFY(!scratch.isEmpty());
+    const QString scheme = project->schemes.first().name;
+    QVERIFY(window.runs()->run({scheme}, RunOptions()));
+    QVERIFY(window.runs()->isRunning());
+
+    const QString path = m_dir.filePath(QStringLiteral("saved-while-running.weft.json"));
+    QVERIFY(window.saveProjectAs(path));
+    const QString beside = StateStore::defaultLocationFor(QFileInfo(path).absoluteFilePath());
+    if (window.runs()->isRunning())
+        QCOMPARE(window.document()->stateLocation(), scratch); // the run still writes it
+    QVERIFY(waitForRun(window));
+    QCOMPARE(window.document()->stateLocation(), beside);
+    QVERIFY(QFileInfo::exists(beside));
+    std::unique_ptr<StateStore> store = StateStore::open(beside, &error);
+    QVERIFY2(store, qPrintable(error));
+    const QList<RunInfo> runs = store->runs(scheme);
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(runs.first().counters.read > 0);
+    QVERIFY(runs.first().outcome != RunOutcome::Running);
+    window.document()->undoStack()->setClean();
 }
 
 QTEST_MAIN(TestRunAgainstMock)

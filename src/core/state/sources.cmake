@@ -6,4 +6,5 @@ set(WEFT_CORE_state_SOURCES
     statestoreops.cpp
     statestorerecords.cpp
     statestorebatches.cpp
+    storecopy.cpp storecopy.h
 )

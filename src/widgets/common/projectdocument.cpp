@@ -1,8 +1,10 @@
 #include "widgets/common/projectdocument.h"
 
+#include "core/log/logging.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
 #include "core/state/statestore.h"
+#include "core/state/storecopy.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -29,7 +31,33 @@ ProjectDocument::~ProjectDocument() = default;
 
 QString ProjectDocument::stateLocation() const
 {
-    return m_filePath.isEmpty() ? QString() : StateStore::defaultLocationFor(m_filePath);
+    if (!m_filePath.isEmpty() && !m_carryOverPending)
+        return StateStore::defaultLocationFor(m_filePath);
+    if (m_scratch.empty())
+        m_scratch.push_back(std::make_unique<QTemporaryDir>());
+    return m_scratch.back()->filePath(QStringLiteral("untitled.weft.state.sqlite"));
+}
+
+void ProjectDocument::setStateInUse(bool inUse)
+{
+    m_stateInUse = inUse;
+    if (!inUse && m_carryOverPending)
+        carryOverScratchState();
+}
+
+void ProjectDocument::carryOverScratchState()
+{
+    // The runs made before the first save move beside the file. Where a store is there
+    // already (the file replaced another project's), that one stays and the temporary store
+    // is left where it was, with a line in the log saying so.
+    m_carryOverPending = false;
+    const QString from = m_scratch.back()->filePath(QStringLiteral("untitled.weft.state.sqlite"));
+    const QString to = StateStore::defaultLocationFor(m_filePath);
+    QString error;
+    if (QFileInfo::exists(from) && !copySqliteStore(from, to, &error))
+        log::warn(
+            QStringLiteral("the runs of the unsaved project stay in %1: %2").arg(from, error));
+    Q_EMIT stateLocationChanged(stateLocation());
 }
 
 QString ProjectDocument::displayName() const
@@ -55,9 +83,15 @@ void ProjectDocument::reset(const Project &project, const QString &filePath,
     m_neverSaved = filePath.isEmpty();
     const bool pathChanged = m_filePath != filePath;
     m_filePath = filePath;
+    // A new project never saved gets a temporary store of its own (the old one stays until
+    // the document goes: a run may still be writing it).
+    m_carryOverPending = false;
+    if (filePath.isEmpty())
+        m_scratch.push_back(std::make_unique<QTemporaryDir>());
     Q_EMIT projectReset();
     if (pathChanged)
         Q_EMIT filePathChanged(m_filePath);
+    Q_EMIT stateLocationChanged(stateLocation());
     Q_EMIT modifiedChanged(isModified());
     validateNow();
 }
@@ -83,7 +117,13 @@ bool ProjectDocument::save(const QString &path, QString *error)
         return false;
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const bool pathChanged = absolute != m_filePath;
+    const bool firstSave = m_filePath.isEmpty();
     m_filePath = absolute;
+    if (firstSave && !m_scratch.empty()) {
+        m_carryOverPending = true;
+        if (!m_stateInUse)
+            carryOverScratchState();
+    }
     m_neverSaved = false;
     m_undo->setClean();
     if (pathChanged)

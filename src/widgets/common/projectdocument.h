@@ -5,6 +5,9 @@
 
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
+#include <memory>
+#include <vector>
 
 class QUndoStack;
 class QTimer;
@@ -37,8 +40,13 @@ public:
 
     const Project &project() const { return m_project; }
     QString filePath() const { return m_filePath; }
-    /// The state store beside the project file ("" for a project never saved).
+    /// The state store: beside the project file; for a project never saved a temporary one, so
+    /// it can be previewed and run before it has a name. The first save carries that store's
+    /// runs over beside the new file (once no run writes it: see setStateInUse()).
     QString stateLocation() const;
+    /// A run or retry writes the state store now (RunCoordinator says so). While it does, the
+    /// carry-over of a first save waits, and stateLocation() stays the temporary store.
+    void setStateInUse(bool inUse);
     QString displayName() const;
     QUndoStack *undoStack() const { return m_undo; }
     bool isModified() const;
@@ -74,6 +82,8 @@ Q_SIGNALS:
     void alertsChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
+    /// stateLocation() is another store now (a first save's carry-over, a new project).
+    void stateLocationChanged(const QString &location);
     void diagnosticsChanged();
 
 private:
@@ -108,6 +118,12 @@ private:
     Diagnostics m_loadDiagnostics;
     Diagnostics m_diagnostics;
     bool m_neverSaved = false;
+    void carryOverScratchState();
+    /// The temporary stores of projects never saved; kept until the document goes, as a run
+    /// may still write one after the project was replaced.
+    mutable std::vector<std::unique_ptr<QTemporaryDir>> m_scratch;
+    bool m_carryOverPending = false;
+    bool m_stateInUse = false;
     quint64 m_validateGeneration = 0;
 };
 

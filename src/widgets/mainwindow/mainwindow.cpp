@@ -233,6 +233,7 @@ void MainWindow::wire()
         m_state->setLocation(m_doc->stateLocation());
         updateTitle();
     });
+    connect(m_doc, &ProjectDocument::stateLocationChanged, m_state, &StateService::setLocation);
     auto schemesChanged = [this] {
         m_failedPanel->setSchemes(m_doc->project().schemeNames());
         m_previewPanel->setSchemes(m_doc->project().schemeNames());

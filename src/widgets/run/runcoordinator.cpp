@@ -46,6 +46,7 @@ RunCoordinator::RunCoordinator(ProjectDocument *doc, EngineHost *engine, StateSe
     connect(engine, &EngineHost::runFinished, this, [this](int code, const QString &error) {
         if (!error.isEmpty())
             Q_EMIT message(tr("Could not run: %1").arg(error));
+        m_doc->setStateInUse(false); // may carry a first save's store over now
         m_state->notifyChanged();
         Q_EMIT runFinished(code);
         startNextRetry();
@@ -59,27 +60,19 @@ bool RunCoordinator::isRunning() const
 
 bool RunCoordinator::run(const QStringList &schemes, const RunOptions &options)
 {
-    if (m_doc->stateLocation().isEmpty()) {
-        Q_EMIT message(tr("Save the project first: its state store (sync cursors, failed "
-                          "records) is kept beside the project file."));
-        return false;
-    }
     if (m_engine->isRunning()) {
         Q_EMIT message(tr("A run is already going: wait for it or cancel it."));
         return false;
     }
     RunOptions o = options;
     o.schemes = schemes;
+    m_doc->setStateInUse(true); // a first save meanwhile carries the store over afterwards
     m_engine->startRun(m_doc->project(), m_doc->stateLocation(), o);
     return true;
 }
 
 void RunCoordinator::retry(const QString &scheme, const QStringList &recordIds)
 {
-    if (m_doc->stateLocation().isEmpty()) {
-        Q_EMIT message(tr("Save the project first: its state store is kept beside it."));
-        return;
-    }
     m_retries.append(RetryRequest{scheme, recordIds});
     if (m_engine->isRunning())
         Q_EMIT message(tr("The retry of %1 will start when the current run ends.").arg(scheme));
@@ -93,6 +86,7 @@ void RunCoordinator::startNextRetry()
         return;
     const RetryRequest request = m_retries.takeFirst();
     // The retry uses the mapping as it is now, unsaved edits included: fix, then retry.
+    m_doc->setStateInUse(true);
     m_engine->startRetry(m_doc->project(), m_doc->stateLocation(), request);
 }
 

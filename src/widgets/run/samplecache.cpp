@@ -30,13 +30,7 @@ SampleCache::~SampleCache() = default;
 
 QString SampleCache::stateLocation()
 {
-    const QString location = m_doc->stateLocation();
-    if (!location.isEmpty())
-        return location;
-    // A project never saved has no state store beside it yet: previews use a scratch one.
-    if (!m_scratch)
-        m_scratch = std::make_unique<QTemporaryDir>();
-    return m_scratch->filePath(QStringLiteral("untitled.weft.state.sqlite"));
+    return m_doc->stateLocation(); // a temporary one for a project never saved
 }
 
 void SampleCache::fetch(const QString &scheme, int limit)

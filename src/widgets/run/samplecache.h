@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QTemporaryDir>
 #include <memory>
 
 namespace weft {
@@ -48,7 +47,6 @@ private:
     ProjectDocument *m_doc;
     QHash<QString, PreviewResult> m_results;
     QHash<QString, quint64> m_running;
-    std::unique_ptr<QTemporaryDir> m_scratch;
 };
 
 } // namespace weft
