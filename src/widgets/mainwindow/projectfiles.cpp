@@ -83,6 +83,7 @@ bool ProjectFiles::save()
         return false;
     }
     Q_EMIT message(tr("Saved %1.").arg(m_doc->filePath()));
+    Q_EMIT saved(m_doc->filePath());
     return true;
 }
 
@@ -105,6 +106,7 @@ bool ProjectFiles::saveAs(const QString &given)
         return false;
     }
     Q_EMIT message(tr("Saved %1.").arg(path));
+    Q_EMIT saved(m_doc->filePath());
     return true;
 }
 
