@@ -2240,6 +2240,12 @@
         <source>Not JSON: %1 (at %2)</source>
         <translation>不是 JSON：%1（位置 %2）</translation>
     </message>
+    <message numerus="yes">
+        <source> · %n document(s)</source>
+        <translation>
+            <numerusform> · %n 张单据</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A record is a JSON object.</source>
         <translation>记录必须是 JSON 对象。</translation>
@@ -2463,6 +2469,10 @@
 </context>
 <context>
     <name>weft::PreviewPanel</name>
+    <message>
+        <source>Pinned sample: </source>
+        <translation>固定样本：</translation>
+    </message>
     <message>
         <source>Fetching…</source>
         <translation>正在获取…</translation>

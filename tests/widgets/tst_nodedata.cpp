@@ -15,11 +15,13 @@
 #include "widgettestutil.h"
 
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -201,6 +203,9 @@ void TestNodeData::mappingNodeShowsGroupedDocuments()
         lines += int(r->inputs.size());
     }
     QCOMPARE(lines, m_want.approvedRows);
+    QVERIFY2(m_panel->stateText().endsWith(
+                 QStringLiteral("· %1 document(s)").arg(m_want.approvedInstances)),
+             qPrintable(m_panel->stateText()));
     // The target node takes what the mapping hands on.
     PipelineModel *pipeline = m_window->pipelineModel();
     const PipelineNode *target = pipeline->node(pipeline->nodeFor(kScheme, "target"));
@@ -268,6 +273,29 @@ void TestNodeData::pinnedSampleEditsAreUndoStepsSavedWithoutSecrets()
     QString error;
     QVERIFY(back.read(PinnedSamples::locationFor(m_path), &error));
     QCOMPARE(back.sample(kScheme)->records.size(), m_want.instances + 1);
+
+    // The record editor: text that is no JSON object is refused in place; an object
+    // replaces the record, one more undo step.
+    m_window->scene()->selectNode(kScheme, QStringLiteral("source"));
+    m_panel->table()->selectRow(1);
+    m_panel->editRecord(1);
+    auto *editor = m_panel->findChild<QDialog *>(QStringLiteral("recordEditor"));
+    QVERIFY(editor);
+    auto *text = editor->findChild<QPlainTextEdit *>(QStringLiteral("recordText"));
+    QVERIFY(text->toPlainText().contains(sample()->sourceRecords.at(1)["id"].toString()));
+    auto *buttons = editor->findChild<QDialogButtonBox *>();
+    text->setPlainText(QStringLiteral("[1, 2]"));
+    buttons->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(editor->isVisible());
+    QCOMPARE(undo->index(), steps + 1);
+    QJsonObject changed = sample()->sourceRecords.at(1);
+    changed["title"] = QStringLiteral("edited in the designer");
+    text->setPlainText(QString::fromUtf8(QJsonDocument(changed).toJson()));
+    buttons->button(QDialogButtonBox::Ok)->click();
+    QCOMPARE(undo->index(), steps + 2);
+    QCOMPARE(samples->pinnedSamples().sample(kScheme)->records.at(1)["title"].toString(),
+             QStringLiteral("edited in the designer"));
+    undo->undo();
 
     // Unpinning is an undo step too.
     samples->unpin(kScheme);

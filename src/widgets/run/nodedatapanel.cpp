@@ -48,7 +48,8 @@ NodeDataPanel::NodeDataPanel(SampleCache *samples, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setDefaultSectionSize(110);
-    m_stage->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_stage->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_stage->setMinimumContentsLength(20);
     m_json->setReadOnly(true);
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
 
@@ -208,13 +209,18 @@ void NodeDataPanel::showStage()
         m_state->setText(tr("Could not preview: %1").arg(r->error));
     else if (!stage)
         m_state->setText(tr("This node has no records in the sample (disabled or not chained)."));
-    else
-        m_state->setText(tr("%1: %2 in · %3 out · %4 dropped · %5 failed")
-                             .arg(source)
-                             .arg(stage->in)
-                             .arg(stage->out)
-                             .arg(m_model->countOf(StageRecord::Fate::Dropped))
-                             .arg(m_model->countOf(StageRecord::Fate::Failed)));
+    else {
+        QString text = tr("%1: %2 in · %3 out · %4 dropped · %5 failed")
+                           .arg(source)
+                           .arg(stage->in)
+                           .arg(stage->out)
+                           .arg(m_model->countOf(StageRecord::Fate::Dropped))
+                           .arg(m_model->countOf(StageRecord::Fate::Failed));
+        // The mapping counts the records it handed on; a grouped target gets fewer documents.
+        if (stage->type == QLatin1String("map"))
+            text += tr(" · %n document(s)", nullptr, m_model->countOf(StageRecord::Fate::Passed));
+        m_state->setText(text);
+    }
     if (row >= 0 && row < m_model->rowCount())
         m_table->selectRow(row);
     else if (m_model->rowCount() > 0)
