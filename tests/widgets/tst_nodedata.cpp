@@ -4,6 +4,7 @@
 // mapping's grouped documents) and its counts, an edited step is mapped again, and every
 // change of the pinned sample is an undo step saved beside the project without secrets.
 #include "core/engine/preview.h"
+#include "core/engine/transform.h"
 #include "widgets/canvas/pipelinemodel.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/common/commands.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void editingAStepMapsTheSampleAgain();
     void pinnedSampleEditsAreUndoStepsSavedWithoutSecrets();
     void refreshWithoutNetworkKeepsThePin();
+    void lookupAndValidateNotes();
     void screenshots();
 
 private:
@@ -315,6 +317,45 @@ void TestNodeData::refreshWithoutNetworkKeepsThePin()
     QVERIFY(!sample()->error.isEmpty());
     QCOMPARE(*samples->pinnedSamples().sample(kScheme), before);
     QCOMPARE(m_window->document()->undoStack()->count(), steps);
+}
+
+void TestNodeData::lookupAndValidateNotes()
+{
+    // Seed 004 has no lookup or validate step: a small scheme's real trace shows their notes.
+    Scheme s;
+    s.name = QStringLiteral("orders");
+    s.source.metadata = AdapterMetadata(QJsonObject{{"id", "id"}});
+    s.target.metadata = AdapterMetadata(
+        QJsonObject{{"request", QJsonArray{QJsonObject{{"field", "no"}, {"value", "{id}"}}}}});
+    Step lookup;
+    lookup.id = QStringLiteral("names");
+    lookup.type = StepType::Lookup;
+    lookup.settings = {
+        {"fields", QJsonArray{QJsonObject{{"field", "skuName"},
+                                          {"value", "_function IF('{sku}' = 'a', 'Apple', '')"}}}}};
+    Step validate;
+    validate.id = QStringLiteral("checked");
+    validate.type = StepType::Validate;
+    validate.settings = {{"rules", QJsonArray{QJsonObject{{"field", "sku"}, {"maxLength", 1}}}}};
+    s.steps = {lookup, validate};
+    Project p;
+    p.schemes = {s};
+    QStringList errors;
+    const auto t = Transform::compile(p, s, nullptr, &errors);
+    QVERIFY2(t, qPrintable(errors.join('\n')));
+    QList<StageTrace> stages;
+    t->trace({QJsonObject{{"id", 1}, {"sku", "a"}}, QJsonObject{{"id", 2}, {"sku", "bb"}}}, {},
+             &stages);
+    StageTableModel model;
+    model.setStage(stages.at(1));
+    QCOMPARE(model.note(0), QStringLiteral("added skuName"));
+    QCOMPARE(model.note(1), QStringLiteral("added skuName; not found: skuName"));
+    model.setStage(stages.at(2));
+    QCOMPARE(model.note(0), QStringLiteral("1 rule(s) passed"));
+    QCOMPARE(model.data(model.index(1, StageTableModel::FateColumn)).toString(),
+             QStringLiteral("failed"));
+    QCOMPARE(model.note(1), QStringLiteral("1 of 1 rule(s) broken: sku is 2 characters long, "
+                                           "more than the 1 allowed"));
 }
 
 void TestNodeData::screenshots()
