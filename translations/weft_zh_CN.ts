@@ -1211,6 +1211,10 @@
 <context>
     <name>weft::BottomPanel</name>
     <message>
+        <source>Node data</source>
+        <translation>节点数据</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1835,6 +1839,14 @@
 <context>
     <name>weft::MainWindow</name>
     <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>The pinned samples were not saved: %1</source>
+        <translation>固定样本未保存：%1</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
@@ -2135,6 +2147,111 @@
     </message>
 </context>
 <context>
+    <name>weft::NodeDataPanel</name>
+    <message>
+        <source>Records leaving</source>
+        <translation>流出记录</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>获取</translation>
+    </message>
+    <message>
+        <source>Fetch a sample from the source; a pinned sample is replaced</source>
+        <translation>从来源获取样本；已固定的样本会被替换</translation>
+    </message>
+    <message>
+        <source>Add record…</source>
+        <translation>添加记录…</translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample, to try an edge case</source>
+        <translation>向固定样本添加一条记录，试验边界情况</translation>
+    </message>
+    <message>
+        <source>Edit record…</source>
+        <translation>编辑记录…</translation>
+    </message>
+    <message>
+        <source>Unpin sample</source>
+        <translation>取消固定样本</translation>
+    </message>
+    <message>
+        <source>Pin sample</source>
+        <translation>固定样本</translation>
+    </message>
+    <message>
+        <source>Source (raw)</source>
+        <translation>来源（原始）</translation>
+    </message>
+    <message>
+        <source>After beatFlat</source>
+        <translation>beatFlat 之后</translation>
+    </message>
+    <message>
+        <source>After the mapping</source>
+        <translation>映射之后</translation>
+    </message>
+    <message>
+        <source>After %1 (%2)</source>
+        <translation>%1（%2）之后</translation>
+    </message>
+    <message>
+        <source>pinned sample</source>
+        <translation>固定样本</translation>
+    </message>
+    <message>
+        <source>fetched sample</source>
+        <translation>获取的样本</translation>
+    </message>
+    <message>
+        <source>Select a node on the canvas.</source>
+        <translation>在画布上选择一个节点。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>No sample of %1 yet: fetch one.</source>
+        <translation>%1 还没有样本：请先获取。</translation>
+    </message>
+    <message>
+        <source>Could not preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <source>This node has no records in the sample (disabled or not chained).</source>
+        <translation>此节点在样本中没有记录（已停用或未连接）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 in · %3 out · %4 dropped · %5 failed</source>
+        <translation>%1：流入 %2 · 流出 %3 · 丢弃 %4 · 失败 %5</translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample</source>
+        <translation>向固定样本添加记录</translation>
+    </message>
+    <message>
+        <source>Edit record %1 of the pinned sample</source>
+        <translation>编辑固定样本的第 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1 (at %2)</source>
+        <translation>不是 JSON：%1（位置 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n document(s)</source>
+        <translation>
+            <numerusform> · %n 张单据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A record is a JSON object.</source>
+        <translation>记录必须是 JSON 对象。</translation>
+    </message>
+</context>
+<context>
     <name>weft::NodeItem</name>
     <message>
         <source>read %1</source>
@@ -2352,6 +2469,10 @@
 </context>
 <context>
     <name>weft::PreviewPanel</name>
+    <message>
+        <source>Pinned sample: </source>
+        <translation>固定样本：</translation>
+    </message>
     <message>
         <source>Fetching…</source>
         <translation>正在获取…</translation>
@@ -2971,6 +3092,29 @@
     </message>
 </context>
 <context>
+    <name>weft::SampleCache</name>
+    <message>
+        <source>Refresh pinned sample of %1</source>
+        <translation>刷新 %1 的固定样本</translation>
+    </message>
+    <message>
+        <source>Pin sample of %1</source>
+        <translation>固定 %1 的样本</translation>
+    </message>
+    <message>
+        <source>Unpin sample of %1</source>
+        <translation>取消固定 %1 的样本</translation>
+    </message>
+    <message>
+        <source>Edit pinned record %1 of %2</source>
+        <translation>编辑 %2 的固定记录 %1</translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample of %1</source>
+        <translation>向 %1 的固定样本添加记录</translation>
+    </message>
+</context>
+<context>
     <name>weft::SchemeJump</name>
     <message>
         <source>%1 of %2 schemes — Enter jumps, Esc closes</source>
@@ -3123,6 +3267,53 @@
     <message>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StageTableModel</name>
+    <message>
+        <source>%1 of %2 rule(s) broken: %3</source>
+        <translation>%2 条规则中有 %1 条未通过：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) passed</source>
+        <translation>
+            <numerusform>%n 条规则通过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>已添加 %1</translation>
+    </message>
+    <message>
+        <source>; not found: %1</source>
+        <translation>；未找到：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>made of %n record(s)</source>
+        <translation>
+            <numerusform>由 %n 条记录组成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why / note</source>
+        <translation>原因 / 说明</translation>
     </message>
 </context>
 <context>

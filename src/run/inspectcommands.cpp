@@ -3,9 +3,11 @@
 #include "command.h"
 
 #include "core/engine/preview.h"
+#include "core/model/pinnedsamples.h"
 #include "core/platform/terminationsignal.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -207,6 +209,36 @@ int historyCommand(const QStringList &arguments)
     return ExitOk;
 }
 
+namespace {
+
+/// Per stage its counts and the records it dropped or failed, with why.
+QJsonArray stagesJson(const QList<StageTrace> &stages)
+{
+    QJsonArray out;
+    for (const StageTrace &stage : stages) {
+        QJsonArray left;
+        for (const StageRecord &r : stage.records) {
+            if (r.fate == StageRecord::Fate::Passed)
+                continue;
+            left.append(QJsonObject{
+                {QStringLiteral("id"), r.id},
+                {QStringLiteral("fate"), r.fate == StageRecord::Fate::Dropped
+                                             ? QStringLiteral("dropped")
+                                             : QStringLiteral("failed")},
+                {QStringLiteral("reason"), r.reason}});
+        }
+        out.append(QJsonObject{{QStringLiteral("id"), stage.id},
+                               {QStringLiteral("type"), stage.type},
+                               {QStringLiteral("in"), stage.in},
+                               {QStringLiteral("out"), stage.out},
+                               {QStringLiteral("failed"), stage.failed},
+                               {QStringLiteral("left"), left}});
+    }
+    return out;
+}
+
+} // namespace
+
 int previewCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -221,10 +253,22 @@ int previewCommand(const QStringList &arguments)
     const QCommandLineOption limit(QStringLiteral("limit"),
                                    QStringLiteral("Source records to fetch (default 10)."),
                                    QStringLiteral("N"), QStringLiteral("10"));
-    parser.addOptions({scheme, limit, stateOption(), logFileOption(), logLevelOption()});
+    const QCommandLineOption pinned(
+        QStringLiteral("pinned"),
+        QStringLiteral("Preview the scheme's pinned sample (<project>.samples.json) instead of "
+                       "fetching: no network."));
+    const QCommandLineOption pin(QStringLiteral("pin"),
+                                 QStringLiteral("Fetch, then pin what was fetched: write it to "
+                                                "<project>.samples.json (secrets redacted)."));
+    parser.addOptions(
+        {scheme, limit, pinned, pin, stateOption(), logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet(scheme)) {
         err() << "weft-run preview: give one project file and --scheme NAME (see --help)\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(pinned) && parser.isSet(pin)) {
+        err() << "weft-run preview: --pinned and --pin exclude each other\n";
         return ExitUsage;
     }
     int exitCode = 0;
@@ -235,6 +279,19 @@ int previewCommand(const QStringList &arguments)
         err() << "weft-run preview: no scheme named '" << parser.value(scheme) << "'\n";
         return ExitUsage;
     }
+    const QString samplesPath = PinnedSamples::locationFor(session->path);
+    PinnedSamples samples;
+    QString error;
+    if ((parser.isSet(pinned) || parser.isSet(pin)) && !samples.read(samplesPath, &error)) {
+        err() << "weft-run preview: " << error << '\n';
+        return ExitUsage;
+    }
+    const PinnedSample *sample = samples.sample(parser.value(scheme));
+    if (parser.isSet(pinned) && !sample) {
+        err() << "weft-run preview: scheme '" << parser.value(scheme)
+              << "' has no pinned sample in " << samplesPath << " (pin one with --pin or in the designer)\n";
+        return ExitUsage;
+    }
     Previewer previewer(session->project, parser.value(scheme), session->state.get());
     PreviewResult result;
     QObject::connect(&previewer, &Previewer::finished, [&](const PreviewResult &r) {
@@ -242,11 +299,25 @@ int previewCommand(const QStringList &arguments)
         QCoreApplication::exit(0);
     });
     onTerminationRequest([&previewer]() { previewer.cancel(); });
-    previewer.start(parser.value(limit).toInt());
+    if (sample)
+        previewer.startFromRecords(sample->records);
+    else
+        previewer.start(parser.value(limit).toInt());
     QCoreApplication::exec();
     if (!result.error.isEmpty()) {
         err() << "weft-run preview: " << result.error << '\n';
         return ExitAborted;
+    }
+    if (parser.isSet(pin)) {
+        samples.set(parser.value(scheme),
+                    {result.sourceRecords,
+                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+        if (!samples.write(samplesPath, &error)) {
+            err() << "weft-run preview: " << error << '\n';
+            return ExitAborted;
+        }
+        err() << "weft-run preview: pinned " << result.sourceRecords.size() << " record(s) of '"
+              << parser.value(scheme) << "' in " << samplesPath << '\n';
     }
     QJsonArray source;
     for (const QJsonObject &o : result.sourceRecords)
@@ -265,10 +336,12 @@ int previewCommand(const QStringList &arguments)
                                   {QStringLiteral("source_payload"), f.sourcePayload}});
     }
     const QJsonObject doc{{QStringLiteral("scheme"), parser.value(scheme)},
+                          {QStringLiteral("pinned"), result.fromRecords},
                           {QStringLiteral("source_records"), source},
                           {QStringLiteral("mapped"), mapped},
                           {QStringLiteral("errors"), errors},
-                          {QStringLiteral("skipped"), result.output.skipped}};
+                          {QStringLiteral("skipped"), result.output.skipped},
+                          {QStringLiteral("stages"), stagesJson(result.stages)}};
     out() << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
     out().flush();
     return ExitOk;

@@ -38,15 +38,11 @@ void Previewer::start(int limit, const RunOptions &options)
         return;
     }
     QString error;
-    QStringList compileErrors;
-    m_transform = Transform::compile(m_project, *scheme, m_state, &compileErrors);
     const Connection *connection = m_project.connection(scheme->source.connection);
     std::optional<ResolvedConnection> resolved;
-    if (!m_transform)
-        error = compileErrors.join(QLatin1Char('\n'));
-    else if (!connection)
+    if (compile(&error) && !connection)
         error = QStringLiteral("no connection named '%1'").arg(scheme->source.connection);
-    else
+    else if (m_transform)
         resolved = resolveConnection(*connection, &error, options.environment);
     if (resolved) {
         ConnectorContext c;
@@ -77,13 +73,52 @@ void Previewer::start(int limit, const RunOptions &options)
     }
     if (m_traits.maxWindowSeconds > 0)
         since = std::max(since, now - m_traits.maxWindowSeconds);
+    m_vars.pageSize = m_traits.pageSize;
+    m_vars.page = m_traits.firstPage;
+    setWindow(since, now);
+    fetchNext();
+}
+
+bool Previewer::compile(QString *error)
+{
+    QStringList compileErrors;
+    m_transform =
+        Transform::compile(m_project, *m_project.scheme(m_schemeName), m_state, &compileErrors);
+    if (!m_transform)
+        *error = compileErrors.join(QLatin1Char('\n'));
+    return bool(m_transform);
+}
+
+void Previewer::setWindow(qint64 since, qint64 now)
+{
     m_result.window = {since, now};
     m_vars.lastSyncTime = since;
     m_vars.currentTime = now;
     m_vars.runId = QStringLiteral("preview");
-    m_vars.pageSize = m_traits.pageSize;
-    m_vars.page = m_traits.firstPage;
-    fetchNext();
+}
+
+void Previewer::startFromRecords(const QList<QJsonObject> &records, const RunOptions &options)
+{
+    m_result.fromRecords = true;
+    QString error;
+    if (!m_project.scheme(m_schemeName))
+        error = QStringLiteral("no scheme named '%1'").arg(m_schemeName);
+    else
+        compile(&error);
+    if (!error.isEmpty()) {
+        QTimer::singleShot(0, this, [this, error]() { finish(error); });
+        return;
+    }
+    const qint64 now = options.clock ? options.clock() : QDateTime::currentSecsSinceEpoch();
+    setWindow(now - 30 * 86400, now);
+    m_result.sourceRecords = records;
+    // Asynchronous like a fetch, so callers handle both the same way (and can cancel).
+    QTimer::singleShot(0, this, [this]() {
+        if (m_done)
+            return;
+        m_result.output = m_transform->trace(m_result.sourceRecords, m_vars, &m_result.stages);
+        finish();
+    });
 }
 
 void Previewer::fetchNext()
@@ -124,7 +159,10 @@ void Previewer::fetchNext()
         m_result.output.skipped += out.skipped;
         addStepCounters(&m_result.output.steps, out.steps);
         const bool more = page.pageCount >= 0 ? m_vars.page < page.pageCount : page.hasMore;
-        if (m_result.sourceRecords.size() >= m_limit || !more || m_pages >= kMaxPreviewPages) {
+        // A few pages keep an interactive preview short, but a limit asked for is reached.
+        const int pageSize = std::max(1, m_traits.pageSize);
+        const int maxPages = std::max(kMaxPreviewPages, (m_limit + pageSize - 1) / pageSize);
+        if (m_result.sourceRecords.size() >= m_limit || !more || m_pages >= maxPages) {
             finish();
             return;
         }
@@ -147,6 +185,13 @@ void Previewer::finish(const QString &error)
         return;
     m_done = true;
     m_result.error = error;
+    // A fetched sample is traced once, whole, when it is complete (pages were mapped as they
+    // came); a cancelled or failed fetch shows no stages.
+    if (error.isEmpty() && !m_result.fromRecords && m_transform) {
+        TransformVars vars = m_vars;
+        vars.page = m_traits.firstPage;
+        m_transform->trace(m_result.sourceRecords, vars, &m_result.stages);
+    }
     if (m_state)
         m_state->addApiCalls(m_stats.take());
     Q_EMIT finished(m_result);

@@ -18,8 +18,12 @@ class StateStore;
 struct PreviewResult {
     QList<QJsonObject> sourceRecords; ///< as the system returned them
     TransformOutput output;           ///< flattened inputs, mapped records, per-record errors
+    /// Every stage's records as they leave it (Transform::trace): source, beatFlat, each
+    /// enabled step, the mapping. Empty when nothing could be fetched or compiled.
+    QList<StageTrace> stages;
     TimeWindow window;
     QString error;                    ///< why nothing could be fetched, if so
+    bool fromRecords = false;         ///< previewed from given records (a pinned sample)
 };
 
 /// Fetches a sample from a scheme's source (the most recent window, a page or a few, until
@@ -34,12 +38,17 @@ public:
     ~Previewer() override;
 
     void start(int limit, const RunOptions &options = {});
+    /// Previews given source records (a pinned sample) instead of fetching: no connection,
+    /// no network. Finishes from the event loop like start().
+    void startFromRecords(const QList<QJsonObject> &records, const RunOptions &options = {});
     void cancel();
 
 Q_SIGNALS:
     void finished(const weft::PreviewResult &result);
 
 private:
+    bool compile(QString *error);
+    void setWindow(qint64 since, qint64 now);
     void fetchNext();
     void finish(const QString &error = QString());
 

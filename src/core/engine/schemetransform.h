@@ -41,6 +41,8 @@ public:
     TransformOutput apply(const Page &page, const TransformVars &vars) const override;
     TransformOutput applyFlattened(const QList<TransformInput> &inputs,
                                    const TransformVars &vars) const override;
+    TransformOutput trace(const QList<QJsonObject> &page, const TransformVars &vars,
+                          QList<StageTrace> *stages) const override;
 
 private:
     struct CompiledStep {
@@ -56,6 +58,15 @@ private:
     bool compileMapping(const QList<RequestField> &fields, const QString &role, expr::Mapping *out,
                         QStringList *errors) const;
     expr::EvalContext context(const TransformVars &vars) const;
+    QList<TransformInput> flattenPage(const QList<QJsonObject> &page) const;
+    TransformOutput applyStages(const QList<TransformInput> &inputs, const TransformVars &vars,
+                                QList<StageTrace> *trace) const;
+    void traceStep(const CompiledStep &step, const TransformInput &before,
+                   const QList<TransformInput> &kept, qsizetype keptBefore,
+                   const TransformOutput &out, qsizetype failuresBefore, qint64 skippedBefore,
+                   StageTrace *stage) const;
+    QString brokenRule(const CompiledStep &step, qsizetype rule,
+                       const expr::RecordView &record) const;
     QList<TransformInput> flatten(const TransformInput &input, const QStringList &arrays) const;
     TransformInput identify(const expr::RecordView &record) const;
     bool flattenTape(const TransformInput &parent, const JsonTape &tape,

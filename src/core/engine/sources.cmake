@@ -12,4 +12,5 @@ set(WEFT_CORE_engine_SOURCES
     schemetransform.h
     transform.cpp transform.h
     transformapply.cpp
+    transformtrace.cpp
 )

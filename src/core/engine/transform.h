@@ -6,6 +6,7 @@
 #include "core/model/project.h"
 #include "core/state/staterecords.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -50,6 +51,31 @@ struct TransformOutput {
     QList<StepCounters> steps;             ///< this page, per stage (Transform::stepCounters)
 };
 
+/// What became of one record at one stage: the preview's data at every node.
+struct StageRecord {
+    enum class Fate { Passed, Dropped, Failed };
+    QJsonObject record; ///< as it left the stage; a dropped or failed one as it came
+    QString id;
+    Fate fate = Fate::Passed;
+    QString reason;     ///< why it was dropped (a filter) or failed
+    QStringList added;  ///< lookup: the fields the step set
+    QStringList missed; ///< lookup: those of them it found nothing for (null or empty)
+    /// validate: each rule's result, {"field", "rule", "ok", "message"}
+    QJsonArray rules;
+    /// map: the records of the stage before that this document (or row) was made of
+    QList<int> inputs;
+};
+
+/// One stage's records as they leave it: the source, beatFlat, each enabled step, the mapping.
+struct StageTrace {
+    QString id;   ///< "source", "beatFlat", a step's id, "map"
+    QString type; ///< "source", "beatFlat", a step type, "map"
+    qint64 in = 0;
+    qint64 out = 0;
+    qint64 failed = 0;
+    QList<StageRecord> records;
+};
+
 /// The compiled processing of one scheme — source request parameters, flattening, steps,
 /// the target mapping with its parsers, and grouping into documents with detail lines.
 /// Compiled once per run (architecture.md principle 8); applying it never throws: a record whose
@@ -87,6 +113,10 @@ public:
     /// The same for a page as a source gave it: its objects, or the records on its tape
     /// (read from the text, the same output as for their objects).
     virtual TransformOutput apply(const Page &page, const TransformVars &vars) const = 0;
+    /// apply() that also keeps every stage's records in `stages` (source first, mapping
+    /// last) — for previews: it copies each record at each stage.
+    virtual TransformOutput trace(const QList<QJsonObject> &page, const TransformVars &vars,
+                                  QList<StageTrace> *stages) const = 0;
     /// Processes records that were already flattened (retries of stored failures).
     virtual TransformOutput applyFlattened(const QList<TransformInput> &inputs,
                                            const TransformVars &vars) const = 0;

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 
 #include <functional>
+#include <optional>
 
 namespace weft::detail {
 
@@ -104,8 +105,7 @@ FailedRecord SchemeTransform::failure(const TransformInput &input, const QString
     return f;
 }
 
-TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
-                                       const TransformVars &vars) const
+QList<TransformInput> SchemeTransform::flattenPage(const QList<QJsonObject> &page) const
 {
     QList<TransformInput> inputs;
     inputs.reserve(page.size() * (m_beatFlat.isEmpty() ? 1 : 3));
@@ -120,7 +120,13 @@ TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
             inputs.append(std::move(element));
         }
     }
-    return applyPage(inputs, page.size(), vars);
+    return inputs;
+}
+
+TransformOutput SchemeTransform::apply(const QList<QJsonObject> &page,
+                                       const TransformVars &vars) const
+{
+    return applyPage(flattenPage(page), page.size(), vars);
 }
 
 TransformOutput SchemeTransform::apply(const Page &page, const TransformVars &vars) const
@@ -274,6 +280,29 @@ void SchemeTransform::mapAsValues(const QList<TransformInput> &records, const Ev
     }
 }
 
+QString SchemeTransform::brokenRule(const CompiledStep &step, qsizetype r,
+                                   const expr::RecordView &record) const
+{
+    const QJsonObject &rule = step.rules.at(r);
+    const QString field = rule.value(QLatin1String("field")).toString();
+    const QJsonValue v = record.value(field);
+    const QString text = scalarText(v);
+    if (rule.value(QLatin1String("required")).toBool() &&
+        (v.isUndefined() || v.isNull() || text.trimmed().isEmpty()))
+        return QStringLiteral("%1 is required but empty").arg(field);
+    if (rule.contains(QLatin1String("maxLength")) &&
+        text.size() > rule.value(QLatin1String("maxLength")).toInt())
+        return QStringLiteral("%1 is %2 characters long, more than the %3 allowed")
+            .arg(field)
+            .arg(text.size())
+            .arg(rule.value(QLatin1String("maxLength")).toInt());
+    if (rule.contains(QLatin1String("pattern")) && !text.isEmpty() &&
+        !step.patterns.at(r).match(text).hasMatch())
+        return QStringLiteral("%1 \"%2\" does not match %3")
+            .arg(field, text.left(60), step.patterns.at(r).pattern());
+    return {};
+}
+
 bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const EvalContext &base,
                            TransformOutput *out) const
 {
@@ -315,24 +344,7 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
     }
     case StepType::Validate: {
         for (qsizetype r = 0; r < step.rules.size(); ++r) {
-            const QJsonObject &rule = step.rules.at(r);
-            const QString field = rule.value(QLatin1String("field")).toString();
-            const QJsonValue v = in.record.value(field);
-            const QString text = scalarText(v);
-            QString broken;
-            if (rule.value(QLatin1String("required")).toBool() &&
-                (v.isUndefined() || v.isNull() || text.trimmed().isEmpty()))
-                broken = QStringLiteral("%1 is required but empty").arg(field);
-            else if (rule.contains(QLatin1String("maxLength")) &&
-                     text.size() > rule.value(QLatin1String("maxLength")).toInt())
-                broken = QStringLiteral("%1 is %2 characters long, more than the %3 allowed")
-                             .arg(field)
-                             .arg(text.size())
-                             .arg(rule.value(QLatin1String("maxLength")).toInt());
-            else if (rule.contains(QLatin1String("pattern")) && !text.isEmpty() &&
-                     !step.patterns.at(r).match(text).hasMatch())
-                broken = QStringLiteral("%1 \"%2\" does not match %3")
-                             .arg(field, text.left(60), step.patterns.at(r).pattern());
+            const QString broken = brokenRule(step, r, in.record);
             if (!broken.isEmpty()) {
                 out->failures.append(failure(in, QStringLiteral("scheme '%1': validate step %2: %3")
                                                      .arg(m_scheme, step.id, broken)));
@@ -347,6 +359,13 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
 
 TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &given,
                                                 const TransformVars &vars) const
+{
+    return applyStages(given, vars, nullptr);
+}
+
+TransformOutput SchemeTransform::applyStages(const QList<TransformInput> &given,
+                                             const TransformVars &vars,
+                                             QList<StageTrace> *trace) const
 {
     TransformOutput out;
     const EvalContext base = context(vars);
@@ -364,7 +383,18 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
         counted.in = records.size();
         QList<TransformInput> next;
         next.reserve(records.size());
+        StageTrace *stage = nullptr;
+        if (trace) {
+            trace->append({step.id, stepTypeName(step.type), 0, 0, 0, {}});
+            stage = &trace->last();
+        }
         for (TransformInput &in : records) {
+            // The trace needs the record as it came and the counts before the step.
+            const std::optional<TransformInput> before =
+                stage ? std::optional<TransformInput>(in) : std::nullopt;
+            const qsizetype keptBefore = next.size();
+            const qsizetype failedBefore = out.failures.size();
+            const qint64 skippedBefore = out.skipped;
             if (step.type == StepType::Flatten) {
                 next += flatten(in, step.arrays);
             } else if (keep(step, in, base, &out)) {
@@ -372,9 +402,17 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
             } else {
                 out.inputs.append(in); // counted: read, then skipped or failed
             }
+            if (stage)
+                traceStep(step, *before, next, keptBefore, out, failedBefore, skippedBefore,
+                          stage);
         }
         counted.out = next.size();
         counted.failed = out.failures.size() - failuresBefore;
+        if (stage) {
+            stage->in = counted.in;
+            stage->out = counted.out;
+            stage->failed = counted.failed;
+        }
         records = std::move(next);
     }
 
@@ -389,9 +427,37 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
 
     const int firstMapped = int(out.inputs.size());
     out.inputs += records;
+    const qsizetype recordsBefore = out.records.size();
+    // The mapping's stage in the trace: its documents (or rows), then the records it failed.
+    const auto traceMapping = [&] {
+        if (!trace)
+            return;
+        StageTrace stage{QStringLiteral("map"), QStringLiteral("map"), mapped.in, mapped.out,
+                         mapped.failed, {}};
+        for (qsizetype r = recordsBefore; r < out.records.size(); ++r) {
+            const TargetRecord &record = out.records.at(r);
+            StageRecord s;
+            s.record = record.object();
+            s.id = record.recordId;
+            for (const int i : out.recordInputs.at(r))
+                s.inputs.append(i - firstMapped);
+            stage.records.append(std::move(s));
+        }
+        for (qsizetype f = failuresBefore; f < out.failures.size(); ++f) {
+            const FailedRecord &failed = out.failures.at(f);
+            StageRecord s;
+            s.record = failed.targetPayload.isEmpty() ? failed.sourcePayload : failed.targetPayload;
+            s.id = failed.recordId;
+            s.fate = StageRecord::Fate::Failed;
+            s.reason = failed.message;
+            stage.records.append(std::move(s));
+        }
+        trace->append(std::move(stage));
+    };
     if (m_valueFields && !m_grouped) {
         mapAsValues(records, base, firstMapped, &out);
         countMapped();
+        traceMapping();
         return out;
     }
     QList<QJsonObject> rows;
@@ -448,6 +514,7 @@ TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &giv
         out.recordInputs.append(std::move(indices));
     }
     countMapped();
+    traceMapping();
     return out;
 }
 

@@ -7,6 +7,7 @@ set(WEFT_CORE_model_SOURCES
     diagnostic.cpp diagnostic.h
     jsonobjectreader.cpp jsonobjectreader.h
     mysqlstatement.cpp mysqlstatement.h
+    pinnedsamples.cpp pinnedsamples.h
     project.cpp project.h
     projectio.cpp projectio.h
     projectreader.cpp projectreader.h

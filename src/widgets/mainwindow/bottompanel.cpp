@@ -4,6 +4,7 @@
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/problemspanel.h"
 #include "widgets/run/logpanel.h"
+#include "widgets/run/nodedatapanel.h"
 #include "widgets/run/previewpanel.h"
 #include "widgets/run/runpanel.h"
 #include "widgets/usage/apiusagepanel.h"
@@ -14,10 +15,10 @@ namespace weft {
 
 namespace {
 
-const QStringList kNames = {QStringLiteral("run"),     QStringLiteral("log"),
-                            QStringLiteral("failed"),  QStringLiteral("history"),
-                            QStringLiteral("usage"),   QStringLiteral("preview"),
-                            QStringLiteral("problems")};
+const QStringList kNames = {QStringLiteral("run"),      QStringLiteral("log"),
+                            QStringLiteral("failed"),   QStringLiteral("history"),
+                            QStringLiteral("usage"),    QStringLiteral("preview"),
+                            QStringLiteral("nodedata"), QStringLiteral("problems")};
 
 } // namespace
 
@@ -30,6 +31,7 @@ BottomPanel::BottomPanel(ProjectDocument *doc, EngineHost *engine, StateService 
     , m_history(new HistoryPanel(state))
     , m_usage(new ApiUsagePanel(state))
     , m_preview(new PreviewPanel(samples))
+    , m_nodeData(new NodeDataPanel(samples))
     , m_problems(new ProblemsPanel(doc))
 {
     setObjectName(QStringLiteral("bottomTabs"));
@@ -40,6 +42,7 @@ BottomPanel::BottomPanel(ProjectDocument *doc, EngineHost *engine, StateService 
     addTab(m_history, QString());
     addTab(m_usage, QIcon(QStringLiteral(":/icons/api-usage.svg")), QString());
     addTab(m_preview, QIcon(QStringLiteral(":/icons/preview.svg")), QString());
+    addTab(m_nodeData, QString());
     addTab(m_problems, QString());
     connect(this, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == indexOf(m_failed) && m_failedMarked) {
@@ -83,6 +86,7 @@ void BottomPanel::retranslate()
     setTabText(indexOf(m_history), tr("History"));
     setTabText(indexOf(m_usage), tr("API usage"));
     setTabText(indexOf(m_preview), tr("Preview"));
+    setTabText(indexOf(m_nodeData), tr("Node data"));
     setTabText(indexOf(m_problems), tr("Problems"));
 }
 

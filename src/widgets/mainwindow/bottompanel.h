@@ -10,6 +10,7 @@ class FailedRecordsPanel;
 class HistoryPanel;
 class LogModel;
 class LogPanel;
+class NodeDataPanel;
 class PreviewPanel;
 class ProblemsPanel;
 class ProjectDocument;
@@ -17,8 +18,9 @@ class RunPanel;
 class SampleCache;
 class StateService;
 
-/// The main window's bottom tabs: Run, Log, Failed records, History, API usage, Preview and
-/// Problems — each a panel of its own, named here so the names follow a language switch.
+/// The main window's bottom tabs: Run, Log, Failed records, History, API usage, Preview,
+/// Node data and Problems — each a panel of its own, named here so the names follow a
+/// language switch.
 class BottomPanel final : public QTabWidget
 {
     Q_OBJECT
@@ -27,7 +29,7 @@ public:
                 SampleCache *samples, QWidget *parent = nullptr);
 
     /// Raises a tab by name: "run", "log", "failed", "history", "usage", "preview",
-    /// "problems"; false for another name.
+    /// "nodedata", "problems"; false for another name.
     bool showTab(const QString &name);
     /// Marks the Failed records tab until it is looked at (a run left failures behind).
     void markFailedRecords();
@@ -38,6 +40,7 @@ public:
     HistoryPanel *historyPanel() const { return m_history; }
     ApiUsagePanel *usagePanel() const { return m_usage; }
     PreviewPanel *previewPanel() const { return m_preview; }
+    NodeDataPanel *nodeDataPanel() const { return m_nodeData; }
     ProblemsPanel *problemsPanel() const { return m_problems; }
 
 protected:
@@ -52,6 +55,7 @@ private:
     HistoryPanel *m_history;
     ApiUsagePanel *m_usage;
     PreviewPanel *m_preview;
+    NodeDataPanel *m_nodeData;
     ProblemsPanel *m_problems;
     bool m_failedMarked = false;
 };

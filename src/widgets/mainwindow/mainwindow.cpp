@@ -28,6 +28,7 @@
 #include "widgets/run/enginehost.h"
 #include "widgets/run/logmodel.h"
 #include "widgets/run/logpanel.h"
+#include "widgets/run/nodedatapanel.h"
 #include "widgets/run/previewpanel.h"
 #include "widgets/run/runcoordinator.h"
 #include "widgets/run/runpanel.h"
@@ -49,6 +50,34 @@
 #include <QUndoStack>
 
 namespace weft {
+
+namespace {
+
+/// A sample's counts on its scheme's nodes, as a finished run shows its own.
+void showSampleCounts(PipelineModel *pipeline, const QString &scheme, const PreviewResult *r)
+{
+    if (!r || r->stages.isEmpty())
+        return;
+    // The run's counters from the sample's stages: "read" is what entered the steps
+    // (beatFlat's lines), the mapping's output what a run would write.
+    RunProgress p;
+    p.scheme = scheme;
+    p.phase = QStringLiteral("done");
+    for (const StageTrace &stage : r->stages) {
+        if (stage.type == QLatin1String("source") || stage.type == QLatin1String("beatFlat"))
+            p.counters.read = stage.out;
+        else
+            p.steps.append({stage.id, stage.type, stage.in, stage.out, stage.failed});
+        p.counters.failed += stage.failed;
+        if (stage.type == QLatin1String("filter"))
+            p.counters.skipped += stage.in - stage.out - stage.failed;
+        if (stage.type == QLatin1String("map"))
+            p.counters.written = stage.out;
+    }
+    pipeline->applyProgress(p);
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -221,6 +250,12 @@ void MainWindow::wire()
     });
 
     connect(m_files, &ProjectFiles::message, this, &MainWindow::showStatus);
+    connect(m_files, &ProjectFiles::saved, this, [this](const QString &path) {
+        QString error;
+        if (!m_samples->writePinned(path, &error))
+            QMessageBox::warning(this, tr("Cannot save"),
+                                 tr("The pinned samples were not saved: %1").arg(error));
+    });
     connect(m_files, &ProjectFiles::opened, this, [this] {
         // The same file opened again keeps its path: the state store's place is set anyway.
         m_state->setLocation(m_doc->stateLocation());
@@ -355,6 +390,9 @@ void MainWindow::wirePanels()
     connect(m_samples, &SampleCache::updated, this, [this](const QString &s) {
         if (s == m_selectedScheme)
             m_properties->setFields(m_samples->fields(s));
+        // The sample's counts on the nodes, as a run shows them — not while a run shows its own.
+        if (!m_engine->isRunning())
+            showSampleCounts(m_pipeline, s, m_samples->result(s));
     });
 
     connect(m_tabs, &EditorTabs::message, this, &MainWindow::showStatus);
@@ -431,6 +469,7 @@ void MainWindow::onNodeSelected(const QString &scheme, const QString &key)
     m_runPanel->setCurrentScheme(scheme);
     m_properties->setFields(m_samples->fields(scheme));
     m_properties->showNode(scheme, key);
+    m_bottom->nodeDataPanel()->setNode(scheme, key);
 }
 
 void MainWindow::showCanvas()

@@ -111,6 +111,7 @@ bool ProjectFiles::save()
         return false;
     }
     Q_EMIT message(tr("Saved %1.").arg(m_doc->filePath()));
+    Q_EMIT saved(m_doc->filePath());
     return true;
 }
 
@@ -133,6 +134,7 @@ bool ProjectFiles::saveAs(const QString &given)
         return false;
     }
     Q_EMIT message(tr("Saved %1.").arg(path));
+    Q_EMIT saved(m_doc->filePath());
     return true;
 }
 

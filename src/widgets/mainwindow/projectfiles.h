@@ -43,6 +43,8 @@ Q_SIGNALS:
     void opened(const QString &path);
     /// A line for the status bar.
     void message(const QString &text);
+    /// The project was written to `path` (what is kept beside it follows: pinned samples).
+    void saved(const QString &path);
 
 private:
     void addRecent(const QString &path);

@@ -233,7 +233,8 @@ void EngineHost::cancelRun()
 }
 
 quint64 EngineHost::startPreview(const Project &project, const QString &scheme,
-                                 const QString &stateLocation, int limit)
+                                 const QString &stateLocation, int limit,
+                                 const std::optional<QList<QJsonObject>> &records)
 {
     const quint64 id = m_nextPreview++;
     auto *worker = m_worker;
@@ -263,7 +264,10 @@ quint64 EngineHost::startPreview(const Project &project, const QString &scheme,
                                          Q_EMIT self->previewFinished(id, scheme, result);
                                  });
                              });
-            previewer->start(limit);
+            if (records)
+                previewer->startFromRecords(*records);
+            else
+                previewer->start(limit);
         },
         Qt::QueuedConnection);
     return id;

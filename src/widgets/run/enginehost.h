@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/engine/preview.h"
+
+#include <optional>
 #include "core/engine/runtypes.h"
 #include "core/model/project.h"
 
@@ -43,8 +45,11 @@ public:
     void cancelRun();
 
     /// Fetches a sample of a scheme's source and maps it; returns the request's id.
+    /// With `records` (a pinned sample, or a sample to map again after an edit) nothing is
+    /// fetched: those records go through the scheme's transform.
     quint64 startPreview(const Project &project, const QString &scheme,
-                         const QString &stateLocation, int limit);
+                         const QString &stateLocation, int limit,
+                         const std::optional<QList<QJsonObject>> &records = std::nullopt);
     void cancelPreview(quint64 id);
 
     /// Sends a test message through every channel of an alert rule of a snapshot of the

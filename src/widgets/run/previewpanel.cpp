@@ -102,7 +102,8 @@ void PreviewPanel::showResult()
     else if (!r->error.isEmpty())
         m_ui->state->setText(tr("Could not fetch: %1").arg(r->error));
     else
-        m_ui->state->setText(tr("%1 source record(s) · %2 mapped · %3 failed · %4 skipped")
+        m_ui->state->setText((m_samples->isPinned(s) ? tr("Pinned sample: ") : QString()) +
+                             tr("%1 source record(s) · %2 mapped · %3 failed · %4 skipped")
                                  .arg(r->sourceRecords.size())
                                  .arg(r->output.records.size())
                                  .arg(r->output.failures.size())

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void contentHashLeavesOutWhatChangesEveryRun_data();
     void contentHashLeavesOutWhatChangesEveryRun();
     void integersStayExactFromPageToSql();
+    void traceShowsEveryStage();
 };
 
 namespace {
@@ -518,6 +519,85 @@ void TestTransform::integersStayExactFromPageToSql()
             QCOMPARE(sql("asText"), QByteArray("'-9007199254740993'"));
         }
     }
+}
+
+
+void TestTransform::traceShowsEveryStage()
+{
+    // The preview's data at every node: the source's records, beatFlat's lines, a filter's
+    // drops with the values that decided them, a lookup's added and missing fields, each
+    // validate rule's result, and the grouped documents with the lines they hold.
+    const QJsonObject lines{
+        {QStringLiteral("field"), QStringLiteral("lines")},
+        {QStringLiteral("type"), QStringLiteral("array")},
+        {QStringLiteral("children"),
+         QJsonArray{field(QStringLiteral("sku"), QStringLiteral("{{list.items_sku}}"))}}};
+    const Scheme s = scheme(
+        {{QStringLiteral("id"), QStringLiteral("id")},
+         {QStringLiteral("beatFlat"), QJsonArray{QStringLiteral("items")}}},
+        {{QStringLiteral("request"),
+          QJsonArray{field(QStringLiteral("no"), QStringLiteral("{{id}}")), lines}}},
+        {filter(QStringLiteral("open"), QStringLiteral("_function '{status}' <> 'Cancelled'")),
+         step(QStringLiteral("names"), StepType::Lookup,
+              {{QStringLiteral("fields"),
+                QJsonArray{field(
+                    QStringLiteral("skuName"),
+                    QStringLiteral("_function IF('{items_sku}' = 'a', 'Apple', '')"))}}}),
+         step(QStringLiteral("checked"), StepType::Validate,
+              {{QStringLiteral("rules"),
+                QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("items_sku")},
+                                       {QStringLiteral("required"), true}},
+                           QJsonObject{{QStringLiteral("field"), QStringLiteral("items_sku")},
+                                       {QStringLiteral("maxLength"), 3}}}}})});
+    const auto t = compile(s);
+    QVERIFY(t);
+    const QList<QJsonObject> page{order(1, "Open", {item("a"), item("b")}),
+                                  order(2, "Cancelled", {item("c")}),
+                                  order(3, "Open", {item("a"), item(QString())})};
+    QList<StageTrace> stages;
+    const TransformOutput traced = t->trace(page, {}, &stages);
+    // Tracing changes nothing about the output.
+    const TransformOutput plain = t->apply(page, {});
+    QCOMPARE(traced.records.size(), plain.records.size());
+    QCOMPARE(traced.failures.size(), plain.failures.size());
+    QCOMPARE(text(traced.steps), text(plain.steps));
+
+    QStringList ids;
+    for (const StageTrace &st : stages)
+        ids << st.id + u'/' + QString::number(st.in) + u'/' + QString::number(st.out);
+    QCOMPARE(ids, (QStringList{"source/3/3", "beatFlat/3/5", "open/5/4", "names/4/4",
+                               "checked/4/3", "map/3/3"}));
+    QCOMPARE(stages.at(0).records.at(1).record, page.at(1));
+
+    const StageTrace &open = stages.at(2);
+    QCOMPARE(open.records.size(), 5);
+    QCOMPARE(open.records.at(2).fate, StageRecord::Fate::Dropped);
+    QCOMPARE(open.records.at(2).id, QStringLiteral("2-0"));
+    QCOMPARE(open.records.at(2).reason, QStringLiteral("condition false: status = \"Cancelled\""));
+
+    const StageTrace &names = stages.at(3);
+    QCOMPARE(names.records.at(0).record.value("skuName").toString(), QStringLiteral("Apple"));
+    QCOMPARE(names.records.at(0).added, QStringList{"skuName"});
+    QVERIFY(names.records.at(0).missed.isEmpty());
+    QCOMPARE(names.records.at(1).missed, QStringList{"skuName"}); // sku b: no name found
+
+    const StageTrace &checked = stages.at(4);
+    QCOMPARE(checked.failed, 1);
+    const StageRecord &broken = checked.records.at(3);
+    QCOMPARE(broken.fate, StageRecord::Fate::Failed);
+    QCOMPARE(broken.rules.size(), 2);
+    QCOMPARE(broken.rules.at(0).toObject().value("ok").toBool(), false);
+    QCOMPARE(broken.rules.at(1).toObject().value("ok").toBool(), true);
+    QVERIFY(broken.reason.contains(QStringLiteral("items_sku is required but empty")));
+    QCOMPARE(checked.records.at(0).rules.size(), 2);
+    QCOMPARE(checked.records.at(0).fate, StageRecord::Fate::Passed);
+
+    // Grouped: order 1's two lines make one document, order 3's remaining line another.
+    const StageTrace &map = stages.at(5);
+    QCOMPARE(map.records.size(), 2);
+    QCOMPARE(map.records.at(0).inputs, (QList<int>{0, 1}));
+    QCOMPARE(map.records.at(0).record.value("lines").toArray().size(), 2);
+    QCOMPARE(map.records.at(1).inputs, (QList<int>{2}));
 }
 
 QTEST_GUILESS_MAIN(TestTransform)
