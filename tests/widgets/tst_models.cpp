@@ -7,7 +7,7 @@
 #include "widgets/run/logmodel.h"
 #include "widgets/run/previewtablemodel.h"
 #include "widgets/run/runprogressmodel.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

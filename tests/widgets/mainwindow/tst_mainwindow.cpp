@@ -16,7 +16,7 @@
 #include "widgets/mainwindow/scheduleeditor.h"
 #include "widgets/mainwindow/schemepropertiespage.h"
 #include "widgets/usage/apiusagepanel.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAction>
 #include <QDropEvent>
