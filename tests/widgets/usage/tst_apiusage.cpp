@@ -2,7 +2,7 @@
 #include "widgets/common/stateservice.h"
 #include "widgets/usage/apiusagemodel.h"
 #include "widgets/usage/apiusagepanel.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>

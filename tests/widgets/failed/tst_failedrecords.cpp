@@ -2,7 +2,7 @@
 #include "widgets/common/stateservice.h"
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -18,7 +18,7 @@
 #include "widgets/mainwindow/schemepropertiespage.h"
 #include "widgets/mainwindow/startpage.h"
 #include "widgets/usage/apiusagepanel.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAction>
 #include <QDropEvent>

@@ -13,7 +13,7 @@
 #include "widgets/run/nodedatapanel.h"
 #include "widgets/run/samplecache.h"
 #include "widgets/run/stagetablemodel.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

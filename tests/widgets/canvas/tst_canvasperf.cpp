@@ -4,7 +4,7 @@
 #include "widgets/canvas/pipelineview.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/mainwindow/mainwindow.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

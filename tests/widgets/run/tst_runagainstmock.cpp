@@ -16,7 +16,7 @@
 #include "widgets/run/runpanel.h"
 #include "widgets/run/runprogressmodel.h"
 #include "widgets/run/samplecache.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QElapsedTimer>
 #include <QFile>

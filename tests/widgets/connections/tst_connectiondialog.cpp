@@ -1,7 +1,7 @@
 #include "core/model/projectio.h"
 #include "widgets/connections/connectiondialog.h"
 #include "widgets/connections/secretfield.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

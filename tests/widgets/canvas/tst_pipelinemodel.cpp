@@ -4,7 +4,7 @@
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

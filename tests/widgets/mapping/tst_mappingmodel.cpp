@@ -6,7 +6,7 @@
 #include "widgets/mapping/sourcefields.h"
 #include "widgets/run/enginehost.h"
 #include "widgets/run/samplecache.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

@@ -6,7 +6,7 @@
 #include "widgets/common/stateservice.h"
 #include "widgets/mainwindow/scheduleeditor.h"
 #include "widgets/mainwindow/schemepropertiespage.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QComboBox>
 #include <QLabel>

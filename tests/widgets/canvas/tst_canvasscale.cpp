@@ -14,7 +14,7 @@
 #include "widgets/mainwindow/mainactions.h"
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/mainwindow/projectexplorer.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -2,7 +2,7 @@
 #include "widgets/alerts/alertsdialog.h"
 #include "widgets/common/commands.h"
 #include "widgets/run/enginehost.h"
-#include "widgettestutil.h"
+#include "widgets/widgettestutil.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
