@@ -211,6 +211,12 @@ private Q_SLOTS:
             bool hasCursor = true;
             scalar("it_bf_state", "SELECT last_sync_time FROM cursors", &hasCursor);
             QVERIFY(!hasCursor);
+            // An ordinary run of the scheme now would move the cursor past the windows not
+            // done: it does not start.
+            const RunResult ordinary = env.weftRun("run", {"--state", url});
+            QVERIFY2(ordinary.exitCode == 3 &&
+                         QByteArray(ordinary.err + ordinary.out).contains("backfill in progress"),
+                     QByteArray(ordinary.err + ordinary.out).constData());
             QVERIFY(lock.exec("COMMIT"));
         }
         QSqlDatabase::removeDatabase("locker");

@@ -2,6 +2,7 @@
 
 #include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
+#include "core/state/backfillstore.h"
 #include "core/state/statestore.h"
 #include "core/util/crashpoint.h"
 #include "core/platform/processidentity.h"
@@ -352,16 +353,26 @@ void SchemeRun::start()
     m_elapsed.start();
     m_info.startedAt = QDateTime::currentDateTimeUtc();
     m_info.outcome = RunOutcome::Running;
-    if (!takeLease()) {
-        // Not recorded as a run of ours: the scheme is running somewhere else right now.
+    // Not recorded as a run of ours: the scheme is busy elsewhere right now.
+    const auto notStarted = [this](const QString &message) {
         m_info.outcome = RunOutcome::Aborted;
         m_info.abortKind = QStringLiteral("busy");
-        m_info.message = QStringLiteral("scheme '%1' is running elsewhere (%2); not started "
-                                        "twice")
-                             .arg(m_scheme.name, m_shared.state->leaseHolder(m_leaseName));
+        m_info.message = message;
         log::warn(m_info.message);
         m_finished = true;
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
+    };
+    if (!m_options.window && !m_options.dryRun && m_shared.state &&
+        BackfillStore(m_shared.state).inProgress(m_scheme.name)) {
+        notStarted(QStringLiteral("scheme '%1' has a backfill in progress (weft-run backfill "
+                                  "--status): an ordinary run would move its sync time past the "
+                                  "windows not done yet; not started")
+                       .arg(m_scheme.name));
+        return;
+    }
+    if (!takeLease()) {
+        notStarted(QStringLiteral("scheme '%1' is running elsewhere (%2); not started twice")
+                       .arg(m_scheme.name, m_shared.state->leaseHolder(m_leaseName)));
         return;
     }
     if (!beginRunInState())
