@@ -27,6 +27,7 @@ int failedCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
 int previewCommand(const QStringList &arguments);
 int serveCommand(const QStringList &arguments);
+int backfillCommand(const QStringList &arguments);
 int statsCommand(const QStringList &arguments);
 int alertTestCommand(const QStringList &arguments);
 

@@ -21,6 +21,8 @@ const Command kCommands[] = {
     {"retry", "Retry failed records through the current mapping", weft::cli::retryCommand},
     {"history", "List past runs with their counters", weft::cli::historyCommand},
     {"serve", "Run the schedules until stopped (the headless service)", weft::cli::serveCommand},
+    {"backfill", "Backfill a long span in windows shared by several processes",
+     weft::cli::backfillCommand},
     {"stats", "API usage per connection and endpoint", weft::cli::statsCommand},
     {"alert-test", "Send a test alert through the project's channels",
      weft::cli::alertTestCommand},

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace weft {
 
@@ -29,6 +30,16 @@ struct RunOptions {
     /// runs twice at once, also across processes. Default: "host:pid".
     QString leaseHolder;
     int leaseSeconds = 120;
+    /// One window of a backfill split across processes (docs/architecture.md "Backfills"):
+    /// the run reads exactly this span and never moves the scheme's cursor — the backfill
+    /// moves it once every window before is done.
+    std::optional<TimeWindow> window;
+    /// The lease the run takes and fences its state writes with; empty: the scheme's name.
+    /// A backfill window has its own, so that several windows of one scheme run at once.
+    QString leaseName;
+    /// Written in the fenced transaction that records the end of a run that was not aborted
+    /// (a backfill marks its window done there): both, or neither.
+    std::function<bool(const RunInfo &)> closingWrite;
 };
 
 /// What `weft-run retry` asks for: failed records to put through the current mapping again.

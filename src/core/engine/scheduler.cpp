@@ -6,6 +6,7 @@
 #include "core/model/cronexpression.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
+#include "core/state/backfillstore.h"
 #include "core/state/statestore.h"
 #include "core/platform/processidentity.h"
 
@@ -251,6 +252,15 @@ void Scheduler::startNext()
 void Scheduler::start(const QString &name)
 {
     const bool triggered = m_triggered.remove(name);
+    if (BackfillStore(m_state).inProgress(name)) {
+        // Its windows run under leases of their own; an ordinary run would read what they
+        // read and move the cursor past the windows not done yet.
+        const QString reason = QStringLiteral("a backfill of it is in progress (weft-run "
+                                              "backfill --status)");
+        log::info(QStringLiteral("scheduler: '%1': %2").arg(name, reason));
+        Q_EMIT skipped(name, reason);
+        return;
+    }
     if (!m_state->tryAcquireLease(name, m_options.holder, m_options.leaseSeconds)) {
         const QString reason = QStringLiteral("running elsewhere (lease held by %1)")
                                    .arg(m_state->leaseHolder(name));

@@ -2,6 +2,7 @@
 
 #include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
+#include "core/state/backfillstore.h"
 #include "core/state/statestore.h"
 #include "core/util/crashpoint.h"
 #include "core/platform/processidentity.h"
@@ -71,18 +72,19 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
         // other's runs for abandoned ones.
         m_options.leaseHolder = processIdentity() + u':' + m_info.runId;
     }
+    m_leaseName = m_options.leaseName.isEmpty() ? scheme.name : m_options.leaseName;
     m_leaseRenewal.setInterval(std::max(1, m_options.leaseSeconds / 3) * 1000);
     connect(&m_leaseRenewal, &QTimer::timeout, this, [this]() {
         if (!m_shared.state || m_finished)
             return;
-        if (m_shared.state->renewLease(m_scheme.name, m_options.leaseHolder, m_leaseEpoch,
+        if (m_shared.state->renewLease(m_leaseName, m_options.leaseHolder, m_leaseEpoch,
                                        m_options.leaseSeconds))
             return;
         // Not renewed: the store failed, or another process holds the scheme now (this one
         // was paused or cut off past the lease). Either way no further write may go out.
         m_leaseRenewal.stop();
         m_leased = false;
-        const QString holder = m_shared.state->leaseHolder(m_scheme.name);
+        const QString holder = m_shared.state->leaseHolder(m_leaseName);
         if (m_target)
             m_target->cancel();
         abort(holder.isEmpty() || holder == m_options.leaseHolder
@@ -121,7 +123,7 @@ bool SchemeRun::stateWrite(const std::function<bool()> &writes)
     // new holder has already recorded.
     if (m_leaseEpoch == 0)
         return writes(); // a dry run, or no state store: nothing to fence
-    return m_shared.state->fenced(m_scheme.name, m_options.leaseHolder, m_leaseEpoch, writes);
+    return m_shared.state->fenced(m_leaseName, m_options.leaseHolder, m_leaseEpoch, writes);
 }
 
 void SchemeRun::warnIfUnverified(const Connection &connection) const
@@ -233,8 +235,10 @@ void SchemeRun::readRunState()
         return;
     m_openFailures = m_shared.state->openFailureIds(m_scheme.name);
     // Nothing else writes the scheme's ids while this run holds its lease (a dry run holds
-    // none, so it looks every id up).
-    if (!m_options.dryRun && !m_shared.state->hasWritten(m_scheme.name))
+    // none, so it looks every id up) — unless it is one window of a backfill, whose other
+    // windows run at once and may meet the same record (modified on their shared boundary,
+    // or during the backfill): such a run looks every id up.
+    if (!m_options.dryRun && !m_options.window && !m_shared.state->hasWritten(m_scheme.name))
         m_writtenThisRun = std::make_unique<BloomFilter>();
 }
 
@@ -244,10 +248,19 @@ void SchemeRun::recoverInFlight(std::function<void()> then)
         then();
         return;
     }
-    const auto batches = m_shared.state->inFlightBatches(m_scheme.name);
+    auto batches = m_shared.state->inFlightBatches(m_scheme.name);
     if (!batches) {
         stateFailed(QStringLiteral("reading the batches earlier runs left in flight"));
         return;
+    }
+    if (m_options.window) {
+        // Other windows of the scheme run at once, their batches in flight: this run resolves
+        // only those of earlier runs of its own window (their trigger names the window).
+        // The scheme's next ordinary run resolves whatever else is left.
+        batches->removeIf([this](const InFlightBatch &b) {
+            const std::optional<RunInfo> run = m_shared.state->run(b.runId);
+            return !run || run->trigger != m_options.trigger;
+        });
     }
     resolveNextInFlight(*batches, std::move(then));
 }
@@ -257,8 +270,10 @@ void SchemeRun::resolveNextInFlight(QList<InFlightBatch> batches, std::function<
     if (m_stopping)
         return;
     if (batches.isEmpty()) {
-        // Holding the lease, nothing of the scheme is in flight any more.
-        m_target->forgetAllBatches();
+        // Holding the lease, nothing of the scheme is in flight any more — unless this is
+        // one window of a backfill, whose resolved batches were forgotten one by one.
+        if (!m_options.window)
+            m_target->forgetAllBatches();
         then();
         return;
     }
@@ -295,6 +310,8 @@ void SchemeRun::resolveNextInFlight(QList<InFlightBatch> batches, std::function<
             stateFailed(QStringLiteral("recording what became of batch %1").arg(batch.batchId));
             return;
         }
+        if (m_options.window)
+            m_target->forgetBatches({batch.batchId});
         log::info(QStringLiteral("scheme '%1': batch %2 was still out when run %3 ended: %4 of "
                                  "its %5 records had reached %6 and are recorded as written; "
                                  "the others are read and written again")
@@ -312,12 +329,16 @@ bool SchemeRun::takeLease()
         return true;
     m_shared.state->ensureConnected();
     const std::optional<qint64> epoch =
-        m_shared.state->acquireLease(m_scheme.name, m_options.leaseHolder, m_options.leaseSeconds);
+        m_shared.state->acquireLease(m_leaseName, m_options.leaseHolder, m_options.leaseSeconds);
     if (!epoch)
         return false;
     m_leaseEpoch = *epoch;
     m_leased = true;
     m_leaseRenewal.start();
+    // A backfill window's lease says nothing about the scheme's other runs (other windows run
+    // at once): the backfill closes the window's abandoned runs when it claims the window.
+    if (m_options.window)
+        return true;
     // Holding the lease, any run of this scheme still marked running was left by a process
     // that died: close it, so history tells the truth.
     m_shared.state->closeAbandonedRuns(QStringLiteral("its lease lapsed — the process running "
@@ -332,16 +353,26 @@ void SchemeRun::start()
     m_elapsed.start();
     m_info.startedAt = QDateTime::currentDateTimeUtc();
     m_info.outcome = RunOutcome::Running;
-    if (!takeLease()) {
-        // Not recorded as a run of ours: the scheme is running somewhere else right now.
+    // Not recorded as a run of ours: the scheme is busy elsewhere right now.
+    const auto notStarted = [this](const QString &message) {
         m_info.outcome = RunOutcome::Aborted;
         m_info.abortKind = QStringLiteral("busy");
-        m_info.message = QStringLiteral("scheme '%1' is running elsewhere (%2); not started "
-                                        "twice")
-                             .arg(m_scheme.name, m_shared.state->leaseHolder(m_scheme.name));
+        m_info.message = message;
         log::warn(m_info.message);
         m_finished = true;
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
+    };
+    if (!m_options.window && !m_options.dryRun && m_shared.state &&
+        BackfillStore(m_shared.state).inProgress(m_scheme.name)) {
+        notStarted(QStringLiteral("scheme '%1' has a backfill in progress (weft-run backfill "
+                                  "--status): an ordinary run would move its sync time past the "
+                                  "windows not done yet; not started")
+                       .arg(m_scheme.name));
+        return;
+    }
+    if (!takeLease()) {
+        notStarted(QStringLiteral("scheme '%1' is running elsewhere (%2); not started twice")
+                       .arg(m_scheme.name, m_shared.state->leaseHolder(m_leaseName)));
         return;
     }
     if (!beginRunInState())
@@ -376,7 +407,7 @@ void SchemeRun::startRetry(const RetryRequest &request)
         m_info.outcome = RunOutcome::Aborted;
         m_info.abortKind = QStringLiteral("busy");
         m_info.message = QStringLiteral("scheme '%1' is running elsewhere (%2); retry later")
-                             .arg(m_scheme.name, m_shared.state->leaseHolder(m_scheme.name));
+                             .arg(m_scheme.name, m_shared.state->leaseHolder(m_leaseName));
         m_finished = true;
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
         return;
@@ -431,6 +462,21 @@ void SchemeRun::retryStored(const RetryRequest &request)
 
 void SchemeRun::onPrepared()
 {
+    if (m_options.window) {
+        // One window of a backfill: exactly its span, cut as the source needs.
+        if (!m_incremental) {
+            abort(QStringLiteral("scheme '%1': its source cannot be read by time window, so it "
+                                 "cannot be backfilled window by window; run it whole "
+                                 "(weft-run run --full)")
+                      .arg(m_scheme.name),
+                  RunOutcome::Aborted, QStringLiteral("config"));
+            return;
+        }
+        m_windows.plan(SyncWindows::split(m_options.window->start, m_options.window->end,
+                                          m_traits.maxWindowSeconds));
+        nextWindow();
+        return;
+    }
     const qint64 until = now();
     if (m_incremental) {
         qint64 since = initialSince();
@@ -604,7 +650,8 @@ void SchemeRun::commitWindows()
     // What a run stopped early (--limit) did not read must not move the cursor.
     const bool limited = isLimited();
     m_windows.commitReady(m_windowExhausted && !pagesPending(), [&](qint64 end) {
-        if (m_options.dryRun || limited || !m_shared.state || m_stopping)
+        // A backfill window leaves the cursor to the backfill (BackfillWorker).
+        if (m_options.dryRun || limited || !m_shared.state || m_stopping || m_options.window)
             return;
         crashpoint::reach("cursor-before");
         if (!stateWrite([&] { return m_shared.state->setCursor(m_scheme.name, end); })) {
@@ -693,7 +740,13 @@ void SchemeRun::finish()
             log::warn(QStringLiteral("scheme '%1': the API call statistics of the run could not "
                                      "be stored: %2")
                           .arg(m_scheme.name, m_shared.state->lastError()));
-        if (!stateWrite([&] { return m_shared.state->updateRun(m_info); }))
+        const bool closing = m_info.outcome == RunOutcome::Succeeded ||
+                             m_info.outcome == RunOutcome::FinishedWithFailures;
+        if (!stateWrite([&] {
+                return m_shared.state->updateRun(m_info) &&
+                       (!closing || m_options.dryRun || !m_options.closingWrite ||
+                        m_options.closingWrite(m_info));
+            }))
             log::error(QStringLiteral("scheme '%1': run %2 could not be recorded as %3 in the "
                                       "state store (%4); its history shows it running until a "
                                       "later run closes it")
@@ -701,7 +754,7 @@ void SchemeRun::finish()
                                 m_shared.state->lastError()));
         if (m_leased) {
             m_leaseRenewal.stop();
-            if (!m_shared.state->releaseLease(m_scheme.name, m_options.leaseHolder))
+            if (!m_shared.state->releaseLease(m_leaseName, m_options.leaseHolder))
                 log::warn(QStringLiteral("scheme '%1': the lease could not be released (%2); "
                                          "it expires by itself")
                               .arg(m_scheme.name, m_shared.state->lastError()));

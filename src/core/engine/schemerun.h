@@ -174,6 +174,8 @@ private:
     std::deque<std::shared_ptr<PendingTransform>> m_transforms;
 
     QTimer m_leaseRenewal;
+    /// The lease this run takes: the scheme's name, or a backfill window's own.
+    QString m_leaseName;
     bool m_leased = false;
     qint64 m_leaseEpoch = 0; ///< of this run's acquisition: its state writes are fenced by it
     int m_batchSequence = 0; ///< names this run's batches in the in-flight journal

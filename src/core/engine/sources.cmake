@@ -1,6 +1,7 @@
 set(WEFT_CORE_engine_SOURCES
     accountlimits.cpp accountlimits.h
     alerts.cpp alerts.h
+    backfillworker.cpp backfillworker.h
     preview.cpp preview.h
     runner.cpp runner.h
     runtypes.h

@@ -1,4 +1,5 @@
 set(WEFT_CORE_state_SOURCES
+    backfillstore.cpp backfillstore.h
     contenthash.cpp
     sqlitewrittenids.cpp sqlitewrittenids.h
     staterecords.cpp staterecords.h

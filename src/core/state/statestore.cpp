@@ -1,5 +1,6 @@
 #include "core/state/statestore.h"
 #include "core/state/statestore_p.h"
+#include "core/state/backfillstore.h"
 #include "core/state/sqlitewrittenids.h"
 
 #include "core/connectors/mysqlsql.h"
@@ -149,6 +150,8 @@ const QList<Migration> &migrations()
         {4,
          {"ALTER TABLE leases ADD COLUMN session INTEGER NOT NULL DEFAULT 0"},
          {"ALTER TABLE leases ADD COLUMN session BIGINT NOT NULL DEFAULT 0"}},
+        // 5: backfills split across processes: plans and their windows (backfillstore.h).
+        {5, BackfillStore::schema(false), BackfillStore::schema(true)},
     };
     return list;
 }

@@ -200,6 +200,8 @@ private:
     /// statestore_p.h.
     class Transaction;
     friend class Transaction;
+    /// Backfill plans live in this store's database and write in its transactions.
+    friend class BackfillStore;
     int m_transactionDepth = 0;
     bool m_transactionFailed = false;
     bool beginTransaction();
