@@ -1,5 +1,6 @@
 set(WEFT_CORE_state_SOURCES
     contenthash.cpp
+    opsstore.cpp opsstore.h
     sqlitewrittenids.cpp sqlitewrittenids.h
     staterecords.cpp staterecords.h
     statestore.cpp statestore.h statestore_p.h

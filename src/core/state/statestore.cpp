@@ -1,4 +1,5 @@
 #include "core/state/statestore.h"
+#include "core/state/opsstore.h"
 #include "core/state/statestore_p.h"
 #include "core/state/sqlitewrittenids.h"
 
@@ -149,6 +150,9 @@ const QList<Migration> &migrations()
         {4,
          {"ALTER TABLE leases ADD COLUMN session INTEGER NOT NULL DEFAULT 0"},
          {"ALTER TABLE leases ADD COLUMN session BIGINT NOT NULL DEFAULT 0"}},
+        // 5: operations from the desktop — progress snapshots of running runs, control
+        // requests to serve processes, paused schedules, run logs (opsstore.h).
+        {5, OperationsStore::schema(false), OperationsStore::schema(true)},
     };
     return list;
 }
