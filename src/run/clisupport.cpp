@@ -51,6 +51,29 @@ QCommandLineOption logLevelOption()
                               QStringLiteral("LEVEL"), QStringLiteral("warn"));
 }
 
+std::unique_ptr<StateStore> openStateStore(const QCommandLineParser &parser,
+                                           const QString &defaultLocation, int *exitCode)
+{
+    const QString location = parser.isSet(QStringLiteral("state"))
+                                 ? parser.value(QStringLiteral("state"))
+                                 : defaultLocation;
+    if (parser.isSet(QStringLiteral("state")) && !QUrl(location).password().isEmpty()) {
+        // Every user of the machine can read a command line (ps, /proc/<pid>/cmdline).
+        log::registerSecret(QUrl(location).password());
+        log::warn(QStringLiteral("--state carries a password: any user of this machine can see "
+                                 "a command line. Leave it out of the URL and set "
+                                 "WEFT_STATE_PASSWORD instead"));
+    }
+    QString error;
+    auto state = StateStore::open(location, &error);
+    if (!state) {
+        err() << error << '\n';
+        err().flush();
+        *exitCode = ExitAborted;
+    }
+    return state;
+}
+
 std::optional<ProjectSession> openSession(const QCommandLineParser &parser, const QString &path,
                                           int *exitCode)
 {
@@ -88,24 +111,9 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         logSettings.filePath = logFile;
     log::setup(logSettings);
 
-    const QString location = parser.isSet(QStringLiteral("state"))
-                                 ? parser.value(QStringLiteral("state"))
-                                 : StateStore::defaultLocationFor(path);
-    if (parser.isSet(QStringLiteral("state")) && !QUrl(location).password().isEmpty()) {
-        // Every user of the machine can read a command line (ps, /proc/<pid>/cmdline).
-        log::registerSecret(QUrl(location).password());
-        log::warn(QStringLiteral("--state carries a password: any user of this machine can see "
-                                 "a command line. Leave it out of the URL and set "
-                                 "WEFT_STATE_PASSWORD instead"));
-    }
-    QString error;
-    session.state = StateStore::open(location, &error);
-    if (!session.state) {
-        err() << error << '\n';
-        err().flush();
-        *exitCode = ExitAborted;
+    session.state = openStateStore(parser, StateStore::defaultLocationFor(path), exitCode);
+    if (!session.state)
         return std::nullopt;
-    }
     return session;
 }
 

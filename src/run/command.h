@@ -29,5 +29,10 @@ int previewCommand(const QStringList &arguments);
 int serveCommand(const QStringList &arguments);
 int statsCommand(const QStringList &arguments);
 int alertTestCommand(const QStringList &arguments);
+int psCommand(const QStringList &arguments);
+int pauseCommand(const QStringList &arguments);
+int resumeCommand(const QStringList &arguments);
+int runNowCommand(const QStringList &arguments);
+int cancelCommand(const QStringList &arguments);
 
 } // namespace weft::cli
