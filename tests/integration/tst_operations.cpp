@@ -15,20 +15,6 @@ using namespace weft::test;
 
 namespace {
 
-int count(const QString &database, const QString &sql)
-{
-    int n = -1;
-    {
-        QSqlDatabase db = openMariaDb("count", database);
-        QSqlQuery q(db);
-        if (q.exec(sql) && q.next())
-            n = q.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase("count");
-    QSqlDatabase::removeDatabase("count_admin");
-    return n;
-}
-
 QJsonObject ps(const IntegrationEnv &env, const QString &url)
 {
     const RunResult r = env.weftRun("ps", {"--state", url, "--json"});
@@ -128,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(paused.at(0).toObject().value("by").toString().contains('@'));
         // Due since serve started, held over more than two ticks.
         QTest::qWait(2500);
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM runs"), 0);
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM runs"), 0);
 
         // run-now: carried out within a tick, by the database's clock.
         const RunResult runNow =
@@ -139,11 +125,11 @@ private Q_SLOTS:
                 .match(QString::fromUtf8(runNow.out));
         QVERIFY2(started.hasMatch(), runNow.out.constData());
         const QString runId = started.captured(1);
-        QVERIFY(count(db, "SELECT COUNT(*) FROM control_requests WHERE action = 'run-now' AND "
-                          "picked_at - requested_at <= 1500") == 1);
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM runs WHERE run_id = '%1' AND "
-                                          "trigger_kind = 'run-now'")
-                               .arg(runId)),
+        QVERIFY(countIn(db, "SELECT COUNT(*) FROM control_requests WHERE action = 'run-now' AND "
+                            "picked_at - requested_at <= 1500") == 1);
+        QCOMPARE(countIn(db, QStringLiteral("SELECT COUNT(*) FROM runs WHERE run_id = '%1' AND "
+                                            "trigger_kind = 'run-now'")
+                                 .arg(runId)),
                  1);
 
         // ps: the run with live counters that move between two looks.
@@ -177,11 +163,11 @@ private Q_SLOTS:
         QVERIFY2(cancel.exitCode == 0, QByteArray(cancel.out + cancel.err).constData());
         QVERIFY2(cancel.out.contains(QStringLiteral("run %1 ended cancelled").arg(runId).toUtf8()),
                  cancel.out.constData());
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM runs WHERE run_id = '%1' AND "
-                                          "outcome = 'cancelled' AND written_count < 400")
-                               .arg(runId)),
+        QCOMPARE(countIn(db, QStringLiteral("SELECT COUNT(*) FROM runs WHERE run_id = '%1' AND "
+                                            "outcome = 'cancelled' AND written_count < 400")
+                                 .arg(runId)),
                  1);
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM cursors WHERE scheme = 'jdy_customers'"), 0);
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM cursors WHERE scheme = 'jdy_customers'"), 0);
         QVERIFY(runOf(ps(env, url), "jdy_customers").isEmpty());
 
         // resume: the held scheme runs on its schedule again.
@@ -189,8 +175,9 @@ private Q_SLOTS:
             env.weftRun("resume", {"customers_hourly", "--state", url, "--wait"});
         QVERIFY2(resume.exitCode == 0 && resume.out.contains(": resumed"),
                  QByteArray(resume.out + resume.err).constData());
-        QTRY_VERIFY_WITH_TIMEOUT(count(db, "SELECT COUNT(*) FROM runs WHERE scheme = "
-                                           "'customers_hourly' AND trigger_kind = 'schedule'") == 1,
+        QTRY_VERIFY_WITH_TIMEOUT(countIn(db,
+                                         "SELECT COUNT(*) FROM runs WHERE scheme = "
+                                         "'customers_hourly' AND trigger_kind = 'schedule'") == 1,
                                  15000);
 
         // The server run's log: from its start, through the cancel request, to its end.
