@@ -1,6 +1,7 @@
 #include "clisupport.h"
 
 #include "command.h"
+#include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
@@ -29,8 +30,8 @@ QCommandLineOption stateOption()
         QStringLiteral("state"),
         QStringLiteral("State store: a SQLite file, or mysql://user@host:port/db (password from "
                        "WEFT_STATE_PASSWORD; add ?sslMode=verify-ca&sslCa=FILE for TLS) to "
-                       "share it between runners. Default: <project>.state.sqlite beside the "
-                       "project file."),
+                       "share it between runners. Default: the project's \"state\" entry, "
+                       "else <project>.state.sqlite beside the project file."),
         QStringLiteral("PATH|URL"));
 }
 
@@ -111,7 +112,26 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         logSettings.filePath = logFile;
     log::setup(logSettings);
 
-    session.state = openStateStore(parser, StateStore::defaultLocationFor(path), exitCode);
+    QString location = StateStore::defaultLocationFor(path);
+    const ProjectStateStore &named = session.project.state;
+    if (named.isSet() && !parser.isSet(QStringLiteral("state"))) {
+        // The project names its (shared) store; the password comes from its reference and
+        // never appears on a command line.
+        QUrl url(named.url);
+        if (named.password) {
+            QString error;
+            const auto password = resolveSecret(*named.password, &error);
+            if (!password) {
+                err() << path << ": the state store's password: " << error << '\n';
+                err().flush();
+                *exitCode = ExitAborted;
+                return std::nullopt;
+            }
+            url.setPassword(*password);
+        }
+        location = url.toString();
+    }
+    session.state = openStateStore(parser, location, exitCode);
     if (!session.state)
         return std::nullopt;
     return session;

@@ -193,6 +193,20 @@ private Q_SLOTS:
                  log.out.constData());
         QVERIFY2(text.contains(QStringLiteral("run %1 cancelled").arg(runId)), log.out.constData());
         QVERIFY(!text.contains(secret));
+        // The project may name its state store (the password a secret reference): the same
+        // answer without --state.
+        QVERIFY(env.editProject([&](QJsonObject &root) {
+            root.insert(
+                "state",
+                QJsonObject{
+                    {"url",
+                     QStringLiteral("mysql://%1@%2:%3/%4").arg(p.user, p.host).arg(p.port).arg(db)},
+                    {"password", QJsonObject{{"env", "IT_STATE_PW"}}}});
+        }));
+        env.setEnv("IT_STATE_PW", p.password);
+        const RunResult named = env.weftRun("history", {"--log", runId});
+        QVERIFY2(named.exitCode == 0, named.err.constData());
+        QCOMPARE(named.out, log.out);
         QVERIFY(!text.contains("customers_hourly")); // the other scheme's lines are its own
     }
 };
