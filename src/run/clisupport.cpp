@@ -1,6 +1,7 @@
 #include "clisupport.h"
 
 #include "command.h"
+#include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
@@ -30,8 +31,8 @@ QCommandLineOption stateOption()
         QStringLiteral("state"),
         QStringLiteral("State store: a SQLite file, or mysql://user@host:port/db (password from "
                        "WEFT_STATE_PASSWORD; add ?sslMode=verify-ca&sslCa=FILE for TLS) to "
-                       "share it between runners. Default: <project>.state.sqlite beside the "
-                       "project file."),
+                       "share it between runners. Default: the project's \"state\" entry, "
+                       "else <project>.state.sqlite beside the project file."),
         QStringLiteral("PATH|URL"));
 }
 
@@ -50,6 +51,29 @@ QCommandLineOption logLevelOption()
                               QStringLiteral("Console log level: trace, debug, info, warn, "
                                              "error, off (default warn)."),
                               QStringLiteral("LEVEL"), QStringLiteral("warn"));
+}
+
+std::unique_ptr<StateStore> openStateStore(const QCommandLineParser &parser,
+                                           const QString &defaultLocation, int *exitCode)
+{
+    const QString location = parser.isSet(QStringLiteral("state"))
+                                 ? parser.value(QStringLiteral("state"))
+                                 : defaultLocation;
+    if (parser.isSet(QStringLiteral("state")) && !QUrl(location).password().isEmpty()) {
+        // Every user of the machine can read a command line (ps, /proc/<pid>/cmdline).
+        log::registerSecret(QUrl(location).password());
+        log::warn(QStringLiteral("--state carries a password: any user of this machine can see "
+                                 "a command line. Leave it out of the URL and set "
+                                 "WEFT_STATE_PASSWORD instead"));
+    }
+    QString error;
+    auto state = StateStore::open(location, &error);
+    if (!state) {
+        err() << error << '\n';
+        err().flush();
+        *exitCode = ExitAborted;
+    }
+    return state;
 }
 
 std::optional<ProjectSession> openSession(const QCommandLineParser &parser, const QString &path,
@@ -91,24 +115,28 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         logSettings.filePath = logFile;
     log::setup(logSettings);
 
-    const QString location = parser.isSet(QStringLiteral("state"))
-                                 ? parser.value(QStringLiteral("state"))
-                                 : StateStore::defaultLocationFor(path);
-    if (parser.isSet(QStringLiteral("state")) && !QUrl(location).password().isEmpty()) {
-        // Every user of the machine can read a command line (ps, /proc/<pid>/cmdline).
-        log::registerSecret(QUrl(location).password());
-        log::warn(QStringLiteral("--state carries a password: any user of this machine can see "
-                                 "a command line. Leave it out of the URL and set "
-                                 "WEFT_STATE_PASSWORD instead"));
+    QString location = StateStore::defaultLocationFor(path);
+    const ProjectStateStore &named = session.project.state;
+    if (named.isSet() && !parser.isSet(QStringLiteral("state"))) {
+        // The project names its (shared) store; the password comes from its reference and
+        // never appears on a command line.
+        QUrl url(named.url);
+        if (named.password) {
+            QString error;
+            const auto password = resolveSecret(*named.password, &error);
+            if (!password) {
+                err() << path << ": the state store's password: " << error << '\n';
+                err().flush();
+                *exitCode = ExitAborted;
+                return std::nullopt;
+            }
+            url.setPassword(*password);
+        }
+        location = url.toString();
     }
-    QString error;
-    session.state = StateStore::open(location, &error);
-    if (!session.state) {
-        err() << error << '\n';
-        err().flush();
-        *exitCode = ExitAborted;
+    session.state = openStateStore(parser, location, exitCode);
+    if (!session.state)
         return std::nullopt;
-    }
     return session;
 }
 

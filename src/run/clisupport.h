@@ -26,6 +26,11 @@ QCommandLineOption stateOption();
 QCommandLineOption logFileOption();
 QCommandLineOption logLevelOption();
 
+/// Opens the state store named by --state, or `defaultLocation`; on failure prints why and
+/// returns nullptr with the exit code in `exitCode`.
+std::unique_ptr<StateStore> openStateStore(const QCommandLineParser &parser,
+                                           const QString &defaultLocation, int *exitCode);
+
 /// Loads and validates `path` (printing every problem), opens the state store named by
 /// --state or the default beside the project, and sets up logging. On failure prints why
 /// and returns nullopt with the exit code in `exitCode`.

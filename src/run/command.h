@@ -30,5 +30,10 @@ int serveCommand(const QStringList &arguments);
 int backfillCommand(const QStringList &arguments);
 int statsCommand(const QStringList &arguments);
 int alertTestCommand(const QStringList &arguments);
+int psCommand(const QStringList &arguments);
+int pauseCommand(const QStringList &arguments);
+int resumeCommand(const QStringList &arguments);
+int runNowCommand(const QStringList &arguments);
+int cancelCommand(const QStringList &arguments);
 
 } // namespace weft::cli

@@ -4,6 +4,7 @@
 
 #include "core/engine/preview.h"
 #include "core/model/pinnedsamples.h"
+#include "core/state/opsstore.h"
 #include "core/platform/terminationsignal.h"
 
 #include <QCoreApplication>
@@ -53,6 +54,33 @@ QJsonObject failedJson(const FailedRecord &f)
             {QStringLiteral("updated_at"), f.updatedAt.toString(Qt::ISODate)},
             {QStringLiteral("source_payload"), f.sourcePayload},
             {QStringLiteral("target_payload"), f.targetPayload}};
+}
+
+int printRunLog(StateStore &state, const QString &runId, bool json)
+{
+    OperationsStore ops(&state);
+    const QList<RunLogLine> lines = ops.runLog(runId);
+    if (!ops.lastError().isEmpty()) {
+        err() << "weft-run history: the log could not be read: " << ops.lastError() << '\n';
+        return ExitAborted;
+    }
+    if (json) {
+        QJsonArray a;
+        for (const RunLogLine &l : lines)
+            a.append(QJsonObject{{QStringLiteral("seq"), l.seq},
+                                 {QStringLiteral("at"), l.at.toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("level"), l.level},
+                                 {QStringLiteral("message"), l.message}});
+        out() << QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Indented));
+    } else {
+        for (const RunLogLine &l : lines)
+            out() << l.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) << ' '
+                  << l.level << ' ' << l.message << '\n';
+        if (lines.isEmpty())
+            out() << "(no log lines kept for run " << runId << ")\n";
+    }
+    out().flush();
+    return ExitOk;
 }
 
 } // namespace
@@ -147,8 +175,10 @@ int failedCommand(const QStringList &arguments)
 int historyCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Lists past runs, newest first, with their "
-                                                    "counters and outcome."));
+    parser.setApplicationDescription(
+        QStringLiteral("Lists past runs, newest first, with their counters and outcome; with "
+                       "--log RUN_ID, that run's log lines (info and above, secrets redacted, "
+                       "as its process kept them in the state store — of any host)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
     const QCommandLineOption scheme(QStringLiteral("scheme"), QStringLiteral("Only this scheme."),
@@ -157,7 +187,10 @@ int historyCommand(const QStringList &arguments)
                                    QStringLiteral("At most N runs (default 20)."),
                                    QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({scheme, limit, json, stateOption(), logFileOption(), logLevelOption()});
+    const QCommandLineOption log(QStringLiteral("log"),
+                                 QStringLiteral("Print the log lines of this run instead."),
+                                 QStringLiteral("RUN_ID"));
+    parser.addOptions({scheme, limit, json, log, stateOption(), logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
         err() << "weft-run history: give exactly one project file (see --help)\n";
@@ -167,6 +200,8 @@ int historyCommand(const QStringList &arguments)
     auto session = openSession(parser, parser.positionalArguments().first(), &exitCode);
     if (!session)
         return exitCode;
+    if (parser.isSet(log))
+        return printRunLog(*session->state, parser.value(log), parser.isSet(json));
     const QList<RunInfo> runs =
         session->state->runs(parser.value(scheme), parser.value(limit).toInt());
     if (parser.isSet(json)) {

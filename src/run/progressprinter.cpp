@@ -47,19 +47,6 @@ void printJson(QJsonObject o)
 
 } // namespace
 
-QJsonArray stepsJson(const QList<StepCounters> &steps)
-{
-    QJsonArray array;
-    for (const StepCounters &s : steps) {
-        array.append(QJsonObject{{QStringLiteral("id"), s.id},
-                                 {QStringLiteral("type"), s.type},
-                                 {QStringLiteral("in"), s.in},
-                                 {QStringLiteral("out"), s.out},
-                                 {QStringLiteral("failed"), s.failed}});
-    }
-    return array;
-}
-
 ProgressPrinter::ProgressPrinter(Mode mode)
     : m_mode(mode)
     , m_tty(isTerminal(stderr))

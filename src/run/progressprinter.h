@@ -9,10 +9,6 @@
 
 namespace weft::cli {
 
-/// Per stage of a scheme's processing, for jsonl events: [{"id", "type", "in", "out",
-/// "failed"}, …].
-QJsonArray stepsJson(const QList<StepCounters> &steps);
-
 /// Shows a run's progress: a live line on a terminal (`bar`), one JSON object per line
 /// (`jsonl`, for scripts and the scheduler), or nothing (`quiet`).
 class ProgressPrinter final

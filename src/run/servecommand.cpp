@@ -29,6 +29,10 @@ int serveCommand(const QStringList &arguments)
                        "expiry (by the database's clock) decides who runs it; a crashed holder's "
                        "lease expires, or is taken over at once when the holder was a process of "
                        "this host; a run whose lease was taken over writes nothing more.\n"
+                       "At every tick it carries out the requests of weft-run run-now, pause, "
+                       "resume and cancel for its schemes, and it keeps its runs' progress "
+                       "(weft-run ps) and log lines (weft-run history --log) in the state "
+                       "store.\n"
                        "Alerts configured in the project are sent after runs."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));

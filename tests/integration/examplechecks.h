@@ -38,6 +38,22 @@ inline QStringList anchoredMock(QStringList args)
     return args << QStringLiteral("--now") << QString::number(now);
 }
 
+/// The first column of the first row `sql` answers in a MariaDB database (a COUNT), -1 when
+/// it fails.
+inline int countIn(const QString &database, const QString &sql)
+{
+    int n = -1;
+    {
+        QSqlDatabase db = openMariaDb("count", database);
+        QSqlQuery q(db);
+        if (q.exec(sql) && q.next())
+            n = q.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase("count");
+    QSqlDatabase::removeDatabase("count_admin");
+    return n;
+}
+
 /// The ids the mock made invalid on purpose in a dataset, as text.
 inline QStringList mockInvalidIds(const IntegrationEnv &env, const QString &dataset)
 {

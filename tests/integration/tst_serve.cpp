@@ -41,20 +41,6 @@ struct ServeProcess {
     }
 };
 
-int count(const QString &database, const QString &sql)
-{
-    int n = -1;
-    {
-        QSqlDatabase db = openMariaDb("count", database);
-        QSqlQuery q(db);
-        if (q.exec(sql) && q.next())
-            n = q.value(0).toInt();
-    }
-    QSqlDatabase::removeDatabase("count");
-    QSqlDatabase::removeDatabase("count_admin");
-    return n;
-}
-
 QString stateUrl(const QString &database)
 {
     const MariaDbParams p = mariaDbParams();
@@ -139,8 +125,8 @@ private Q_SLOTS:
         ServeProcess &runner = a.saw("run_started") ? a : b;
         ServeProcess &other = &runner == &a ? b : a;
         QVERIFY(!other.saw("run_started"));
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'running'"), 1);
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM leases WHERE holder = '%1'")
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'running'"), 1);
+        QCOMPARE(countIn(db, QStringLiteral("SELECT COUNT(*) FROM leases WHERE holder = '%1'")
                                .arg(runner.name)), 1);
 
         // The runner dies mid-run. Its lease lapses; the other takes the scheme over.
@@ -156,17 +142,17 @@ private Q_SLOTS:
 
         // Nothing lost, nothing twice: every customer once in the local store; the dead
         // process's run is closed as aborted, the takeover succeeded.
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM local_records"), 120);
-        QCOMPARE(count(db, "SELECT COUNT(DISTINCT record_id) FROM written_ids"), 120);
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'aborted'"), 1);
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'succeeded'"), 1);
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM local_records"), 120);
+        QCOMPARE(countIn(db, "SELECT COUNT(DISTINCT record_id) FROM written_ids"), 120);
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'aborted'"), 1);
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'succeeded'"), 1);
 
         // SIGTERM: a clean stop.
         other.process.terminate();
         QVERIFY(other.process.waitForFinished(20000));
         QCOMPARE(other.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(other.process.exitCode(), 0);
-        QCOMPARE(count(db, "SELECT COUNT(*) FROM leases"), 0);
+        QCOMPARE(countIn(db, "SELECT COUNT(*) FROM leases"), 0);
     }
 
     void schemesRunAtOnceAndShareTheirAccount()
@@ -228,7 +214,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase("heartbeat_admin");
         serve.process.terminate();
         QVERIFY(serve.process.waitForFinished(20000));
-        QCOMPARE(count("it_serve_parallel", "SELECT COUNT(*) FROM processes"), 0);
+        QCOMPARE(countIn("it_serve_parallel", "SELECT COUNT(*) FROM processes"), 0);
     }
 
     void pausedPastItsLeaseWritesNothingMore()
@@ -259,7 +245,7 @@ private Q_SLOTS:
         ServeProcess a(QStringLiteral("serve-a"));
         a.start(env, url);
         QVERIFY(a.process.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(count("it_fence", "SELECT COUNT(*) FROM purchasein_query") > 100,
+        QTRY_VERIFY_WITH_TIMEOUT(countIn("it_fence", "SELECT COUNT(*) FROM purchasein_query") > 100,
                                  60000);
         ::kill(pid_t(a.process.processId()), SIGSTOP);
         // A failed check below must not leave A stopped: its QProcess would wait for it.
@@ -279,8 +265,9 @@ private Q_SLOTS:
         QTest::qWait(1500); // anything A would still send
         QCOMPARE(tableRows("it_fence", "purchasein_query"), cleanRows);
         // A's run is closed by B, which took it over; A, fenced, could not write its end.
-        QCOMPARE(count("it_fence_state", "SELECT COUNT(*) FROM runs WHERE outcome = 'aborted' AND "
-                                         "message LIKE '%lease lapsed%the next run took over'"),
+        QCOMPARE(countIn("it_fence_state",
+                         "SELECT COUNT(*) FROM runs WHERE outcome = 'aborted' AND message LIKE "
+                         "'%lease lapsed%the next run took over'"),
                  1);
         a.process.terminate();
         b.process.terminate();

@@ -34,6 +34,30 @@ std::optional<QString> readKeychain(const QString &ref, QString *error)
 
 } // namespace
 
+std::optional<QString> resolveSecret(const SecretRef &ref, QString *error, const EnvLookup &env)
+{
+    QString value;
+    switch (ref.kind) {
+    case SecretRef::Kind::Env:
+        value = env(ref.key);
+        if (value.isEmpty()) {
+            *error = QStringLiteral("environment variable %1 is not set").arg(ref.key);
+            return std::nullopt;
+        }
+        break;
+    case SecretRef::Kind::Keychain: {
+        const auto secret = readKeychain(ref.key, error);
+        if (!secret)
+            return std::nullopt;
+        value = *secret;
+        break;
+    }
+    case SecretRef::Kind::Plain: value = ref.key; break;
+    }
+    log::registerSecret(value);
+    return value;
+}
+
 std::optional<ResolvedConnection> resolveConnection(const Connection &connection,
                                                     QString *error, const EnvLookup &env)
 {
@@ -71,26 +95,11 @@ std::optional<ResolvedConnection> resolveConnection(const Connection &connection
         const QString field = QStringLiteral("account field ") + it.key();
         const QJsonValue v = it.value();
         if (const auto ref = SecretRef::fromJson(v)) {
-            QString value;
-            switch (ref->kind) {
-            case SecretRef::Kind::Env:
-                value = env(ref->key);
-                if (value.isEmpty())
-                    return fail(field, QStringLiteral("environment variable %1 is not set")
-                                           .arg(ref->key));
-                break;
-            case SecretRef::Kind::Keychain: {
-                QString keychainError;
-                const auto secret = readKeychain(ref->key, &keychainError);
-                if (!secret)
-                    return fail(field, keychainError);
-                value = *secret;
-                break;
-            }
-            case SecretRef::Kind::Plain: value = ref->key; break;
-            }
-            log::registerSecret(value);
-            r.account.insert(it.key(), value);
+            QString secretError;
+            const auto value = resolveSecret(*ref, &secretError, env);
+            if (!value)
+                return fail(field, secretError);
+            r.account.insert(it.key(), *value);
         } else if (v.isString()) {
             const EnvExpansion e = expandEnv(v.toString(), env);
             if (!e.error.isEmpty())

@@ -28,6 +28,14 @@ struct ResolvedConnection {
 /// Resolves a connection's references. Fails with a message naming the field and what to
 /// set ("connection 'jst': account field appSecret: environment variable JST_APP_SECRET is
 /// not set") — the run then stops as an authentication/configuration problem.
+struct SecretRef;
+
+/// The value a secret reference names (an environment variable, a keychain entry, or the
+/// plain text), registered with the log redactor; std::nullopt with `error` set when it
+/// cannot be read.
+std::optional<QString> resolveSecret(const SecretRef &ref, QString *error,
+                                     const EnvLookup &env = processEnvironment());
+
 std::optional<ResolvedConnection> resolveConnection(const Connection &connection,
                                                     QString *error,
                                                     const EnvLookup &env = processEnvironment());

@@ -4,6 +4,8 @@
 #include "core/state/staterecords.h"
 #include "core/util/envexpand.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -76,6 +78,21 @@ inline void addStepCounters(QList<StepCounters> *total, const QList<StepCounters
         t.out += more.at(i).out;
         t.failed += more.at(i).failed;
     }
+}
+
+/// Per stage of a scheme's processing, for jsonl events and progress snapshots:
+/// [{"id", "type", "in", "out", "failed"}, …].
+inline QJsonArray stepsJson(const QList<StepCounters> &steps)
+{
+    QJsonArray array;
+    for (const StepCounters &s : steps) {
+        array.append(QJsonObject{{QStringLiteral("id"), s.id},
+                                 {QStringLiteral("type"), s.type},
+                                 {QStringLiteral("in"), s.in},
+                                 {QStringLiteral("out"), s.out},
+                                 {QStringLiteral("failed"), s.failed}});
+    }
+    return array;
 }
 
 /// A snapshot of a scheme's run, emitted while it goes (throttled) and at its end.

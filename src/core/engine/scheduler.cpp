@@ -1,12 +1,14 @@
 #include "core/engine/scheduler.h"
 
 #include "core/engine/accountlimits.h"
+#include "core/engine/opsreporter.h"
 #include "core/engine/runner.h"
 #include "core/log/logging.h"
 #include "core/model/cronexpression.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
 #include "core/state/backfillstore.h"
+#include "core/state/opsstore.h"
 #include "core/state/statestore.h"
 #include "core/platform/processidentity.h"
 
@@ -31,6 +33,10 @@ Scheduler::Scheduler(const QString &projectPath, StateStore *state, SchedulerOpt
         m_options.holder = processIdentity();
     m_options.parallel = std::max(1, m_options.parallel);
     m_limits = std::make_unique<AccountLimits>(m_state);
+    if (m_state) {
+        m_reporter = std::make_unique<OperationsReporter>(m_state, m_options.holder);
+        m_reporter->setInterval(std::max(100, m_options.snapshotMs));
+    }
     connect(&m_tick, &QTimer::timeout, this, &Scheduler::tick);
     m_reloadDebounce.setSingleShot(true);
     m_reloadDebounce.setInterval(500);
@@ -185,9 +191,13 @@ void Scheduler::tick()
         m_state->ensureConnected();
     m_lastTick = QDateTime::currentDateTimeUtc();
     beat();
+    handleControlRequests();
+    // A paused scheme's schedule is held (a run-now request still runs it).
+    const QHash<QString, SchemePause> paused = OperationsStore(m_state).pausedSchemes();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Scheme &s : m_project.schemes) {
-        if (!m_runners.contains(s.name) && !m_queue.contains(s.name) && isDue(s, now))
+        if (!m_runners.contains(s.name) && !m_queue.contains(s.name) &&
+            !paused.contains(s.name) && isDue(s, now))
             m_queue.append(s.name);
     }
     startNext();
@@ -252,12 +262,21 @@ void Scheduler::startNext()
 void Scheduler::start(const QString &name)
 {
     const bool triggered = m_triggered.remove(name);
+    const qint64 request = m_runNowRequests.take(name);
+    if (!request && OperationsStore(m_state).isPaused(name)) {
+        // Queued by an "after" dependency, or due before the pause: held all the same.
+        log::info(QStringLiteral("scheduler: '%1' is paused").arg(name));
+        Q_EMIT skipped(name, QStringLiteral("paused"));
+        return;
+    }
     if (BackfillStore(m_state).inProgress(name)) {
         // Its windows run under leases of their own; an ordinary run would read what they
         // read and move the cursor past the windows not done yet.
         const QString reason = QStringLiteral("a backfill of it is in progress (weft-run "
                                               "backfill --status)");
         log::info(QStringLiteral("scheduler: '%1': %2").arg(name, reason));
+        if (request)
+            completeRequest(request, QStringLiteral("not run: ") + reason);
         Q_EMIT skipped(name, reason);
         return;
     }
@@ -265,6 +284,8 @@ void Scheduler::start(const QString &name)
         const QString reason = QStringLiteral("running elsewhere (lease held by %1)")
                                    .arg(m_state->leaseHolder(name));
         log::info(QStringLiteral("scheduler: '%1' is %2").arg(name, reason));
+        if (request)
+            completeRequest(request, QStringLiteral("not run: ") + reason);
         Q_EMIT skipped(name, reason);
         return;
     }
@@ -272,11 +293,24 @@ void Scheduler::start(const QString &name)
     options.schemes = {name};
     options.leaseHolder = m_options.holder;
     options.leaseSeconds = m_options.leaseSeconds;
-    options.trigger = triggered ? QStringLiteral("after") : QStringLiteral("schedule");
+    options.trigger = request     ? QStringLiteral("run-now")
+                      : triggered ? QStringLiteral("after")
+                                  : QStringLiteral("schedule");
     auto *runner = new Runner(m_project, m_state, this, m_limits.get());
     m_runners.insert(name, runner);
+    if (m_reporter)
+        m_reporter->attach(runner, m_project);
+    if (request) {
+        connect(runner, &Runner::schemeStarted, this,
+                [this, request](const QString &, const QString &runId) {
+                    completeRequest(request, QStringLiteral("started run %1").arg(runId));
+                });
+    }
     connect(runner, &Runner::progress, this, &Scheduler::progress);
     connect(runner, &Runner::schemeFinished, this, [this](const RunInfo &info) {
+        if (const qint64 cancel = m_cancelRequests.take(info.scheme))
+            completeRequest(cancel, QStringLiteral("run %1 ended %2")
+                                        .arg(info.runId, runOutcomeName(info.outcome)));
         Q_EMIT runFinished(info);
         if (info.outcome == RunOutcome::Succeeded) {
             for (const Scheme &s : m_project.schemes) {

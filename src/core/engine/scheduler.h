@@ -18,7 +18,9 @@
 namespace weft {
 
 class AccountLimits;
+class OperationsReporter;
 class StateStore;
+struct ControlRequest;
 
 /// How `weft-run serve` schedules.
 struct SchedulerOptions {
@@ -33,12 +35,18 @@ struct SchedulerOptions {
     /// Touched at every tick: an orchestrator's liveness probe reads its age (empty: none).
     QString healthFile;
     RunOptions runOptions;   ///< environment, clock, … for every run
+    /// How often the progress of running schemes is written to the state store for other
+    /// processes to see (OperationsReporter).
+    int snapshotMs = 2000;
 };
 
 /// Runs a project's schemes on their schedules until stopped: every N minutes, by cron, or
 /// after other schemes succeed. Never runs a scheme twice at once — also across processes
 /// sharing one MySQL state store, through leases with expiry. Reloads the project when its
 /// file changes (an invalid edit is reported and the last good project keeps running).
+/// At every tick it also carries out the control requests in the state store (run now,
+/// pause, resume, cancel: OperationsStore) for its project's schemes, and holds the schedule
+/// of a paused scheme; the progress and log lines of its runs go to the state store too.
 class Scheduler final : public QObject
 {
     Q_OBJECT
@@ -85,6 +93,12 @@ private:
     void watchProject();
     void finishStop();
     void beat();
+    /// Carries out the pending control requests for this project's schemes (defined in
+    /// schedulercontrol.cpp).
+    void handleControlRequests();
+    void handleControlRequest(const ControlRequest &request);
+    /// Records what became of a request this process picked.
+    void completeRequest(qint64 id, const QString &outcome);
 
     QString m_projectPath;
     StateStore *m_state;
@@ -97,6 +111,9 @@ private:
     QDateTime m_startedAt;
     QStringList m_queue;
     QSet<QString> m_triggered; ///< queued by an "after" dependency
+    QHash<QString, qint64> m_runNowRequests; ///< scheme → the run-now request that queued it
+    QHash<QString, qint64> m_cancelRequests; ///< scheme → the cancel request of its run
+    std::unique_ptr<OperationsReporter> m_reporter;
     std::unique_ptr<AccountLimits> m_limits; ///< shared by every run of the process
     QHash<QString, QPointer<Runner>> m_runners; ///< scheme → its run
     QDateTime m_lastTick;

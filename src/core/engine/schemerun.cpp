@@ -208,6 +208,11 @@ bool SchemeRun::setUp(QString *error)
     m_source = createSourceConnector(sc, error);
     if (!m_source)
         return false;
+    // Which server a run read is part of its log (kept with the run: OperationsReporter);
+    // credentials in the URL are redacted like every secret.
+    if (!source->baseUrl.isEmpty())
+        log::info(QStringLiteral("scheme '%1': reading '%2' at %3")
+                      .arg(m_scheme.name, sourceConnection->name, source->baseUrl));
     m_traits = m_source->traits();
     m_incremental = m_source->isIncremental(m_transform->usesSyncTime());
     connect(m_source.get(), &SourceConnector::retrying, this,

@@ -2,6 +2,7 @@
 
 #include "core/model/connection.h"
 #include "core/model/scheme.h"
+#include "core/model/secretref.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,6 +15,17 @@ namespace weft {
 inline constexpr const char *kProjectFormat = "weft-project";
 inline constexpr int kProjectVersion = 1;
 
+/// Where the project's runs keep their state when no `--state` is given: a shared MySQL store
+/// (`"state": {"url": "mysql://weft@db/weft_state", "password": {"env": "…"}}`).
+struct ProjectStateStore {
+    /// mysql://user@host[:port]/database[?sslMode=…&sslCa=…], without a password; empty: the
+    /// SQLite file beside the project.
+    QString url;
+    std::optional<SecretRef> password; ///< the MySQL user's password, as connections hold one
+    bool isSet() const { return !url.isEmpty(); }
+    bool operator==(const ProjectStateStore &) const = default;
+};
+
 /// One `*.weft.json` file: connections, schemes and their schedules, plus the canvas layout
 /// (kept apart from what runs).
 struct Project {
@@ -21,6 +33,7 @@ struct Project {
     QString description;
     /// Time zone for dates in templates and _function (Chinese ERPs expect China time).
     QString timeZone = QStringLiteral("Asia/Shanghai");
+    ProjectStateStore state;
     QList<Connection> connections;
     QList<Scheme> schemes;
     /// name → {code → value} tables for simple code → name lookups.

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QUrl>
 
 namespace weft::detail {
 
@@ -266,14 +267,53 @@ Scheme readScheme(const QJsonObject &o, const DiagnosticSink &sink)
     return s;
 }
 
+ProjectStateStore readStateStore(const QJsonValue &value, const DiagnosticSink &sink)
+{
+    ProjectStateStore state;
+    if (!value.isObject()) {
+        sink.error(QStringLiteral("\"state\" is an object: {\"url\": \"mysql://user@host/db\", "
+                                  "\"password\": {\"env\": \"NAME\"}}"));
+        return state;
+    }
+    ObjectReader r(value.toObject(), sink, {"url", "password"});
+    state.url = r.string(QStringLiteral("url"), true);
+    const QUrl url(state.url);
+    if (!state.url.isEmpty() && (!state.url.startsWith(QLatin1String("mysql://")) ||
+                                 !url.isValid() || url.host().isEmpty() ||
+                                 url.path().size() < 2)) {
+        sink.at(QStringLiteral("url"))
+            .error(QStringLiteral("a shared state store is a MySQL URL: "
+                                  "mysql://user@host[:port]/database"));
+    } else if (!url.password().isEmpty()) {
+        sink.at(QStringLiteral("url"))
+            .error(QStringLiteral("the password does not belong in the URL (the project file is "
+                                  "shared): put it in \"password\" as {\"env\": \"NAME\"} or "
+                                  "{\"keychain\": \"service/key\"}"));
+        state.url.clear();
+    }
+    if (r.has(QStringLiteral("password"))) {
+        state.password = SecretRef::fromJson(r.raw(QStringLiteral("password")));
+        if (!state.password)
+            sink.at(QStringLiteral("password"))
+                .error(QStringLiteral("expected a secret reference: {\"env\": \"NAME\"}, "
+                                      "{\"keychain\": \"service/key\"} or {\"plain\": \"…\"}"));
+        else if (state.password->kind == SecretRef::Kind::Plain)
+            sink.at(QStringLiteral("password"))
+                .warning(QStringLiteral("the password is stored in plain text in the project "
+                                        "file; use {\"env\": \"NAME\"} or {\"keychain\": "
+                                        "\"service/key\"}"));
+    }
+    return state;
+}
+
 } // namespace
 
 Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
 {
     const DiagnosticSink sink(diagnostics);
     ObjectReader r(root, sink,
-                   {"format", "version", "name", "description", "timeZone", "connections",
-                    "valueMaps", "schemes", "alerts", "layout"});
+                   {"format", "version", "name", "description", "timeZone", "state",
+                    "connections", "valueMaps", "schemes", "alerts", "layout"});
     Project p;
 
     const QString format = r.string(QStringLiteral("format"), false);
@@ -302,6 +342,8 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     p.name = r.string(QStringLiteral("name"));
     p.description = r.string(QStringLiteral("description"));
     p.timeZone = r.string(QStringLiteral("timeZone"), false, p.timeZone);
+    if (r.has(QStringLiteral("state")))
+        p.state = readStateStore(r.raw(QStringLiteral("state")), sink.at(QStringLiteral("state")));
 
     const QJsonArray connections = r.array(QStringLiteral("connections"));
     QSet<QString> connectionNames;

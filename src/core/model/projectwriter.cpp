@@ -130,6 +130,12 @@ QJsonObject writeProject(const Project &p)
         o.insert(QStringLiteral("description"), p.description);
     if (p.timeZone != QLatin1String("Asia/Shanghai"))
         o.insert(QStringLiteral("timeZone"), p.timeZone);
+    if (p.state.isSet()) {
+        QJsonObject state{{QStringLiteral("url"), p.state.url}};
+        if (p.state.password)
+            state.insert(QStringLiteral("password"), p.state.password->toJson());
+        o.insert(QStringLiteral("state"), state);
+    }
     QJsonArray connections;
     for (const Connection &c : p.connections)
         connections.append(writeConnection(c));

@@ -1,6 +1,7 @@
 set(WEFT_CORE_state_SOURCES
     backfillstore.cpp backfillstore.h
     contenthash.cpp
+    opsstore.cpp opsstore.h
     sqlitewrittenids.cpp sqlitewrittenids.h
     staterecords.cpp staterecords.h
     statestore.cpp statestore.h statestore_p.h

@@ -1,4 +1,5 @@
 #include "core/state/statestore.h"
+#include "core/state/opsstore.h"
 #include "core/state/statestore_p.h"
 #include "core/state/backfillstore.h"
 #include "core/state/sqlitewrittenids.h"
@@ -152,6 +153,9 @@ const QList<Migration> &migrations()
          {"ALTER TABLE leases ADD COLUMN session BIGINT NOT NULL DEFAULT 0"}},
         // 5: backfills split across processes: plans and their windows (backfillstore.h).
         {5, BackfillStore::schema(false), BackfillStore::schema(true)},
+        // 6: operations from the desktop — progress snapshots of running runs, control
+        // requests to serve processes, paused schedules, run logs (opsstore.h).
+        {6, OperationsStore::schema(false), OperationsStore::schema(true)},
     };
     return list;
 }

@@ -189,6 +189,10 @@ public:
     QSqlDatabase database() const { return m_db; }
 
 private:
+    /// The operations tables (opsstore.h) are written with this store's connection, clock
+    /// and transactions.
+    friend class OperationsStore;
+
     StateStore() = default;
     bool migrate(QString *error);
     bool exec(const QString &sql);

@@ -3,6 +3,7 @@
 // and a clean stop.
 #include "core/engine/scheduler.h"
 #include "core/model/projectio.h"
+#include "core/state/opsstore.h"
 #include "core/state/statestore.h"
 #include "support/fakehttp.h"
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void configMapSymlinkSwapReloads();
     void nextRunsForTheEditor();
     void busyAccountGivesItsPlaceToAnIdleOne();
+    void controlRequestsRunNowPauseResume();
 };
 
 namespace {
@@ -224,6 +226,79 @@ void TestScheduler::busyAccountGivesItsPlaceToAnIdleOne()
     // The rest of A's schemes follow in their order.
     QCOMPARE(started.at(2).first().toString(), QStringLiteral("a2"));
     QCOMPARE(started.at(3).first().toString(), QStringLiteral("a3"));
+
+    QSignalSpy stopped(&scheduler, &Scheduler::stopped);
+    scheduler.stop();
+    QTRY_COMPARE(stopped.size(), 1);
+}
+
+// Requests in the state store, as `weft-run pause/run-now/…` and the designer write them: a
+// pause picked at the first tick holds an interval scheme that is due; run-now runs a manual
+// one within a tick (trigger "run-now", its log lines and snapshot kept); resume releases the
+// held one. Each request records who picked it and what became of it.
+void TestScheduler::controlRequestsRunNowPauseResume()
+{
+    FakeHttpServer api([](const FakeRequest &) {
+        return FakeResponse{200, "application/json", R"({"items":[{"id":"a"},{"id":"b"}]})"};
+    });
+    QVERIFY(api.listen());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.weft.json");
+    QVERIFY(write(path, projectJson(api.baseUrl(),
+                                    {scheme("hourly", {{"kind", "interval"}, {"everyMinutes", 60}}),
+                                     scheme("byhand", {})})));
+    QString error;
+    auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
+    OperationsStore ops(state.get());
+    const auto pause = ops.request("hourly", ControlAction::Pause, "ann@desk");
+    const auto runNow = ops.request("byhand", ControlAction::RunNow, "bob@desk");
+    const auto elsewhere = ops.request("not-ours", ControlAction::RunNow, "bob@desk");
+    QVERIFY(pause && runNow && elsewhere);
+
+    SchedulerOptions options;
+    options.tickMs = 100;
+    options.holder = "serve-t";
+    Scheduler scheduler(path, state.get(), options);
+    QSignalSpy finished(&scheduler, &Scheduler::runFinished);
+    QVERIFY2(scheduler.start(&error), qPrintable(error));
+
+    QTRY_COMPARE(finished.size(), 1);
+    const RunInfo byhand = finished.at(0).first().value<RunInfo>();
+    QCOMPARE(byhand.scheme, QStringLiteral("byhand"));
+    QCOMPARE(state->runs("byhand").first().trigger, QStringLiteral("run-now"));
+    const auto ran = ops.controlRequest(*runNow);
+    QCOMPARE(ran->pickedBy, QStringLiteral("serve-t"));
+    QCOMPARE(ran->outcome, QStringLiteral("started run %1").arg(byhand.runId));
+    const auto paused = ops.controlRequest(*pause);
+    QCOMPARE(paused->outcome, QStringLiteral("paused"));
+    QCOMPARE(ops.pausedSchemes().value("hourly").by, QStringLiteral("ann@desk"));
+    // A scheme of another project is left for a process serving it.
+    QVERIFY(ops.controlRequest(*elsewhere)->isPending());
+
+    // The run's own log lines, from its start to its end; no snapshot once it ended.
+    const QList<RunLogLine> log = ops.runLog(byhand.runId);
+    QVERIFY(log.size() >= 2);
+    QCOMPARE(log.first().message,
+             QStringLiteral("scheme 'byhand': run %1 started").arg(byhand.runId));
+    QVERIFY2(log.last().message.startsWith(
+                 QStringLiteral("scheme 'byhand': run %1 succeeded").arg(byhand.runId)),
+             qPrintable(log.last().message));
+    QVERIFY(ops.runsInProgress().isEmpty());
+
+    // Held: due since the start, not run over many ticks.
+    QTest::qWait(800);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(state->runs("hourly").isEmpty());
+
+    const auto resume = ops.request("hourly", ControlAction::Resume, "ann@desk");
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(finished.at(1).first().value<RunInfo>().scheme, QStringLiteral("hourly"));
+    QCOMPARE(ops.controlRequest(*resume)->outcome, QStringLiteral("resumed"));
+    QVERIFY(!ops.isPaused("hourly"));
+
+    // Nothing to cancel: said so.
+    const auto cancel = ops.request("byhand", ControlAction::Cancel, "bob@desk");
+    QTRY_COMPARE(ops.controlRequest(*cancel)->outcome, QStringLiteral("not running"));
 
     QSignalSpy stopped(&scheduler, &Scheduler::stopped);
     scheduler.stop();

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void garbageNeverCrashes();
     void savesAtomically();
     void editsThroughTheModelRoundTrip();
+    void stateStoreEntryRoundTripsAndIsChecked();
 };
 
 namespace {
@@ -215,6 +216,46 @@ void TestProjectIo::editsThroughTheModelRoundTrip()
              QJsonValue("{{changed}}"));
     QCOMPARE(again.project->schemes.first().target.metadata.requestField("brand_new").value,
              QJsonValue("x"));
+}
+
+// The project's shared state store: a MySQL URL without a password, the password a secret
+// reference; written back as read; a password in the URL or a non-MySQL URL is refused.
+void TestProjectIo::stateStoreEntryRoundTripsAndIsChecked()
+{
+    const auto project = [](const QByteArray &state) -> QByteArray {
+        return QByteArray(R"({"format": "weft-project", "version": 1, "state": )") + state +
+               R"(, "connections": [], "schemes": []})";
+    };
+    const auto good = loadProject(project(
+        R"({"url": "mysql://weft@db.internal:3306/weft_state", "password": {"env": "STATE_PW"}})"));
+    QVERIFY(good.project);
+    QVERIFY(!hasErrors(good.diagnostics));
+    QCOMPARE(good.project->state.url, QStringLiteral("mysql://weft@db.internal:3306/weft_state"));
+    QVERIFY(good.project->state.password);
+    QCOMPARE(good.project->state.password->kind, SecretRef::Kind::Env);
+    QCOMPARE(good.project->state.password->key, QStringLiteral("STATE_PW"));
+    const auto again = loadProject(saveProject(*good.project));
+    QVERIFY(again.project);
+    QCOMPARE(again.project->state, good.project->state);
+    // Written where the canonical order puts it: after the time zone, before connections.
+    const QByteArray saved = saveProject(*good.project);
+    QVERIFY(saved.indexOf("\"state\"") < saved.indexOf("\"connections\""));
+    // No entry: none written.
+    const auto none = loadProject(R"({"format": "weft-project", "version": 1})");
+    QVERIFY(none.project && !none.project->state.isSet());
+    QVERIFY(!saveProject(*none.project).contains("\"state\""));
+
+    const auto inUrl = loadProject(project(R"({"url": "mysql://weft:hunter22@db/weft_state"})"));
+    const Diagnostic *d = findDiagnostic(inUrl.diagnostics, "/state/url");
+    QVERIFY(d && d->isError() && d->message.contains("does not belong in the URL"));
+    const auto sqlite = loadProject(project(R"({"url": "/var/lib/weft/state.sqlite"})"));
+    QVERIFY(findDiagnostic(sqlite.diagnostics, "/state/url"));
+    const auto badRef = loadProject(project(R"({"url": "mysql://weft@db/s", "password": "pw"})"));
+    QVERIFY(findDiagnostic(badRef.diagnostics, "/state/password"));
+    const auto plain =
+        loadProject(project(R"({"url": "mysql://weft@db/s", "password": {"plain": "pw"}})"));
+    const Diagnostic *w = findDiagnostic(plain.diagnostics, "/state/password");
+    QVERIFY(w && !w->isError());
 }
 
 QTEST_APPLESS_MAIN(TestProjectIo)
