@@ -257,11 +257,15 @@ bool saveOperationsViews(MainWindow &window, const QString &dir, const QString &
     bool ok = true;
     window.showCanvas();
     auto *properties = window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+    // At least 540 wide, whatever else the window's docks ask for (the offscreen platform
+    // gave it less than the 560 asked).
+    properties->setMinimumWidth(540);
     window.resizeDocks({properties}, {560}, Qt::Horizontal);
     window.properties()->showScheme(QStringLiteral("purchasein"));
     ScheduleEditor *schedule = window.properties()->schemePage()->scheduleEditor();
     waitFor([&] { return schedule->nextRuns().size() == 5; }, 5000);
     ok &= save(properties, dir, QStringLiteral("schedule-editor"), language, written, err);
+    properties->setMinimumWidth(0);
     window.resizeDocks({properties}, {340}, Qt::Horizontal);
 
     RobotStandIn robots;

@@ -1,3 +1,4 @@
+#include "core/state/statestore.h"
 #include "core/model/projectio.h"
 #include "core/model/stepjson.h"
 #include "widgets/common/commands.h"
@@ -129,7 +130,11 @@ void TestProjectDocument::loadSaveAndModifiedState()
     QVERIFY(m_doc->isModified());
     QCOMPARE(m_doc->undoStack()->count(), 0);
     QCOMPARE(m_doc->filePath(), QString());
-    QCOMPARE(m_doc->stateLocation(), QString());
+    // Its state goes to a temporary store until the first save (not beside any file).
+    QVERIFY(!m_doc->stateLocation().isEmpty());
+    QCOMPARE(QFileInfo(m_doc->stateLocation()).fileName(),
+             QStringLiteral("untitled.weft.state.sqlite"));
+    QVERIFY(m_doc->stateLocation() != StateStore::defaultLocationFor(path));
 }
 
 void TestProjectDocument::editSchemeReplacesAndUndoes()
