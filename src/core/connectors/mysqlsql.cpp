@@ -1,5 +1,6 @@
 #include "core/connectors/mysqlsql.h"
 
+#include "core/connectors/mysqlbulk.h"
 #include "core/connectors/resolvedconnection.h"
 
 #include <QFileInfo>
@@ -21,8 +22,6 @@
 
 namespace weft {
 
-namespace {
-/// The client library's connection under a QMYSQL connection, or nullptr.
 MYSQL *nativeMySql(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
@@ -31,7 +30,6 @@ MYSQL *nativeMySql(const QSqlDatabase &db)
                                              qstrcmp(handle.typeName(), "st_mysql*") == 0);
     return native ? *static_cast<MYSQL *const *>(handle.constData()) : nullptr;
 }
-} // namespace
 
 std::optional<QString> mySqlTlsOptions(const QString &sslMode, const QString &sslCa,
                                        QString *error)
@@ -71,6 +69,10 @@ bool openMySqlWith(QSqlDatabase *db, const QString &tlsOptions, QString *error)
                      .arg(db->userName(), db->lastError().databaseText());
         return false;
     }
+    // MariaDB Connector/C announces LOCAL INFILE on every connection, and its own handler
+    // would read whatever file a server names: ours answers from memory only (the MySQL
+    // target's bulk batches) and refuses the rest.
+    MySqlInfile::install(*db, nullptr);
     if (!tlsOptions.isEmpty()) {
         MYSQL *mysql = nativeMySql(*db);
         if (!mysql || !mysql_get_ssl_cipher(mysql)) {
@@ -186,10 +188,18 @@ void appendSqlString(QByteArray &out, QStringView text)
 
 char *writeSqlString(char *p, QStringView text)
 {
+    *p++ = '\'';
+    p = writeEscapedUtf8(p, text, MySqlEscapes::Literal);
+    *p++ = '\'';
+    return p;
+}
+
+char *writeEscapedUtf8(char *p, QStringView text, MySqlEscapes escapes)
+{
     // UTF-16 to UTF-8 and MySQL escaping in one pass, straight into the statement: no
     // intermediate UTF-8 copy per value. A lone surrogate (no character at all) becomes '?',
     // as QString::toUtf8 makes it.
-    *p++ = '\'';
+    const bool literal = escapes == MySqlEscapes::Literal;
     const char16_t *s = text.utf16();
     const char16_t *end = s + text.size();
     auto put = [&p](char a, char b) {
@@ -205,9 +215,21 @@ char *writeSqlString(char *p, QStringView text)
             case '\n': put('\\', 'n'); break;
             case '\r': put('\\', 'r'); break;
             case '\\': put('\\', '\\'); break;
-            case '\'': put('\\', '\''); break;
-            case '"': put('\\', '"'); break;
-            case 0x1a: put('\\', 'Z'); break;
+            case '\t':
+                if (literal)
+                    *p++ = '\t';
+                else
+                    put('\\', 't');
+                break;
+            case '\'':
+            case '"':
+            case 0x1a:
+                // Quotes end a literal; in LOAD DATA's text they are plain characters.
+                if (literal)
+                    put('\\', c == 0x1a ? 'Z' : char(c));
+                else
+                    *p++ = char(c);
+                break;
             default: *p++ = char(c);
             }
         } else if (c < 0x800) {
@@ -227,7 +249,6 @@ char *writeSqlString(char *p, QStringView text)
             *p++ = char(0x80 | (c & 0x3f));
         }
     }
-    *p++ = '\'';
     return p;
 }
 

@@ -8,9 +8,15 @@
 
 #include <optional>
 
+struct st_mysql; // the client library's MYSQL
+
 namespace weft {
 
 struct ResolvedConnection;
+
+/// The client library's connection under a QMYSQL connection (QSqlDriver::handle(), a
+/// "MYSQL*"), or nullptr.
+st_mysql *nativeMySql(const QSqlDatabase &db);
 
 /// Opens a QMYSQL connection named `name` for a resolved mysql connection (utf8mb4, strict
 /// mode, no backslash-escape surprises; TLS when the account asks for it: `sslMode`,
@@ -41,6 +47,12 @@ void appendSqlString(QByteArray &out, QStringView text);
 /// character takes 2, a surrogate pair 4).
 inline qsizetype sqlStringBound(QStringView text) { return 2 + text.size() * 3; }
 char *writeSqlString(char *p, QStringView text);
+/// Which escapes writeEscapedUtf8 applies: a string literal's (quotes, NUL, CR, LF,
+/// backslash, Ctrl-Z) or LOAD DATA text's (tab, NUL, CR, LF, backslash).
+enum class MySqlEscapes { Literal, LoadData };
+/// `text` as UTF-8 with those escapes, no quotes; at most 3 bytes a UTF-16 unit. Returns the
+/// end.
+char *writeEscapedUtf8(char *p, QStringView text, MySqlEscapes escapes);
 /// The most bytes writeSqlScalar writes (NULL, a bool, a number in at most 24 characters).
 constexpr qsizetype kSqlScalarBound = 32;
 /// Whether writeSqlScalar takes the value: null, undefined, bool or number.

@@ -1,5 +1,6 @@
 #include "core/connectors/mysqltarget.h"
 
+#include "core/connectors/mysqlbulk.h"
 #include "core/connectors/mysqlsql.h"
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
@@ -46,7 +47,8 @@ class MySqlWriter final : public QObject
 {
 public:
     MySqlWriter(ResolvedConnection connection, MySqlStatement statement, RetryPolicy retry,
-                QString ddl, std::shared_ptr<std::atomic_bool> cancelled, QString scope)
+                QString ddl, std::shared_ptr<std::atomic_bool> cancelled, QString scope,
+                bool bulk, std::shared_ptr<MySqlCommits> commits)
         : m_connection(std::move(connection))
         , m_statement(std::move(statement))
         , m_retry(retry)
@@ -54,8 +56,11 @@ public:
         , m_cancelled(std::move(cancelled))
         , m_name(QStringLiteral("weft_mysql_target_%1").arg(g_writerCounter.fetchAndAddRelaxed(1)))
         , m_scope(std::move(scope))
+        , m_bulkWanted(bulk)
+        , m_commits(std::move(commits))
     {
         buildHead();
+        m_load = mySqlLoadStatement(m_statement);
     }
 
     ~MySqlWriter() override
@@ -71,35 +76,64 @@ public:
             return e;
         if (auto e = checkTable())
             return e;
-        return ensureLedger();
+        if (auto e = ensureLedger())
+            return e;
+        decideBulk();
+        return std::nullopt;
     }
 
     BatchResult write(const QString &batchId, const QList<TargetRecord> &batch)
     {
         m_batchId = batchId;
         m_part = 0;
+        m_batch = &batch;
         QList<WriteOutcome> outcomes(batch.size());
-        // Each row's "(…)" is built once: a statement retried without a rejected row is just
-        // the remaining tuples joined again.
+        // Each row's "(…)" (or its line of LOAD DATA text) is built once: a statement retried
+        // without a rejected row is just the remaining tuples joined again.
         m_tuples.clear();
-        m_tuples.reserve(batch.size());
-        QList<qsizetype> rows;
-        rows.reserve(batch.size());
+        m_tuples.resize(batch.size());
+        m_lines.clear();
+        if (m_bulkOn)
+            m_lines.resize(batch.size());
+        // Runs of consecutive rows that take one path: the batch's order is kept (a key
+        // written twice in a batch ends with its later row, as in one statement).
+        QList<qsizetype> run;
+        bool runBulk = false;
+        auto flush = [&]() -> std::optional<ConnectorError> {
+            if (run.isEmpty())
+                return std::nullopt;
+            auto e = runBulk ? writeBulk(run, &outcomes) : writeRows(run, &outcomes);
+            run.clear();
+            return e;
+        };
         for (qsizetype i = 0; i < batch.size(); ++i) {
             QString tooLong;
-            m_tuples.append(buildTuple(batch.at(i), &tooLong));
-            if (tooLong.isEmpty()) {
-                rows.append(i);
-            } else {
+            const bool takes = gatherCells(batch.at(i), &tooLong);
+            if (!tooLong.isEmpty()) {
                 // What the server would answer in strict mode, without the round trip and the
                 // rollback of the whole statement that sending it would cost.
                 outcomes[i] = WriteOutcome{
                     false, QString(),
                     ConnectorError{ConnectorError::Kind::Rejected, QStringLiteral("1406"),
                                    QStringLiteral("Data too long for column '%1' at row 1").arg(tooLong)}};
+                continue;
             }
+            // A row whose values LOAD DATA would read differently from INSERT (a NULL for a
+            // NOT NULL column, a number out of range, text in a numeric column) goes the
+            // statement way, where the server answers for it with its own message.
+            const bool bulk = m_bulkOn && takes;
+            if (bulk)
+                m_lines[i] = tsvLine();
+            else
+                m_tuples[i] = sqlTuple();
+            if (bulk != runBulk && !run.isEmpty()) {
+                if (auto e = flush())
+                    return *e;
+            }
+            runBulk = bulk;
+            run.append(i);
         }
-        if (auto e = writeRows(rows, &outcomes))
+        if (auto e = flush())
             return *e;
         // idCheck's hash of rows the engine did not hash, computed here on the writer's thread.
         for (qsizetype i = 0; i < batch.size(); ++i) {
@@ -156,6 +190,10 @@ private:
                                   QStringLiteral("the MySQL driver gives no native connection "
                                                  "to send a batch and its ledger row in one "
                                                  "transaction")};
+        // Bulk batches are read from memory through our callbacks (never from a file).
+        MySqlInfile::allowLocal(m_db);
+        MySqlInfile::install(m_db, &m_infile);
+        m_stageReady = false; // a temporary table lives as long as its session
         return std::nullopt;
     }
 
@@ -323,12 +361,13 @@ private:
         const QStringList parts = m_statement.table.split(u'.');
         const QString table = parts.last();
         QSqlQuery q(m_db);
-        QHash<QString, qint64> maxChars; // lower-case column → CHAR/VARCHAR length
+        QHash<QString, MySqlColumn> facts; // lower-case column → type, length, NULL
         auto listColumns = [&](QStringList *columns) {
             columns->clear();
-            maxChars.clear();
-            q.prepare(QStringLiteral("SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH FROM "
-                                     "information_schema.COLUMNS WHERE "
+            facts.clear();
+            q.prepare(QStringLiteral("SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, "
+                                     "COLUMN_TYPE, IS_NULLABLE, EXTRA, NUMERIC_PRECISION, "
+                                     "NUMERIC_SCALE FROM information_schema.COLUMNS WHERE "
                                      "TABLE_SCHEMA = %1 AND TABLE_NAME = ?")
                           .arg(parts.size() > 1 ? QStringLiteral("?")
                                                 : QStringLiteral("DATABASE()")));
@@ -339,9 +378,11 @@ private:
                 return false;
             while (q.next()) {
                 *columns << q.value(0).toString();
-                const QString type = q.value(1).toString().toLower();
-                if (type == QLatin1String("varchar") || type == QLatin1String("char"))
-                    maxChars.insert(q.value(0).toString().toLower(), q.value(2).toLongLong());
+                facts.insert(q.value(0).toString().toLower(),
+                             MySqlColumn::fromSchema(q.value(1).toString(), q.value(3).toString(),
+                                                     q.value(4).toString(), q.value(5).toString(),
+                                                     q.value(2).toLongLong(), q.value(6).toInt(),
+                                                     q.value(7).toInt()));
             }
             return true;
         };
@@ -390,19 +431,28 @@ private:
                                "ENGINE=InnoDB)")
                     .arg(m_statement.table, kind)};
         }
-        m_maxChars.clear();
+        m_columns.clear();
         for (const QString &c : m_statement.columns) {
             if (!columns.contains(c, Qt::CaseInsensitive))
                 return ConnectorError{ConnectorError::Kind::Config, QStringLiteral("1054"),
                                       QStringLiteral("table %1 has no column %2%3")
                                           .arg(m_statement.table, c, didYouMean(c, columns))};
-            m_maxChars.append(maxChars.value(c.toLower(), -1));
+            m_columns.append(facts.value(c.toLower()));
         }
         return std::nullopt;
     }
 
     /// One row's "(v1,v2,…)"; `tooLong` names a CHAR/VARCHAR column the value exceeds.
     QByteArray buildTuple(const TargetRecord &record, QString *tooLong)
+    {
+        gatherCells(record, tooLong);
+        return sqlTuple();
+    }
+
+    /// Each column's value and text for one row (m_cells); `tooLong` names a CHAR/VARCHAR
+    /// column the value exceeds. Returns whether LOAD DATA takes every value as INSERT would
+    /// (MySqlColumn::takes).
+    bool gatherCells(const TargetRecord &record, QString *tooLong)
     {
         // Rows given as values: which value feeds each column is worked out once per field
         // list (one per run), then each value is taken by index.
@@ -416,12 +466,10 @@ private:
             }
             index = &m_valueIndex;
         }
-        // First each column's value and text, and the most bytes the row can take; then the
-        // row written into one buffer of that size (no growing, no per-value appends).
         static const QJsonValue null;
         const qsizetype n = m_fields.size();
         m_cells.resize(n);
-        qsizetype bound = 2 + n; // parentheses and commas
+        bool takes = true;
         for (qsizetype c = 0; c < n; ++c) {
             Cell &cell = m_cells[c];
             const int at = index ? index->at(c) : -1;
@@ -432,14 +480,13 @@ private:
                 cell.value = &cell.held;
             }
             cell.isText = !isSqlScalar(*cell.value);
-            if (!cell.isText) {
-                bound += kSqlScalarBound;
-                continue;
-            }
-            if (!cell.value->isString()) { // an array or object
-                cell.heldText = compactJsonText(*cell.value);
-                cell.text = cell.heldText;
-                bound += sqlStringBound(cell.text);
+            cell.text = QStringView();
+            if (!cell.isText || !cell.value->isString()) {
+                if (cell.isText) { // an array or object
+                    cell.heldText = compactJsonText(*cell.value);
+                    cell.text = cell.heldText;
+                }
+                takes = takes && (c >= m_columns.size() || m_columns.at(c).takes(*cell.value, cell.text));
                 continue;
             }
             // The mapping's text of it when it made one (TargetRecord::texts).
@@ -449,14 +496,25 @@ private:
                 cell.heldText = cell.value->toString();
                 cell.text = cell.heldText;
             }
-            const qint64 max = m_maxChars.value(c, -1);
+            const qint64 max = c < m_columns.size() ? m_columns.at(c).maxChars : -1;
             // UTF-16 units never undercount characters: count code points only when the
             // quick test says it might be too long.
             if (max >= 0 && tooLong->isEmpty() && cell.text.size() > max &&
                 cell.text.toUcs4().size() > max)
                 *tooLong = m_statement.columns.at(c);
-            bound += sqlStringBound(cell.text);
+            takes = takes && (c >= m_columns.size() || m_columns.at(c).takes(*cell.value, cell.text));
         }
+        return takes;
+    }
+
+    /// The row of m_cells as "(v1,v2,…)": the most bytes it can take first, then written
+    /// into one buffer of that size (no growing, no per-value appends).
+    QByteArray sqlTuple() const
+    {
+        const qsizetype n = m_cells.size();
+        qsizetype bound = 2 + n; // parentheses and commas
+        for (const Cell &cell : m_cells)
+            bound += cell.isText ? sqlStringBound(cell.text) : kSqlScalarBound;
         QByteArray tuple(bound, Qt::Uninitialized);
         char *p = tuple.data();
         *p++ = '(';
@@ -469,6 +527,25 @@ private:
         *p++ = ')';
         tuple.truncate(p - tuple.constData());
         return tuple;
+    }
+
+    /// The row of m_cells as a line of LOAD DATA text: tab-separated, newline-ended.
+    QByteArray tsvLine() const
+    {
+        qsizetype bound = m_cells.size();
+        for (const Cell &cell : m_cells)
+            bound += cell.isText ? tsvStringBound(cell.text) : kSqlScalarBound;
+        QByteArray line(bound, Qt::Uninitialized);
+        char *p = line.data();
+        for (qsizetype c = 0; c < m_cells.size(); ++c) {
+            if (c)
+                *p++ = '\t';
+            const Cell &cell = m_cells.at(c);
+            p = cell.isText ? writeTsvString(p, cell.text) : writeTsvScalar(p, *cell.value);
+        }
+        *p++ = '\n';
+        line.truncate(p - line.constData());
+        return line;
     }
 
     QByteArray buildStatement(const QList<qsizetype> &rows) const
@@ -537,12 +614,19 @@ private:
     /// of the same part — its first answer lost — fails on the ledger's key instead of
     /// writing the rows again), what forget() queued, the rows, COMMIT. In autocommit mode
     /// nothing else is ever left open.
-    Attempt commitRows(const QList<qsizetype> &rows)
+    ///
+    /// With `bulk` the rows go as one LOAD DATA LOCAL INFILE read from memory, in the same
+    /// transaction after the same ledger row; with ON DUPLICATE KEY UPDATE into the session's
+    /// staging table first, then INSERT … SELECT from it. LOCAL turns the server's errors
+    /// about data into warnings, so any warning (but a duplicate under IGNORE, or a note)
+    /// rolls the batch back as Rejected: the caller sends it the statement way.
+    Attempt commitRows(const QList<qsizetype> &rows, bool bulk = false)
     {
         const bool ignore = m_statement.verb == MySqlStatement::Verb::InsertIgnore;
+        const bool staged = bulk && !m_statement.duplicateKeyTail.isEmpty();
         // INSERT IGNORE turns strict mode's errors into warnings (and stores clipped or zeroed
         // values): its warnings are read before COMMIT, so a bad row fails instead.
-        const bool separateCommit = ignore || crashpoint::armed("target-uncommitted");
+        const bool separateCommit = bulk || ignore || crashpoint::armed("target-uncommitted");
         // Not when a newer run has fenced the batch off (resolveInFlight's tombstone, part
         // -1): this process lost its lease meanwhile and another one now answers for the
         // batch. Then the row inserted is the tombstone's own key, and the duplicate stops
@@ -558,11 +642,40 @@ private:
         const bool forgetting = !m_forget.isEmpty();
         if (forgetting)
             script += forgetStatement() + ";\n";
-        const int dataIndex = forgetting ? 3 : 2;
-        script += buildStatement(rows);
+        int dataIndex = forgetting ? 3 : 2;
+        if (bulk) {
+            if (staged) {
+                script += "DELETE FROM " + QByteArray(kMySqlStageTable);
+                ++dataIndex;
+            } else {
+                script.chop(2); // the last ";\n"
+            }
+        } else {
+            script += buildStatement(rows);
+        }
         if (!separateCommit)
             script += ";\nCOMMIT";
-        const MySqlScriptResult r = execMySqlScript(m_db, script);
+        MySqlScriptResult r = execMySqlScript(m_db, script);
+        if (bulk && r.failedStatement < 0) {
+            // LOAD DATA LOCAL goes as a query of its own: inside a multi-statement query the
+            // client library does not answer the server's request for the data (the
+            // connection falls out of sync), so it cannot ride in the script.
+            QByteArray text;
+            qsizetype size = 0;
+            for (const qsizetype i : rows)
+                size += m_lines.at(i).size();
+            text.reserve(size);
+            for (const qsizetype i : rows)
+                text += m_lines.at(i);
+            m_infile.arm(std::move(text));
+            const MySqlScriptResult load = execMySqlScript(m_db, m_load);
+            m_infile.disarm();
+            r.lastWarnings = load.lastWarnings;
+            if (load.failedStatement >= 0) {
+                r = load;
+                r.failedStatement = dataIndex;
+            }
+        }
         if (r.failedStatement >= 0) {
             if (r.failedStatement == 1 && r.code == 1062) {
                 rollback();
@@ -589,7 +702,14 @@ private:
         }
 
         if (separateCommit) {
-            if (ignore && r.lastWarnings > 0) {
+            if (bulk) {
+                Attempt a = bulkChecked(r.lastWarnings, staged);
+                if (a.kind != Attempt::Kind::Committed) {
+                    if (a.kind != Attempt::Kind::Lost)
+                        rollback();
+                    return a;
+                }
+            } else if (ignore && r.lastWarnings > 0) {
                 Attempt a = ignoredWarnings();
                 if (a.kind != Attempt::Kind::Committed) {
                     if (a.kind != Attempt::Kind::Lost)
@@ -663,6 +783,174 @@ private:
         return a;
     }
 
+    /// After a bulk batch's LOAD DATA: its warnings (all of them, but a note or a duplicate
+    /// under IGNORE, make it Rejected), then for ON DUPLICATE KEY UPDATE the INSERT … SELECT
+    /// from the staging table (strict mode: a bad value is an error there).
+    Attempt bulkChecked(unsigned int warningCount, bool staged)
+    {
+        const bool ignore = m_statement.verb == MySqlStatement::Verb::InsertIgnore;
+        auto warned = [&]() {
+            QString error;
+            const QList<MySqlWarning> warnings = mySqlWarnings(m_db, &error);
+            if (!error.isEmpty())
+                return classify(mySqlErrorNumber(m_db) ? mySqlErrorNumber(m_db) : 2013, error,
+                                false);
+            Attempt a;
+            for (const MySqlWarning &w : warnings) {
+                if (w.level.compare(QLatin1String("Note"), Qt::CaseInsensitive) == 0 ||
+                    (ignore && w.code == 1062))
+                    continue;
+                a.kind = Attempt::Kind::Rejected;
+                a.code = w.code;
+                a.message = w.message;
+                break;
+            }
+            return a;
+        };
+        if (warningCount > 0) {
+            Attempt a = warned();
+            if (a.kind != Attempt::Kind::Committed)
+                return a;
+        }
+        if (!staged)
+            return Attempt{};
+        const MySqlScriptResult r = execMySqlScript(m_db, mySqlStageInsert(m_statement));
+        if (r.failedStatement >= 0)
+            return classify(r.code, r.message, true);
+        return r.lastWarnings > 0 ? warned() : Attempt{};
+    }
+
+    /// Whether to use LOAD DATA: the target did not say "bulk": false, and the server
+    /// allows LOCAL (local_infile=ON). Decided once at prepare, and said once in the log.
+    void decideBulk()
+    {
+        m_bulkOn = false;
+        if (!m_bulkWanted) {
+            log::info(QStringLiteral("MySQL %1: \"bulk\": false, writing with statements")
+                          .arg(m_statement.table));
+            return;
+        }
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT @@GLOBAL.local_infile")) || !q.next()) {
+            bulkOff(QStringLiteral("cannot read the server's local_infile (%1)")
+                        .arg(q.lastError().databaseText()));
+            return;
+        }
+        if (!q.value(0).toBool()) {
+            bulkOff(QStringLiteral("the server has local_infile OFF (SET GLOBAL local_infile = "
+                                   "1 lets Weft load batches with LOAD DATA LOCAL INFILE, about "
+                                   "twice as fast)"));
+            return;
+        }
+        m_bulkOn = true;
+        log::debug(QStringLiteral("MySQL %1: batches go as LOAD DATA LOCAL INFILE")
+                       .arg(m_statement.table));
+    }
+
+    void bulkOff(const QString &why)
+    {
+        m_bulkOn = false;
+        log::warn(QStringLiteral("MySQL %1: writing with statements, not LOAD DATA: %2")
+                      .arg(m_statement.table, why));
+    }
+
+    /// Writes rows that all have their LOAD DATA line as one bulk commit. A batch the server
+    /// refuses (or warns about) goes the statement way, which isolates the bad row; a server
+    /// that refuses LOAD DATA itself turns the bulk path off for the rest of the run.
+    std::optional<ConnectorError> writeBulk(const QList<qsizetype> &rows,
+                                            QList<WriteOutcome> *outcomes)
+    {
+        int attempt = 0;
+        for (;;) {
+            if (m_cancelled->load())
+                return ConnectorError{ConnectorError::Kind::Cancelled, QString(),
+                                      QStringLiteral("cancelled")};
+            if (!m_bulkOn)
+                return writeStatements(rows, outcomes);
+            Attempt a;
+            if (!m_db.isOpen()) {
+                if (auto e = connect())
+                    a = classify(e->code.toInt() ? e->code.toInt() : 2002, e->message, false);
+            }
+            if (a.kind == Attempt::Kind::Committed && !m_statement.duplicateKeyTail.isEmpty() &&
+                !m_stageReady) {
+                QString message;
+                const int code = execMySqlBytes(m_db, mySqlStageDdl(m_statement), &message);
+                m_stageReady = code == 0;
+                if (code)
+                    a = classify(code, message, false);
+            }
+            if (a.kind == Attempt::Kind::Committed)
+                a = commitRows(rows, true);
+            switch (a.kind) {
+            case Attempt::Kind::Committed:
+                for (const qsizetype i : rows)
+                    (*outcomes)[i] = WriteOutcome{true, QString(), {}};
+                ++m_part;
+                ++m_commits->bulk;
+                return std::nullopt;
+            case Attempt::Kind::Rejected:
+                log::debug(QStringLiteral("MySQL %1: a bulk batch of %2 rows was refused (%3 "
+                                          "%4): writing it with statements")
+                               .arg(m_statement.table)
+                               .arg(rows.size())
+                               .arg(a.code)
+                               .arg(a.message));
+                return writeStatements(rows, outcomes);
+            case Attempt::Kind::Lost:
+            case Attempt::Kind::Transient:
+                if (auto e = waitToRetry(a, &attempt))
+                    return e;
+                continue;
+            case Attempt::Kind::Failed:
+                if (a.code == 0) // fenced off: not the bulk path's doing
+                    return ConnectorError{ConnectorError::Kind::Config, QString::number(a.code),
+                                          a.message};
+                bulkOff(QStringLiteral("%1 (%2)").arg(a.message).arg(a.code));
+                if (a.code == 2068) // our callbacks refused: start the session afresh
+                    m_db.close();
+                return writeStatements(rows, outcomes);
+            }
+        }
+    }
+
+    /// Rows of the bulk path sent as statements after all: their tuples are built now.
+    std::optional<ConnectorError> writeStatements(const QList<qsizetype> &rows,
+                                                  QList<WriteOutcome> *outcomes)
+    {
+        for (const qsizetype i : rows) {
+            if (m_tuples.at(i).isEmpty()) {
+                QString ignored;
+                m_tuples[i] = buildTuple(m_batch->at(i), &ignored);
+            }
+        }
+        return writeRows(rows, outcomes);
+    }
+
+    /// After a lost connection or a lock wait: waits (the retry policy's delay) and
+    /// reconnects when the connection was lost; the error once the attempts are used up.
+    std::optional<ConnectorError> waitToRetry(const Attempt &a, int *attempt)
+    {
+        if (++*attempt < m_retry.attempts) {
+            const int delay = int(std::min<double>(
+                m_retry.initialDelayMs * std::pow(m_retry.multiplier, *attempt - 1),
+                m_retry.maxDelayMs));
+            log::warn(QStringLiteral("MySQL %1 (%2): %3; retry %4 in %5 ms")
+                          .arg(m_statement.table)
+                          .arg(a.code)
+                          .arg(a.message)
+                          .arg(*attempt)
+                          .arg(delay));
+            sleepCancellable(delay);
+            if (a.kind == Attempt::Kind::Lost)
+                connect();
+            return std::nullopt;
+        }
+        return ConnectorError{a.kind == Attempt::Kind::Lost ? ConnectorError::Kind::Network
+                                                            : ConnectorError::Kind::Server,
+                              QString::number(a.code), a.message};
+    }
+
     /// Writes the rows (indices into the batch), each statement in a transaction with its
     /// ledger row. A row the server rejects is isolated — by the row number its message names
     /// ("… at row 3"), else by splitting the range in halves — and fails alone with the
@@ -692,6 +980,7 @@ private:
                 for (const qsizetype i : rows)
                     (*outcomes)[i] = WriteOutcome{true, QString(), {}};
                 ++m_part;
+                ++m_commits->statements;
                 return std::nullopt;
             case Attempt::Kind::Rejected: {
                 // Rejected, so rolled back: this part number is free for the next attempt.
@@ -727,24 +1016,9 @@ private:
             }
             case Attempt::Kind::Lost:
             case Attempt::Kind::Transient:
-                if (++attempt < m_retry.attempts) {
-                    const int delay = int(std::min<double>(
-                        m_retry.initialDelayMs * std::pow(m_retry.multiplier, attempt - 1),
-                        m_retry.maxDelayMs));
-                    log::warn(QStringLiteral("MySQL %1 (%2): %3; retry %4 in %5 ms")
-                                  .arg(m_statement.table)
-                                  .arg(a.code)
-                                  .arg(a.message)
-                                  .arg(attempt)
-                                  .arg(delay));
-                    sleepCancellable(delay);
-                    if (a.kind == Attempt::Kind::Lost)
-                        connect();
-                    continue;
-                }
-                return ConnectorError{a.kind == Attempt::Kind::Lost ? ConnectorError::Kind::Network
-                                                                    : ConnectorError::Kind::Server,
-                                      QString::number(a.code), a.message};
+                if (auto e = waitToRetry(a, &attempt))
+                    return *e;
+                continue;
             case Attempt::Kind::Failed:
                 return ConnectorError{ConnectorError::Kind::Config, QString::number(a.code),
                                       a.message};
@@ -772,8 +1046,16 @@ private:
     QSqlDatabase m_db;
     QByteArray m_head;
     QStringList m_fields;          ///< payload field per column
-    QList<qint64> m_maxChars;      ///< per column: CHAR/VARCHAR length, -1 for other types
-    QList<QByteArray> m_tuples;    ///< the current batch's rows as SQL
+    QList<MySqlColumn> m_columns;  ///< per column: its type, length and NULL rule
+    QList<QByteArray> m_tuples;    ///< the current batch's rows as SQL (those sent so)
+    QList<QByteArray> m_lines;     ///< the current batch's rows as LOAD DATA text (ditto)
+    const QList<TargetRecord> *m_batch = nullptr; ///< the batch being written
+    bool m_bulkWanted = true;      ///< the target's "bulk" setting (default on)
+    bool m_bulkOn = false;         ///< LOAD DATA is used: wanted, and the server allows it
+    bool m_stageReady = false;     ///< this session has the ON DUPLICATE KEY staging table
+    QByteArray m_load;             ///< the LOAD DATA statement
+    std::shared_ptr<MySqlCommits> m_commits;
+    MySqlInfile m_infile;          ///< serves a bulk batch's text to the client library
     const QStringList *m_indexFor = nullptr; ///< the field list m_valueIndex was made for
     QList<int> m_valueIndex;       ///< per column: index into TargetRecord::values
     /// One column of the row buildTuple is writing.
@@ -795,6 +1077,7 @@ MySqlTarget::MySqlTarget(const ConnectorContext &context, const MySqlStatement &
     , m_context(context)
     , m_statement(statement)
     , m_cancelled(std::make_shared<std::atomic_bool>(false))
+    , m_commits(std::make_shared<detail::MySqlCommits>())
 {
     m_batchSize = context.adapter.metadata.limit(1000);
     const QString ddl = context.adapter.metadata.setting(QStringLiteral("ddl")).toString();
@@ -802,8 +1085,10 @@ MySqlTarget::MySqlTarget(const ConnectorContext &context, const MySqlStatement &
     // production one) may write to one database.
     const QString scope = (context.state ? context.state->storeId() : QStringLiteral("none")) +
                           u'/' + context.scheme;
+    // LOAD DATA unless the target says "bulk": false.
+    const bool bulk = context.adapter.metadata.setting(QStringLiteral("bulk")).toBool(true);
     m_writer = new detail::MySqlWriter(context.connection, statement, context.retry, ddl,
-                                       m_cancelled, scope);
+                                       m_cancelled, scope, bulk, m_commits);
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     m_thread.setObjectName(QStringLiteral("weft-mysql-writer"));

@@ -11,6 +11,11 @@ namespace weft {
 
 namespace detail {
 class MySqlWriter;
+/// Commits so far, by path (written by the writer's thread).
+struct MySqlCommits {
+    std::atomic_int bulk{0};
+    std::atomic_int statements{0};
+};
 }
 
 /// Writes batches to MySQL/MariaDB with the target's `main_sql`: multi-row statements of at
@@ -27,6 +32,15 @@ class MySqlWriter;
 /// writing its rows twice, and a new run asks the ledger what became of a batch the state
 /// store never heard back about (resolveInFlight). INSERT IGNORE's warnings are read before
 /// COMMIT: a row the server would clip or zero fails with the warning's text.
+///
+/// Bulk path: where `main_sql` is REPLACE, INSERT, INSERT IGNORE or INSERT … ON DUPLICATE KEY
+/// UPDATE (always one table), rows go as LOAD DATA LOCAL INFILE read from memory by the
+/// client library's callbacks (no file), in the same transaction as the ledger row; ON
+/// DUPLICATE KEY UPDATE through a session temporary table and INSERT … SELECT. A row LOAD
+/// DATA would read differently from INSERT (checked against the column types read at
+/// prepare) goes as a statement; a bulk batch the server refuses or warns about is rolled
+/// back and sent as statements, which isolate the bad row. On unless the target says
+/// `"bulk": false` or the server has local_infile OFF (then statements, said once).
 ///
 /// All SQL runs on a thread of its own that owns the connection (never blocking the runner's
 /// thread); the runner's thread only hands batches over and receives outcomes.
@@ -49,6 +63,10 @@ public:
     void forgetBatches(const QStringList &batchIds) override;
     void forgetAllBatches() override;
 
+    /// Commits so far through LOAD DATA and through statements (for the log and the tests).
+    int bulkCommits() const { return m_commits->bulk.load(); }
+    int statementCommits() const { return m_commits->statements.load(); }
+
 private:
     ConnectorContext m_context;
     MySqlStatement m_statement;
@@ -56,6 +74,7 @@ private:
     QThread m_thread;
     detail::MySqlWriter *m_writer = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancelled;
+    std::shared_ptr<detail::MySqlCommits> m_commits;
 };
 
 } // namespace weft

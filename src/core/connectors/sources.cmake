@@ -10,6 +10,7 @@ set(WEFT_CORE_connectors_SOURCES
     kingdeejdy.cpp kingdeejdy.h
     kingdeek3cloud.cpp kingdeek3cloud.h
     localstore.cpp localstore.h
+    mysqlbulk.cpp mysqlbulk.h
     mysqlsource.cpp mysqlsource.h
     mysqlsql.cpp mysqlsql.h
     mysqltarget.cpp mysqltarget.h

@@ -31,7 +31,7 @@ const QStringList kAdapterKeys = {"connection", "metadata"};
 const QStringList kMetadataKeys = {"api", "effect", "type", "method", "number", "id", "name",
                                    "idCheck", "autoFillResponse", "beatFlat", "request",
                                    "otherRequest", "main_sql", "limit", "documentKey",
-                                   "ddl", "catalog"};
+                                   "ddl", "bulk", "catalog"};
 const QStringList kRequestFieldKeys = {"field", "label", "type", "describe", "value",
                                        "parser", "children"};
 const QStringList kParserKeys = {"name", "params", "params1", "params2"};

@@ -160,6 +160,11 @@ void checkMySqlTarget(const AdapterMetadata &meta, const DiagnosticSink &sink)
                              .arg(it.key()));
         }
     }
+    const QJsonValue bulk = meta.setting(QStringLiteral("bulk"));
+    if (!bulk.isUndefined() && !bulk.isBool())
+        sink.atPointer(meta.settingPointer(QStringLiteral("bulk")))
+            .error(QStringLiteral("\"bulk\" must be true or false (false: write with "
+                                  "statements instead of LOAD DATA LOCAL INFILE)"));
     const QJsonValue limit = meta.setting(QStringLiteral("limit"));
     if (!limit.isUndefined() && meta.limit(-1) <= 0)
         sink.error(ProjectText::tr("\"limit\" must be a positive number of rows per statement"));
