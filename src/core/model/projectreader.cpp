@@ -140,7 +140,9 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
                                       "beatFlat",     "request", "otherRequest",
                                       "main_sql",     "limit",   "documentKey",
                                       "responsePath", "ddl",     "sql",
-                                      "paging",       "catalog",  "bulk"};
+                                      "paging",       "catalog",  "bulk",
+                                      "successPath",  "successValue", "errorPath",
+                                      "messagePath",  "delivery", "keyField"};
     for (auto it = meta.begin(); it != meta.end(); ++it) {
         if (!known.contains(it.key())) {
             m.at(it.key()).warning(ProjectText::tr("unknown metadata key \"%1\" is kept but "

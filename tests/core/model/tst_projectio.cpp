@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void savesAtomically();
     void editsThroughTheModelRoundTrip();
     void stateStoreEntryRoundTripsAndIsChecked();
+    void documentedMetadataKeysAreKnown();
 };
 
 namespace {
@@ -256,6 +259,46 @@ void TestProjectIo::stateStoreEntryRoundTripsAndIsChecked()
         loadProject(project(R"({"url": "mysql://weft@db/s", "password": {"plain": "pw"}})"));
     const Diagnostic *w = findDiagnostic(plain.diagnostics, "/state/password");
     QVERIFY(w && !w->isError());
+}
+
+void TestProjectIo::documentedMetadataKeysAreKnown()
+{
+    // Every metadata key docs/project-format.md documents at the top level of a block is read
+    // by some part of Weft: none may be reported as "unknown … kept but ignored".
+    const QStringList documented = {
+        "api",        "effect",      "type",         "method",      "id",       "number",
+        "name",       "idCheck",     "request",      "otherRequest", "autoFillResponse",
+        "beatFlat",   "main_sql",    "limit",        "ddl",         "bulk",     "documentKey",
+        "responsePath", "successPath", "successValue", "errorPath", "messagePath", "delivery",
+        "keyField",   "sql",         "catalog",      "paging"};
+    QJsonObject meta;
+    for (const QString &key : documented)
+        meta.insert(key, QJsonValue()); // the reader's key check comes before any value check
+    const QJsonObject root{
+        {"format", "weft-project"},
+        {"version", 1},
+        {"connections", QJsonArray{QJsonObject{{"name", "db"}, {"type", "local_store"}}}},
+        {"schemes", QJsonArray{QJsonObject{
+                        {"name", "s"},
+                        {"source", QJsonObject{{"connection", "db"}, {"metadata", meta}}},
+                        {"target", QJsonObject{{"connection", "db"}, {"metadata", meta}}}}}}};
+    const ProjectLoadResult r = loadProject(QJsonDocument(root).toJson());
+    QStringList unknown;
+    for (const Diagnostic &d : r.diagnostics) {
+        if (d.message.contains(QStringLiteral("unknown metadata key")))
+            unknown << d.pointer;
+    }
+    QVERIFY2(unknown.isEmpty(), qPrintable(unknown.join(u", ")));
+    // And an undocumented one still is.
+    meta.insert("sucessPath", "code");
+    QJsonObject scheme = root.value("schemes").toArray().at(0).toObject();
+    scheme.insert("source", QJsonObject{{"connection", "db"}, {"metadata", meta}});
+    QJsonObject withTypo = root;
+    withTypo.insert("schemes", QJsonArray{scheme});
+    bool reported = false;
+    for (const Diagnostic &d : loadProject(QJsonDocument(withTypo).toJson()).diagnostics)
+        reported = reported || d.pointer.endsWith(QStringLiteral("/sucessPath"));
+    QVERIFY(reported);
 }
 
 QTEST_APPLESS_MAIN(TestProjectIo)
