@@ -1,11 +1,10 @@
 // Commands that look at a project's state without running it: failed, history, preview.
 #include "clisupport.h"
 #include "command.h"
-
 #include "core/engine/preview.h"
 #include "core/model/pinnedsamples.h"
-#include "core/state/opsstore.h"
 #include "core/platform/terminationsignal.h"
+#include "core/state/opsstore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -255,12 +254,11 @@ QJsonArray stagesJson(const QList<StageTrace> &stages)
         for (const StageRecord &r : stage.records) {
             if (r.fate == StageRecord::Fate::Passed)
                 continue;
-            left.append(QJsonObject{
-                {QStringLiteral("id"), r.id},
-                {QStringLiteral("fate"), r.fate == StageRecord::Fate::Dropped
-                                             ? QStringLiteral("dropped")
-                                             : QStringLiteral("failed")},
-                {QStringLiteral("reason"), r.reason}});
+            left.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                    {QStringLiteral("fate"), r.fate == StageRecord::Fate::Dropped
+                                                                 ? QStringLiteral("dropped")
+                                                                 : QStringLiteral("failed")},
+                                    {QStringLiteral("reason"), r.reason}});
         }
         out.append(QJsonObject{{QStringLiteral("id"), stage.id},
                                {QStringLiteral("type"), stage.type},
@@ -324,7 +322,8 @@ int previewCommand(const QStringList &arguments)
     const PinnedSample *sample = samples.sample(parser.value(scheme));
     if (parser.isSet(pinned) && !sample) {
         err() << "weft-run preview: scheme '" << parser.value(scheme)
-              << "' has no pinned sample in " << samplesPath << " (pin one with --pin or in the designer)\n";
+              << "' has no pinned sample in " << samplesPath
+              << " (pin one with --pin or in the designer)\n";
         return ExitUsage;
     }
     Previewer previewer(session->project, parser.value(scheme), session->state.get());
@@ -345,8 +344,7 @@ int previewCommand(const QStringList &arguments)
     }
     if (parser.isSet(pin)) {
         samples.set(parser.value(scheme),
-                    {result.sourceRecords,
-                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+                    {result.sourceRecords, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
         if (!samples.write(samplesPath, &error)) {
             err() << "weft-run preview: " << error << '\n';
             return ExitAborted;

@@ -127,7 +127,8 @@ private Q_SLOTS:
         QVERIFY(!other.saw("run_started"));
         QCOMPARE(countIn(db, "SELECT COUNT(*) FROM runs WHERE outcome = 'running'"), 1);
         QCOMPARE(countIn(db, QStringLiteral("SELECT COUNT(*) FROM leases WHERE holder = '%1'")
-                               .arg(runner.name)), 1);
+                                 .arg(runner.name)),
+                 1);
 
         // The runner dies mid-run. Its lease lapses; the other takes the scheme over.
         ::kill(pid_t(runner.process.processId()), SIGKILL);

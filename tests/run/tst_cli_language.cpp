@@ -69,8 +69,10 @@ private Q_SLOTS:
 
     void languageOptionOverridesTheLocale()
     {
-        const Result en = runWeft({"--language", "en", "validate", m_project}, {"LANG=zh_CN.UTF-8"});
-        QVERIFY2(en.err.contains(QStringLiteral("no connection named \"nope\"")), qPrintable(en.err));
+        const Result en =
+            runWeft({"--language", "en", "validate", m_project}, {"LANG=zh_CN.UTF-8"});
+        QVERIFY2(en.err.contains(QStringLiteral("no connection named \"nope\"")),
+                 qPrintable(en.err));
         QVERIFY2(en.out.contains(QStringLiteral(": invalid (")), qPrintable(en.out));
         const Result zh = runWeft({"validate", "--language=zh_CN", m_project}, {"LANG=C.UTF-8"});
         QVERIFY2(zh.err.contains(QStringLiteral("没有名为")), qPrintable(zh.err));

@@ -13,7 +13,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-
 #include <cmath>
 
 namespace weft {
@@ -47,8 +46,8 @@ class MySqlWriter final : public QObject
 {
 public:
     MySqlWriter(ResolvedConnection connection, MySqlStatement statement, RetryPolicy retry,
-                QString ddl, std::shared_ptr<std::atomic_bool> cancelled, QString scope,
-                bool bulk, std::shared_ptr<MySqlCommits> commits)
+                QString ddl, std::shared_ptr<std::atomic_bool> cancelled, QString scope, bool bulk,
+                std::shared_ptr<MySqlCommits> commits)
         : m_connection(std::move(connection))
         , m_statement(std::move(statement))
         , m_retry(retry)
@@ -365,12 +364,12 @@ private:
         auto listColumns = [&](QStringList *columns) {
             columns->clear();
             facts.clear();
-            q.prepare(QStringLiteral("SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, "
-                                     "COLUMN_TYPE, IS_NULLABLE, EXTRA, NUMERIC_PRECISION, "
-                                     "NUMERIC_SCALE FROM information_schema.COLUMNS WHERE "
-                                     "TABLE_SCHEMA = %1 AND TABLE_NAME = ?")
-                          .arg(parts.size() > 1 ? QStringLiteral("?")
-                                                : QStringLiteral("DATABASE()")));
+            q.prepare(
+                QStringLiteral("SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, "
+                               "COLUMN_TYPE, IS_NULLABLE, EXTRA, NUMERIC_PRECISION, "
+                               "NUMERIC_SCALE FROM information_schema.COLUMNS WHERE "
+                               "TABLE_SCHEMA = %1 AND TABLE_NAME = ?")
+                    .arg(parts.size() > 1 ? QStringLiteral("?") : QStringLiteral("DATABASE()")));
             if (parts.size() > 1)
                 q.addBindValue(parts.first());
             q.addBindValue(table);
@@ -486,7 +485,8 @@ private:
                     cell.heldText = compactJsonText(*cell.value);
                     cell.text = cell.heldText;
                 }
-                takes = takes && (c >= m_columns.size() || m_columns.at(c).takes(*cell.value, cell.text));
+                takes = takes &&
+                        (c >= m_columns.size() || m_columns.at(c).takes(*cell.value, cell.text));
                 continue;
             }
             // The mapping's text of it when it made one (TargetRecord::texts).
@@ -502,7 +502,8 @@ private:
             if (max >= 0 && tooLong->isEmpty() && cell.text.size() > max &&
                 cell.text.toUcs4().size() > max)
                 *tooLong = m_statement.columns.at(c);
-            takes = takes && (c >= m_columns.size() || m_columns.at(c).takes(*cell.value, cell.text));
+            takes =
+                takes && (c >= m_columns.size() || m_columns.at(c).takes(*cell.value, cell.text));
         }
         return takes;
     }
@@ -932,9 +933,9 @@ private:
     std::optional<ConnectorError> waitToRetry(const Attempt &a, int *attempt)
     {
         if (++*attempt < m_retry.attempts) {
-            const int delay = int(std::min<double>(
-                m_retry.initialDelayMs * std::pow(m_retry.multiplier, *attempt - 1),
-                m_retry.maxDelayMs));
+            const int delay = int(std::min<double>(m_retry.initialDelayMs *
+                                                       std::pow(m_retry.multiplier, *attempt - 1),
+                                                   m_retry.maxDelayMs));
             log::warn(QStringLiteral("MySQL %1 (%2): %3; retry %4 in %5 ms")
                           .arg(m_statement.table)
                           .arg(a.code)
@@ -1050,12 +1051,12 @@ private:
     QList<QByteArray> m_tuples;    ///< the current batch's rows as SQL (those sent so)
     QList<QByteArray> m_lines;     ///< the current batch's rows as LOAD DATA text (ditto)
     const QList<TargetRecord> *m_batch = nullptr; ///< the batch being written
-    bool m_bulkWanted = true;      ///< the target's "bulk" setting (default on)
-    bool m_bulkOn = false;         ///< LOAD DATA is used: wanted, and the server allows it
-    bool m_stageReady = false;     ///< this session has the ON DUPLICATE KEY staging table
-    QByteArray m_load;             ///< the LOAD DATA statement
+    bool m_bulkWanted = true;                     ///< the target's "bulk" setting (default on)
+    bool m_bulkOn = false;     ///< LOAD DATA is used: wanted, and the server allows it
+    bool m_stageReady = false; ///< this session has the ON DUPLICATE KEY staging table
+    QByteArray m_load;         ///< the LOAD DATA statement
     std::shared_ptr<MySqlCommits> m_commits;
-    MySqlInfile m_infile;          ///< serves a bulk batch's text to the client library
+    MySqlInfile m_infile;                    ///< serves a bulk batch's text to the client library
     const QStringList *m_indexFor = nullptr; ///< the field list m_valueIndex was made for
     QList<int> m_valueIndex;       ///< per column: index into TargetRecord::values
     /// One column of the row buildTuple is writing.

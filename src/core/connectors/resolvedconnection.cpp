@@ -52,7 +52,9 @@ std::optional<QString> resolveSecret(const SecretRef &ref, QString *error, const
         value = *secret;
         break;
     }
-    case SecretRef::Kind::Plain: value = ref.key; break;
+    case SecretRef::Kind::Plain:
+        value = ref.key;
+        break;
     }
     log::registerSecret(value);
     return value;

@@ -10,7 +10,6 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 

@@ -7,17 +7,16 @@
 #include "core/model/cronexpression.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
+#include "core/platform/processidentity.h"
 #include "core/state/backfillstore.h"
 #include "core/state/opsstore.h"
 #include "core/state/statestore.h"
-#include "core/platform/processidentity.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSysInfo>
-
 #include <algorithm>
 
 namespace weft {
@@ -196,8 +195,8 @@ void Scheduler::tick()
     const QHash<QString, SchemePause> paused = OperationsStore(m_state).pausedSchemes();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Scheme &s : m_project.schemes) {
-        if (!m_runners.contains(s.name) && !m_queue.contains(s.name) &&
-            !paused.contains(s.name) && isDue(s, now))
+        if (!m_runners.contains(s.name) && !m_queue.contains(s.name) && !paused.contains(s.name) &&
+            isDue(s, now))
             m_queue.append(s.name);
     }
     startNext();
@@ -309,8 +308,9 @@ void Scheduler::start(const QString &name)
     connect(runner, &Runner::progress, this, &Scheduler::progress);
     connect(runner, &Runner::schemeFinished, this, [this](const RunInfo &info) {
         if (const qint64 cancel = m_cancelRequests.take(info.scheme))
-            completeRequest(cancel, QStringLiteral("run %1 ended %2")
-                                        .arg(info.runId, runOutcomeName(info.outcome)));
+            completeRequest(
+                cancel,
+                QStringLiteral("run %1 ended %2").arg(info.runId, runOutcomeName(info.outcome)));
         Q_EMIT runFinished(info);
         if (info.outcome == RunOutcome::Succeeded) {
             for (const Scheme &s : m_project.schemes) {

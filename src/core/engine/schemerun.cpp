@@ -2,10 +2,10 @@
 
 #include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
+#include "core/platform/processidentity.h"
 #include "core/state/backfillstore.h"
 #include "core/state/statestore.h"
 #include "core/util/crashpoint.h"
-#include "core/platform/processidentity.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,7 +13,6 @@
 #include <QThread>
 #include <QThreadPool>
 #include <QTimeZone>
-
 #include <algorithm>
 
 namespace weft {

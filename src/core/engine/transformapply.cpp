@@ -1,12 +1,10 @@
 #include "core/engine/schemetransform.h"
-
 #include "core/expr/shaping.h"
 #include "core/expr/sqlvalue.h"
 #include "core/state/statestore.h"
 #include "core/util/jsontape.h"
 
 #include <QJsonArray>
-
 #include <functional>
 #include <optional>
 
@@ -281,7 +279,7 @@ void SchemeTransform::mapAsValues(const QList<TransformInput> &records, const Ev
 }
 
 QString SchemeTransform::brokenRule(const CompiledStep &step, qsizetype r,
-                                   const expr::RecordView &record) const
+                                    const expr::RecordView &record) const
 {
     const QJsonObject &rule = step.rules.at(r);
     const QString field = rule.value(QLatin1String("field")).toString();
@@ -403,8 +401,7 @@ TransformOutput SchemeTransform::applyStages(const QList<TransformInput> &given,
                 out.inputs.append(in); // counted: read, then skipped or failed
             }
             if (stage)
-                traceStep(step, *before, next, keptBefore, out, failedBefore, skippedBefore,
-                          stage);
+                traceStep(step, *before, next, keptBefore, out, failedBefore, skippedBefore, stage);
         }
         counted.out = next.size();
         counted.failed = out.failures.size() - failuresBefore;
@@ -432,8 +429,8 @@ TransformOutput SchemeTransform::applyStages(const QList<TransformInput> &given,
     const auto traceMapping = [&] {
         if (!trace)
             return;
-        StageTrace stage{QStringLiteral("map"), QStringLiteral("map"), mapped.in, mapped.out,
-                         mapped.failed, {}};
+        StageTrace stage{
+            QStringLiteral("map"), QStringLiteral("map"), mapped.in, mapped.out, mapped.failed, {}};
         for (qsizetype r = recordsBefore; r < out.records.size(); ++r) {
             const TargetRecord &record = out.records.at(r);
             StageRecord s;

@@ -17,9 +17,9 @@ namespace weft {
 namespace {
 
 // Key order per kind of object. Keys not listed come after, alphabetically.
-const QStringList kRootKeys = {"format",      "version",   "name",    "description",
-                               "timeZone",    "state",     "connections", "valueMaps",
-                               "schemes",     "alerts",    "layout"};
+const QStringList kRootKeys = {"format",   "version", "name",        "description",
+                               "timeZone", "state",   "connections", "valueMaps",
+                               "schemes",  "alerts",  "layout"};
 const QStringList kConnectionKeys = {"name",      "type",       "title",     "baseUrl",
                                      "account",   "rateLimit",  "timeoutMs", "deadlineMs",
                                      "verifyTls", "options"};
@@ -28,10 +28,12 @@ const QStringList kSchemeKeys = {"name", "title", "description", "enabled", "sou
                                  "sync", "schedule"};
 const QStringList kAdapterKeys = {"connection", "metadata"};
 // The order the seed documents use, so pasted blocks read the same way they were written.
-const QStringList kMetadataKeys = {"api", "effect", "type", "method", "number", "id", "name",
-                                   "idCheck", "autoFillResponse", "beatFlat", "request",
-                                   "otherRequest", "main_sql", "limit", "documentKey",
-                                   "ddl", "bulk", "catalog"};
+const QStringList kMetadataKeys = {"api",      "effect",  "type",
+                                   "method",   "number",  "id",
+                                   "name",     "idCheck", "autoFillResponse",
+                                   "beatFlat", "request", "otherRequest",
+                                   "main_sql", "limit",   "documentKey",
+                                   "ddl",      "bulk",    "catalog"};
 const QStringList kRequestFieldKeys = {"field", "label", "type", "describe", "value",
                                        "parser", "children"};
 const QStringList kParserKeys = {"name", "params", "params1", "params2"};

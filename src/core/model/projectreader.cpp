@@ -134,15 +134,15 @@ Adapter readAdapter(const QJsonObject &o, const DiagnosticSink &sink)
     const QJsonObject meta = r.object(QStringLiteral("metadata"));
     a.metadata = AdapterMetadata(meta);
     const DiagnosticSink m = sink.at(QStringLiteral("metadata"));
-    static const QStringList known = {"api",          "effect",  "type",
-                                      "method",       "number",  "id",
-                                      "name",         "idCheck", "autoFillResponse",
-                                      "beatFlat",     "request", "otherRequest",
-                                      "main_sql",     "limit",   "documentKey",
-                                      "responsePath", "ddl",     "sql",
-                                      "paging",       "catalog",  "bulk",
+    static const QStringList known = {"api",          "effect",       "type",
+                                      "method",       "number",       "id",
+                                      "name",         "idCheck",      "autoFillResponse",
+                                      "beatFlat",     "request",      "otherRequest",
+                                      "main_sql",     "limit",        "documentKey",
+                                      "responsePath", "ddl",          "sql",
+                                      "paging",       "catalog",      "bulk",
                                       "successPath",  "successValue", "errorPath",
-                                      "messagePath",  "delivery", "keyField"};
+                                      "messagePath",  "delivery",     "keyField"};
     for (auto it = meta.begin(); it != meta.end(); ++it) {
         if (!known.contains(it.key())) {
             m.at(it.key()).warning(ProjectText::tr("unknown metadata key \"%1\" is kept but "
@@ -281,8 +281,7 @@ ProjectStateStore readStateStore(const QJsonValue &value, const DiagnosticSink &
     state.url = r.string(QStringLiteral("url"), true);
     const QUrl url(state.url);
     if (!state.url.isEmpty() && (!state.url.startsWith(QLatin1String("mysql://")) ||
-                                 !url.isValid() || url.host().isEmpty() ||
-                                 url.path().size() < 2)) {
+                                 !url.isValid() || url.host().isEmpty() || url.path().size() < 2)) {
         sink.at(QStringLiteral("url"))
             .error(QStringLiteral("a shared state store is a MySQL URL: "
                                   "mysql://user@host[:port]/database"));
@@ -314,8 +313,8 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
 {
     const DiagnosticSink sink(diagnostics);
     ObjectReader r(root, sink,
-                   {"format", "version", "name", "description", "timeZone", "state",
-                    "connections", "valueMaps", "schemes", "alerts", "layout"});
+                   {"format", "version", "name", "description", "timeZone", "state", "connections",
+                    "valueMaps", "schemes", "alerts", "layout"});
     Project p;
 
     const QString format = r.string(QStringLiteral("format"), false);

@@ -1,13 +1,12 @@
 #include "core/state/statestore.h"
-#include "core/state/opsstore.h"
-#include "core/state/statestore_p.h"
-#include "core/state/backfillstore.h"
-#include "core/state/sqlitewrittenids.h"
 
 #include "core/connectors/mysqlsql.h"
 #include "core/log/logging.h"
 #include "core/platform/filepermissions.h"
-
+#include "core/state/backfillstore.h"
+#include "core/state/opsstore.h"
+#include "core/state/sqlitewrittenids.h"
+#include "core/state/statestore_p.h"
 
 #include <QAtomicInt>
 #include <QFileInfo>
@@ -18,7 +17,6 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariant>
-
 #include <limits>
 #include <numeric>
 

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
-
 #include <memory>
 
 namespace weft::translation {

@@ -170,9 +170,9 @@ void StartPage::place()
     const QWidget *canvas = parentWidget();
     const QSize room = canvas->size() - QSize(40, 40);
     const QSize size(std::min(880, room.width()), std::min(560, room.height()));
-    setGeometry(QRect(QPoint((canvas->width() - size.width()) / 2,
-                             (canvas->height() - size.height()) / 2),
-                      size));
+    setGeometry(
+        QRect(QPoint((canvas->width() - size.width()) / 2, (canvas->height() - size.height()) / 2),
+              size));
 }
 
 } // namespace weft

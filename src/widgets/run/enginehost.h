@@ -1,14 +1,13 @@
 #pragma once
 
 #include "core/engine/preview.h"
-
-#include <optional>
 #include "core/engine/runtypes.h"
 #include "core/model/project.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <memory>
+#include <optional>
 
 class QThread;
 class QTimer;

@@ -9,7 +9,6 @@
 #include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
-
 #include <utility>
 
 namespace weft {

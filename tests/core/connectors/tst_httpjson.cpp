@@ -35,7 +35,8 @@ namespace {
 
 QJsonObject item(int i)
 {
-    return QJsonObject{{"id", QStringLiteral("it-%1").arg(i)}, {"name", QStringLiteral("物品%1").arg(i)}};
+    return QJsonObject{{"id", QStringLiteral("it-%1").arg(i)},
+                       {"name", QStringLiteral("物品%1").arg(i)}};
 }
 
 /// 7 items behind every paging style; the token must come as a bearer header.
@@ -72,7 +73,9 @@ FakeResponse serveItems(const FakeRequest &r, const QString &style)
     if (style == QLatin1String("cursor") && from + size < 7)
         body.insert("meta", QJsonObject{{"next", QString::number(from + size)}});
     if (style == QLatin1String("next") && from + size < 7)
-        body.insert("links", QJsonObject{{"next", QStringLiteral("%1?from=%2").arg(r.url.path()).arg(from + size)}});
+        body.insert(
+            "links",
+            QJsonObject{{"next", QStringLiteral("%1?from=%2").arg(r.url.path()).arg(from + size)}});
     body.insert("result", QJsonObject{{"items", items}});
     return {200, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)};
 }
@@ -87,14 +90,16 @@ Project project(const QString &baseUrl, const QJsonObject &sourceMeta, const QJs
          QJsonArray{QJsonObject{{"name", "api"},
                                 {"type", "http_json"},
                                 {"baseUrl", baseUrl},
-                                {"account", QJsonObject{{"auth", "bearer"},
-                                                        {"token", QJsonObject{{"env", "WEFT_TEST_TOKEN"}}}}}},
+                                {"account",
+                                 QJsonObject{{"auth", "bearer"},
+                                             {"token", QJsonObject{{"env", "WEFT_TEST_TOKEN"}}}}}},
                     target}},
-        {"schemes",
-         QJsonArray{QJsonObject{{"name", "s"},
-                                {"source", QJsonObject{{"connection", "api"}, {"metadata", sourceMeta}}},
-                                {"target", QJsonObject{{"connection", target.value("name")}, {"metadata", targetMeta}}},
-                                {"retry", QJsonObject{{"attempts", 2}, {"initialDelayMs", 10}}}}}}};
+        {"schemes", QJsonArray{QJsonObject{
+                        {"name", "s"},
+                        {"source", QJsonObject{{"connection", "api"}, {"metadata", sourceMeta}}},
+                        {"target", QJsonObject{{"connection", target.value("name")},
+                                               {"metadata", targetMeta}}},
+                        {"retry", QJsonObject{{"attempts", 2}, {"initialDelayMs", 10}}}}}}};
     ProjectLoadResult r = loadProject(QJsonDocument(root).toJson());
     for (const Diagnostic &d : r.diagnostics) {
         if (d.isError())
@@ -121,8 +126,9 @@ int run(const Project &p, StateStore *state, QList<RunInfo> *results = nullptr)
 int runIntoLocalStore(const QString &baseUrl, const QJsonObject &source, const QTemporaryDir &dir,
                       std::unique_ptr<StateStore> *state, QList<RunInfo> *results)
 {
-    const Project p = project(baseUrl, source, QJsonObject{{"name", "local"}, {"type", "local_store"}},
-                              QJsonObject{{"api", "写入空操作"}});
+    const Project p =
+        project(baseUrl, source, QJsonObject{{"name", "local"}, {"type", "local_store"}},
+                QJsonObject{{"api", "写入空操作"}});
     QString error;
     *state = StateStore::open(dir.filePath("s.sqlite"), &error);
     if (!*state) {
@@ -139,10 +145,17 @@ void TestHttpJson::paging_data()
     QTest::addColumn<QString>("style");
     QTest::addColumn<QJsonObject>("paging");
     QTest::addColumn<int>("requests");
-    QTest::newRow("page") << "page" << QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}} << 3;
+    QTest::newRow("page")
+        << "page"
+        << QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}} << 3;
     QTest::newRow("offset") << "offset" << QJsonObject{{"type", "offset"}, {"size", 3}} << 3;
-    QTest::newRow("cursor") << "cursor" << QJsonObject{{"type", "cursor"}, {"cursorParam", "cursor"}, {"cursorPath", "meta.next"}} << 3;
-    QTest::newRow("next link") << "next" << QJsonObject{{"type", "next"}, {"nextPath", "links.next"}} << 3;
+    QTest::newRow("cursor") << "cursor"
+                            << QJsonObject{{"type", "cursor"},
+                                           {"cursorParam", "cursor"},
+                                           {"cursorPath", "meta.next"}}
+                            << 3;
+    QTest::newRow("next link") << "next"
+                               << QJsonObject{{"type", "next"}, {"nextPath", "links.next"}} << 3;
 }
 
 void TestHttpJson::paging()
@@ -176,20 +189,31 @@ void TestHttpJson::targetRecordVerdicts()
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
         if (body.value("code").toString() == QLatin1String("it-4"))
             return FakeResponse{422, "application/json", R"({"error":"code it-4 is blocked"})"};
-        return FakeResponse{201, "application/json",
-                            QJsonDocument(QJsonObject{{"id", body.value("code")}}).toJson(QJsonDocument::Compact)};
+        return FakeResponse{
+            201, "application/json",
+            QJsonDocument(QJsonObject{{"id", body.value("code")}}).toJson(QJsonDocument::Compact)};
     });
     QVERIFY(api.listen());
     const Project p = project(
         api.baseUrl(),
-        QJsonObject{{"api", "/v1/items"}, {"method", "GET"}, {"id", "id"}, {"responsePath", "result.items"},
-                    {"paging", QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}},
-        QJsonObject{{"name", "sink"}, {"type", "http_json"}, {"baseUrl", api.baseUrl()},
-                    {"account", QJsonObject{{"auth", "bearer"}, {"token", QJsonObject{{"env", "WEFT_TEST_TOKEN"}}}}}},
-        QJsonObject{{"api", "/v1/sink"},
-                    {"method", "POST"},
-                    {"request", QJsonArray{QJsonObject{{"field", "code"}, {"value", "{id}"}},
-                                           QJsonObject{{"field", "title"}, {"value", "_function CONCAT('#', '{name}')"}}}}});
+        QJsonObject{
+            {"api", "/v1/items"},
+            {"method", "GET"},
+            {"id", "id"},
+            {"responsePath", "result.items"},
+            {"paging",
+             QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}},
+        QJsonObject{{"name", "sink"},
+                    {"type", "http_json"},
+                    {"baseUrl", api.baseUrl()},
+                    {"account", QJsonObject{{"auth", "bearer"},
+                                            {"token", QJsonObject{{"env", "WEFT_TEST_TOKEN"}}}}}},
+        QJsonObject{
+            {"api", "/v1/sink"},
+            {"method", "POST"},
+            {"request", QJsonArray{QJsonObject{{"field", "code"}, {"value", "{id}"}},
+                                   QJsonObject{{"field", "title"},
+                                               {"value", "_function CONCAT('#', '{name}')"}}}}});
     QTemporaryDir dir;
     QString error;
     auto state = StateStore::open(dir.filePath("s.sqlite"), &error);
@@ -291,8 +315,12 @@ void TestHttpJson::recordReadTwiceIsOneRecord()
         FakeHttpServer server([style](const FakeRequest &r) { return serveItems(r, style); });
         QVERIFY(server.listen());
         const QJsonObject source{
-            {"api", "/v1/items"}, {"method", "GET"}, {"id", "id"}, {"responsePath", "result.items"},
-            {"paging", QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}};
+            {"api", "/v1/items"},
+            {"method", "GET"},
+            {"id", "id"},
+            {"responsePath", "result.items"},
+            {"paging",
+             QJsonObject{{"type", "page"}, {"pageParam", "p"}, {"sizeParam", "n"}, {"size", 3}}}};
         QTemporaryDir dir;
         std::unique_ptr<StateStore> state;
         QList<RunInfo> results;
@@ -316,7 +344,8 @@ void TestHttpJson::recordReadTwiceIsOneRecord()
             QCOMPARE(failed.size(), 1);
             QCOMPARE(failed.first().errorCode, QStringLiteral("duplicate id"));
             QCOMPARE(failed.first().recordId, QStringLiteral("it-2"));
-            QCOMPARE(failed.first().sourcePayload.value("name").toString(), QStringLiteral("另一个"));
+            QCOMPARE(failed.first().sourcePayload.value("name").toString(),
+                     QStringLiteral("另一个"));
         }
     }
 }
@@ -329,7 +358,7 @@ void TestHttpJson::everyBodyShapeGivesTheSameRecords_data()
     QTest::addColumn<QString>("responsePath");
     QTest::addColumn<QByteArray>("before"); // the body around the items array
     QTest::addColumn<QByteArray>("after");
-    QTest::addColumn<bool>("rawTab");       // item 3's name holds a raw tab (not strict JSON)
+    QTest::addColumn<bool>("rawTab"); // item 3's name holds a raw tab (not strict JSON)
     QTest::newRow("tape: a path") << "result.items" << QByteArray(R"({"result":{"items":)")
                                   << QByteArray("}}") << false;
     QTest::newRow("tape: the root array") << "" << QByteArray() << QByteArray() << false;
@@ -341,9 +370,10 @@ void TestHttpJson::everyBodyShapeGivesTheSameRecords_data()
         << QByteArray("}}") << false;
     QTest::newRow("objects: the root's first array")
         << "" << QByteArray(R"({"meta":{"n":7},"items":)") << QByteArray("}") << false;
-    QTest::newRow("objects: a byte order mark")
-        << "result.items" << QByteArray("\xEF\xBB\xBF" R"({"result":{"items":)")
-        << QByteArray("}}") << false;
+    QTest::newRow("objects: a byte order mark") << "result.items"
+                                                << QByteArray("\xEF\xBB\xBF"
+                                                              R"({"result":{"items":)")
+                                                << QByteArray("}}") << false;
     QTest::newRow("objects: a raw tab in a string")
         << "result.items" << QByteArray(R"({"result":{"items":)") << QByteArray("}}") << true;
 }
@@ -373,7 +403,9 @@ void TestHttpJson::everyBodyShapeGivesTheSameRecords()
         return FakeResponse{200, "application/json", body};
     });
     QVERIFY(server.listen());
-    QJsonObject source{{"api", "/v1/items"}, {"method", "GET"}, {"id", "id"},
+    QJsonObject source{{"api", "/v1/items"},
+                       {"method", "GET"},
+                       {"id", "id"},
                        {"paging", QJsonObject{{"type", "none"}}}};
     if (!responsePath.isEmpty())
         source.insert("responsePath", responsePath);
@@ -384,9 +416,8 @@ void TestHttpJson::everyBodyShapeGivesTheSameRecords()
     QCOMPARE(results.first().counters.read, 7);
     QCOMPARE(state->localCount("s"), 7);
     QMap<QString, QJsonObject> stored;
-    QVERIFY(state->forEachLocal("s", [&](const QString &id, const QJsonObject &o) {
-        stored.insert(id, o);
-    }));
+    QVERIFY(state->forEachLocal(
+        "s", [&](const QString &id, const QJsonObject &o) { stored.insert(id, o); }));
     for (const QJsonValue &v : std::as_const(items)) {
         const QJsonObject expected = v.toObject();
         QCOMPARE(stored.value(expected.value("id").toString()), expected);

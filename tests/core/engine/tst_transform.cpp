@@ -521,7 +521,6 @@ void TestTransform::integersStayExactFromPageToSql()
     }
 }
 
-
 void TestTransform::traceShowsEveryStage()
 {
     // The preview's data at every node: the source's records, beatFlat's lines, a filter's
@@ -540,9 +539,9 @@ void TestTransform::traceShowsEveryStage()
         {filter(QStringLiteral("open"), QStringLiteral("_function '{status}' <> 'Cancelled'")),
          step(QStringLiteral("names"), StepType::Lookup,
               {{QStringLiteral("fields"),
-                QJsonArray{field(
-                    QStringLiteral("skuName"),
-                    QStringLiteral("_function IF('{items_sku}' = 'a', 'Apple', '')"))}}}),
+                QJsonArray{
+                    field(QStringLiteral("skuName"),
+                          QStringLiteral("_function IF('{items_sku}' = 'a', 'Apple', '')"))}}}),
          step(QStringLiteral("checked"), StepType::Validate,
               {{QStringLiteral("rules"),
                 QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("items_sku")},
@@ -565,8 +564,8 @@ void TestTransform::traceShowsEveryStage()
     QStringList ids;
     for (const StageTrace &st : stages)
         ids << st.id + u'/' + QString::number(st.in) + u'/' + QString::number(st.out);
-    QCOMPARE(ids, (QStringList{"source/3/3", "beatFlat/3/5", "open/5/4", "names/4/4",
-                               "checked/4/3", "map/3/3"}));
+    QCOMPARE(ids, (QStringList{"source/3/3", "beatFlat/3/5", "open/5/4", "names/4/4", "checked/4/3",
+                               "map/3/3"}));
     QCOMPARE(stages.at(0).records.at(1).record, page.at(1));
 
     const StageTrace &open = stages.at(2);

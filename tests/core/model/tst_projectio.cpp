@@ -265,12 +265,33 @@ void TestProjectIo::documentedMetadataKeysAreKnown()
 {
     // Every metadata key docs/project-format.md documents at the top level of a block is read
     // by some part of Weft: none may be reported as "unknown … kept but ignored".
-    const QStringList documented = {
-        "api",        "effect",      "type",         "method",      "id",       "number",
-        "name",       "idCheck",     "request",      "otherRequest", "autoFillResponse",
-        "beatFlat",   "main_sql",    "limit",        "ddl",         "bulk",     "documentKey",
-        "responsePath", "successPath", "successValue", "errorPath", "messagePath", "delivery",
-        "keyField",   "sql",         "catalog",      "paging"};
+    const QStringList documented = {"api",
+                                    "effect",
+                                    "type",
+                                    "method",
+                                    "id",
+                                    "number",
+                                    "name",
+                                    "idCheck",
+                                    "request",
+                                    "otherRequest",
+                                    "autoFillResponse",
+                                    "beatFlat",
+                                    "main_sql",
+                                    "limit",
+                                    "ddl",
+                                    "bulk",
+                                    "documentKey",
+                                    "responsePath",
+                                    "successPath",
+                                    "successValue",
+                                    "errorPath",
+                                    "messagePath",
+                                    "delivery",
+                                    "keyField",
+                                    "sql",
+                                    "catalog",
+                                    "paging"};
     QJsonObject meta;
     for (const QString &key : documented)
         meta.insert(key, QJsonValue()); // the reader's key check comes before any value check

@@ -1,6 +1,6 @@
-#include "core/state/statestore.h"
 #include "core/model/projectio.h"
 #include "core/model/stepjson.h"
+#include "core/state/statestore.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/common/projectedits.h"

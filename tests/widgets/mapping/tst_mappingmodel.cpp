@@ -9,15 +9,15 @@
 #include "widgets/widgettestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QDrag>
+#include <QLabel>
 #include <QMimeData>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTreeView>
-#include <QDrag>
-#include <QPointer>
 #include <QUndoStack>
-#include <QLabel>
 #include <QtTest>
 
 using namespace weft;
