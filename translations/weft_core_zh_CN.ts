@@ -535,4 +535,123 @@
         <translation>（是不是 %1？）</translation>
     </message>
 </context>
+<context>
+    <name>weft::RunText</name>
+    <message>
+        <source>no scheme named &apos;%1&apos; (schemes: %2)</source>
+        <translation>没有名为 '%1' 的方案（现有方案：%2）</translation>
+    </message>
+    <message>
+        <source>the lease on the scheme could not be renewed (%1): the run stops before its next write, so that no other process running the scheme meanwhile writes alongside it</source>
+        <translation>无法续期方案的租约（%1）：运行在下一次写入前停止，以免同时运行该方案的其他进程与它一起写入</translation>
+    </message>
+    <message>
+        <source>the lease on the scheme was taken over by %1 while this run was not renewing it (paused, or cut off longer than the lease): the run stops before its next write</source>
+        <translation>本次运行未能续期时（被暂停，或断开超过租约时长），方案的租约已被 %1 接管：运行在下一次写入前停止</translation>
+    </message>
+    <message>
+        <source>scheme &apos;%1&apos;: no connection named &apos;%2&apos;</source>
+        <translation>方案 '%1'：没有名为 '%2' 的连接</translation>
+    </message>
+    <message>
+        <source>retrying %1 (%2), attempt %3 in %4 ms</source>
+        <translation>正在重试 %1（%2），%4 毫秒后第 %3 次尝试</translation>
+    </message>
+    <message>
+        <source>recording the run&apos;s start</source>
+        <translation>记录运行开始</translation>
+    </message>
+    <message>
+        <source>reading the batches earlier runs left in flight</source>
+        <translation>读取之前运行遗留的未决批次</translation>
+    </message>
+    <message>
+        <source>cannot tell whether batch %1 (%2 records, left in flight by run %3 on %4) reached %5: %6 — the run stops before reading anything, so that nothing is written twice; the next run asks again</source>
+        <translation>无法判断批次 %1（%2 条记录，由 %4 上的运行 %3 遗留）是否已到达 %5：%6 — 运行在读取任何数据前停止，以免重复写入；下一次运行会再次询问</translation>
+    </message>
+    <message>
+        <source>recording what became of batch %1</source>
+        <translation>记录批次 %1 的结果</translation>
+    </message>
+    <message>
+        <source>its lease lapsed — the process running it ended, or was paused or cut off past the lease — and the next run took over</source>
+        <translation>它的租约已过期 — 运行它的进程已结束，或被暂停、断开超过租约时长 — 下一次运行已接管</translation>
+    </message>
+    <message>
+        <source>scheme &apos;%1&apos; has a backfill in progress (weft-run backfill --status): an ordinary run would move its sync time past the windows not done yet; not started</source>
+        <translation>方案 '%1' 正在回填（weft-run backfill --status）：普通运行会把同步时间移过尚未完成的时间窗口；未启动</translation>
+    </message>
+    <message>
+        <source>scheme &apos;%1&apos; is running elsewhere (%2); not started twice</source>
+        <translation>方案 '%1' 正在别处运行（%2）；不会重复启动</translation>
+    </message>
+    <message>
+        <source>scheme &apos;%1&apos; is running elsewhere (%2); retry later</source>
+        <translation>方案 '%1' 正在别处运行（%2）；请稍后重试</translation>
+    </message>
+    <message>
+        <source>scheme &apos;%1&apos;: its source cannot be read by time window, so it cannot be backfilled window by window; run it whole (weft-run run --full)</source>
+        <translation>方案 '%1'：它的源不能按时间窗口读取，因此无法逐窗口回填；请整体运行（weft-run run --full）</translation>
+    </message>
+    <message>
+        <source>scheme &apos;%1&apos;: source request: %2</source>
+        <translation>方案 '%1'：源请求：%2</translation>
+    </message>
+    <message>
+        <source>reading %1 failed: %2 — nothing after this point was read; the next run starts again here</source>
+        <translation>读取 %1 失败：%2 — 此后的数据都未读取；下一次运行从这里重新开始</translation>
+    </message>
+    <message>
+        <source>moving the cursor to %1</source>
+        <translation>把游标移到 %1</translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written</source>
+        <translation>试运行：未写入任何数据</translation>
+    </message>
+    <message>
+        <source>%1 records failed; see weft-run failed</source>
+        <translation>%1 条记录失败；见 weft-run failed</translation>
+    </message>
+    <message>
+        <source>recording %1 records that failed their mapping</source>
+        <translation>记录 %1 条映射失败的记录</translation>
+    </message>
+    <message>
+        <source>another record of this run has the same id %1: the source&apos;s id field (or the target&apos;s) must be unique, or one record overwrites the other</source>
+        <translation>本次运行中另一条记录的 id 也是 %1：源（或目标）的 id 字段必须唯一，否则一条记录会覆盖另一条</translation>
+    </message>
+    <message>
+        <source>noting %1 records met again unchanged</source>
+        <translation>记下 %1 条再次遇到且未变化的记录</translation>
+    </message>
+    <message>
+        <source>journalling a batch of %1 records before writing it</source>
+        <translation>在写入前登记一个 %1 条记录的批次</translation>
+    </message>
+    <message>
+        <source>recording the outcome of batch %1 (%2 written, %3 failed)</source>
+        <translation>记录批次 %1 的结果（写入 %2，失败 %3）</translation>
+    </message>
+    <message>
+        <source>%1 while %2 — this run stops without writing anything more; the process that holds the scheme now carries on</source>
+        <translation>%2 时 %1 — 本次运行停止，不再写入任何数据；现在持有该方案的进程会继续</translation>
+    </message>
+    <message>
+        <source>the state store failed while %1: %2 — the run stops; the cursor stays where it was and the next run reads from there again, so nothing is lost</source>
+        <translation>%1 时状态存储出错：%2 — 运行停止；游标保持原位，下一次运行从那里重新读取，不会丢失数据</translation>
+    </message>
+    <message>
+        <source>writing to %1 failed: %2 — the run stops here; records not written are read again by the next run</source>
+        <translation>写入 %1 失败：%2 — 运行在此停止；未写入的记录会由下一次运行重新读取</translation>
+    </message>
+    <message>
+        <source>recording %1 failed records</source>
+        <translation>记录 %1 条失败记录</translation>
+    </message>
+    <message>
+        <source>%1 records failed, the scheme&apos;s limit (errorPolicy.maxFailedRecords): stopping</source>
+        <translation>%1 条记录失败，达到方案的上限（errorPolicy.maxFailedRecords）：停止</translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,9 @@
 // weft-run speaks the user's language: the system locale chooses it, --language overrides it,
 // and an unknown one is refused. The messages checked are a validation problem, the summary of
 // `validate`, and what a failing `run` of an invalid project prints.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -65,6 +68,44 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("没有名为 \"nope\" 的连接")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("项目无效；请先修正上面的错误")), qPrintable(r.err));
+    }
+
+    void aRunThatFailsOnTheWaySpeaksChinese()
+    {
+        // A valid project whose source does not answer (a closed local port): the run stops
+        // with exit 3, and the reason reaches the user in Chinese.
+        const QString project = m_dir.filePath(QStringLiteral("unreachable.weft.json"));
+        QFile f(project);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Built as JSON objects: a raw string holding "http://" would end moc's reading of
+        // this file at the "//".
+        const QJsonObject source{
+            {"connection", "api"},
+            {"metadata", QJsonObject{{"api", "/items"},
+                                     {"method", "GET"},
+                                     {"id", "id"},
+                                     {"responsePath", "items"},
+                                     {"paging", QJsonObject{{"type", "none"}}}}}};
+        const QJsonObject root{
+            {"format", "weft-project"},
+            {"version", 1},
+            {"connections", QJsonArray{QJsonObject{{"name", "api"},
+                                                   {"type", "http_json"},
+                                                   {"baseUrl", "http://127.0.0.1:9"}},
+                                       QJsonObject{{"name", "local"}, {"type", "local_store"}}}},
+            {"schemes", QJsonArray{QJsonObject{
+                            {"name", "s"},
+                            {"retry", QJsonObject{{"attempts", 1}, {"initialDelayMs", 10}}},
+                            {"source", source},
+                            {"target", QJsonObject{{"connection", "local"},
+                                                   {"metadata", QJsonObject{{"api", "x"}}}}}}}}};
+        f.write(QJsonDocument(root).toJson());
+        f.close();
+        const Result r = runWeft({"run", project, "--progress", "bar", "--log-file", "none"},
+                                 {"LANG=zh_CN.UTF-8"});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("此后的数据都未读取")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("s：已中止 — 读取 0")), qPrintable(r.err));
     }
 
     void languageOptionOverridesTheLocale()

@@ -4,6 +4,7 @@
 #include "core/engine/accountlimits.h"
 #include "core/engine/schemerun.h"
 #include "core/state/statestore.h"
+#include "core/util/translation.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -50,7 +51,7 @@ QList<const Scheme *> Runner::selectSchemes(const RunOptions &options, QString *
         const Scheme *s = m_project.scheme(name);
         if (!s) {
             if (error)
-                *error = QStringLiteral("no scheme named '%1' (schemes: %2)")
+                *error = RunText::tr("no scheme named '%1' (schemes: %2)")
                              .arg(name, m_project.schemeNames().join(QStringLiteral(", ")));
             return {};
         }

@@ -6,6 +6,7 @@
 #include "core/state/backfillstore.h"
 #include "core/state/statestore.h"
 #include "core/util/crashpoint.h"
+#include "core/util/translation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -87,13 +88,13 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
         if (m_target)
             m_target->cancel();
         abort(holder.isEmpty() || holder == m_options.leaseHolder
-                  ? QStringLiteral("the lease on the scheme could not be renewed (%1): the run "
-                                   "stops before its next write, so that no other process "
-                                   "running the scheme meanwhile writes alongside it")
+                  ? RunText::tr("the lease on the scheme could not be renewed (%1): the run "
+                                "stops before its next write, so that no other process "
+                                "running the scheme meanwhile writes alongside it")
                         .arg(m_shared.state->lastError())
-                  : QStringLiteral("the lease on the scheme was taken over by %1 while this run "
-                                   "was not renewing it (paused, or cut off longer than the "
-                                   "lease): the run stops before its next write")
+                  : RunText::tr("the lease on the scheme was taken over by %1 while this run "
+                                "was not renewing it (paused, or cut off longer than the "
+                                "lease): the run stops before its next write")
                         .arg(holder),
               RunOutcome::Aborted, QStringLiteral("lease"));
     });
@@ -139,7 +140,7 @@ bool SchemeRun::setUp(QString *error)
 {
     const Connection *targetConnection = m_project.connection(m_scheme.target.connection);
     if (!targetConnection) {
-        *error = QStringLiteral("scheme '%1': no connection named '%2'")
+        *error = RunText::tr("scheme '%1': no connection named '%2'")
                      .arg(m_scheme.name, m_scheme.target.connection);
         return false;
     }
@@ -177,7 +178,7 @@ bool SchemeRun::setUp(QString *error)
     }
     connect(m_target.get(), &TargetConnector::retrying, this,
             [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
-                m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
+                m_info.message = RunText::tr("retrying %1 (%2), attempt %3 in %4 ms")
                                      .arg(endpoint, reason)
                                      .arg(attempt)
                                      .arg(delay);
@@ -191,7 +192,7 @@ bool SchemeRun::setUp(QString *error)
 
     const Connection *sourceConnection = m_project.connection(m_scheme.source.connection);
     if (!sourceConnection) {
-        *error = QStringLiteral("scheme '%1': no connection named '%2'")
+        *error = RunText::tr("scheme '%1': no connection named '%2'")
                      .arg(m_scheme.name, m_scheme.source.connection);
         return false;
     }
@@ -216,7 +217,7 @@ bool SchemeRun::setUp(QString *error)
     m_incremental = m_source->isIncremental(m_transform->usesSyncTime());
     connect(m_source.get(), &SourceConnector::retrying, this,
             [this](const QString &endpoint, const QString &reason, int attempt, int delay) {
-                m_info.message = QStringLiteral("retrying %1 (%2), attempt %3 in %4 ms")
+                m_info.message = RunText::tr("retrying %1 (%2), attempt %3 in %4 ms")
                                      .arg(endpoint, reason)
                                      .arg(attempt)
                                      .arg(delay);
@@ -229,7 +230,7 @@ bool SchemeRun::beginRunInState()
 {
     if (!m_shared.state || stateWrite([&] { return m_shared.state->beginRun(m_info); }))
         return true;
-    stateFailed(QStringLiteral("recording the run's start"));
+    stateFailed(RunText::tr("recording the run's start"));
     return false;
 }
 
@@ -254,7 +255,7 @@ void SchemeRun::recoverInFlight(std::function<void()> then)
     }
     auto batches = m_shared.state->inFlightBatches(m_scheme.name);
     if (!batches) {
-        stateFailed(QStringLiteral("reading the batches earlier runs left in flight"));
+        stateFailed(RunText::tr("reading the batches earlier runs left in flight"));
         return;
     }
     if (m_options.window) {
@@ -287,10 +288,10 @@ void SchemeRun::resolveNextInFlight(QList<InFlightBatch> batches, std::function<
         if (m_stopping)
             return;
         if (const auto *e = std::get_if<ConnectorError>(&result)) {
-            abort(QStringLiteral("cannot tell whether batch %1 (%2 records, left in flight by "
-                                 "run %3 on %4) reached %5: %6 — the run stops before reading "
-                                 "anything, so that nothing is written twice; the next run "
-                                 "asks again")
+            abort(RunText::tr("cannot tell whether batch %1 (%2 records, left in flight by "
+                              "run %3 on %4) reached %5: %6 — the run stops before reading "
+                              "anything, so that nothing is written twice; the next run "
+                              "asks again")
                       .arg(batch.batchId)
                       .arg(batch.records.size())
                       .arg(batch.runId, batch.createdAt.toString(Qt::ISODate),
@@ -311,7 +312,7 @@ void SchemeRun::resolveNextInFlight(QList<InFlightBatch> batches, std::function<
             outcome.resolvedFailureIds += r.sourceIds;
         }
         if (!stateWrite([&] { return m_shared.state->recordBatchOutcome(outcome); })) {
-            stateFailed(QStringLiteral("recording what became of batch %1").arg(batch.batchId));
+            stateFailed(RunText::tr("recording what became of batch %1").arg(batch.batchId));
             return;
         }
         if (m_options.window)
@@ -345,9 +346,9 @@ bool SchemeRun::takeLease()
         return true;
     // Holding the lease, any run of this scheme still marked running was left by a process
     // that died: close it, so history tells the truth.
-    m_shared.state->closeAbandonedRuns(QStringLiteral("its lease lapsed — the process running "
-                                                      "it ended, or was paused or cut off past "
-                                                      "the lease — and the next run took over"),
+    m_shared.state->closeAbandonedRuns(RunText::tr("its lease lapsed — the process running "
+                                                   "it ended, or was paused or cut off past "
+                                                   "the lease — and the next run took over"),
                                        m_options.leaseHolder, m_scheme.name);
     return true;
 }
@@ -368,14 +369,14 @@ void SchemeRun::start()
     };
     if (!m_options.window && !m_options.dryRun && m_shared.state &&
         BackfillStore(m_shared.state).inProgress(m_scheme.name)) {
-        notStarted(QStringLiteral("scheme '%1' has a backfill in progress (weft-run backfill "
-                                  "--status): an ordinary run would move its sync time past the "
-                                  "windows not done yet; not started")
+        notStarted(RunText::tr("scheme '%1' has a backfill in progress (weft-run backfill "
+                               "--status): an ordinary run would move its sync time past the "
+                               "windows not done yet; not started")
                        .arg(m_scheme.name));
         return;
     }
     if (!takeLease()) {
-        notStarted(QStringLiteral("scheme '%1' is running elsewhere (%2); not started twice")
+        notStarted(RunText::tr("scheme '%1' is running elsewhere (%2); not started twice")
                        .arg(m_scheme.name, m_shared.state->leaseHolder(m_leaseName)));
         return;
     }
@@ -410,7 +411,7 @@ void SchemeRun::startRetry(const RetryRequest &request)
     if (!takeLease()) {
         m_info.outcome = RunOutcome::Aborted;
         m_info.abortKind = QStringLiteral("busy");
-        m_info.message = QStringLiteral("scheme '%1' is running elsewhere (%2); retry later")
+        m_info.message = RunText::tr("scheme '%1' is running elsewhere (%2); retry later")
                              .arg(m_scheme.name, m_shared.state->leaseHolder(m_leaseName));
         m_finished = true;
         QTimer::singleShot(0, this, [this]() { Q_EMIT finished(m_info); });
@@ -469,9 +470,9 @@ void SchemeRun::onPrepared()
     if (m_options.window) {
         // One window of a backfill: exactly its span, cut as the source needs.
         if (!m_incremental) {
-            abort(QStringLiteral("scheme '%1': its source cannot be read by time window, so it "
-                                 "cannot be backfilled window by window; run it whole "
-                                 "(weft-run run --full)")
+            abort(RunText::tr("scheme '%1': its source cannot be read by time window, so it "
+                              "cannot be backfilled window by window; run it whole "
+                              "(weft-run run --full)")
                       .arg(m_scheme.name),
                   RunOutcome::Aborted, QStringLiteral("config"));
             return;
@@ -546,7 +547,7 @@ void SchemeRun::fetch(int page, const QString &cursor)
     PageRequest request;
     request.params = m_transform->requestParams(vars, &error);
     if (!error.isEmpty()) {
-        abort(QStringLiteral("scheme '%1': source request: %2").arg(m_scheme.name, error));
+        abort(RunText::tr("scheme '%1': source request: %2").arg(m_scheme.name, error));
         return;
     }
     request.window = m_windows.current();
@@ -571,8 +572,8 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
                                       {QStringLiteral("window_start"), window.start},
                                       {QStringLiteral("window_end"), window.end}};
             recordFailure(FailureStage::Fetch, page, {}, *error);
-            abort(QStringLiteral("reading %1 failed: %2 — nothing after this point was read; "
-                                 "the next run starts again here")
+            abort(RunText::tr("reading %1 failed: %2 — nothing after this point was read; "
+                              "the next run starts again here")
                       .arg(page.id, error->toString()),
                   RunOutcome::Aborted, ConnectorError::kindName(error->kind));
         }
@@ -659,7 +660,7 @@ void SchemeRun::commitWindows()
             return;
         crashpoint::reach("cursor-before");
         if (!stateWrite([&] { return m_shared.state->setCursor(m_scheme.name, end); })) {
-            stateFailed(QStringLiteral("moving the cursor to %1")
+            stateFailed(RunText::tr("moving the cursor to %1")
                             .arg(QDateTime::fromSecsSinceEpoch(end).toString(Qt::ISODate)));
             return;
         }
@@ -731,12 +732,12 @@ void SchemeRun::finish()
         m_info.outcome = m_info.counters.failed > 0 ? RunOutcome::FinishedWithFailures
                                                     : RunOutcome::Succeeded;
         if (m_options.dryRun)
-            m_info.message = QStringLiteral("dry run: nothing was written");
+            m_info.message = RunText::tr("dry run: nothing was written");
         else if (m_info.outcome == RunOutcome::Succeeded)
             m_info.message.clear();
         else
-            m_info.message = QStringLiteral("%1 records failed; see weft-run failed")
-                                 .arg(m_info.counters.failed);
+            m_info.message =
+                RunText::tr("%1 records failed; see weft-run failed").arg(m_info.counters.failed);
     }
     m_info.finishedAt = QDateTime::currentDateTimeUtc();
     if (m_shared.state) {

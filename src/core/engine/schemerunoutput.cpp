@@ -1,13 +1,12 @@
 // What a run does with the records a page gave: batching them for the target, writing the
 // batches and reading the target's verdicts, storing failures, resolving earlier ones.
 #include "core/engine/schemerun.h"
-
 #include "core/log/logging.h"
 #include "core/state/statestore.h"
 #include "core/util/crashpoint.h"
+#include "core/util/translation.h"
 
 #include <QJsonDocument>
-
 #include <limits>
 
 namespace weft {
@@ -26,9 +25,9 @@ void SchemeRun::accept(const TransformOutput &output)
         m_info.counters.failed += failures.size();
         if (m_shared.state && !m_options.dryRun &&
             !stateWrite([&] { return m_shared.state->recordFailures(failures); })) {
-            stateFailed(QStringLiteral("recording %1 records that failed their mapping")
-                            .arg(failures.size()),
-                        failures);
+            stateFailed(
+                RunText::tr("recording %1 records that failed their mapping").arg(failures.size()),
+                failures);
             return;
         }
     }
@@ -77,9 +76,9 @@ void SchemeRun::accept(const TransformOutput &output)
             // Two different records with one id would overwrite each other run after run.
             ConnectorError duplicate{
                 ConnectorError::Kind::Rejected, QStringLiteral("duplicate id"),
-                QStringLiteral("another record of this run has the same id %1: the source's "
-                               "id field (or the target's) must be unique, or one record "
-                               "overwrites the other")
+                RunText::tr("another record of this run has the same id %1: the source's "
+                            "id field (or the target's) must be unique, or one record "
+                            "overwrites the other")
                     .arg(record.recordId)};
             for (const TransformInput &input : sources)
                 recordFailure(FailureStage::Transform, input, record.object(), duplicate);
@@ -105,7 +104,7 @@ void SchemeRun::accept(const TransformOutput &output)
         !stateWrite([&] {
             return m_shared.state->touchWritten(m_scheme.name, unchanged, m_info.runId);
         })) {
-        stateFailed(QStringLiteral("noting %1 records met again unchanged").arg(unchanged.size()));
+        stateFailed(RunText::tr("noting %1 records met again unchanged").arg(unchanged.size()));
         return;
     }
     flushBatches(false);
@@ -165,7 +164,7 @@ void SchemeRun::writeBatch(QList<TargetRecord> records, QList<QList<TransformInp
         }
         if (!stateWrite([&] { return m_shared.state->journalBatch(journal); })) {
             settle(records, windows);
-            stateFailed(QStringLiteral("journalling a batch of %1 records before writing it")
+            stateFailed(RunText::tr("journalling a batch of %1 records before writing it")
                             .arg(records.size()));
             return;
         }
@@ -243,8 +242,8 @@ void SchemeRun::onBatchWritten(const QString &batchId, const QList<TargetRecord>
         if (!stateWrite([&] { return m_shared.state->recordBatchOutcome(outcome); })) {
             // The written ids are safe in the batch's journal entry (the next run finds them
             // through the target); the failures are reported here and read again next run.
-            stateFailed(QStringLiteral("recording the outcome of batch %1 (%2 written, %3 "
-                                       "failed)")
+            stateFailed(RunText::tr("recording the outcome of batch %1 (%2 written, %3 "
+                                    "failed)")
                             .arg(batchId)
                             .arg(outcome.written.size())
                             .arg(outcome.failures.size()),
@@ -281,15 +280,15 @@ void SchemeRun::stateFailed(const QString &while_, const QList<FailedRecord> &un
     if (m_target)
         m_target->cancel();
     if (m_shared.state && m_shared.state->lastFailureWasFence()) {
-        abort(QStringLiteral("%1 while %2 — this run stops without writing anything more; the "
-                             "process that holds the scheme now carries on")
+        abort(RunText::tr("%1 while %2 — this run stops without writing anything more; the "
+                          "process that holds the scheme now carries on")
                   .arg(why, while_),
               RunOutcome::Aborted, QStringLiteral("lease"));
         return;
     }
-    abort(QStringLiteral("the state store failed while %1: %2 — the run stops; the cursor "
-                         "stays where it was and the next run reads from there again, so "
-                         "nothing is lost")
+    abort(RunText::tr("the state store failed while %1: %2 — the run stops; the cursor "
+                      "stays where it was and the next run reads from there again, so "
+                      "nothing is lost")
               .arg(while_, why.isEmpty() ? QStringLiteral("unknown error") : why),
           RunOutcome::Aborted, QStringLiteral("state"));
 }
@@ -303,8 +302,8 @@ bool SchemeRun::stopsTheRun(const ConnectorError &error)
 
 void SchemeRun::abortOnWriteError(const ConnectorError &error)
 {
-    abort(QStringLiteral("writing to %1 failed: %2 — the run stops here; records not written "
-                         "are read again by the next run")
+    abort(RunText::tr("writing to %1 failed: %2 — the run stops here; records not written "
+                      "are read again by the next run")
               .arg(m_scheme.target.connection, error.toString()),
           RunOutcome::Aborted, ConnectorError::kindName(error.kind));
 }
@@ -338,7 +337,7 @@ void SchemeRun::storeFailures(const QList<FailedRecord> &failures)
         return;
     if (m_shared.state && !m_options.dryRun &&
         !stateWrite([&] { return m_shared.state->recordFailures(failures); })) {
-        stateFailed(QStringLiteral("recording %1 failed records").arg(failures.size()), failures);
+        stateFailed(RunText::tr("recording %1 failed records").arg(failures.size()), failures);
         return;
     }
     checkFailureLimit();
@@ -348,8 +347,8 @@ void SchemeRun::checkFailureLimit()
 {
     if (m_scheme.errorPolicy.maxFailedRecords > 0 &&
         m_info.counters.failed >= m_scheme.errorPolicy.maxFailedRecords && !m_stopping) {
-        abort(QStringLiteral("%1 records failed, the scheme's limit (errorPolicy."
-                             "maxFailedRecords): stopping")
+        abort(RunText::tr("%1 records failed, the scheme's limit (errorPolicy."
+                          "maxFailedRecords): stopping")
                   .arg(m_info.counters.failed));
     }
 }
