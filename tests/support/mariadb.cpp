@@ -52,6 +52,17 @@ QSqlDatabase openMariaDb(const QString &connectionName, const QString &database)
     return db;
 }
 
+QString stateStoreUrl(const QString &database, bool fresh)
+{
+    if (fresh)
+        freshDatabase(database);
+    const MariaDbParams p = mariaDbParams();
+    return QStringLiteral("mysql://%1:%2@%3:%4/%5")
+        .arg(p.user, p.password, p.host)
+        .arg(p.port)
+        .arg(database);
+}
+
 QString freshDatabase(const QString &name)
 {
     const QString conn = QStringLiteral("fresh_") + name;

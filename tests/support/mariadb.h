@@ -31,6 +31,10 @@ QSqlDatabase openMariaDb(const QString &connectionName, const QString &database 
 /// Drops and re-creates a database so a test starts from nothing; returns its name.
 QString freshDatabase(const QString &name);
 
+/// A state store URL (mysql://…) for `database` on the throwaway MariaDB; with `fresh` the
+/// database is dropped and made again first, without it the same store is opened again.
+QString stateStoreUrl(const QString &database, bool fresh = true);
+
 /// A project's "mysql" connection to the throwaway MariaDB and `database` (the password as a
 /// plain reference: tests only), for code that takes a Connection as a project holds it.
 Connection mariaDbConnection(const QString &database);

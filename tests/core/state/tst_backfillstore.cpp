@@ -34,12 +34,7 @@ private:
     {
         if (backend == QLatin1String("sqlite"))
             return m_dir.filePath(QStringLiteral("b%1.sqlite").arg(++m_n));
-        const auto p = test::mariaDbParams();
-        const QString db = test::freshDatabase(QStringLiteral("weft_backfill_%1").arg(++m_n));
-        return QStringLiteral("mysql://%1:%2@%3:%4/%5")
-            .arg(p.user, p.password, p.host)
-            .arg(p.port)
-            .arg(db);
+        return test::stateStoreUrl(QStringLiteral("weft_backfill_%1").arg(++m_n));
     }
     std::unique_ptr<StateStore> open(const QString &where)
     {

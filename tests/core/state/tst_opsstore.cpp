@@ -24,15 +24,8 @@ private:
         if (backend == QLatin1String("sqlite")) {
             store = StateStore::open(m_dir.filePath(QStringLiteral("ops%1.sqlite").arg(n)), &error);
         } else {
-            const auto p = test::mariaDbParams();
-            const QString db = QStringLiteral("weft_ops_%1").arg(n);
-            if (name.isEmpty())
-                test::freshDatabase(db);
-            store = StateStore::open(QStringLiteral("mysql://%1:%2@%3:%4/%5")
-                                         .arg(p.user, p.password, p.host)
-                                         .arg(p.port)
-                                         .arg(db),
-                                     &error);
+            store = StateStore::open(
+                test::stateStoreUrl(QStringLiteral("weft_ops_%1").arg(n), name.isEmpty()), &error);
         }
         if (!store)
             qWarning("%s", qPrintable(error));

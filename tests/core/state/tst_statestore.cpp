@@ -46,13 +46,8 @@ private:
         if (backend == QLatin1String("sqlite")) {
             store = StateStore::open(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_n)), &error);
         } else {
-            const auto p = test::mariaDbParams();
-            const QString db = test::freshDatabase(QStringLiteral("weft_state_%1").arg(++m_n));
-            store = StateStore::open(QStringLiteral("mysql://%1:%2@%3:%4/%5")
-                                         .arg(p.user, p.password, p.host)
-                                         .arg(p.port)
-                                         .arg(db),
-                                     &error);
+            store = StateStore::open(
+                test::stateStoreUrl(QStringLiteral("weft_state_%1").arg(++m_n)), &error);
         }
         if (!store)
             qWarning("%s", qPrintable(error));
