@@ -4,19 +4,14 @@
 #include "core/model/mysqlstatement.h"
 
 #include <QThread>
-
 #include <atomic>
 
 namespace weft {
 
 namespace detail {
 class MySqlWriter;
-/// Commits so far, by path (written by the writer's thread).
-struct MySqlCommits {
-    std::atomic_int bulk{0};
-    std::atomic_int statements{0};
-};
-}
+struct MySqlCommits;
+} // namespace detail
 
 /// Writes batches to MySQL/MariaDB with the target's `main_sql`: multi-row statements of at
 /// most `limit` rows, every value escaped, identifiers validated (and checked against the
@@ -43,7 +38,10 @@ struct MySqlCommits {
 /// `"bulk": false` or the server has local_infile OFF (then statements, said once).
 ///
 /// All SQL runs on a thread of its own that owns the connection (never blocking the runner's
-/// thread); the runner's thread only hands batches over and receives outcomes.
+/// thread; detail::MySqlWriter); the runner's thread only hands batches over and receives
+/// outcomes. The pieces: MySqlRowEncoder (rows as SQL and LOAD DATA text),
+/// MySqlWriteLedger (the ledger's statements), checkMySqlTargetTable (the table's columns),
+/// and mysqlbulk.h (LOAD DATA from memory).
 class MySqlTarget final : public TargetConnector
 {
     Q_OBJECT
@@ -64,8 +62,8 @@ public:
     void forgetAllBatches() override;
 
     /// Commits so far through LOAD DATA and through statements (for the log and the tests).
-    int bulkCommits() const { return m_commits->bulk.load(); }
-    int statementCommits() const { return m_commits->statements.load(); }
+    int bulkCommits() const;
+    int statementCommits() const;
 
 private:
     ConnectorContext m_context;

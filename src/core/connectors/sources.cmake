@@ -13,7 +13,11 @@ set(WEFT_CORE_connectors_SOURCES
     mysqlbulk.cpp mysqlbulk.h
     mysqlsource.cpp mysqlsource.h
     mysqlsql.cpp mysqlsql.h
+    mysqlrowencoder.cpp mysqlrowencoder.h
     mysqltarget.cpp mysqltarget.h
+    mysqltargettable.cpp mysqltargettable.h
+    mysqlwriteledger.cpp mysqlwriteledger.h
+    mysqlwriter.cpp mysqlwriter.h
     ratelimiter.cpp ratelimiter.h
     resolvedconnection.cpp resolvedconnection.h
 )
