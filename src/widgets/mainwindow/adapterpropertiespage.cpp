@@ -20,7 +20,7 @@ AdapterPropertiesPage::AdapterPropertiesPage(ProjectDocument *doc, QWidget *pare
 {
     m_ui->setupUi(this);
     // The catalogue form sits between the node's settings and the JSON it stands in for.
-    m_ui->layout->insertWidget(1, m_catalogForm, 1);
+    m_ui->layout->insertWidget(1, m_catalogForm);
     m_ui->layout->insertWidget(2, m_editAsJson, 0, Qt::AlignRight);
     m_editAsJson->setObjectName(QStringLiteral("editAsJson"));
     m_editAsJson->setCheckable(true);
@@ -105,8 +105,10 @@ void AdapterPropertiesPage::showCatalogOrJson()
     const bool json = !bound || m_editAsJson->isChecked();
     m_editAsJson->setVisible(bound);
     m_ui->metadataGroup->setVisible(json);
-    m_catalogForm->setVisible(true);
     m_catalogForm->setFlat(!bound);
+    // The parameter table or the JSON editor takes the height; the other stays compact.
+    m_ui->layout->setStretchFactor(m_catalogForm, json ? 0 : 1);
+    m_ui->layout->setStretchFactor(m_ui->metadataGroup, json ? 1 : 0);
 }
 
 void AdapterPropertiesPage::changeEvent(QEvent *event)
