@@ -71,6 +71,36 @@
 <context>
     <name>weft::ProjectText</name>
     <message>
+        <location filename="../src/core/catalog/catalogcheck.cpp" line="1"/>
+        <source>&quot;%1&quot; is of type %2 here; the catalogue&apos;s %3 says %4</source>
+        <translation>&quot;%1&quot; 在此的类型为 %2；目录中的 %3 为 %4</translation>
+    </message>
+    <message>
+        <location filename="../src/core/catalog/catalogcheck.cpp" line="1"/>
+        <source>the catalogue&apos;s %1 lists fields the request does not: %2</source>
+        <translation>目录中的 %1 列出了请求中没有的字段：%2</translation>
+    </message>
+    <message>
+        <location filename="../src/core/catalog/catalogcheck.cpp" line="1"/>
+        <source>responsePath is &quot;%1&quot;; the catalogue&apos;s %2 has the records at &quot;%3&quot;</source>
+        <translation>responsePath 为 &quot;%1&quot;；目录中的 %2 的记录位于 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../src/core/catalog/catalogcheck.cpp" line="1"/>
+        <source>beatFlat names %1, which is not an array of the records of %2 in the catalogue</source>
+        <translation>beatFlat 指定了 %1，但它不是目录中 %2 记录的数组字段</translation>
+    </message>
+    <message>
+        <location filename="../src/core/catalog/catalogcheck.cpp" line="1"/>
+        <source>%1 field &quot;%2&quot; is not a record field of %3 in the catalogue</source>
+        <translation>%1 字段 &quot;%2&quot; 不是目录中 %3 的记录字段</translation>
+    </message>
+    <message>
+        <location filename="../src/core/catalog/catalogcheck.cpp" line="1"/>
+        <source>a page of %1 records; the catalogue&apos;s %2 allows at most %3</source>
+        <translation>每页 %1 条记录；目录中的 %2 最多允许 %3 条</translation>
+    </message>
+    <message>
         <source>/name: an alert rule needs a name</source>
         <translation>/name：告警规则需要名称</translation>
     </message>

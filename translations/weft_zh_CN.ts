@@ -756,6 +756,11 @@
 <context>
     <name>weft::AdapterPropertiesPage</name>
     <message>
+        <location filename="../src/widgets/mainwindow/adapterpropertiespage.cpp" line="29"/>
+        <source>Edit as JSON</source>
+        <translation>以 JSON 编辑</translation>
+    </message>
+    <message>
         <source>api</source>
         <translation>接口</translation>
     </message>
@@ -814,6 +819,139 @@
     <message>
         <source>metadata</source>
         <translation>元数据</translation>
+    </message>
+</context>
+<context>
+    <name>weft::CatalogAdapterForm</name>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Catalogue endpoint</source>
+        <translation>目录接口</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>&amp;Endpoint:</source>
+        <translation>接口(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Type to search the catalogue by title or api path. Choosing an endpoint replaces the metadata with the catalogue&apos;s (values of fields both have are kept).</source>
+        <translation>输入标题或 api 路径搜索目录。选择接口会用目录中的元数据替换当前元数据（两者都有的字段保留其值）。</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Request parameters (double-click a value to edit it):</source>
+        <translation>请求参数（双击值进行编辑）：</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Label</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Value or template</source>
+        <translation>值或模板</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>(not bound to the catalogue)</source>
+        <translation>（未绑定目录）</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>%1 %2 · %3 · documented at %4</source>
+        <translation>%1 %2 · %3 · 文档：%4</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>pages by %1</source>
+        <translation>按 %1 分页</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>%1 records per page</source>
+        <translation>每页 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>at most %1</source>
+        <translation>最多 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>no paging</source>
+        <translation>不分页</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>window %1 … %2</source>
+        <translation>时间窗口 %1 … %2</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>at most %1 days</source>
+        <translation>最长 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Paging: %1</source>
+        <translation>分页：%1</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Not a parameter of this endpoint in the catalogue.</source>
+        <translation>目录中该接口没有这个参数。</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>catalogue endpoint</source>
+        <translation>目录接口</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>parameter %1</source>
+        <translation>参数 %1</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Edit source %1</source>
+        <translation>编辑源的%1</translation>
+    </message>
+    <message>
+        <location filename="../src/widgets/mainwindow/catalogadapterform.cpp" line="1"/>
+        <source>Edit target %1</source>
+        <translation>编辑目标的%1</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,13 @@
 #include "support/testfiles.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
+#include <functional>
 
 namespace {
 
@@ -65,6 +70,67 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(file + ":5:"), qPrintable(r.err));
         QVERIFY(r.err.contains("malformed JSON"));
+    }
+
+    void catalogueDriftIsAWarning()
+    {
+        // The purchase-in example bound to its catalogue entry: its hand-written metadata is
+        // what the catalogue describes, so binding adds nothing to say.
+        QFile example(
+            weft::test::sourcePath("resources/examples/jst-purchasein-to-mysql.weft.json"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QJsonObject project = QJsonDocument::fromJson(example.readAll()).object();
+        auto withSource = [&](const std::function<void(QJsonObject &)> &edit) {
+            QJsonArray schemes = project.value("schemes").toArray();
+            QJsonObject scheme = schemes.at(0).toObject();
+            QJsonObject source = scheme.value("source").toObject();
+            QJsonObject metadata = source.value("metadata").toObject();
+            edit(metadata);
+            source.insert("metadata", metadata);
+            scheme.insert("source", source);
+            schemes.replace(0, scheme);
+            project.insert("schemes", schemes);
+        };
+        withSource([](QJsonObject &m) { m.insert("catalog", "jushuitan/purchasein.query"); });
+        QTemporaryDir dir;
+        const QString file = dir.filePath("bound.weft.json");
+        auto write = [&] {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(project).toJson());
+        };
+        write();
+        Result r = runWeft({"validate", file});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.err.contains("catalogue"), qPrintable(r.err));
+
+        // The copy drifts: the records elsewhere, a page above the documented maximum.
+        withSource([](QJsonObject &m) {
+            m.insert("responsePath", "data.rows");
+            QJsonArray request = m.value("request").toArray();
+            for (qsizetype i = 0; i < request.size(); ++i) {
+                QJsonObject f = request.at(i).toObject();
+                if (f.value("field") == "page_size") {
+                    f.insert("value", 500);
+                    request.replace(i, f);
+                }
+            }
+            m.insert("request", request);
+        });
+        write();
+        r = runWeft({"validate", file});
+        QCOMPARE(r.exitCode, 0); // warnings: the project still runs on its own copy
+        const QRegularExpression drift(
+            QRegularExpression::escape(file) +
+            R"(:\d+:\d+: warning: /schemes/0/source/metadata/(responsePath|request/1/value): .*catalogue.*)");
+        QStringList lines;
+        for (const QString &line : r.err.split('\n')) {
+            if (drift.match(line).hasMatch())
+                lines << line;
+        }
+        QVERIFY2(lines.size() == 2, qPrintable(r.err));
+        QVERIFY2(lines.filter("has the records at \"data.datas\"").size() == 1, qPrintable(r.err));
+        QVERIFY2(lines.filter("a page of 500 records").size() == 1, qPrintable(r.err));
     }
 
     void usageErrorsExitTwo()

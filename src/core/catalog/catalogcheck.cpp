@@ -1,5 +1,6 @@
 #include "core/catalog/catalogcheck.h"
 
+#include "core/catalog/catalogmetadata.h"
 #include "core/model/connection.h"
 #include "core/util/textdistance.h"
 #include "core/util/translation.h"
@@ -27,6 +28,15 @@ bool knowsField(const QList<CatalogField> &fields, const QString &key)
     return false;
 }
 
+const CatalogField *fieldNamed(const QList<CatalogField> &fields, const QString &name)
+{
+    for (const CatalogField &f : fields) {
+        if (f.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &f;
+    }
+    return nullptr;
+}
+
 QStringList paramNames(const QList<CatalogParam> &params)
 {
     QStringList names;
@@ -51,8 +61,108 @@ void compareRequest(const QList<RequestField> &fields, const QList<CatalogParam>
                              .arg(f.field, ref, didYouMean(f.field, paramNames(params))));
             continue;
         }
+        // The project keeps its own copy: a type the catalogue has since changed (or the
+        // user edited) is worth knowing, since the connector converts values by it.
+        const QString theirs = catalogMetadataType(p->type);
+        if (!f.type.isEmpty() && !theirs.isEmpty() && f.type != theirs)
+            metadata.atPointer(f.pointer)
+                .at(QStringLiteral("type"))
+                .warning(ProjectText::tr("\"%1\" is of type %2 here; the catalogue's %3 says %4")
+                             .arg(f.field, f.type, ref, theirs));
         if (!f.children.isEmpty())
             compareRequest(f.children, p->children, ref, metadata);
+    }
+}
+
+/// A target's fields the catalogue lists but the request does not (the catalogue gained
+/// them, or they were removed): they cannot be mapped until they are added.
+void missingTargetFields(const AdapterMetadata &meta, const CatalogEndpoint &e,
+                         const DiagnosticSink &metadata)
+{
+    QStringList missing;
+    for (const CatalogParam &p : e.request) {
+        // A missing required field has a warning of its own.
+        if (!p.required && meta.requestField(p.field).field.isEmpty())
+            missing << p.field;
+    }
+    if (!missing.isEmpty())
+        metadata.at(QStringLiteral("request"))
+            .warning(ProjectText::tr("the catalogue's %1 lists fields the request does not: %2")
+                         .arg(e.ref(), missing.join(QStringLiteral(", "))));
+}
+
+/// The response side of a source: where the records are, the arrays to explode, the keys.
+void compareResponse(const AdapterMetadata &meta, const CatalogEndpoint &e,
+                     const DiagnosticSink &metadata)
+{
+    const QJsonValue path = meta.setting(QStringLiteral("responsePath"));
+    if (path.isString() && path.toString() != e.recordPath)
+        metadata.atPointer(meta.settingPointer(QStringLiteral("responsePath")))
+            .warning(ProjectText::tr("responsePath is \"%1\"; the catalogue's %2 has the records "
+                                     "at \"%3\"")
+                         .arg(path.toString(), e.ref(), e.recordPath));
+    const QStringList arrays = meta.beatFlat();
+    for (const QString &name : arrays) {
+        const CatalogField *f = fieldNamed(e.fields, name);
+        if (!f || f->type != QLatin1String("array"))
+            metadata.atPointer(meta.settingPointer(QStringLiteral("beatFlat")))
+                .warning(ProjectText::tr("beatFlat names %1, which is not an array of the "
+                                         "records of %2 in the catalogue")
+                             .arg(name, e.ref()));
+    }
+    // DingTalk forms fill their fields from the answer; their keys are the form's own.
+    if (e.autoFillResponse)
+        return;
+    for (const QString &key :
+         {QStringLiteral("id"), QStringLiteral("number"), QStringLiteral("name")}) {
+        const QJsonValue v = meta.json().value(key);
+        if (!v.isString() || v.toString().isEmpty())
+            continue;
+        // A key inside an exploded array is written "<array>.<field>" by some seeds.
+        const QString name = v.toString();
+        const qsizetype dot = name.indexOf(u'.');
+        const CatalogField *array = dot > 0 ? fieldNamed(e.fields, name.left(dot)) : nullptr;
+        const bool known =
+            fieldNamed(e.fields, name) || (array && fieldNamed(array->fields, name.mid(dot + 1)));
+        if (!known)
+            metadata.at(key).warning(ProjectText::tr("%1 field \"%2\" is not a record field of "
+                                                     "%3 in the catalogue")
+                                         .arg(key, name, e.ref()));
+    }
+}
+
+/// A page size above the catalogue's published maximum: the system refuses or truncates.
+void comparePaging(const AdapterMetadata &meta, const CatalogEndpoint &e,
+                   const DiagnosticSink &metadata)
+{
+    if (!e.paging || e.paging->maxPageSize <= 0)
+        return;
+    const int max = e.paging->maxPageSize;
+    auto check = [&](const QJsonValue &v, const QString &pointer) {
+        bool ok = v.isDouble();
+        const int size = ok ? v.toInt() : v.toString().toInt(&ok);
+        if (ok && size > max)
+            metadata.atPointer(pointer).warning(
+                ProjectText::tr("a page of %1 records; the catalogue's %2 allows at most %3")
+                    .arg(size)
+                    .arg(e.ref())
+                    .arg(max));
+    };
+    // Where the paging names its size setting (K3Cloud's Limit, written "limit" by the seeds).
+    const QString sizeParam = e.paging->json.value(QLatin1String("sizeParam")).toString();
+    for (const QString &name : {sizeParam, sizeParam.toLower()}) {
+        const QString pointer = name.isEmpty() ? QString() : meta.settingPointer(name);
+        if (!pointer.isEmpty()) {
+            check(meta.setting(name), pointer);
+            break;
+        }
+    }
+    for (const CatalogParam &p : e.request) {
+        if (p.role != QLatin1String("pageSize"))
+            continue;
+        const RequestField f = meta.requestField(p.field);
+        if (!f.field.isEmpty())
+            check(f.value, f.pointer + QStringLiteral("/value"));
     }
 }
 
@@ -111,6 +221,12 @@ void checkAdapter(const Project &project, const Adapter &adapter, bool isSource,
                 .warning(ProjectText::tr("%1 requires \"%2\" (%3), which the request does not "
                                          "give")
                              .arg(ref, p.field, p.label.zh));
+    }
+    if (isSource) {
+        compareResponse(meta, *e, metadata);
+        comparePaging(meta, *e, metadata);
+    } else {
+        missingTargetFields(meta, *e, metadata);
     }
     const QString keys = meta.setting(QStringLiteral("FieldKeys")).toString();
     if (isSource && !keys.isEmpty()) {

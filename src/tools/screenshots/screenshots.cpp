@@ -1,5 +1,7 @@
 #include "tools/screenshots/screenshots.h"
 
+#include "core/catalog/catalog.h"
+#include "core/catalog/catalogmetadata.h"
 #include "core/model/projectio.h"
 #include "core/model/stepjson.h"
 #include "tools/scaledemo/scaledemo.h"
@@ -214,6 +216,37 @@ bool saveProblemsView(Project project, const QString &dir, const QString &langua
     return ok;
 }
 
+// The purchase-in source bound to its catalogue endpoint: the properties panel's form (the
+// endpoint, its parameters with labels and values, paging) instead of the JSON.
+bool saveCatalogForm(Project project, const QString &dir, const QString &language,
+                     QStringList *written, QTextStream &err)
+{
+    const CatalogEndpoint *e = Catalog::builtin()->endpoint(QStringLiteral("jushuitan"),
+                                                            QStringLiteral("purchasein.query"));
+    Scheme *scheme = nullptr;
+    for (Scheme &s : project.schemes) {
+        if (s.name == QLatin1String("purchasein"))
+            scheme = &s;
+    }
+    if (!e || !scheme)
+        return true;
+    scheme->source.metadata = catalogMetadata(*e);
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("catalog.weft.json"));
+    QString error;
+    if (!saveProjectFile(project, path, &error)) {
+        err << "screenshots: " << error << '\n';
+        return false;
+    }
+    MainWindow window;
+    openInWindow(window, path);
+    auto *properties = window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+    properties->setMinimumWidth(620);
+    window.resizeDocks({properties}, {640}, Qt::Horizontal);
+    window.properties()->showNode(QStringLiteral("purchasein"), QStringLiteral("source"));
+    return save(properties, dir, QStringLiteral("catalog-form"), language, written, err);
+}
+
 // The designer at 300 schemes: the grid fitted to the view, one scheme read at 100 % with the
 // overview in the corner, and the jump-to-scheme search (a popup window, drawn into the
 // window's picture where it shows).
@@ -318,6 +351,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     openInWindow(window, path);
     // A second window, new and empty, with the example among its recent projects.
     bool ok = saveStartPage(dir, language, written, err);
+    ok &= saveCatalogForm(*project, dir, language, written, err);
     addSteps(window.document());
     settle();
     window.view()->fitAll();

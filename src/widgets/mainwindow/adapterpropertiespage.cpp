@@ -3,6 +3,7 @@
 #include "ui_adapterproperties.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
+#include "widgets/mainwindow/catalogadapterform.h"
 
 #include <QFontDatabase>
 #include <QJsonArray>
@@ -14,8 +15,17 @@ AdapterPropertiesPage::AdapterPropertiesPage(ProjectDocument *doc, QWidget *pare
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AdapterProperties>())
     , m_doc(doc)
+    , m_catalogForm(new CatalogAdapterForm(doc, this))
+    , m_editAsJson(new QPushButton(this))
 {
     m_ui->setupUi(this);
+    // The catalogue form sits between the node's settings and the JSON it stands in for.
+    m_ui->layout->insertWidget(1, m_catalogForm);
+    m_ui->layout->insertWidget(2, m_editAsJson, 0, Qt::AlignRight);
+    m_editAsJson->setObjectName(QStringLiteral("editAsJson"));
+    m_editAsJson->setCheckable(true);
+    m_editAsJson->setText(tr("Edit as JSON"));
+    connect(m_editAsJson, &QPushButton::toggled, this, &AdapterPropertiesPage::showCatalogOrJson);
     m_ui->metadata->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->metadata->setMinimumHeight(160);
     m_ui->metadataError->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -77,13 +87,35 @@ void AdapterPropertiesPage::setAdapter(const QString &scheme, Role role)
 {
     m_scheme = scheme;
     m_role = role;
+    m_catalogForm->setAdapter(scheme, role == Role::Source);
     load();
+}
+
+void AdapterPropertiesPage::setEditAsJson(bool on)
+{
+    m_editAsJson->setChecked(on);
+    showCatalogOrJson();
+}
+
+void AdapterPropertiesPage::showCatalogOrJson()
+{
+    // Bound to an endpoint: the form, unless asked for the JSON. Not bound: the JSON, with
+    // the endpoint combo of the form above it to bind one.
+    const bool bound = m_catalogForm->endpoint() != nullptr;
+    const bool json = !bound || m_editAsJson->isChecked();
+    m_editAsJson->setVisible(bound);
+    m_ui->metadataGroup->setVisible(json);
+    m_catalogForm->setFlat(!bound);
+    // The parameter table or the JSON editor takes the height; the other stays compact.
+    m_ui->layout->setStretchFactor(m_catalogForm, json ? 0 : 1);
+    m_ui->layout->setStretchFactor(m_ui->metadataGroup, json ? 1 : 0);
 }
 
 void AdapterPropertiesPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        m_editAsJson->setText(tr("Edit as JSON"));
         load();
     }
     QWidget::changeEvent(event);
@@ -130,6 +162,8 @@ void AdapterPropertiesPage::load()
     if (m_ui->metadata->toPlainText() != json)
         m_ui->metadata->setPlainText(json);
     m_ui->metadataError->clear();
+    m_catalogForm->load();
+    showCatalogOrJson();
     m_loading = false;
 }
 

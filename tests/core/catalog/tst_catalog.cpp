@@ -34,6 +34,7 @@ private Q_SLOTS:
     void examplesAgreeWithTheCatalogue();
     void unknownReferenceIsAnError();
     void differencesFromTheEntryAreWarnings();
+    void driftFromTheCurrentEntryIsWarned();
     void validateFileReportsTheReference();
 };
 
@@ -604,6 +605,68 @@ void TestCatalog::differencesFromTheEntryAreWarnings()
     QCOMPARE(messages(ds, false),
              QStringList{"/schemes/0/target/metadata/request: kingdee_jdy/store.save requires "
                          "\"name\" (仓库名称), which the request does not give"});
+}
+
+void TestCatalog::driftFromTheCurrentEntryIsWarned()
+{
+    // The project's copy stays as it was made; the catalogue's entry has moved on (or the
+    // copy was edited): types, the record path, exploded arrays, keys and page sizes.
+    const CatalogSystem *jst = shipped()->system("jushuitan");
+    const CatalogEndpoint *e = jst->endpoint("purchasein.query");
+    QVERIFY(e && e->paging && e->paging->maxPageSize > 0 && !e->beatFlat.isEmpty());
+    AdapterMetadata meta = catalogMetadata(*e);
+    meta.setRequestKey("page_size", "type", "string");
+    meta.setRequestValue("page_size", e->paging->maxPageSize + 1);
+    meta.json().insert("responsePath", "data.rows");
+    meta.json().insert("beatFlat", QJsonArray{e->beatFlat.first(), "lines"});
+    meta.json().insert("name", "supplier_title");
+    Diagnostics ds;
+    checkCatalogReferences(load(projectFor(*jst, meta, true)), *shipped(), DiagnosticSink(&ds));
+    QVERIFY(!hasErrors(ds));
+    const QString max = QString::number(e->paging->maxPageSize);
+    const QString page = QString::number(e->paging->maxPageSize + 1);
+    const int pageSize =
+        int(std::find_if(e->request.begin(), e->request.end(),
+                         [](const CatalogParam &p) { return p.field == "page_size"; }) -
+            e->request.begin());
+    const QString at = QString("/schemes/0/source/metadata/request/%1/").arg(pageSize);
+    QStringList expected{
+        at + "type: \"page_size\" is of type string here; the catalogue's "
+             "jushuitan/purchasein.query says int",
+        "/schemes/0/source/metadata/responsePath: responsePath is \"data.rows\"; the catalogue's "
+        "jushuitan/purchasein.query has the records at \"" +
+            e->recordPath + "\"",
+        "/schemes/0/source/metadata/beatFlat: beatFlat names lines, which is not an array of the "
+        "records of jushuitan/purchasein.query in the catalogue",
+        "/schemes/0/source/metadata/name: name field \"supplier_title\" is not a record field of "
+        "jushuitan/purchasein.query in the catalogue",
+        at + "value: a page of " + page +
+            " records; the catalogue's jushuitan/purchasein.query "
+            "allows at most " +
+            max};
+    QStringList warnings = messages(ds, false);
+    warnings.sort();
+    expected.sort();
+    QCOMPARE(warnings, expected);
+
+    // A target whose copy lacks fields the catalogue lists: they cannot be mapped.
+    const CatalogEndpoint *upload = jst->endpoint("order.sent.upload");
+    AdapterMetadata target = catalogMetadata(*upload);
+    QJsonArray kept;
+    for (const QJsonValue &f : target.json().value("request").toArray()) {
+        const QString name = f.toObject().value("field").toString();
+        if (name != "shop_id" && name != "is_un_lid")
+            kept.append(f);
+    }
+    target.json().insert("request", kept);
+    ds.clear();
+    checkCatalogReferences(load(projectFor(*jst, target, false)), *shipped(), DiagnosticSink(&ds));
+    QCOMPARE(messages(ds, false),
+             QStringList{"/schemes/0/target/metadata/request: the catalogue's "
+                         "jushuitan/order.sent.upload lists fields the request does not: "
+                         "shop_id, is_un_lid"});
+    // The project still validates: drift is a warning, never an error.
+    QVERIFY(!hasErrors(validateProject(load(projectFor(*jst, meta, true)))));
 }
 
 void TestCatalog::validateFileReportsTheReference()
