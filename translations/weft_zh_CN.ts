@@ -3419,6 +3419,12 @@
             <numerusform>%n 条规则通过</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>passed with %n warning(s): %1</source>
+        <translation>
+            <numerusform>通过，有 %n 条警告：%1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>added %1</source>
         <translation>已添加 %1</translation>
@@ -3499,6 +3505,101 @@
     <message>
         <source>Edit step settings</source>
         <translation>编辑步骤设置</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ValidateRulesEdit</name>
+    <message>
+        <source>Edit rule field</source>
+        <translation>编辑规则字段</translation>
+    </message>
+    <message>
+        <source>Edit rule value</source>
+        <translation>编辑规则取值</translation>
+    </message>
+    <message>
+        <source>Add validate rule</source>
+        <translation>添加校验规则</translation>
+    </message>
+    <message>
+        <source>Remove validate rule</source>
+        <translation>删除校验规则</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>If broken</source>
+        <translation>不通过时</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>length (min..max)</source>
+        <translation>长度（最小..最大）</translation>
+    </message>
+    <message>
+        <source>pattern</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>range (min..max)</source>
+        <translation>数值范围（最小..最大）</translation>
+    </message>
+    <message>
+        <source>allowed values</source>
+        <translation>允许的值</translation>
+    </message>
+    <message>
+        <source>unique in the run</source>
+        <translation>本次运行内唯一</translation>
+    </message>
+    <message>
+        <source>exists in scheme.field</source>
+        <translation>存在于 方案.字段</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>fail the record</source>
+        <translation>记为失败</translation>
+    </message>
+    <message>
+        <source>skip the record</source>
+        <translation>跳过该记录</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Change rule check</source>
+        <translation>更改规则检查</translation>
+    </message>
+    <message>
+        <source>Change rule severity</source>
+        <translation>更改规则处理方式</translation>
     </message>
 </context>
 </TS>

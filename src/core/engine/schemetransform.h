@@ -6,6 +6,7 @@
 
 #include "core/engine/storelookup.h"
 #include "core/engine/transform.h"
+#include "core/engine/validaterules.h"
 #include "core/expr/expression.h"
 #include "core/expr/mapping.h"
 #include "core/expr/valuemaps.h"
@@ -13,7 +14,6 @@
 
 #include <QRegularExpression>
 #include <QTimeZone>
-
 #include <memory>
 
 namespace weft {
@@ -51,8 +51,7 @@ private:
         QStringList arrays;                 // flatten
         expr::Expression condition;         // filter
         expr::Mapping fields;               // lookup
-        QList<QJsonObject> rules;           // validate
-        QList<QRegularExpression> patterns; // validate, per rule
+        QList<ValidateRule> rules;          // validate
     };
 
     bool compileMapping(const QList<RequestField> &fields, const QString &role, expr::Mapping *out,
@@ -60,13 +59,15 @@ private:
     expr::EvalContext context(const TransformVars &vars) const;
     QList<TransformInput> flattenPage(const QList<QJsonObject> &page) const;
     TransformOutput applyStages(const QList<TransformInput> &inputs, const TransformVars &vars,
-                                QList<StageTrace> *trace) const;
+                                QList<StageTrace> *trace, RuleMemory *memory) const;
     void traceStep(const CompiledStep &step, const TransformInput &before,
                    const QList<TransformInput> &kept, qsizetype keptBefore,
                    const TransformOutput &out, qsizetype failuresBefore, qint64 skippedBefore,
-                   StageTrace *stage) const;
-    QString brokenRule(const CompiledStep &step, qsizetype rule,
-                       const expr::RecordView &record) const;
+                   const QJsonArray &ruleResults, StageTrace *stage) const;
+    /// A validate step's rules on one record: false when it leaves the pipeline (failed or
+    /// skipped); each rule's result in `results` when given (the trace).
+    bool validate(const CompiledStep &step, const TransformInput &in, const expr::EvalContext &ctx,
+                  RuleMemory *memory, TransformOutput *out, QJsonArray *results) const;
     QList<TransformInput> flatten(const TransformInput &input, const QStringList &arrays) const;
     TransformInput identify(const expr::RecordView &record) const;
     bool flattenTape(const TransformInput &parent, const JsonTape &tape,
@@ -80,7 +81,7 @@ private:
     void mapAsValues(const QList<TransformInput> &records, const expr::EvalContext &base,
                      int firstMapped, TransformOutput *out) const;
     bool keep(const CompiledStep &step, TransformInput &input, const expr::EvalContext &base,
-              TransformOutput *out) const;
+              TransformOutput *out, RuleMemory *memory, QJsonArray *ruleResults) const;
     FailedRecord failure(const TransformInput &input, const QString &message,
                          const QJsonObject &payload = {}) const;
     QByteArray hashOf(const TargetRecord &record) const;
@@ -110,6 +111,8 @@ private:
     /// Target fields that do not read the record (CURRENT_TIME …): left out of content hashes.
     QStringList m_unhashedFields;
     QList<int> m_unhashedValues; ///< their indices in m_valueFields
+    /// What `unique` rules saw in this run (apply() of every page; a trace has its own).
+    mutable RuleMemory m_ruleMemory;
 };
 
 } // namespace detail

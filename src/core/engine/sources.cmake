@@ -16,4 +16,5 @@ set(WEFT_CORE_engine_SOURCES
     transform.cpp transform.h
     transformapply.cpp
     transformtrace.cpp
+    validaterules.cpp validaterules.h
 )

@@ -121,20 +121,22 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
                                                     QString()),
                                  role + QStringLiteral(" field"), &c.fields, errors);
             break;
-        case StepType::Validate:
-            for (const QJsonValue &r : step.settings.value(QLatin1String("rules")).toArray()) {
-                const QJsonObject rule = r.toObject();
-                c.rules.append(rule);
-                const QRegularExpression re(rule.value(QLatin1String("pattern")).toString());
-                if (rule.contains(QLatin1String("pattern")) && !re.isValid()) {
-                    errors->append(QStringLiteral("scheme '%1': %2: pattern \"%3\" is not a "
-                                                  "valid regular expression: %4")
-                                       .arg(m_scheme, role, re.pattern(), re.errorString()));
-                    ok = false;
-                }
-                c.patterns.append(re);
+        case StepType::Validate: {
+            const QJsonArray rules = step.settings.value(QLatin1String("rules")).toArray();
+            for (qsizetype r = 0; r < rules.size(); ++r) {
+                QStringList problems;
+                c.rules.append(ValidateRule::compile(rules.at(r).toObject(), project.schemeNames(),
+                                                     step.id + u'/' + QString::number(r),
+                                                     &problems));
+                for (const QString &p : problems)
+                    errors->append(QStringLiteral("scheme '%1': %2 rule %3: %4")
+                                       .arg(m_scheme, role)
+                                       .arg(r + 1)
+                                       .arg(p));
+                ok = ok && problems.isEmpty();
             }
             break;
+        }
         }
         m_steps.append(c);
     }
@@ -194,8 +196,11 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
     m_usesLookups = m_target.usesLookups() || m_documentKey.usesLookups() ||
                     m_targetIdExpr.usesLookups() || m_targetNumberExpr.usesLookups() ||
                     m_targetNameExpr.usesLookups();
-    for (const CompiledStep &c : m_steps)
+    for (const CompiledStep &c : m_steps) {
         m_usesLookups = m_usesLookups || c.condition.usesLookups() || c.fields.usesLookups();
+        for (const ValidateRule &r : c.rules)
+            m_usesLookups = m_usesLookups || r.usesLookups();
+    }
     return ok;
 }
 

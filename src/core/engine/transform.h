@@ -46,7 +46,10 @@ struct TransformOutput {
     QList<TargetRecord> records;           ///< ready for the target
     QList<QList<int>> recordInputs;        ///< per target record: indices into inputs
     QList<FailedRecord> failures;          ///< stage transform, with their payloads
-    qint64 skipped = 0;                    ///< filtered out
+    qint64 skipped = 0;                    ///< filtered out (a filter, a validate rule)
+    /// Records a validate rule with severity "warn" let pass: who, and the broken rule as
+    /// the message (stage transform; not stored as failures).
+    QList<FailedRecord> warnings;
     QList<StepCounters> steps;             ///< this page, per stage (Transform::stepCounters)
 };
 
@@ -59,7 +62,7 @@ struct StageRecord {
     QString reason;     ///< why it was dropped (a filter) or failed
     QStringList added;  ///< lookup: the fields the step set
     QStringList missed; ///< lookup: those of them it found nothing for (null or empty)
-    /// validate: each rule's result, {"field", "rule", "ok", "message"}
+    /// validate: each rule's result, {"field", "rule", "ok", "severity", "message"}
     QJsonArray rules;
     /// map: the records of the stage before that this document (or row) was made of
     QList<int> inputs;

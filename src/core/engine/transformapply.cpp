@@ -278,31 +278,52 @@ void SchemeTransform::mapAsValues(const QList<TransformInput> &records, const Ev
     }
 }
 
-QString SchemeTransform::brokenRule(const CompiledStep &step, qsizetype r,
-                                    const expr::RecordView &record) const
+bool SchemeTransform::validate(const CompiledStep &step, const TransformInput &in,
+                               const EvalContext &ctx, RuleMemory *memory, TransformOutput *out,
+                               QJsonArray *results) const
 {
-    const QJsonObject &rule = step.rules.at(r);
-    const QString field = rule.value(QLatin1String("field")).toString();
-    const QJsonValue v = record.value(field);
-    const QString text = scalarText(v);
-    if (rule.value(QLatin1String("required")).toBool() &&
-        (v.isUndefined() || v.isNull() || text.trimmed().isEmpty()))
-        return QStringLiteral("%1 is required but empty").arg(field);
-    if (rule.contains(QLatin1String("maxLength")) &&
-        text.size() > rule.value(QLatin1String("maxLength")).toInt())
-        return QStringLiteral("%1 is %2 characters long, more than the %3 allowed")
-            .arg(field)
-            .arg(text.size())
-            .arg(rule.value(QLatin1String("maxLength")).toInt());
-    if (rule.contains(QLatin1String("pattern")) && !text.isEmpty() &&
-        !step.patterns.at(r).match(text).hasMatch())
-        return QStringLiteral("%1 \"%2\" does not match %3")
-            .arg(field, text.left(60), step.patterns.at(r).pattern());
-    return {};
+    // Every rule is checked (the trace shows them all); the first that fails or skips the
+    // record decides its fate, warnings are all kept.
+    QString failed;
+    QString skipped;
+    for (const ValidateRule &rule : step.rules) {
+        const QString broken = rule.check(in.record, ctx, memory);
+        if (results)
+            results->append(rule.result(broken));
+        if (broken.isEmpty())
+            continue;
+        const QString message =
+            QStringLiteral("scheme '%1': validate step %2: %3").arg(m_scheme, step.id, broken);
+        switch (rule.severity()) {
+        case RuleSeverity::Fail:
+            if (failed.isEmpty() && skipped.isEmpty())
+                failed = message;
+            break;
+        case RuleSeverity::Skip:
+            if (failed.isEmpty() && skipped.isEmpty())
+                skipped = message;
+            break;
+        case RuleSeverity::Warn:
+            out->warnings.append(failure(in, message));
+            break;
+        }
+        // Without a trace, the record's fate is known at its first failing or skipping rule.
+        if (!results && (!failed.isEmpty() || !skipped.isEmpty()))
+            break;
+    }
+    if (!failed.isEmpty()) {
+        out->failures.append(failure(in, failed));
+        return false;
+    }
+    if (!skipped.isEmpty()) {
+        ++out->skipped;
+        return false;
+    }
+    return true;
 }
 
 bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const EvalContext &base,
-                           TransformOutput *out) const
+                           TransformOutput *out, RuleMemory *memory, QJsonArray *ruleResults) const
 {
     EvalContext ctx = base;
     ctx.setRecord(in.record);
@@ -318,9 +339,7 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
                                               step.condition.text(), error)));
             return false;
         }
-        const bool yes = !(keep.isNull() || keep.isUndefined() || keep == QJsonValue(false) ||
-                           keep == QJsonValue(0) || keep == QJsonValue(QString()) ||
-                           keep == QJsonValue(QStringLiteral("0")));
+        const bool yes = conditionHolds(keep);
         if (!yes)
             ++out->skipped;
         return yes;
@@ -340,17 +359,8 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
         in.header = -1; // no longer a view of the header
         return true;
     }
-    case StepType::Validate: {
-        for (qsizetype r = 0; r < step.rules.size(); ++r) {
-            const QString broken = brokenRule(step, r, in.record);
-            if (!broken.isEmpty()) {
-                out->failures.append(failure(in, QStringLiteral("scheme '%1': validate step %2: %3")
-                                                     .arg(m_scheme, step.id, broken)));
-                return false;
-            }
-        }
-        return true;
-    }
+    case StepType::Validate:
+        return validate(step, in, ctx, memory, out, ruleResults);
     }
     return true;
 }
@@ -358,12 +368,12 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
 TransformOutput SchemeTransform::applyFlattened(const QList<TransformInput> &given,
                                                 const TransformVars &vars) const
 {
-    return applyStages(given, vars, nullptr);
+    return applyStages(given, vars, nullptr, &m_ruleMemory);
 }
 
 TransformOutput SchemeTransform::applyStages(const QList<TransformInput> &given,
-                                             const TransformVars &vars,
-                                             QList<StageTrace> *trace) const
+                                             const TransformVars &vars, QList<StageTrace> *trace,
+                                             RuleMemory *memory) const
 {
     TransformOutput out;
     const EvalContext base = context(vars);
@@ -393,15 +403,17 @@ TransformOutput SchemeTransform::applyStages(const QList<TransformInput> &given,
             const qsizetype keptBefore = next.size();
             const qsizetype failedBefore = out.failures.size();
             const qint64 skippedBefore = out.skipped;
+            QJsonArray ruleResults;
             if (step.type == StepType::Flatten) {
                 next += flatten(in, step.arrays);
-            } else if (keep(step, in, base, &out)) {
+            } else if (keep(step, in, base, &out, memory, stage ? &ruleResults : nullptr)) {
                 next.append(std::move(in));
             } else {
                 out.inputs.append(in); // counted: read, then skipped or failed
             }
             if (stage)
-                traceStep(step, *before, next, keptBefore, out, failedBefore, skippedBefore, stage);
+                traceStep(step, *before, next, keptBefore, out, failedBefore, skippedBefore,
+                          ruleResults, stage);
         }
         counted.out = next.size();
         counted.failed = out.failures.size() - failuresBefore;

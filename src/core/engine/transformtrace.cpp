@@ -45,17 +45,6 @@ QString dropReason(const Expression &condition, const expr::RecordView &record)
     return reason;
 }
 
-QString ruleName(const QJsonObject &rule)
-{
-    if (rule.value(QLatin1String("required")).toBool())
-        return QStringLiteral("required");
-    if (rule.contains(QLatin1String("maxLength")))
-        return QStringLiteral("maxLength %1").arg(rule.value(QLatin1String("maxLength")).toInt());
-    if (rule.contains(QLatin1String("pattern")))
-        return QStringLiteral("pattern %1").arg(rule.value(QLatin1String("pattern")).toString());
-    return QStringLiteral("rule");
-}
-
 bool emptyValue(const QJsonValue &v)
 {
     return v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty());
@@ -66,7 +55,8 @@ bool emptyValue(const QJsonValue &v)
 void SchemeTransform::traceStep(const CompiledStep &step, const TransformInput &before,
                                 const QList<TransformInput> &kept, qsizetype keptBefore,
                                 const TransformOutput &out, qsizetype failuresBefore,
-                                qint64 skippedBefore, StageTrace *stage) const
+                                qint64 skippedBefore, const QJsonArray &ruleResults,
+                                StageTrace *stage) const
 {
     if (out.failures.size() > failuresBefore) {
         StageRecord s;
@@ -74,17 +64,7 @@ void SchemeTransform::traceStep(const CompiledStep &step, const TransformInput &
         s.id = before.id;
         s.fate = StageRecord::Fate::Failed;
         s.reason = out.failures.last().message;
-        if (step.type == StepType::Validate) {
-            for (qsizetype r = 0; r < step.rules.size(); ++r) {
-                const QString broken = brokenRule(step, r, before.record);
-                const QJsonObject &rule = step.rules.at(r);
-                s.rules.append(
-                    QJsonObject{{QStringLiteral("field"), rule.value(QLatin1String("field"))},
-                                {QStringLiteral("rule"), ruleName(rule)},
-                                {QStringLiteral("ok"), broken.isEmpty()},
-                                {QStringLiteral("message"), broken}});
-            }
-        }
+        s.rules = ruleResults;
         stage->records.append(std::move(s));
         return;
     }
@@ -93,7 +73,20 @@ void SchemeTransform::traceStep(const CompiledStep &step, const TransformInput &
         s.record = before.record.merged();
         s.id = before.id;
         s.fate = StageRecord::Fate::Dropped;
-        s.reason = dropReason(step.condition, before.record);
+        s.rules = ruleResults;
+        if (step.type == StepType::Validate) {
+            // The first rule that skips it says why.
+            for (const QJsonValue &r : ruleResults) {
+                const QJsonObject rule = r.toObject();
+                if (!rule.value(QLatin1String("ok")).toBool() &&
+                    rule.value(QLatin1String("severity")).toString() == QLatin1String("skip")) {
+                    s.reason = rule.value(QLatin1String("message")).toString();
+                    break;
+                }
+            }
+        } else {
+            s.reason = dropReason(step.condition, before.record);
+        }
         stage->records.append(std::move(s));
         return;
     }
@@ -109,14 +102,7 @@ void SchemeTransform::traceStep(const CompiledStep &step, const TransformInput &
                     s.missed << field;
             }
         } else if (step.type == StepType::Validate) {
-            for (qsizetype r = 0; r < step.rules.size(); ++r) {
-                const QJsonObject &rule = step.rules.at(r);
-                s.rules.append(
-                    QJsonObject{{QStringLiteral("field"), rule.value(QLatin1String("field"))},
-                                {QStringLiteral("rule"), ruleName(rule)},
-                                {QStringLiteral("ok"), true},
-                                {QStringLiteral("message"), QString()}});
-            }
+            s.rules = ruleResults; // passed, perhaps with warnings
         }
         stage->records.append(std::move(s));
     }
@@ -150,7 +136,9 @@ TransformOutput SchemeTransform::trace(const QList<QJsonObject> &page, const Tra
         }
         stages->append(std::move(beat));
     }
-    TransformOutput out = applyStages(inputs, vars, stages);
+    // A trace checks `unique` within its sample alone, not against the pages a run applied.
+    RuleMemory memory;
+    TransformOutput out = applyStages(inputs, vars, stages, &memory);
     if (!m_beatFlat.isEmpty()) {
         out.steps.first().in = page.size();
         out.steps.first().out = inputs.size();

@@ -131,10 +131,20 @@ void addSteps(ProjectDocument *doc)
         Step validate;
         validate.id = QStringLiteral("validate1");
         validate.type = StepType::Validate;
+        // One rule of each severity, for the rule table's screenshot.
         validate.settings.insert(
             QStringLiteral("rules"),
             QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("items_name")},
-                                   {QStringLiteral("maxLength"), 200}}});
+                                   {QStringLiteral("maxLength"), 200}},
+                       QJsonObject{{QStringLiteral("field"), QStringLiteral("io_id")},
+                                   {QStringLiteral("unique"), true}},
+                       QJsonObject{{QStringLiteral("field"), QStringLiteral("items_qty")},
+                                   {QStringLiteral("min"), 1},
+                                   {QStringLiteral("max"), 9999},
+                                   {QStringLiteral("severity"), QStringLiteral("warn")}},
+                       QJsonObject{{QStringLiteral("field"), QStringLiteral("wh_id")},
+                                   {QStringLiteral("values"), QJsonArray{1, 2}},
+                                   {QStringLiteral("severity"), QStringLiteral("skip")}}});
         s.steps = {filter, validate};
     });
     Step lookup;
@@ -372,6 +382,15 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     window.showBottomTab(QStringLiteral("run"));
     ok &= save(&window, dir, QStringLiteral("main-window"), language, written, err);
     ok &= save(&window, dir, QStringLiteral("run-panel"), language, written, err);
+    // The validate step's properties: its rule table above the rules' JSON.
+    // The rule table needs width more than the canvas does here.
+    auto *properties = window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+    window.resizeDocks({properties}, {620}, Qt::Horizontal);
+    window.scene()->selectNode(QStringLiteral("purchasein"), QStringLiteral("validate1"));
+    settle();
+    ok &= save(&window, dir, QStringLiteral("validate-rules"), language, written, err);
+    window.resizeDocks({properties}, {340}, Qt::Horizontal);
+    window.scene()->selectNode(QStringLiteral("purchasein"), QStringLiteral("filter1"));
 
     window.showBottomTab(QStringLiteral("failed"));
     // The table needs height more than the canvas does here.

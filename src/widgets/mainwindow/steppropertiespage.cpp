@@ -2,9 +2,10 @@
 
 #include "ui_stepproperties.h"
 #include "widgets/canvas/nodekind.h"
-#include "widgets/common/stepedits.h"
 #include "widgets/common/projectdocument.h"
+#include "widgets/common/stepedits.h"
 #include "widgets/editor/expressionfield.h"
+#include "widgets/mainwindow/validaterulesedit.h"
 
 #include <QFontDatabase>
 #include <QJsonArray>
@@ -23,6 +24,8 @@ StepPropertiesPage::StepPropertiesPage(ProjectDocument *doc, QWidget *parent)
     hostLayout->setContentsMargins(0, 0, 0, 0);
     m_condition = new ExpressionField(m_ui->conditionHost);
     hostLayout->addWidget(m_condition);
+    m_rules = new ValidateRulesEdit(m_ui->jsonPage);
+    m_ui->jsonLayout->insertWidget(0, m_rules);
     m_ui->settingsJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->settingsJson->setMinimumHeight(140);
     m_ui->settingsError->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -52,6 +55,11 @@ StepPropertiesPage::StepPropertiesPage(ProjectDocument *doc, QWidget *parent)
         edit(tr("Edit filter condition"), QStringLiteral("condition"),
              [&](Step &s) { s.settings.insert(QStringLiteral("condition"), t); });
     });
+    connect(m_rules, &ValidateRulesEdit::edited, this,
+            [this, edit](const QJsonArray &rules, const QString &text) {
+                edit(text, QString(),
+                     [&](Step &s) { s.settings.insert(QStringLiteral("rules"), rules); });
+            });
     connect(m_ui->applySettings, &QPushButton::clicked, this,
             &StepPropertiesPage::applySettingsJson);
     connect(doc, &ProjectDocument::schemeChanged, this, &StepPropertiesPage::load);
@@ -129,6 +137,10 @@ void StepPropertiesPage::load()
                      "\"^1\\\\d{10}$\"}]"));
         const QString key =
             step->type == StepType::Lookup ? QStringLiteral("fields") : QStringLiteral("rules");
+        m_rules->setVisible(step->type == StepType::Validate);
+        if (step->type == StepType::Validate &&
+            m_rules->rules() != step->settings.value(key).toArray())
+            m_rules->setRules(step->settings.value(key).toArray());
         const QString json = QString::fromUtf8(
             QJsonDocument(step->settings.value(key).toArray()).toJson(QJsonDocument::Indented));
         if (!m_ui->settingsJson->hasFocus() && m_ui->settingsJson->toPlainText() != json)

@@ -69,12 +69,12 @@ QString StageTableModel::note(int row) const
     const StageRecord *r = record(row);
     if (!r)
         return {};
+    QStringList broken;
+    for (const QJsonValue &rule : r->rules) {
+        if (!rule.toObject().value(QLatin1String("ok")).toBool())
+            broken << rule.toObject().value(QLatin1String("message")).toString();
+    }
     if (r->fate != StageRecord::Fate::Passed && !r->rules.isEmpty()) {
-        QStringList broken;
-        for (const QJsonValue &rule : r->rules) {
-            if (!rule.toObject().value(QLatin1String("ok")).toBool())
-                broken << rule.toObject().value(QLatin1String("message")).toString();
-        }
         return tr("%1 of %2 rule(s) broken: %3")
             .arg(broken.size())
             .arg(r->rules.size())
@@ -82,6 +82,9 @@ QString StageTableModel::note(int row) const
     }
     if (r->fate != StageRecord::Fate::Passed)
         return r->reason;
+    if (!broken.isEmpty()) // rules that only warn
+        return tr("passed with %n warning(s): %1", nullptr, int(broken.size()))
+            .arg(broken.join(QStringLiteral("; ")));
     if (!r->rules.isEmpty())
         return tr("%n rule(s) passed", nullptr, int(r->rules.size()));
     if (!r->added.isEmpty()) {

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void contentHashLeavesOutWhatChangesEveryRun();
     void integersStayExactFromPageToSql();
     void traceShowsEveryStage();
+    void validateSeveritiesFailSkipOrWarn();
 };
 
 namespace {
@@ -597,6 +598,75 @@ void TestTransform::traceShowsEveryStage()
     QCOMPARE(map.records.at(0).inputs, (QList<int>{0, 1}));
     QCOMPARE(map.records.at(0).record.value("lines").toArray().size(), 2);
     QCOMPARE(map.records.at(1).inputs, (QList<int>{2}));
+}
+
+void TestTransform::validateSeveritiesFailSkipOrWarn()
+{
+    // One rule per severity: a duplicate number fails its record, an unknown status skips
+    // it, a quantity out of range only warns. `unique` holds across the run's pages; a trace
+    // checks its sample alone and shows every rule's result.
+    const auto rule = [](const char *text) {
+        return QJsonDocument::fromJson(QByteArray(text)).object();
+    };
+    const Scheme s = scheme(
+        {{QStringLiteral("id"), QStringLiteral("id")}},
+        {{QStringLiteral("request"),
+          QJsonArray{field(QStringLiteral("no"), QStringLiteral("{id}"))}}},
+        {step(QStringLiteral("checked"), StepType::Validate,
+              {{QStringLiteral("rules"),
+                QJsonArray{rule(R"({"field":"id","unique":true})"),
+                           rule(R"({"field":"status","values":["Open","Done"],"severity":"skip"})"),
+                           rule(R"({"field":"qty","min":1,"max":9,"severity":"warn"})")}}})});
+    const auto t = compile(s);
+    QVERIFY(t);
+    const auto record = [](int id, const char *status, int qty) {
+        return QJsonObject{{QStringLiteral("id"), id},
+                           {QStringLiteral("status"), QString::fromLatin1(status)},
+                           {QStringLiteral("qty"), qty}};
+    };
+    const QList<QJsonObject> first{record(1, "Open", 5), record(2, "Lost", 5),
+                                   record(3, "Done", 50)};
+    const TransformOutput one = t->apply(first, {});
+    QCOMPARE(one.records.size(), 2);
+    QCOMPARE(one.skipped, 1);
+    QCOMPARE(one.failures.size(), 0);
+    QCOMPARE(one.warnings.size(), 1);
+    QCOMPARE(one.warnings.at(0).recordId, QStringLiteral("3"));
+    QVERIFY(
+        one.warnings.at(0).message.contains(QStringLiteral("qty is 50, more than the maximum 9")));
+    QCOMPARE(text(one.steps),
+             text({counters("checked", "validate", 3, 2, 0), counters("map", "map", 2, 2, 0)}));
+
+    // The next page of the same run: id 1 again fails.
+    const TransformOutput two = t->apply({record(1, "Open", 5), record(4, "Open", 5)}, {});
+    QCOMPARE(two.records.size(), 1);
+    QCOMPARE(two.failures.size(), 1);
+    QCOMPARE(two.failures.at(0).recordId, QStringLiteral("1"));
+    QVERIFY(two.failures.at(0).message.contains(
+        QStringLiteral("validate step checked: id \"1\" occurred before in this run")));
+
+    // A trace after those pages still sees id 1 for the first time.
+    QList<StageTrace> stages;
+    t->trace(first + QList<QJsonObject>{record(1, "Done", 0)}, {}, &stages);
+    const StageTrace &checked = stages.at(1);
+    QCOMPARE(checked.in, 4);
+    QCOMPARE(checked.out, 2);
+    QCOMPARE(checked.failed, 1);
+    QCOMPARE(checked.records.size(), 4);
+    QCOMPARE(checked.records.at(0).fate, StageRecord::Fate::Passed);
+    QCOMPARE(checked.records.at(0).rules.size(), 3);
+    QCOMPARE(checked.records.at(1).fate, StageRecord::Fate::Dropped);
+    QCOMPARE(checked.records.at(1).reason, QStringLiteral("status \"Lost\" is none of Open, Done"));
+    const StageRecord &warned = checked.records.at(2);
+    QCOMPARE(warned.fate, StageRecord::Fate::Passed);
+    QCOMPARE(warned.rules.at(2).toObject().value("ok").toBool(), false);
+    QCOMPARE(warned.rules.at(2).toObject().value("severity").toString(), QStringLiteral("warn"));
+    // The duplicate also breaks the warning rule: both are listed, the failure decides.
+    const StageRecord &duplicate = checked.records.at(3);
+    QCOMPARE(duplicate.fate, StageRecord::Fate::Failed);
+    QCOMPARE(duplicate.rules.at(0).toObject().value("ok").toBool(), false);
+    QCOMPARE(duplicate.rules.at(1).toObject().value("ok").toBool(), true);
+    QCOMPARE(duplicate.rules.at(2).toObject().value("ok").toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestTransform)

@@ -56,7 +56,8 @@ void TestScreenshots::everyViewRenders()
     const QStringList views = {
         "main-window",   "run-panel", "failed-records",    "mapping-editor", "schedule-editor",
         "alerts-editor", "api-usage", "connection-dialog", "scale-fit",      "scale-overview",
-        "scale-jump",    "problems",  "start-page",        "catalog-form"};
+        "scale-jump",    "problems",  "start-page",        "catalog-form",
+        "validate-rules"};
     QStringList expected;
     for (const QString &view : views)
         expected << QStringLiteral("%1-%2.png").arg(view, language);
