@@ -52,6 +52,25 @@ QString typeOfColumn(const QString &sqlType)
     return QStringLiteral("string");
 }
 
+/// Marks the request entry at `path` required, so the mapping editor flags it while empty.
+void markRequired(QJsonArray *request, const QStringList &path)
+{
+    for (qsizetype i = 0; i < request->size(); ++i) {
+        QJsonObject o = request->at(i).toObject();
+        if (o.value(QLatin1String("field")).toString() != path.first())
+            continue;
+        if (path.size() > 1) {
+            QJsonArray children = o.value(QLatin1String("children")).toArray();
+            markRequired(&children, path.mid(1));
+            o.insert(QStringLiteral("children"), children);
+        } else {
+            o.insert(QStringLiteral("required"), true);
+        }
+        request->replace(i, o);
+        return;
+    }
+}
+
 /// Fills the value of the request entry at `path` ("FEntity.FMaterialId") when it has none.
 bool fillValue(QJsonArray *request, const QStringList &path, const QString &value)
 {
@@ -186,6 +205,8 @@ DraftResult draftScheme(const IntegrationDraft &d, const QString &name, const QS
         const QString source = matched.value(t.name);
         if (!source.isEmpty() && fillValue(&request, t.name.split(u'.'), template1(source)))
             ++r.mapped;
+        if (t.required)
+            markRequired(&request, t.name.split(u'.'));
         if (t.required && !hasValue(request, t.name.split(u'.')))
             r.unmappedRequired << t.name;
     }

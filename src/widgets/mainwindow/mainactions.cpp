@@ -182,9 +182,9 @@ void MainActions::retranslate()
     cancelRun->setText(tr("&Cancel run"));
     about->setText(tr("&About Weft"));
     // Tooltips name the shortcut: the designer is meant to be driven from the keyboard too.
-    for (QAction *a :
-         {newProject, open, save, undo, redo, zoomIn, zoomOut, fit, autoLayout, jumpToScheme,
-          newConnection, newScheme, newIntegration, editMapping, runProject, runScheme, preview, cancelRun}) {
+    for (QAction *a : {newProject, open, save, undo, redo, zoomIn, zoomOut, fit, autoLayout,
+                       jumpToScheme, newConnection, newScheme, newIntegration, editMapping,
+                       runProject, runScheme, preview, cancelRun}) {
         const QString text = a->text().remove(u'&');
         a->setToolTip(a->shortcut().isEmpty()
                           ? text

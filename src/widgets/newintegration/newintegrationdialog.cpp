@@ -323,7 +323,7 @@ void NewIntegrationDialog::fillConnections()
         box->addItem(tr("None for now"), QString());
         // Keep the choice; else the first connection of the type (none: "None for now").
         int index = box->findData(chosen);
-        if (index < 0 || chosen == kNewConnection)
+        if (index < 0 || chosen.isEmpty() || chosen == kNewConnection)
             index = box->count() > 2 ? 0 : box->count() - 1;
         box->setCurrentIndex(index);
     };

@@ -203,6 +203,12 @@ void TestIntegrationDraft::draftsACatalogueTargetWithAutoMap()
     QVERIFY(r.unmappedRequired.contains(QStringLiteral("FCreateOrgId")));
     QVERIFY(r.unmappedRequired.contains(QStringLiteral("FUseOrgId")));
     QVERIFY(!r.unmappedRequired.contains(QStringLiteral("FName")));
+    // Marked in the metadata, so the mapping editor flags them while empty.
+    QVERIFY(requestEntry(r.scheme, QStringLiteral("FUseOrgId"))
+                .value(QLatin1String("required"))
+                .toBool());
+    QVERIFY(
+        !requestEntry(r.scheme, QStringLiteral("FShortName")).contains(QLatin1String("required")));
     QCOMPARE(r.scheme.target.metadata.json().value(QLatin1String("catalog")).toString(),
              QStringLiteral("kingdee_k3cloud/BD_Customer.save"));
 }

@@ -19,11 +19,13 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSqlError>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -64,6 +66,23 @@ struct User {
         return window.findChild<NewIntegrationDialog *>();
     }
 };
+
+/// Types into a line edit: keys for ASCII, an input method's commit for Chinese (as an IME
+/// hands a composed word to the widget; QTest's key clicks know ASCII only).
+void type(QLineEdit *edit, const QString &text)
+{
+    bool ascii = true;
+    for (const QChar c : text)
+        ascii = ascii && c.unicode() < 128;
+    if (ascii) {
+        QTest::keyClicks(edit, text);
+        return;
+    }
+    edit->setFocus();
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QCoreApplication::sendEvent(edit, &commit);
+}
 
 /// The mock's process environment in this process too, so the designer's own sample fetch
 /// reaches weft-mock as weft-run does.
@@ -143,10 +162,11 @@ private Q_SLOTS:
 
     void purchaseOutsToANewMySqlTable()
     {
+        // The mock's data within the last 20 days: a drafted scheme starts 30 days back.
         IntegrationEnv env;
         QString error;
         QVERIFY2(env.start(QStringLiteral("jst-purchasein-to-mysql"),
-                           anchoredMock({"--seed", "11", "--quiet"}),
+                           anchoredMock({"--seed", "11", "--span-days", "20", "--quiet"}),
                            QStringLiteral("it_newflow_out"), &error),
                  qPrintable(error));
         exportEnvironment(env);
@@ -167,7 +187,7 @@ private Q_SLOTS:
         User user;
         NewIntegrationDialog *dialog = user.openFlow(window);
         QVERIFY(dialog);
-        QTest::keyClicks(dialog->sourcePicker()->searchField(), QStringLiteral("采购退货"));
+        type(dialog->sourcePicker()->searchField(), QStringLiteral("采购退货"));
         user.clickEndpoint(dialog->sourcePicker(), QStringLiteral("jushuitan/purchaseout.query"));
         user.click(dialog->nextButton());
         user.click(dialog->newTableTarget());
@@ -243,7 +263,8 @@ private Q_SLOTS:
         IntegrationEnv env;
         QString error;
         QVERIFY2(env.start(QStringLiteral("jdy-customers-to-local"),
-                           anchoredMock({"--seed", "5", "--quiet"}), QString(), &error),
+                           anchoredMock({"--seed", "5", "--span-days", "20", "--quiet"}), QString(),
+                           &error),
                  qPrintable(error));
         exportEnvironment(env);
         MainWindow window;
@@ -257,11 +278,11 @@ private Q_SLOTS:
         User user;
         NewIntegrationDialog *dialog = user.openFlow(window);
         QVERIFY(dialog);
-        QTest::keyClicks(dialog->sourcePicker()->searchField(), QStringLiteral("客户"));
+        type(dialog->sourcePicker()->searchField(), QStringLiteral("客户"));
         user.clickEndpoint(dialog->sourcePicker(), QStringLiteral("kingdee_jdy/customer.list"));
         user.click(dialog->nextButton());
         QVERIFY(dialog->endpointTarget()->isChecked()); // a system's API: the default
-        QTest::keyClicks(dialog->targetPicker()->searchField(), QStringLiteral("BD_Customer"));
+        type(dialog->targetPicker()->searchField(), QStringLiteral("BD_Customer"));
         user.clickEndpoint(dialog->targetPicker(),
                            QStringLiteral("kingdee_k3cloud/BD_Customer.save"));
         user.click(dialog->nextButton());
