@@ -1239,6 +1239,10 @@
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>Node data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>weft::Commands</name>
@@ -1366,6 +1370,53 @@
     <message>
         <source>Canvas</source>
         <translation>Canvas</translation>
+    </message>
+</context>
+<context>
+    <name>weft::EndpointPicker</name>
+    <message>
+        <source>System:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by title (中文 or English), API path or field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished">Endpoint</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation type="unfinished">API</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3
+Fields: %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1887,10 @@
         <source>O&amp;verview</source>
         <translation>O&amp;verview</translation>
     </message>
+    <message>
+        <source>New &amp;integration…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -1910,6 +1965,14 @@
     <message>
         <source>Select a scheme first (in the project explorer or on the canvas).</source>
         <translation>Select a scheme first (in the project explorer or on the canvas).</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished">Cannot save</translation>
+    </message>
+    <message>
+        <source>The pinned samples were not saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2208,238 @@
     </message>
 </context>
 <context>
+    <name>weft::NewIntegrationDialog</name>
+    <message>
+        <source>Table %1 does not exist (or has no columns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where do the records go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A system&apos;s API (catalogue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An existing MySQL table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new MySQL table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table Weft proposes from the source&apos;s fields (edit freely; the first run creates it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>1 / 3 · Source: which records to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 / 3 · Target: where to write them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 / 3 · Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its columns are read from the database when you create the scheme; auto-map matches them by name and by their comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates scheme %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns of %1 are read now, then auto-mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto-map fills %n target field(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required and still to map: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without connections the scheme cannot fetch a sample or run yet; add them later in its properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the MySQL connection to read the table&apos;s columns with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the columns of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New integration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New scheme %1</source>
+        <translation type="unfinished">New scheme %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::NodeDataPanel</name>
+    <message>
+        <source>Records leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation type="unfinished">Fetch</translation>
+    </message>
+    <message>
+        <source>Fetch a sample from the source; a pinned sample is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample, to try an edge case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source (raw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After beatFlat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample of %1 yet: fetch one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This node has no records in the sample (disabled or not chained).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in · %3 out · %4 dropped · %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit record %1 of the pinned sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not JSON: %1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record is a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>weft::NodeItem</name>
     <message>
         <source>read %1</source>
@@ -2377,6 +2672,10 @@
     <message>
         <source>%1 source record(s) · %2 mapped · %3 failed · %4 skipped</source>
         <translation>%1 source record(s) · %2 mapped · %3 failed · %4 skipped</translation>
+    </message>
+    <message>
+        <source>Pinned sample: </source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2712,16 +3011,8 @@
         <translation>Could not run: %1</translation>
     </message>
     <message>
-        <source>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</source>
-        <translation>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</translation>
-    </message>
-    <message>
         <source>A run is already going: wait for it or cancel it.</source>
         <translation>A run is already going: wait for it or cancel it.</translation>
-    </message>
-    <message>
-        <source>Save the project first: its state store is kept beside it.</source>
-        <translation>Save the project first: its state store is kept beside it.</translation>
     </message>
     <message>
         <source>The retry of %1 will start when the current run ends.</source>
@@ -2903,6 +3194,29 @@
     <message>
         <source>Elapsed</source>
         <translation>Elapsed</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SampleCache</name>
+    <message>
+        <source>Refresh pinned sample of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin sample of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin sample of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit pinned record %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3421,59 @@
         <source>Sample value</source>
         <translation>Sample value</translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished">Label</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StageTableModel</name>
+    <message>
+        <source>%1 of %2 rule(s) broken: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) passed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>made of %n record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">failed</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <source>Why / note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>weft::StartPage</name>
@@ -3136,6 +3503,10 @@
     </message>
     <message>
         <source>Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New integration…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

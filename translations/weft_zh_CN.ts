@@ -1510,6 +1510,53 @@
     </message>
 </context>
 <context>
+    <name>weft::EndpointPicker</name>
+    <message>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <source>Search by title (中文 or English), API path or field</source>
+        <translation>按标题（中文或英文）、接口路径或字段搜索</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接口</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>接口路径</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>All systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <source>Matched: %1</source>
+        <translation>匹配：%1</translation>
+    </message>
+    <message>
+        <source>No endpoint matches.</source>
+        <translation>没有匹配的接口。</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3
+Fields: %4</source>
+        <translation>%1 — %2 %3
+字段：%4</translation>
+    </message>
+</context>
+<context>
     <name>weft::ExpressionField</name>
     <message>
         <source>No value: the field is not sent.</source>
@@ -1973,6 +2020,10 @@
         <source>O&amp;verview</source>
         <translation>概览图(&amp;V)</translation>
     </message>
+    <message>
+        <source>New &amp;integration…</source>
+        <translation>新建集成(&amp;I)…</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -2282,6 +2333,131 @@
     <message>
         <source>table %1 does not exist (yet) in %2</source>
         <translation>%2 中（尚）不存在表 %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::NewIntegrationDialog</name>
+    <message>
+        <source>Table %1 does not exist (or has no columns).</source>
+        <translation>表 %1 不存在（或没有列）。</translation>
+    </message>
+    <message>
+        <source>New integration</source>
+        <translation>新建集成</translation>
+    </message>
+    <message>
+        <source>Where do the records go?</source>
+        <translation>数据写到哪里？</translation>
+    </message>
+    <message>
+        <source>A system&apos;s API (catalogue)</source>
+        <translation>某个系统的接口（API 目录）</translation>
+    </message>
+    <message>
+        <source>An existing MySQL table</source>
+        <translation>已有的 MySQL 表</translation>
+    </message>
+    <message>
+        <source>A new MySQL table</source>
+        <translation>新的 MySQL 表</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>表：</translation>
+    </message>
+    <message>
+        <source>The table Weft proposes from the source&apos;s fields (edit freely; the first run creates it):</source>
+        <translation>Weft 根据源的字段拟出的表（可随意修改；第一次运行时建表）：</translation>
+    </message>
+    <message>
+        <source>Read with:</source>
+        <translation>读取连接：</translation>
+    </message>
+    <message>
+        <source>Write with:</source>
+        <translation>写入连接：</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>1 / 3 · Source: which records to read</source>
+        <translation>1 / 3 · 源：读取哪些数据</translation>
+    </message>
+    <message>
+        <source>2 / 3 · Target: where to write them</source>
+        <translation>2 / 3 · 目标：写到哪里</translation>
+    </message>
+    <message>
+        <source>3 / 3 · Connections</source>
+        <translation>3 / 3 · 连接</translation>
+    </message>
+    <message>
+        <source>Its columns are read from the database when you create the scheme; auto-map matches them by name and by their comments.</source>
+        <translation>创建方案时从数据库读取它的列；自动映射按列名和列注释匹配。</translation>
+    </message>
+    <message>
+        <source>New connection (%1)…</source>
+        <translation>新建连接（%1）…</translation>
+    </message>
+    <message>
+        <source>None for now</source>
+        <translation>暂不选择</translation>
+    </message>
+    <message>
+        <source>Creates scheme %1.</source>
+        <translation>将创建方案 %1。</translation>
+    </message>
+    <message>
+        <source>The columns of %1 are read now, then auto-mapped.</source>
+        <translation>创建时读取 %1 的列，然后自动映射。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto-map fills %n target field(s).</source>
+        <translation>
+            <numerusform>自动映射填好 %n 个目标字段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Required and still to map: %1.</source>
+        <translation>仍需映射的必填字段：%1。</translation>
+    </message>
+    <message>
+        <source>Without connections the scheme cannot fetch a sample or run yet; add them later in its properties.</source>
+        <translation>没有连接时，方案还不能取样例数据或运行；之后可在方案属性中添加。</translation>
+    </message>
+    <message>
+        <source>Choose the MySQL connection to read the table&apos;s columns with.</source>
+        <translation>请选择用来读取表结构的 MySQL 连接。</translation>
+    </message>
+    <message>
+        <source>Reading the columns of %1…</source>
+        <translation>正在读取 %1 的列…</translation>
+    </message>
+    <message>
+        <source>New integration %1</source>
+        <translation>新建集成 %1</translation>
+    </message>
+    <message>
+        <source>New connection %1</source>
+        <translation>新建连接 %1</translation>
+    </message>
+    <message>
+        <source>New scheme %1</source>
+        <translation>新建方案 %1</translation>
     </message>
 </context>
 <context>
@@ -2957,16 +3133,8 @@
         <translation>无法运行：%1</translation>
     </message>
     <message>
-        <source>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</source>
-        <translation>请先保存项目：它的状态库（同步游标、异常数据）保存在项目文件旁边。</translation>
-    </message>
-    <message>
         <source>A run is already going: wait for it or cancel it.</source>
         <translation>已有运行在进行：请等待它结束或取消它。</translation>
-    </message>
-    <message>
-        <source>Save the project first: its state store is kept beside it.</source>
-        <translation>请先保存项目：状态库保存在项目文件旁边。</translation>
     </message>
     <message>
         <source>The retry of %1 will start when the current run ends.</source>
@@ -3151,6 +3319,29 @@
     </message>
 </context>
 <context>
+    <name>weft::SampleCache</name>
+    <message>
+        <source>Refresh pinned sample of %1</source>
+        <translation>刷新 %1 的固定样本</translation>
+    </message>
+    <message>
+        <source>Pin sample of %1</source>
+        <translation>固定 %1 的样本</translation>
+    </message>
+    <message>
+        <source>Unpin sample of %1</source>
+        <translation>取消固定 %1 的样本</translation>
+    </message>
+    <message>
+        <source>Edit pinned record %1 of %2</source>
+        <translation>编辑 %2 的固定记录 %1</translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample of %1</source>
+        <translation>向 %1 的固定样本添加记录</translation>
+    </message>
+</context>
+<context>
     <name>weft::ScheduleEditor</name>
     <message>
         <source>%1 (itself)</source>
@@ -3227,29 +3418,6 @@
     <message>
         <source>The scheme is disabled: weft-run serve does not run it.</source>
         <translation>本方案已停用：weft-run serve 不会运行它。</translation>
-    </message>
-</context>
-<context>
-    <name>weft::SampleCache</name>
-    <message>
-        <source>Refresh pinned sample of %1</source>
-        <translation>刷新 %1 的固定样本</translation>
-    </message>
-    <message>
-        <source>Pin sample of %1</source>
-        <translation>固定 %1 的样本</translation>
-    </message>
-    <message>
-        <source>Unpin sample of %1</source>
-        <translation>取消固定 %1 的样本</translation>
-    </message>
-    <message>
-        <source>Edit pinned record %1 of %2</source>
-        <translation>编辑 %2 的固定记录 %1</translation>
-    </message>
-    <message>
-        <source>Add a record to the pinned sample of %1</source>
-        <translation>向 %1 的固定样本添加记录</translation>
     </message>
 </context>
 <context>
@@ -3375,36 +3543,9 @@
         <source>Sample value</source>
         <translation>样例值</translation>
     </message>
-</context>
-<context>
-    <name>weft::StartPage</name>
     <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>A scheme reads a source system page by page, maps its fields and writes them to a target. Start with a scheme (its source, mapping and target are nodes on the canvas), add the connections it uses, or open an example to see a complete one.</source>
-        <translation>集成方案逐页读取源系统，映射字段后写入目标。可以先新建一个方案（源、字段映射和目标是画布上的节点），再添加它用到的连接；也可以打开一个示例，看看完整的方案。</translation>
-    </message>
-    <message>
-        <source>New scheme</source>
-        <translation>新建方案</translation>
-    </message>
-    <message>
-        <source>New connection…</source>
-        <translation>新建连接…</translation>
-    </message>
-    <message>
-        <source>Open project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
-    </message>
-    <message>
-        <source>Recent projects</source>
-        <translation>最近的项目</translation>
+        <source>Label</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -3458,6 +3599,41 @@
     <message>
         <source>Why / note</source>
         <translation>原因 / 说明</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StartPage</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>A scheme reads a source system page by page, maps its fields and writes them to a target. Start with a scheme (its source, mapping and target are nodes on the canvas), add the connections it uses, or open an example to see a complete one.</source>
+        <translation>集成方案逐页读取源系统，映射字段后写入目标。可以先新建一个方案（源、字段映射和目标是画布上的节点），再添加它用到的连接；也可以打开一个示例，看看完整的方案。</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>新建连接…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>New integration…</source>
+        <translation>新建集成…</translation>
     </message>
 </context>
 <context>

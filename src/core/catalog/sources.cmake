@@ -3,4 +3,7 @@ set(WEFT_CORE_catalog_SOURCES
     catalogcheck.cpp catalogcheck.h
     catalogmetadata.cpp catalogmetadata.h
     catalogreader.cpp catalogreader.h
+    fieldmatch.cpp fieldmatch.h
+    integrationdraft.cpp integrationdraft.h
+    tableproposal.cpp tableproposal.h
 )

@@ -5,6 +5,7 @@
 #include "core/model/projectio.h"
 #include "core/model/stepjson.h"
 #include "tools/scaledemo/scaledemo.h"
+#include "tools/screenshots/newintegrationshots.h"
 #include "tools/screenshots/robotstandin.h"
 #include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/pipelinemodel.h"
@@ -362,6 +363,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     // A second window, new and empty, with the example among its recent projects.
     bool ok = saveStartPage(dir, language, written, err);
     ok &= saveCatalogForm(*project, dir, language, written, err);
+    ok &= saveNewIntegrationViews(dir, language, written, err);
     addSteps(window.document());
     settle();
     window.view()->fitAll();

@@ -62,6 +62,7 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     showOverview->setChecked(true);
     newConnection = make(this, "connection", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     newScheme = make(this, "scheme", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    newIntegration = make(this, "scheme", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     editMapping = make(this, "node-map", QKeySequence(Qt::CTRL | Qt::Key_M));
     alerts = make(this, "alert");
     runProject = make(this, "run", QKeySequence(Qt::Key_F5));
@@ -105,6 +106,7 @@ void MainActions::buildMenus()
     QMenuBar *bar = m_window->menuBar();
     m_file = bar->addMenu(QString());
     m_file->addAction(newProject);
+    m_file->addAction(newIntegration);
     m_file->addAction(open);
     m_recent = m_file->addMenu(QString());
     m_file->addSeparator();
@@ -171,6 +173,7 @@ void MainActions::retranslate()
     showOverview->setText(tr("O&verview"));
     newConnection->setText(tr("New &connection…"));
     newScheme->setText(tr("New &scheme"));
+    newIntegration->setText(tr("New &integration…"));
     editMapping->setText(tr("Edit &mapping"));
     alerts->setText(tr("&Alerts…"));
     runProject->setText(tr("&Run project"));
@@ -179,9 +182,9 @@ void MainActions::retranslate()
     cancelRun->setText(tr("&Cancel run"));
     about->setText(tr("&About Weft"));
     // Tooltips name the shortcut: the designer is meant to be driven from the keyboard too.
-    for (QAction *a :
-         {newProject, open, save, undo, redo, zoomIn, zoomOut, fit, autoLayout, jumpToScheme,
-          newConnection, newScheme, editMapping, runProject, runScheme, preview, cancelRun}) {
+    for (QAction *a : {newProject, open, save, undo, redo, zoomIn, zoomOut, fit, autoLayout,
+                       jumpToScheme, newConnection, newScheme, newIntegration, editMapping,
+                       runProject, runScheme, preview, cancelRun}) {
         const QString text = a->text().remove(u'&');
         a->setToolTip(a->shortcut().isEmpty()
                           ? text

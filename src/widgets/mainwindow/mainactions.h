@@ -27,6 +27,7 @@ public:
     QMenu *viewMenu() const { return m_view; }
 
     QAction *newProject;
+    QAction *newIntegration;
     QAction *open;
     QAction *save;
     QAction *saveAs;

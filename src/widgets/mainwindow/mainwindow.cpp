@@ -25,6 +25,7 @@
 #include "widgets/mainwindow/propertiespanel.h"
 #include "widgets/mainwindow/startpage.h"
 #include "widgets/mapping/mappingeditor.h"
+#include "widgets/newintegration/newintegrationdialog.h"
 #include "widgets/run/enginehost.h"
 #include "widgets/run/logmodel.h"
 #include "widgets/run/logpanel.h"
@@ -224,6 +225,7 @@ void MainWindow::wire()
     connect(a->showOverview, &QAction::toggled, m_view, &PipelineView::setOverviewEnabled);
     connect(a->newConnection, &QAction::triggered, this, [this] { editConnection(); });
     connect(a->newScheme, &QAction::triggered, this, &MainWindow::addScheme);
+    connect(a->newIntegration, &QAction::triggered, this, &MainWindow::newIntegration);
     connect(a->editMapping, &QAction::triggered, this, [this] {
         if (!currentScheme().isEmpty())
             openMapping(currentScheme());
@@ -547,6 +549,7 @@ void MainWindow::wireStartPage()
     connect(m_doc, &ProjectDocument::schemeInserted, this, update);
     connect(m_doc, &ProjectDocument::schemeRemoved, this, update);
     connect(m_doc, &ProjectDocument::connectionsChanged, this, update);
+    connect(m_start, &StartPage::newIntegrationRequested, this, &MainWindow::newIntegration);
     connect(m_start, &StartPage::newSchemeRequested, this, &MainWindow::addScheme);
     connect(m_start, &StartPage::newConnectionRequested, this, [this] { editConnection(); });
     connect(m_start, &StartPage::openRequested, m_actions->open, &QAction::trigger);
@@ -572,6 +575,25 @@ void MainWindow::addScheme()
     m_selectedScheme = created;
     m_properties->showScheme(created);
     QTimer::singleShot(0, this, [this, created] { m_view->centerOnScheme(created); });
+}
+
+NewIntegrationDialog *MainWindow::newIntegration()
+{
+    // Window-modal, not exec(): the flow's dialogs stay drivable (tests, screenshots).
+    auto *dialog = new NewIntegrationDialog(m_doc, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewIntegrationDialog::created, this, [this](const QString &scheme) {
+        m_explorer->selectScheme(scheme);
+        m_selectedScheme = scheme;
+        m_properties->showScheme(scheme);
+        openMapping(scheme);
+        // A sample when the scheme can read: the mapping editor then shows real values.
+        const Scheme &s = m_doc->project().schemes.at(m_doc->schemeIndex(scheme));
+        if (m_doc->connectionIndex(s.source.connection) >= 0)
+            m_samples->fetch(scheme);
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace weft

@@ -39,6 +39,7 @@ class RunPanel;
 class SampleCache;
 class SchemeJump;
 class StartPage;
+class NewIntegrationDialog;
 class StateService;
 
 /// The designer's main window: the project explorer and node palette on the left, the
@@ -83,6 +84,8 @@ public:
     MainActions *actions() const { return m_actions; }
     /// Shows the mapping editor of a scheme in a centre tab (creating it if needed).
     MappingEditor *openMapping(const QString &scheme);
+    /// File → New integration…: opens the flow's dialog (window-modal) and returns it.
+    NewIntegrationDialog *newIntegration();
     void showCanvas();
     /// Raises one of the bottom tabs: "run", "log", "failed", "history", "usage", "preview",
     /// "problems".

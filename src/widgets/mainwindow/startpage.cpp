@@ -48,6 +48,8 @@ StartPage::StartPage(QWidget *canvas)
     : QFrame(canvas)
     , m_title(new QLabel(this))
     , m_intro(new QLabel(this))
+    , m_newIntegration(
+          new QPushButton(QIcon(QStringLiteral(":/icons/scheme.svg")), QString(), this))
     , m_newScheme(new QPushButton(QIcon(QStringLiteral(":/icons/scheme.svg")), QString(), this))
     , m_newConnection(
           new QPushButton(QIcon(QStringLiteral(":/icons/connection.svg")), QString(), this))
@@ -70,6 +72,7 @@ StartPage::StartPage(QWidget *canvas)
         bold.setBold(true);
         l->setFont(bold);
     }
+    m_newIntegration->setObjectName(QStringLiteral("startNewIntegration"));
     m_newScheme->setObjectName(QStringLiteral("startNewScheme"));
     m_newConnection->setObjectName(QStringLiteral("startNewConnection"));
     m_open->setObjectName(QStringLiteral("startOpen"));
@@ -77,7 +80,7 @@ StartPage::StartPage(QWidget *canvas)
     m_recent->setObjectName(QStringLiteral("startRecent"));
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_newScheme, m_newConnection, m_open}) {
+    for (QPushButton *b : {m_newIntegration, m_newScheme, m_newConnection, m_open}) {
         b->setMinimumHeight(36);
         buttons->addWidget(b);
     }
@@ -95,6 +98,7 @@ StartPage::StartPage(QWidget *canvas)
     layout->addLayout(buttons);
     layout->addLayout(lists, 1);
 
+    connect(m_newIntegration, &QPushButton::clicked, this, &StartPage::newIntegrationRequested);
     connect(m_newScheme, &QPushButton::clicked, this, &StartPage::newSchemeRequested);
     connect(m_newConnection, &QPushButton::clicked, this, &StartPage::newConnectionRequested);
     connect(m_open, &QPushButton::clicked, this, &StartPage::openRequested);
@@ -157,6 +161,7 @@ void StartPage::retranslate()
                         "them to a target. Start with a scheme (its source, mapping and target "
                         "are nodes on the canvas), add the connections it uses, or open an "
                         "example to see a complete one."));
+    m_newIntegration->setText(tr("New integration…"));
     m_newScheme->setText(tr("New scheme"));
     m_newConnection->setText(tr("New connection…"));
     m_open->setText(tr("Open project…"));

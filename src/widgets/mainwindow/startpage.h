@@ -28,6 +28,8 @@ public:
     QListWidget *recentList() const { return m_recent; }
 
 Q_SIGNALS:
+    /// The new-integration flow (a scheme from the API catalogue).
+    void newIntegrationRequested();
     void newSchemeRequested();
     void newConnectionRequested();
     void openRequested();
@@ -45,6 +47,7 @@ private:
 
     QLabel *m_title;
     QLabel *m_intro;
+    QPushButton *m_newIntegration;
     QPushButton *m_newScheme;
     QPushButton *m_newConnection;
     QPushButton *m_open;

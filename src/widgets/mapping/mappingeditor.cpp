@@ -1,6 +1,8 @@
 #include "widgets/mapping/mappingeditor.h"
 
+#include "core/catalog/fieldmatch.h"
 #include "core/model/mysqlstatement.h"
+#include "widgets/common/language.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/editor/expressioneditor.h"
 #include "widgets/editor/expressionfield.h"
@@ -369,12 +371,31 @@ void MappingEditor::retranslate()
 void MappingEditor::refreshSources()
 {
     const QList<QJsonObject> inputs = m_samples->inputs(m_scheme);
+    // A source made from the catalogue knows its fields and their labels before any sample.
+    QStringList fields = m_samples->fields(m_scheme);
+    QHash<QString, QString> labels;
+    const int index = m_doc->schemeIndex(m_scheme);
+    const QString ref = index < 0 ? QString()
+                                  : m_doc->project()
+                                        .schemes.at(index)
+                                        .source.metadata.json()
+                                        .value(QLatin1String("catalog"))
+                                        .toString();
+    if (const CatalogEndpoint *e = ref.isEmpty() ? nullptr : Catalog::builtin()->endpoint(ref)) {
+        const bool chinese = Language::current() == QLatin1String("zh_CN");
+        for (const LabelledField &f : flattenedRecordFields(*e)) {
+            labels.insert(f.name, chinese ? (f.zh.isEmpty() ? f.en : f.zh)
+                                          : (f.en.isEmpty() ? f.zh : f.en));
+            if (inputs.isEmpty() && !fields.contains(f.name))
+                fields << f.name;
+        }
+    }
     if (!inputs.isEmpty())
         m_sources->setRecords(inputs);
     else
-        m_sources->setFieldNames(m_samples->fields(m_scheme));
+        m_sources->setFieldNames(fields);
+    m_sources->setLabels(labels);
     // Only a real sample is trusted to say a field does not exist.
-    const QStringList fields = m_samples->fields(m_scheme);
     m_model->setSourceFields(fields, !inputs.isEmpty());
     m_expression->setFields(inputs.isEmpty() ? QStringList() : fields);
     m_sourceTree->resizeColumnToContents(0);

@@ -187,6 +187,20 @@ void SourceFieldModel::setFieldNames(const QStringList &fields)
     }
 }
 
+void SourceFieldModel::setLabels(const QHash<QString, QString> &labels)
+{
+    if (labels.isEmpty())
+        return;
+    setHorizontalHeaderItem(2, new QStandardItem(tr("Label")));
+    for (int row = 0; row < rowCount(); ++row) {
+        const QString path = item(row, 0)->data(PathRole).toString();
+        auto *label = new QStandardItem(labels.value(path));
+        label->setData(path, PathRole);
+        label->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        setItem(row, 2, label);
+    }
+}
+
 QStringList SourceFieldModel::mimeTypes() const
 {
     return {QString::fromLatin1(kFieldMimeType)};

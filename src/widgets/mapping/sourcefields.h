@@ -41,6 +41,8 @@ public:
     /// Field names only (no sample yet).
     void setFieldNames(const QStringList &fields);
     QStringList fieldPaths() const { return m_paths; }
+    /// What the catalogue calls the top-level fields (path → label): shown in a third column.
+    void setLabels(const QHash<QString, QString> &labels);
 
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
