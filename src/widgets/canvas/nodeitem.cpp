@@ -73,6 +73,15 @@ void NodeItem::setNode(const PipelineNode &node)
     update();
 }
 
+void NodeItem::setRunCounts(const NodeRunCounts &counts)
+{
+    if (m_run == counts)
+        return;
+    m_run = counts;
+    setToolTip(toolTipText());
+    update();
+}
+
 QPointF NodeItem::inputPort() const
 {
     return mapToScene(QPointF(0, kHeight / 2));
@@ -108,26 +117,26 @@ QList<NodeItem::CounterPart> NodeItem::counterParts(Detail detail) const
     const auto number = [&](qint64 n) { return locale.toString(n); };
     switch (m_node.kind) {
     case NodeKind::Source:
-        if (m_node.out >= 0)
-            parts.append({tr("read %1").arg(number(m_node.out))});
+        if (m_run.out >= 0)
+            parts.append({tr("read %1").arg(number(m_run.out))});
         break;
     case NodeKind::Target:
-        if (m_node.out >= 0)
-            parts.append({tr("written %1").arg(number(m_node.out))});
+        if (m_run.out >= 0)
+            parts.append({tr("written %1").arg(number(m_run.out))});
         break;
     default:
         // A step or the mapping: what reached it and what it handed on.
-        if (m_node.in >= 0) {
-            const QString in = number(m_node.in);
-            const QString out = number(m_node.out);
+        if (m_run.in >= 0) {
+            const QString in = number(m_run.in);
+            const QString out = number(m_run.out);
             parts.append({detail == Detail::Full      ? tr("in %1 → out %2").arg(in, out)
                           : detail == Detail::Compact ? QStringLiteral("%1 → %2").arg(in, out)
                                                       : QStringLiteral("→ %1").arg(out)});
         }
         break;
     }
-    if (m_node.kind != NodeKind::Source && m_node.failed > 0)
-        parts.append({tr("failed %1").arg(number(m_node.failed)), true});
+    if (m_node.kind != NodeKind::Source && m_run.failed > 0)
+        parts.append({tr("failed %1").arg(number(m_run.failed)), true});
     if (!m_node.chained)
         parts.append({tr("not connected")});
     else if (!m_node.enabled)
@@ -200,7 +209,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawText(QRectF(8, 0, kWidth - 30, 22), Qt::AlignVCenter | Qt::AlignLeft,
                           nodeKindLabel(m_node.kind));
     }
-    if (const QColor sc = stateColor(m_node.state); sc.isValid()) {
+    if (const QColor sc = stateColor(m_run.state); sc.isValid()) {
         painter->setPen(QPen(Qt::white, 1.5));
         painter->setBrush(sc);
         painter->drawEllipse(QPointF(kWidth - 12, 11), 5, 5);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 
 #include <QGraphicsItem>
 #include <QList>
@@ -37,8 +38,10 @@ public:
 
     NodeId id() const { return m_node.id; }
     const PipelineNode &node() const { return m_node; }
-    /// Takes new content from the model (title, state, counters); repaints.
+    /// Takes new content from the model (kind, title, detail, chained, enabled); repaints.
     void setNode(const PipelineNode &node);
+    /// Takes the node's run state and counters from the run overlay; repaints.
+    void setRunCounts(const NodeRunCounts &counts);
 
     bool hasInput() const { return m_node.kind != NodeKind::Source; }
     bool hasOutput() const { return m_node.kind != NodeKind::Target; }
@@ -72,6 +75,7 @@ private:
     void paintCounters(QPainter *painter, const QFontMetricsF &metrics) const;
 
     PipelineNode m_node;
+    NodeRunCounts m_run;
     /// The title and detail lines elided to the card once per content and font (the card's
     /// width never changes with the zoom), not at every paint.
     void elide(const QFont &titleFont, const QFont &smallFont) const;

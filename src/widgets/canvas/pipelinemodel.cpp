@@ -2,6 +2,7 @@
 
 #include "widgets/canvas/pipelinekeys.h"
 #include "widgets/canvas/pipelinerules.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/common/stepjson.h"
@@ -80,6 +81,7 @@ struct PipelineModel::Desired {
 PipelineModel::PipelineModel(ProjectDocument *doc, QObject *parent)
     : QObject(parent)
     , m_doc(doc)
+    , m_runOverlay(new PipelineRunOverlay(this, this))
 {
     connect(doc, &ProjectDocument::projectReset, this, &PipelineModel::rebuild);
     // A scheme that grows or shrinks can change the grid's cells, and with them every

@@ -10,16 +10,12 @@
 
 namespace weft {
 
+class PipelineRunOverlay;
 class ProjectDocument;
 struct Scheme;
-struct RunProgress;
-struct RunInfo;
 
 using NodeId = quint32; ///< stable while the node exists; 0 is "no node"
 using EdgeId = quint32;
-
-/// What a node shows while a run goes.
-enum class NodeRunState { Idle, Pending, Running, Done, Failed };
 
 /// One node of the canvas, mirrored from the project.
 struct PipelineNode {
@@ -32,10 +28,6 @@ struct PipelineNode {
     QPointF pos;         ///< top-left, scene coordinates
     bool chained = true; ///< false: not connected yet — kept in the layout, does not run
     bool enabled = true;
-    NodeRunState state = NodeRunState::Idle;
-    qint64 in = -1; ///< records that reached the node (-1: not known)
-    qint64 out = -1;
-    qint64 failed = -1;
 };
 
 /// One edge: records flow from `from` to `to`.
@@ -113,11 +105,9 @@ public:
     /// Schemes to a row of the computed layout (1: one scheme below the other).
     int gridColumns() const { return m_grid.columns; }
 
-    // Run state: shown live, neither saved nor undoable.
-    void applyProgress(const RunProgress &progress);
-    void applyFinished(const RunInfo &info);
-    void markPending(const QStringList &schemes);
-    void clearRunState();
+    /// What the nodes show while a run goes: live, neither saved nor undoable, so not part
+    /// of this model (owned by it, fed by RunCoordinator, painted by the scene).
+    PipelineRunOverlay *runOverlay() const { return m_runOverlay; }
 
     /// Re-reads titles after a language change.
     void retranslate();
@@ -148,7 +138,6 @@ private:
     void syncSchemesFrom(int index);
     void dropScheme(const QString &name);
     QList<Desired> desiredNodes(const Scheme &scheme, int index) const;
-    void setNodeState(NodeId id, NodeRunState state, qint64 in, qint64 out, qint64 failed);
     QString newStepId(const QString &scheme, NodeKind kind) const;
     QString newSchemeName() const;
     /// Pushes the scheme edit and the layout edit of one structural change as one undo step.
@@ -164,6 +153,7 @@ private:
     EdgeId m_nextEdge = 1;
     Grid m_grid;
     QHash<QString, int> m_schemeColumns; ///< node columns each scheme takes in the grid
+    PipelineRunOverlay *m_runOverlay;
 };
 
 } // namespace weft

@@ -1,6 +1,7 @@
 #include "widgets/canvas/pipelinescene.h"
 
 #include "widgets/canvas/nodeitem.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/common/projectdocument.h"
 
 #include <QGraphicsPathItem>
@@ -24,6 +25,10 @@ PipelineScene::PipelineScene(PipelineModel *model, QObject *parent)
     connect(model, &PipelineModel::nodeChanged, this, [this](NodeId id) {
         if (NodeItem *item = m_nodes.value(id))
             item->setNode(*m_model->node(id));
+    });
+    connect(model->runOverlay(), &PipelineRunOverlay::countsChanged, this, [this](NodeId id) {
+        if (NodeItem *item = m_nodes.value(id))
+            item->setRunCounts(m_model->runOverlay()->counts(id));
     });
     connect(model, &PipelineModel::nodeMoved, this, [this](NodeId id) {
         NodeItem *item = m_nodes.value(id);
@@ -83,6 +88,7 @@ void PipelineScene::addNode(NodeId id)
     if (!node || m_nodes.contains(id))
         return;
     auto *item = new NodeItem(*node);
+    item->setRunCounts(m_model->runOverlay()->counts(id));
     item->setCacheMode(m_nodeCaching ? QGraphicsItem::DeviceCoordinateCache
                                      : QGraphicsItem::NoCache);
     addItem(item);

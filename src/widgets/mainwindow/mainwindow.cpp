@@ -6,6 +6,7 @@
 #include "widgets/canvas/nodekind.h"
 #include "widgets/canvas/nodepalette.h"
 #include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/canvas/pipelineview.h"
 #include "widgets/canvas/schemejump.h"
@@ -75,7 +76,7 @@ void showSampleCounts(PipelineModel *pipeline, const QString &scheme, const Prev
         if (stage.type == QLatin1String("map"))
             p.counters.written = stage.out;
     }
-    pipeline->applyProgress(p);
+    pipeline->runOverlay()->applyProgress(p);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "widgets/run/runcoordinator.h"
 
 #include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/common/projectdocument.h"
 #include "widgets/common/stateservice.h"
 #include "widgets/run/enginehost.h"
@@ -19,13 +20,13 @@ RunCoordinator::RunCoordinator(ProjectDocument *doc, EngineHost *engine, StateSe
     , m_pipeline(pipeline)
 {
     connect(engine, &EngineHost::runStarted, this, [this](const QStringList &schemes, bool) {
-        m_pipeline->clearRunState();
-        m_pipeline->markPending(schemes);
+        m_pipeline->runOverlay()->clear();
+        m_pipeline->runOverlay()->markPending(schemes);
         for (const QString &s : schemes)
             Q_EMIT phaseChanged(s, tr("waiting"));
     });
     connect(engine, &EngineHost::progress, this, [this](const RunProgress &p) {
-        m_pipeline->applyProgress(p);
+        m_pipeline->runOverlay()->applyProgress(p);
         RunProgressModel::Row row;
         row.phase = p.phase;
         row.windowIndex = p.windowIndex;
@@ -33,7 +34,7 @@ RunCoordinator::RunCoordinator(ProjectDocument *doc, EngineHost *engine, StateSe
         Q_EMIT phaseChanged(p.scheme, RunProgressModel::phaseText(row));
     });
     connect(engine, &EngineHost::schemeFinished, this, [this](const RunInfo &info) {
-        m_pipeline->applyFinished(info);
+        m_pipeline->runOverlay()->applyFinished(info);
         const QLocale l;
         Q_EMIT phaseChanged(info.scheme, tr("%1: read %2, written %3, failed %4")
                                              .arg(RunProgressModel::outcomeText(info.outcome),

@@ -1,6 +1,7 @@
 #include "core/engine/runtypes.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
@@ -312,7 +313,7 @@ void TestPipelineModel::stepNodesShowTheirCounters()
     PipelineScene scene(m_model);
     QTest::qWait(0);
     const auto text = [&](const QString &key) { return scene.nodeItem(node(key))->counterText(); };
-    m_model->markPending({QStringLiteral("purchasein")});
+    m_model->runOverlay()->markPending({QStringLiteral("purchasein")});
     QCOMPARE(text("open"), QString());
 
     RunProgress p;
@@ -325,12 +326,12 @@ void TestPipelineModel::stepNodesShowTheirCounters()
     p.steps = {{QStringLiteral("beatFlat"), QStringLiteral("beatFlat"), 500, 1674, 0},
                {QStringLiteral("open"), QStringLiteral("filter"), 1674, 1591, 0},
                {QStringLiteral("map"), QStringLiteral("map"), 1591, 1589, 2}};
-    m_model->applyProgress(p);
-    const PipelineNode *filter = m_model->node(node("open"));
-    QCOMPARE(filter->state, NodeRunState::Running);
-    QCOMPARE(filter->in, qint64(1674));
-    QCOMPARE(filter->out, qint64(1591));
-    QCOMPARE(filter->failed, qint64(0));
+    m_model->runOverlay()->applyProgress(p);
+    const NodeRunCounts filter = m_model->runOverlay()->counts(node("open"));
+    QCOMPARE(filter.state, NodeRunState::Running);
+    QCOMPARE(filter.in, qint64(1674));
+    QCOMPARE(filter.out, qint64(1591));
+    QCOMPARE(filter.failed, qint64(0));
     // The locale's digit grouping, as for the source's and the target's counters.
     const QLocale locale;
     QCOMPARE(text("open"),
@@ -345,16 +346,18 @@ void TestPipelineModel::stepNodesShowTheirCounters()
     info.scheme = QStringLiteral("purchasein");
     info.outcome = RunOutcome::FinishedWithFailures;
     info.counters = p.counters;
-    m_model->applyFinished(info);
-    QCOMPARE(m_model->node(node("open"))->state, NodeRunState::Done);
-    QCOMPARE(m_model->node(node("map"))->failed, qint64(2));
+    m_model->runOverlay()->applyFinished(info);
+    QCOMPARE(m_model->runOverlay()->counts(node("open")).state, NodeRunState::Done);
+    QCOMPARE(m_model->runOverlay()->counts(node("map")).failed, qint64(2));
+    QCOMPARE(m_model->runOverlay()->counts(node("target")).state, NodeRunState::Failed);
     QCOMPARE(text("open"),
              QStringLiteral("in %1 → out %2").arg(locale.toString(1674), locale.toString(1591)));
     // The card shows everything; its tooltip too.
     QVERIFY(scene.nodeItem(node("map"))->toolTip().endsWith(text("map")));
 
-    m_model->clearRunState();
+    m_model->runOverlay()->clear();
     QCOMPARE(text("open"), QString());
+    QCOMPARE(m_model->runOverlay()->counts(node("target")), NodeRunCounts());
 }
 
 QTEST_MAIN(TestPipelineModel)

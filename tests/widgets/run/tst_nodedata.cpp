@@ -6,6 +6,7 @@
 #include "core/engine/preview.h"
 #include "core/engine/transform.h"
 #include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/language.h"
@@ -179,11 +180,13 @@ void TestNodeData::filterNodeShowsWhatItDroppedAndWhy()
 
     // The canvas shows the sample's counts on the nodes, as a run does.
     PipelineModel *pipeline = m_window->pipelineModel();
-    const PipelineNode *filter = pipeline->node(pipeline->nodeFor(kScheme, "approved"));
-    QCOMPARE(filter->in, m_want.rows);
-    QCOMPARE(filter->out, m_want.approvedRows);
-    const PipelineNode *source = pipeline->node(pipeline->nodeFor(kScheme, "source"));
-    QCOMPARE(source->out, m_want.rows);
+    const NodeRunCounts filter =
+        pipeline->runOverlay()->counts(pipeline->nodeFor(kScheme, "approved"));
+    QCOMPARE(filter.in, m_want.rows);
+    QCOMPARE(filter.out, m_want.approvedRows);
+    const NodeRunCounts source =
+        pipeline->runOverlay()->counts(pipeline->nodeFor(kScheme, "source"));
+    QCOMPARE(source.out, m_want.rows);
 }
 
 void TestNodeData::mappingNodeShowsGroupedDocuments()
@@ -210,8 +213,9 @@ void TestNodeData::mappingNodeShowsGroupedDocuments()
              qPrintable(m_panel->stateText()));
     // The target node takes what the mapping hands on.
     PipelineModel *pipeline = m_window->pipelineModel();
-    const PipelineNode *target = pipeline->node(pipeline->nodeFor(kScheme, "target"));
-    QCOMPARE(target->in, m_want.approvedRows);
+    const NodeRunCounts target =
+        pipeline->runOverlay()->counts(pipeline->nodeFor(kScheme, "target"));
+    QCOMPARE(target.in, m_want.approvedRows);
     m_window->scene()->selectNode(kScheme, QStringLiteral("target"));
     QCOMPARE(m_panel->stageId(), QStringLiteral("map"));
 }
@@ -231,7 +235,8 @@ void TestNodeData::editingAStepMapsTheSampleAgain()
     // The table follows, and the node's counts.
     QCOMPARE(m_panel->model()->countOf(StageRecord::Fate::Passed), m_want.liveRows);
     PipelineModel *pipeline = m_window->pipelineModel();
-    QCOMPARE(pipeline->node(pipeline->nodeFor(kScheme, "approved"))->out, m_want.liveRows);
+    QCOMPARE(pipeline->runOverlay()->counts(pipeline->nodeFor(kScheme, "approved")).out,
+             m_want.liveRows);
     doc->undoStack()->undo();
     QVERIFY(waitForSample(
         [&](const PreviewResult &) { return stage("approved")->out == m_want.approvedRows; }));

@@ -3,6 +3,7 @@
 #include "tools/scaledemo/scaledemo.h"
 #include "widgets/canvas/nodeitem.h"
 #include "widgets/canvas/pipelinemodel.h"
+#include "widgets/canvas/pipelinerunoverlay.h"
 #include "widgets/canvas/pipelinescene.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
@@ -226,18 +227,18 @@ void TestRunAgainstMock::stepNodesCountTheirRecords()
 
     const RunProgressModel::Row &r = m_window->runPanel()->model()->row(
         m_window->runPanel()->model()->rowOf(QStringLiteral("warehouses")));
-    const PipelineNode *filter = pipeline->node(filterId);
-    const PipelineNode *map = pipeline->node(mapId);
-    QCOMPARE(filter->state, NodeRunState::Done);
-    QCOMPARE(filter->in, r.counters.read); // every warehouse reached the filter
-    QCOMPARE(filter->out, (r.counters.read + 2) / 3);
-    QCOMPARE(filter->failed, qint64(0));
-    QCOMPARE(map->in, filter->out);
-    QCOMPARE(map->out + map->failed, map->in);
+    const NodeRunCounts filter = pipeline->runOverlay()->counts(filterId);
+    const NodeRunCounts map = pipeline->runOverlay()->counts(mapId);
+    QCOMPARE(filter.state, NodeRunState::Done);
+    QCOMPARE(filter.in, r.counters.read); // every warehouse reached the filter
+    QCOMPARE(filter.out, (r.counters.read + 2) / 3);
+    QCOMPARE(filter.failed, qint64(0));
+    QCOMPARE(map.in, filter.out);
+    QCOMPARE(map.out + map.failed, map.in);
     const QLocale locale;
     QCOMPARE(m_window->scene()->nodeItem(filterId)->counterText(),
              QStringLiteral("in %1 → out %2")
-                 .arg(locale.toString(filter->in), locale.toString(filter->out)));
+                 .arg(locale.toString(filter.in), locale.toString(filter.out)));
     m_window->document()->undoStack()->undo();
 }
 
@@ -274,9 +275,9 @@ void TestRunAgainstMock::progressReachesTheWindowCoalesced()
     const NodeId validate = pipeline->nodeFor(scheme, QStringLiteral("validate1"));
     QVERIFY(validate);
     bool seenRunning = false;
-    connect(pipeline, &PipelineModel::nodeChanged, this, [&](NodeId id) {
-        const PipelineNode *n = pipeline->node(id);
-        if (id == validate && n->state == NodeRunState::Running && n->in > 0)
+    connect(pipeline->runOverlay(), &PipelineRunOverlay::countsChanged, this, [&](NodeId id) {
+        const NodeRunCounts n = pipeline->runOverlay()->counts(id);
+        if (id == validate && n.state == NodeRunState::Running && n.in > 0)
             seenRunning = true;
     });
     QVERIFY(window.runs()->run({scheme}, RunOptions()));
@@ -296,12 +297,12 @@ void TestRunAgainstMock::progressReachesTheWindowCoalesced()
     QTest::qWait(2 * EngineHost::kProgressIntervalMs);
     QCOMPARE(late, 0);
     // The canvas shows the end, not a report that came late.
-    const PipelineNode *target = window.pipelineModel()->node(
-        window.pipelineModel()->nodeFor(scheme, QStringLiteral("target")));
-    QCOMPARE(target->out, end.counters.written);
-    QCOMPARE(target->failed, end.counters.failed);
+    const NodeRunCounts target =
+        pipeline->runOverlay()->counts(pipeline->nodeFor(scheme, QStringLiteral("target")));
+    QCOMPARE(target.out, end.counters.written);
+    QCOMPARE(target.failed, end.counters.failed);
     QVERIFY(end.counters.failed > 0); // the mock's over-long names, refused by the validate step
-    QCOMPARE(target->state, NodeRunState::Failed);
+    QCOMPARE(target.state, NodeRunState::Failed);
 }
 
 void TestRunAgainstMock::anUnsavedProjectRunsAndKeepsItsRunsWhenSaved()
