@@ -14,6 +14,7 @@ set(WEFT_CORE_connectors_SOURCES
     mysqlsource.cpp mysqlsource.h
     mysqlsql.cpp mysqlsql.h
     mysqltarget.cpp mysqltarget.h
+    projectenvironment.cpp projectenvironment.h
     ratelimiter.cpp ratelimiter.h
     resolvedconnection.cpp resolvedconnection.h
 )
