@@ -1239,6 +1239,10 @@
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
+    <message>
+        <source>Node data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>weft::Commands</name>
@@ -1366,6 +1370,156 @@
     <message>
         <source>Canvas</source>
         <translation>Canvas</translation>
+    </message>
+</context>
+<context>
+    <name>weft::EnvironmentSwitcher</name>
+    <message>
+        <source> · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>The project has no environments: add them in the project&apos;s properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs and previews use this environment&apos;s variables and secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>weft::EnvironmentsEditor</name>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Given as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Value</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename it. The active environment (bold) is the one runs and previews use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active: runs and previews use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables of %1 (they override the process environment&apos;s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environments: connections read ${NAME} from the process environment. Add one per account (测试, 生产).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation type="unfinished">Environment variable</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change how %1 is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two variables cannot have the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a variable name: use letters, digits and _, not starting with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An environment needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is an environment %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename environment %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove variable %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2065,14 @@
         <source>Select a scheme first (in the project explorer or on the canvas).</source>
         <translation>Select a scheme first (in the project explorer or on the canvas).</translation>
     </message>
+    <message>
+        <source>Cannot save</source>
+        <translation type="unfinished">Cannot save</translation>
+    </message>
+    <message>
+        <source>The pinned samples were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>weft::MappingEditor</name>
@@ -2142,6 +2304,112 @@
     <message>
         <source>table %1 does not exist (yet) in %2</source>
         <translation>table %1 does not exist (yet) in %2</translation>
+    </message>
+</context>
+<context>
+    <name>weft::NodeDataPanel</name>
+    <message>
+        <source>Records leaving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation type="unfinished">Fetch</translation>
+    </message>
+    <message>
+        <source>Fetch a sample from the source; a pinned sample is replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample, to try an edge case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source (raw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After beatFlat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetched sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample of %1 yet: fetch one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This node has no records in the sample (disabled or not chained).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in · %3 out · %4 dropped · %5 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n document(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit record %1 of the pinned sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not JSON: %1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record is a JSON object.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2645,10 @@
     <message>
         <source>%1 source record(s) · %2 mapped · %3 failed · %4 skipped</source>
         <translation>%1 source record(s) · %2 mapped · %3 failed · %4 skipped</translation>
+    </message>
+    <message>
+        <source>Pinned sample: </source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2712,16 +2984,8 @@
         <translation>Could not run: %1</translation>
     </message>
     <message>
-        <source>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</source>
-        <translation>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</translation>
-    </message>
-    <message>
         <source>A run is already going: wait for it or cancel it.</source>
         <translation>A run is already going: wait for it or cancel it.</translation>
-    </message>
-    <message>
-        <source>Save the project first: its state store is kept beside it.</source>
-        <translation>Save the project first: its state store is kept beside it.</translation>
     </message>
     <message>
         <source>The retry of %1 will start when the current run ends.</source>
@@ -2903,6 +3167,29 @@
     <message>
         <source>Elapsed</source>
         <translation>Elapsed</translation>
+    </message>
+</context>
+<context>
+    <name>weft::SampleCache</name>
+    <message>
+        <source>Refresh pinned sample of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin sample of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin sample of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit pinned record %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3106,6 +3393,55 @@
     <message>
         <source>Sample value</source>
         <translation>Sample value</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StageTableModel</name>
+    <message>
+        <source>%1 of %2 rule(s) broken: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) passed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>made of %n record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">failed</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <source>Why / note</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
