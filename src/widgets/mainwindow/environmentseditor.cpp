@@ -238,6 +238,7 @@ void EnvironmentsEditor::showVariables()
         m_table->setCellWidget(row, KindColumn, box);
     }
     m_table->resizeColumnToContents(NameColumn);
+    m_table->resizeColumnToContents(KindColumn); // "Keychain entry" in full
     m_loading = false;
 }
 
