@@ -67,6 +67,14 @@
         <source>%1: valid (%2, %3)</source>
         <translation>%1：有效（%2，%3）</translation>
     </message>
+    <message>
+        <source>no environment named &quot;%1&quot;: the project defines none</source>
+        <translation>没有名为 "%1" 的环境：项目没有定义任何环境</translation>
+    </message>
+    <message>
+        <source>no environment named &quot;%1&quot;; the project has: %2</source>
+        <translation>没有名为 "%1" 的环境；项目中有：%2</translation>
+    </message>
 </context>
 <context>
     <name>weft::ProjectText</name>
@@ -564,12 +572,48 @@
         <source> (did you mean %1?)</source>
         <translation>（是不是 %1？）</translation>
     </message>
+    <message>
+        <source>variables are an object of NAME → value or secret reference</source>
+        <translation>variables 是由 NAME → 值或密钥引用组成的对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a variable name: a letter or _, then letters, digits or _</source>
+        <translation>"%1" 不能作为变量名：应以字母或 _ 开头，其后为字母、数字或 _</translation>
+    </message>
+    <message>
+        <source>an environment is an object like {&quot;name&quot;: &quot;生产&quot;, &quot;variables&quot;: {…}}</source>
+        <translation>环境是形如 {"name": "生产", "variables": {…}} 的对象</translation>
+    </message>
+    <message>
+        <source>environment name &quot;%1&quot; is used twice</source>
+        <translation>环境名 "%1" 被使用了两次</translation>
+    </message>
+    <message>
+        <source>no environment named &quot;%1&quot;%2</source>
+        <translation>没有名为 "%1" 的环境%2</translation>
+    </message>
+    <message>
+        <source>no environment named &quot;%1&quot;%2; the project has: %3</source>
+        <translation>没有名为 "%1" 的环境%2；项目中有：%3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>in environment &quot;%1&quot;: %2</source>
+        <translation>在环境 "%1" 中：%2</translation>
+    </message>
+    <message>
+        <source>in environment &quot;%1&quot;: environment variable %2 is not set</source>
+        <translation>在环境 "%1" 中：环境变量 %2 未设置</translation>
+    </message>
 </context>
 <context>
     <name>weft::RunText</name>
     <message>
         <source>no scheme named &apos;%1&apos; (schemes: %2)</source>
-        <translation>没有名为 '%1' 的方案（现有方案：%2）</translation>
+        <translation>没有名为 &apos;%1&apos; 的方案（现有方案：%2）</translation>
     </message>
     <message>
         <source>the lease on the scheme could not be renewed (%1): the run stops before its next write, so that no other process running the scheme meanwhile writes alongside it</source>
@@ -581,7 +625,7 @@
     </message>
     <message>
         <source>scheme &apos;%1&apos;: no connection named &apos;%2&apos;</source>
-        <translation>方案 '%1'：没有名为 '%2' 的连接</translation>
+        <translation>方案 &apos;%1&apos;：没有名为 &apos;%2&apos; 的连接</translation>
     </message>
     <message>
         <source>retrying %1 (%2), attempt %3 in %4 ms</source>
@@ -609,23 +653,23 @@
     </message>
     <message>
         <source>scheme &apos;%1&apos; has a backfill in progress (weft-run backfill --status): an ordinary run would move its sync time past the windows not done yet; not started</source>
-        <translation>方案 '%1' 正在回填（weft-run backfill --status）：普通运行会把同步时间移过尚未完成的时间窗口；未启动</translation>
+        <translation>方案 &apos;%1&apos; 正在回填（weft-run backfill --status）：普通运行会把同步时间移过尚未完成的时间窗口；未启动</translation>
     </message>
     <message>
         <source>scheme &apos;%1&apos; is running elsewhere (%2); not started twice</source>
-        <translation>方案 '%1' 正在别处运行（%2）；不会重复启动</translation>
+        <translation>方案 &apos;%1&apos; 正在别处运行（%2）；不会重复启动</translation>
     </message>
     <message>
         <source>scheme &apos;%1&apos; is running elsewhere (%2); retry later</source>
-        <translation>方案 '%1' 正在别处运行（%2）；请稍后重试</translation>
+        <translation>方案 &apos;%1&apos; 正在别处运行（%2）；请稍后重试</translation>
     </message>
     <message>
         <source>scheme &apos;%1&apos;: its source cannot be read by time window, so it cannot be backfilled window by window; run it whole (weft-run run --full)</source>
-        <translation>方案 '%1'：它的源不能按时间窗口读取，因此无法逐窗口回填；请整体运行（weft-run run --full）</translation>
+        <translation>方案 &apos;%1&apos;：它的源不能按时间窗口读取，因此无法逐窗口回填；请整体运行（weft-run run --full）</translation>
     </message>
     <message>
         <source>scheme &apos;%1&apos;: source request: %2</source>
-        <translation>方案 '%1'：源请求：%2</translation>
+        <translation>方案 &apos;%1&apos;：源请求：%2</translation>
     </message>
     <message>
         <source>reading %1 failed: %2 — nothing after this point was read; the next run starts again here</source>

@@ -1416,6 +1416,155 @@
     <message>
         <source>%1 — %2 %3
 Fields: %4</source>
+    </message>
+</context>
+<context>
+    <name>weft::EnvironmentSwitcher</name>
+    <message>
+        <source> · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>The project has no environments: add them in the project&apos;s properties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs and previews use this environment&apos;s variables and secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>weft::EnvironmentsEditor</name>
+    <message>
+        <source>Environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">Add</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Given as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Value</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename it. The active environment (bold) is the one runs and previews use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active: runs and previews use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables of %1 (they override the process environment&apos;s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No environments: connections read ${NAME} from the process environment. Add one per account (测试, 生产).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation type="unfinished">Environment variable</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change how %1 is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two variables cannot have the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a variable name: use letters, digits and _, not starting with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An environment needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is an environment %1 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename environment %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove variable %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3424,6 +3573,55 @@ Fields: %4</source>
     <message>
         <source>Label</source>
         <translation type="unfinished">Label</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StageTableModel</name>
+    <message>
+        <source>%1 of %2 rule(s) broken: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) passed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>made of %n record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">failed</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <source>Why / note</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1557,6 +1557,156 @@ Fields: %4</source>
     </message>
 </context>
 <context>
+    <name>weft::EnvironmentSwitcher</name>
+    <message>
+        <source> · %1</source>
+        <translation> · %1</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>环境(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The project has no environments: add them in the project&apos;s properties.</source>
+        <translation>项目还没有环境：请在项目属性中添加。</translation>
+    </message>
+    <message>
+        <source>Runs and previews use this environment&apos;s variables and secrets.</source>
+        <translation>运行和预览使用此环境的变量和密钥。</translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation>切换到环境 %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::EnvironmentsEditor</name>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Make active</source>
+        <translation>设为当前</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>添加变量</translation>
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation>删除变量</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Given as</source>
+        <translation>给出方式</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename it. The active environment (bold) is the one runs and previews use.</source>
+        <translation>双击名称可改名。当前环境（粗体）就是运行和预览所用的环境。</translation>
+    </message>
+    <message>
+        <source>Active: runs and previews use it</source>
+        <translation>当前环境：运行和预览使用它</translation>
+    </message>
+    <message>
+        <source>Variables of %1 (they override the process environment&apos;s):</source>
+        <translation>%1 的变量（优先于进程的环境变量）：</translation>
+    </message>
+    <message>
+        <source>No environments: connections read ${NAME} from the process environment. Add one per account (测试, 生产).</source>
+        <translation>没有环境：连接从进程的环境变量读取 ${NAME}。请为每个账号添加一个环境（测试、生产）。</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Keychain entry</source>
+        <translation>钥匙串条目</translation>
+    </message>
+    <message>
+        <source>Plain secret</source>
+        <translation>明文密钥</translation>
+    </message>
+    <message>
+        <source>Change how %1 is given</source>
+        <translation>更改 %1 的给出方式</translation>
+    </message>
+    <message>
+        <source>Two variables cannot have the same name.</source>
+        <translation>两个变量不能同名。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be a variable name: use letters, digits and _, not starting with a digit.</source>
+        <translation>“%1” 不能作为变量名：请使用字母、数字和 _，且不以数字开头。</translation>
+    </message>
+    <message>
+        <source>Rename variable %1</source>
+        <translation>重命名变量 %1</translation>
+    </message>
+    <message>
+        <source>Edit variable %1</source>
+        <translation>编辑变量 %1</translation>
+    </message>
+    <message>
+        <source>An environment needs a name.</source>
+        <translation>环境需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is an environment %1 already.</source>
+        <translation>已经有名为 %1 的环境。</translation>
+    </message>
+    <message>
+        <source>Rename environment %1 to %2</source>
+        <translation>将环境 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>New environment</source>
+        <translation>新环境</translation>
+    </message>
+    <message>
+        <source>Add environment %1</source>
+        <translation>添加环境 %1</translation>
+    </message>
+    <message>
+        <source>Remove environment %1</source>
+        <translation>删除环境 %1</translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation>切换到环境 %1</translation>
+    </message>
+    <message>
+        <source>Add variable %1</source>
+        <translation>添加变量 %1</translation>
+    </message>
+    <message>
+        <source>Remove variable %1</source>
+        <translation>删除变量 %1</translation>
+    </message>
+</context>
+<context>
     <name>weft::ExpressionField</name>
     <message>
         <source>No value: the field is not sent.</source>

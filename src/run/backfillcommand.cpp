@@ -193,7 +193,8 @@ int backfillCommand(const QStringList &arguments)
                                    QStringLiteral("Print one JSON object per event (or the "
                                                   "status) on stdout."));
     parser.addOptions({scheme, from, to, window, planOnly, status, reset, retryFailed, lease,
-                       holder, jsonl, stateOption(), logFileOption(), logLevelOption()});
+                       holder, jsonl, envOption(), stateOption(), logFileOption(),
+                       logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
         err() << "weft-run backfill: give exactly one project file (see --help)\n";

@@ -1,6 +1,7 @@
 #include "clisupport.h"
 
 #include "command.h"
+#include "core/connectors/projectenvironment.h"
 #include "core/connectors/resolvedconnection.h"
 #include "core/log/logging.h"
 #include "core/model/projectio.h"
@@ -53,6 +54,26 @@ QCommandLineOption logLevelOption()
                               QStringLiteral("LEVEL"), QStringLiteral("warn"));
 }
 
+QCommandLineOption envOption()
+{
+    return QCommandLineOption(QStringLiteral("env"),
+                              QStringLiteral("Use this environment of the project (its "
+                                             "variables and secret references). Default: the "
+                                             "project's activeEnvironment."),
+                              QStringLiteral("NAME"));
+}
+
+QString unknownEnvironment(const Project &project, const QString &name)
+{
+    if (project.environment(name))
+        return {};
+    const QStringList names = project.environmentNames();
+    if (names.isEmpty())
+        return CliText::tr("no environment named \"%1\": the project defines none").arg(name);
+    return CliText::tr("no environment named \"%1\"; the project has: %2")
+        .arg(name, names.join(QStringLiteral(", ")));
+}
+
 std::unique_ptr<StateStore> openStateStore(const QCommandLineParser &parser,
                                            const QString &defaultLocation, int *exitCode)
 {
@@ -99,6 +120,16 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         return std::nullopt;
     }
     session.project = *loadProjectFile(path).project;
+    if (parser.optionNames().contains(QStringLiteral("env"))) {
+        const QString name = parser.value(QStringLiteral("env"));
+        if (const QString why = unknownEnvironment(session.project, name); !why.isEmpty()) {
+            err() << path << ": " << why << '\n';
+            err().flush();
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
+        session.project.activeEnvironment = name;
+    }
 
     QString base = path;
     if (base.endsWith(QLatin1String(".json")))
@@ -123,7 +154,8 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
         QUrl url(named.url);
         if (named.password) {
             QString error;
-            const auto password = resolveSecret(*named.password, &error);
+            const auto password =
+                resolveSecret(*named.password, &error, projectEnvironment(session.project));
             if (!password) {
                 err() << path << ": the state store's password: " << error << '\n';
                 err().flush();

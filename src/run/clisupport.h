@@ -26,14 +26,21 @@ QCommandLineOption stateOption();
 QCommandLineOption logFileOption();
 QCommandLineOption logLevelOption();
 
+/// The --env option: which of the project's environments to use instead of its
+/// activeEnvironment (docs/project-format.md "Environments").
+QCommandLineOption envOption();
+/// Why `name` is not one of the project's environments (empty when it is one).
+QString unknownEnvironment(const Project &project, const QString &name);
+
 /// Opens the state store named by --state, or `defaultLocation`; on failure prints why and
 /// returns nullptr with the exit code in `exitCode`.
 std::unique_ptr<StateStore> openStateStore(const QCommandLineParser &parser,
                                            const QString &defaultLocation, int *exitCode);
 
 /// Loads and validates `path` (printing every problem), opens the state store named by
-/// --state or the default beside the project, and sets up logging. On failure prints why
-/// and returns nullopt with the exit code in `exitCode`.
+/// --state or the default beside the project, and sets up logging; --env (when the command
+/// has it) selects the project's environment, an unknown name is a usage error. On failure prints
+/// why and returns nullopt with the exit code in `exitCode`.
 std::optional<ProjectSession> openSession(const QCommandLineParser &parser, const QString &path,
                                           int *exitCode);
 

@@ -293,8 +293,8 @@ int previewCommand(const QStringList &arguments)
     const QCommandLineOption pin(QStringLiteral("pin"),
                                  QStringLiteral("Fetch, then pin what was fetched: write it to "
                                                 "<project>.samples.json (secrets redacted)."));
-    parser.addOptions(
-        {scheme, limit, pinned, pin, stateOption(), logFileOption(), logLevelOption()});
+    parser.addOptions({scheme, limit, pinned, pin, envOption(), stateOption(), logFileOption(),
+                       logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1 || !parser.isSet(scheme)) {
         err() << "weft-run preview: give one project file and --scheme NAME (see --help)\n";

@@ -72,8 +72,8 @@ int runCommand(const QStringList &arguments)
                                                      "JSON object per line on stdout) or "
                                                      "quiet."),
                                       QStringLiteral("MODE"));
-    parser.addOptions({scheme, full, limit, dryRun, progress, stateOption(), logFileOption(),
-                       logLevelOption()});
+    parser.addOptions({scheme, full, limit, dryRun, progress, envOption(), stateOption(),
+                       logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
         err() << "weft-run run: give exactly one project file (see --help)\n";
@@ -135,7 +135,7 @@ int retryCommand(const QStringList &arguments)
     const QCommandLineOption progress(QStringLiteral("progress"),
                                       QStringLiteral("bar, jsonl or quiet."),
                                       QStringLiteral("MODE"));
-    parser.addOptions({scheme, record, all, progress, stateOption(), logFileOption(),
+    parser.addOptions({scheme, record, all, progress, envOption(), stateOption(), logFileOption(),
                        logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {

@@ -64,7 +64,7 @@ int serveCommand(const QStringList &arguments)
         QStringLiteral("A file written at every tick (its time inside): a liveness probe checks "
                        "its age, e.g. fails when it is older than three ticks."),
         QStringLiteral("PATH"));
-    parser.addOptions({tick, lease, holder, parallel, healthFile, jsonl, stateOption(),
+    parser.addOptions({tick, lease, holder, parallel, healthFile, jsonl, envOption(), stateOption(),
                        logFileOption(), logLevelOption()});
     parser.process(arguments);
     if (parser.positionalArguments().size() != 1) {
@@ -83,6 +83,8 @@ int serveCommand(const QStringList &arguments)
     options.parallel = std::max(1, parser.value(parallel).toInt());
     options.healthFile = parser.value(healthFile);
     options.runOptions.trigger = QStringLiteral("schedule");
+    if (parser.optionNames().contains(QStringLiteral("env")))
+        options.environment = session->project.activeEnvironment; // checked by openSession
     Scheduler scheduler(path, session->state.get(), options);
     AlertManager alerts(session->project, session->state.get());
     const bool json = parser.isSet(jsonl);

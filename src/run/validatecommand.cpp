@@ -13,7 +13,8 @@ int validateCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Checks project files: JSON syntax, structure, references between "
-                       "connections and schemes, metadata, main_sql, expressions and secrets.\n"
+                       "connections and schemes, metadata, main_sql, expressions and secrets, "
+                       "the connections under each of the project's environments.\n"
                        "Prints every problem as file:line:column: severity: /json/pointer: "
                        "message.\nExit code 0 when no file has errors (warnings allowed), 2 "
                        "otherwise."));
@@ -24,6 +25,12 @@ int validateCommand(const QStringList &arguments)
     QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                              QStringLiteral("Print errors only, no warnings or summary."));
     parser.addOption(quiet);
+    const QCommandLineOption env(QStringLiteral("env"),
+                                 QStringLiteral("Check the connections under this environment "
+                                                "only (default: under each of the project's "
+                                                "environments)."),
+                                 QStringLiteral("NAME"));
+    parser.addOption(env);
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -35,6 +42,7 @@ int validateCommand(const QStringList &arguments)
     }
     ValidateOptions options;
     options.checkEnvironment = true;
+    options.onlyEnvironment = parser.value(env);
     bool anyErrors = false;
     for (const QString &file : files) {
         const Diagnostics diagnostics = validateProjectFile(file, options);

@@ -18,6 +18,7 @@ set(WEFT_CORE_connectors_SOURCES
     mysqltargettable.cpp mysqltargettable.h
     mysqlwriteledger.cpp mysqlwriteledger.h
     mysqlwriter.cpp mysqlwriter.h
+    projectenvironment.cpp projectenvironment.h
     ratelimiter.cpp ratelimiter.h
     resolvedconnection.cpp resolvedconnection.h
 )

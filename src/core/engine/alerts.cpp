@@ -1,5 +1,6 @@
 #include "core/engine/alerts.h"
 
+#include "core/connectors/projectenvironment.h"
 #include "core/log/logging.h"
 #include "core/model/secretref.h"
 #include "core/state/statestore.h"
@@ -25,7 +26,7 @@ AlertManager::AlertManager(const Project &project, StateStore *state, EnvLookup 
                            QObject *parent)
     : QObject(parent)
     , m_state(state)
-    , m_env(std::move(environment))
+    , m_env(projectEnvironment(project, std::move(environment)))
     , m_network(new QNetworkAccessManager(this))
 {
     setProject(project);

@@ -1,5 +1,6 @@
 #include "core/engine/preview.h"
 
+#include "core/connectors/projectenvironment.h"
 #include "core/connectors/ratelimiter.h"
 #include "core/connectors/resolvedconnection.h"
 #include "core/state/statestore.h"
@@ -43,7 +44,8 @@ void Previewer::start(int limit, const RunOptions &options)
     if (compile(&error) && !connection)
         error = QStringLiteral("no connection named '%1'").arg(scheme->source.connection);
     else if (m_transform)
-        resolved = resolveConnection(*connection, &error, options.environment);
+        resolved = resolveConnection(*connection, &error,
+                                     projectEnvironment(m_project, options.environment));
     if (resolved) {
         ConnectorContext c;
         c.scheme = scheme->name;

@@ -1,5 +1,6 @@
 #include "core/engine/runner.h"
 
+#include "core/connectors/projectenvironment.h"
 #include "core/connectors/ratelimiter.h"
 #include "core/engine/accountlimits.h"
 #include "core/engine/schemerun.h"
@@ -63,6 +64,8 @@ QList<const Scheme *> Runner::selectSchemes(const RunOptions &options, QString *
 void Runner::start(const RunOptions &options)
 {
     m_options = options;
+    // The project's active environment, over whatever the caller passed (the process's).
+    m_options.environment = projectEnvironment(m_project, options.environment);
     m_results.clear();
     m_cancelled = false;
     QString error;

@@ -1,5 +1,6 @@
 #include "core/engine/scheduler.h"
 
+#include "core/connectors/projectenvironment.h"
 #include "core/engine/accountlimits.h"
 #include "core/engine/opsreporter.h"
 #include "core/engine/runner.h"
@@ -77,7 +78,10 @@ bool Scheduler::start(QString *error)
         *error = lines.join(QLatin1Char('\n'));
         return false;
     }
-    m_project = *loadProjectFile(m_projectPath).project;
+    Project project = *loadProjectFile(m_projectPath).project;
+    if (!useEnvironment(&project, error))
+        return false;
+    m_project = project;
     m_zone = QTimeZone(m_project.timeZone.toUtf8());
     QFile file(m_projectPath);
     if (file.open(QIODevice::ReadOnly))
@@ -89,6 +93,19 @@ bool Scheduler::start(QString *error)
                   .arg(m_options.parallel));
     m_tick.start(m_options.tickMs);
     QTimer::singleShot(0, this, &Scheduler::tick);
+    return true;
+}
+
+bool Scheduler::useEnvironment(Project *project, QString *error) const
+{
+    if (m_options.environment.isEmpty())
+        return true;
+    if (!project->environment(m_options.environment)) {
+        *error = QStringLiteral("%1: no environment named \"%2\"")
+                     .arg(m_projectPath, m_options.environment);
+        return false;
+    }
+    project->activeEnvironment = m_options.environment;
     return true;
 }
 
@@ -119,7 +136,15 @@ void Scheduler::reload()
         Q_EMIT projectReloaded(false, first);
         return;
     }
-    m_project = *loadProjectFile(m_projectPath).project;
+    Project project = *loadProjectFile(m_projectPath).project;
+    QString envError;
+    if (!useEnvironment(&project, &envError)) {
+        log::error(
+            QStringLiteral("scheduler: still running the previous version: %1").arg(envError));
+        Q_EMIT projectReloaded(false, envError);
+        return;
+    }
+    m_project = project;
     m_zone = QTimeZone(m_project.timeZone.toUtf8());
     log::info(QStringLiteral("scheduler: project reloaded"));
     Q_EMIT projectReloaded(true, QString());
@@ -224,7 +249,8 @@ QStringList Scheduler::accountsOf(const QString &scheme) const
     if (const Scheme *s = m_project.scheme(scheme)) {
         for (const QString &name : {s->source.connection, s->target.connection}) {
             if (const Connection *c = m_project.connection(name); c && c->rateLimit.isSet())
-                accounts << accountKey(*c, m_options.runOptions.environment);
+                accounts << accountKey(
+                    *c, projectEnvironment(m_project, m_options.runOptions.environment));
         }
     }
     return accounts;

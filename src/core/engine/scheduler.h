@@ -35,6 +35,9 @@ struct SchedulerOptions {
     /// Touched at every tick: an orchestrator's liveness probe reads its age (empty: none).
     QString healthFile;
     RunOptions runOptions;   ///< environment, clock, … for every run
+    /// The project's environment to use instead of its activeEnvironment (serve --env), kept
+    /// across reloads of the file.
+    QString environment;
     /// How often the progress of running schemes is written to the state store for other
     /// processes to see (OperationsReporter).
     int snapshotMs = 2000;
@@ -88,6 +91,8 @@ private:
     QStringList accountsOf(const QString &scheme) const;
     bool isDue(const Scheme &scheme, const QDateTime &now) const;
     void reload();
+    /// Applies the --env choice to a freshly read project; false when it names none.
+    bool useEnvironment(Project *project, QString *error) const;
     /// Watches the project file and its directory: an orchestrator's config map replaces the
     /// file by swapping a symlink, which a watch on the file alone does not see.
     void watchProject();

@@ -50,4 +50,22 @@ QStringList Project::schemeNames() const
     return names;
 }
 
+const Environment *Project::environment(const QString &name) const
+{
+    return findByName<const QList<Environment>, const Environment>(environments, name);
+}
+
+Environment *Project::environment(const QString &name)
+{
+    return findByName(environments, name);
+}
+
+QStringList Project::environmentNames() const
+{
+    QStringList names;
+    for (const Environment &e : environments)
+        names << e.name;
+    return names;
+}
+
 } // namespace weft

@@ -26,6 +26,16 @@ struct ProjectStateStore {
     bool operator==(const ProjectStateStore &) const = default;
 };
 
+/// A named set of variable values (测试, 生产): switching a project between a test and a
+/// production account is choosing another environment, not editing the shell's variables.
+struct Environment {
+    QString name;
+    /// NAME → string or secret reference ({"env"}, {"keychain"}, {"plain"}); a `${NAME}` in a
+    /// connection, or a secret reference {"env": "NAME"}, reads it before the process's own.
+    QJsonObject variables;
+    bool operator==(const Environment &) const = default;
+};
+
 /// One `*.weft.json` file: connections, schemes and their schedules, plus the canvas layout
 /// (kept apart from what runs).
 struct Project {
@@ -39,6 +49,12 @@ struct Project {
     /// name → {code → value} tables for simple code → name lookups.
     QJsonObject valueMaps;
     QJsonArray alerts;
+    /// Variables every environment shares (an environment's own values override them).
+    QJsonObject variables;
+    QList<Environment> environments;
+    /// The environment runs, previews and validation use unless one is named (`--env`);
+    /// empty: none, only `variables` and the process environment.
+    QString activeEnvironment;
     /// Canvas positions: scheme name → node id → {"x", "y"}. Never affects a run.
     QJsonObject layout;
     QJsonObject extra; ///< keys this version does not know, kept for round trips
@@ -49,6 +65,9 @@ struct Project {
     Scheme *scheme(const QString &name);
     QStringList connectionNames() const;
     QStringList schemeNames() const;
+    const Environment *environment(const QString &name) const;
+    Environment *environment(const QString &name);
+    QStringList environmentNames() const;
 
     bool operator==(const Project &) const = default;
 };

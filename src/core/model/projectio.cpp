@@ -17,9 +17,10 @@ namespace weft {
 namespace {
 
 // Key order per kind of object. Keys not listed come after, alphabetically.
-const QStringList kRootKeys = {"format",   "version", "name",        "description",
-                               "timeZone", "state",   "connections", "valueMaps",
-                               "schemes",  "alerts",  "layout"};
+const QStringList kRootKeys = {
+    "format",    "version",           "name",      "description",  "timeZone",
+    "state",     "activeEnvironment", "variables", "environments", "connections",
+    "valueMaps", "schemes",           "alerts",    "layout"};
 const QStringList kConnectionKeys = {"name",      "type",       "title",     "baseUrl",
                                      "account",   "rateLimit",  "timeoutMs", "deadlineMs",
                                      "verifyTls", "options"};

@@ -1,5 +1,6 @@
 #include "core/model/projectreader.h"
 
+#include "core/model/environment.h"
 #include "core/model/jsonobjectreader.h"
 #include "core/model/secretref.h"
 #include "core/model/stepjson.h"
@@ -307,6 +308,66 @@ ProjectStateStore readStateStore(const QJsonValue &value, const DiagnosticSink &
     return state;
 }
 
+QJsonObject readVariables(const QJsonValue &value, const DiagnosticSink &sink)
+{
+    if (!value.isObject()) {
+        sink.error(ProjectText::tr("variables are an object of NAME → value or secret "
+                                   "reference"));
+        return {};
+    }
+    const QJsonObject variables = value.toObject();
+    for (auto it = variables.begin(); it != variables.end(); ++it) {
+        const DiagnosticSink at = sink.at(it.key());
+        if (!isVariableName(it.key()))
+            at.error(ProjectText::tr("\"%1\" cannot be a variable name: a letter or _, then "
+                                     "letters, digits or _")
+                         .arg(it.key()));
+        const QJsonValue v = it.value();
+        if (v.isObject()) {
+            const auto ref = SecretRef::fromJson(v);
+            if (!ref)
+                at.error(ProjectText::tr("a secret reference is {\"env\": \"NAME\"}, "
+                                         "{\"keychain\": \"service/key\"} or "
+                                         "{\"plain\": \"value\"}"));
+            else if (ref->kind == SecretRef::Kind::Plain)
+                at.warning(ProjectText::tr("the secret is stored in plain text in the project "
+                                           "file; use {\"env\": \"NAME\"} or {\"keychain\": "
+                                           "\"service/key\"}"));
+        } else if (!v.isString() && !v.isDouble()) {
+            at.error(ProjectText::tr("must be a string or a secret reference, not %1")
+                         .arg(jsonTypeName(v)));
+        }
+    }
+    return variables;
+}
+
+QList<Environment> readEnvironments(const QJsonArray &list, const DiagnosticSink &sink)
+{
+    QList<Environment> out;
+    QSet<QString> names;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const DiagnosticSink at = sink.at(i);
+        if (!list.at(i).isObject()) {
+            at.error(ProjectText::tr("an environment is an object like {\"name\": \"生产\", "
+                                     "\"variables\": {…}}"));
+            continue;
+        }
+        ObjectReader r(list.at(i).toObject(), at, {"name", "variables"});
+        Environment e;
+        e.name = r.string(QStringLiteral("name"), true);
+        if (!e.name.isEmpty() && names.contains(e.name))
+            at.at(QStringLiteral("name"))
+                .error(ProjectText::tr("environment name \"%1\" is used twice").arg(e.name));
+        names.insert(e.name);
+        if (r.has(QStringLiteral("variables")))
+            e.variables = readVariables(r.raw(QStringLiteral("variables")),
+                                        at.at(QStringLiteral("variables")));
+        r.unknownKeys();
+        out.append(e);
+    }
+    return out;
+}
+
 } // namespace
 
 Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
@@ -314,7 +375,8 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     const DiagnosticSink sink(diagnostics);
     ObjectReader r(root, sink,
                    {"format", "version", "name", "description", "timeZone", "state", "connections",
-                    "valueMaps", "schemes", "alerts", "layout"});
+                    "valueMaps", "schemes", "alerts", "layout", "variables", "environments",
+                    "activeEnvironment"});
     Project p;
 
     const QString format = r.string(QStringLiteral("format"), false);
@@ -388,6 +450,17 @@ Project readProject(const QJsonObject &root, Diagnostics *diagnostics)
     }
 
     p.alerts = r.array(QStringLiteral("alerts"));
+    if (r.has(QStringLiteral("variables")))
+        p.variables =
+            readVariables(r.raw(QStringLiteral("variables")), sink.at(QStringLiteral("variables")));
+    p.environments = readEnvironments(r.array(QStringLiteral("environments")),
+                                      sink.at(QStringLiteral("environments")));
+    p.activeEnvironment = r.string(QStringLiteral("activeEnvironment"));
+    if (!p.activeEnvironment.isEmpty() && !p.environment(p.activeEnvironment))
+        sink.at(QStringLiteral("activeEnvironment"))
+            .error(ProjectText::tr("no environment named \"%1\"%2")
+                       .arg(p.activeEnvironment,
+                            didYouMean(p.activeEnvironment, p.environmentNames())));
     p.layout = r.object(QStringLiteral("layout"));
     p.extra = r.unknownKeys();
     return p;

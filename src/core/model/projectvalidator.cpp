@@ -6,6 +6,7 @@
 #include "core/model/alertrule.h"
 #include "core/model/cronexpression.h"
 #include "core/model/delivery.h"
+#include "core/model/environment.h"
 #include "core/model/mysqlstatement.h"
 #include "core/model/projectio.h"
 #include "core/model/secretref.h"
@@ -357,15 +358,107 @@ void checkAlerts(const Project &project, const DiagnosticSink &sink)
     }
 }
 
+/// Validation reads no keychain (it would prompt, and validate runs unattended): a keychain
+/// reference counts as set; an {"env"} one is set when the process has the variable.
+SecretLookup presenceOnly(const EnvLookup &base)
+{
+    return [base](const SecretRef &ref) -> QString {
+        switch (ref.kind) {
+        case SecretRef::Kind::Env:
+            return base(ref.key);
+        case SecretRef::Kind::Keychain:
+            return QStringLiteral("(keychain)");
+        case SecretRef::Kind::Plain:
+            return ref.key;
+        }
+        return {};
+    };
+}
+
+Diagnostics checkConnections(const Project &project, const QString &environment,
+                             const ValidateOptions &options)
+{
+    Diagnostics out;
+    const DiagnosticSink root(&out);
+    ValidateOptions layered = options;
+    layered.environment = layerEnvironment(project, environment, options.environment,
+                                           presenceOnly(options.environment));
+    for (qsizetype i = 0; i < project.connections.size(); ++i)
+        checkConnection(project.connections.at(i), root.at(QStringLiteral("connections")).at(i),
+                        layered);
+    return out;
+}
+
+/// The connections under every environment: a problem all of them share is reported once,
+/// one only some have names the environment ("in environment 生产: …").
+void checkConnectionsPerEnvironment(const Project &project, const ValidateOptions &options,
+                                    Diagnostics *out)
+{
+    QStringList names = project.environmentNames();
+    if (!options.onlyEnvironment.isEmpty()) {
+        if (!project.environment(options.onlyEnvironment)) {
+            DiagnosticSink(out).error(
+                ProjectText::tr("no environment named \"%1\"%2; the project has: %3")
+                    .arg(options.onlyEnvironment, didYouMean(options.onlyEnvironment, names),
+                         names.isEmpty() ? ProjectText::tr("none") : names.join(u", ")));
+            return;
+        }
+        names = QStringList{options.onlyEnvironment};
+    }
+    if (names.isEmpty()) {
+        *out += checkConnections(project, QString(), options);
+        return;
+    }
+    QList<Diagnostics> each;
+    for (const QString &name : names)
+        each.append(checkConnections(project, name, options));
+    const auto same = [](const Diagnostic &a, const Diagnostic &b) {
+        return a.severity == b.severity && a.pointer == b.pointer && a.message == b.message;
+    };
+    const auto inAll = [&](const Diagnostic &d) {
+        return std::all_of(each.begin(), each.end(), [&](const Diagnostics &list) {
+            return std::any_of(list.begin(), list.end(),
+                               [&](const Diagnostic &e) { return same(d, e); });
+        });
+    };
+    for (qsizetype i = 0; i < each.size(); ++i) {
+        for (Diagnostic d : each.at(i)) {
+            if (inAll(d)) {
+                if (i == 0)
+                    out->append(d);
+                continue;
+            }
+            d.message = ProjectText::tr("in environment \"%1\": %2").arg(names.at(i), d.message);
+            out->append(d);
+        }
+    }
+    // What each environment's own secret references point at, where validate can tell.
+    for (qsizetype i = 0; i < project.environments.size() && options.checkEnvironment; ++i) {
+        if (!names.contains(project.environments.at(i).name))
+            continue;
+        const QJsonObject &variables = project.environments.at(i).variables;
+        for (auto it = variables.begin(); it != variables.end(); ++it) {
+            const auto ref = SecretRef::fromJson(it.value());
+            if (ref && ref->kind == SecretRef::Kind::Env && options.environment(ref->key).isNull())
+                DiagnosticSink(out)
+                    .at(QStringLiteral("environments"))
+                    .at(i)
+                    .at(QStringLiteral("variables"))
+                    .at(it.key())
+                    .warning(ProjectText::tr("in environment \"%1\": environment variable %2 "
+                                             "is not set")
+                                 .arg(project.environments.at(i).name, ref->key));
+        }
+    }
+}
+
 } // namespace
 
 Diagnostics validateProject(const Project &project, const ValidateOptions &options)
 {
     Diagnostics out;
     const DiagnosticSink root(&out);
-    for (qsizetype i = 0; i < project.connections.size(); ++i)
-        checkConnection(project.connections.at(i),
-                        root.at(QStringLiteral("connections")).at(i), options);
+    checkConnectionsPerEnvironment(project, options, &out);
 
     const QStringList schemeNames = project.schemeNames();
     for (qsizetype i = 0; i < project.schemes.size(); ++i) {

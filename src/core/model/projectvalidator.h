@@ -12,6 +12,9 @@ struct ValidateOptions {
     /// designer do: both run the project on this machine).
     bool checkEnvironment = false;
     EnvLookup environment = processEnvironment();
+    /// Check the connections under this one of the project's environments only (validate
+    /// --env); empty: under every environment, a problem naming the one it is found in.
+    QString onlyEnvironment;
 };
 
 /// Semantic checks of a loaded project: references between connections and schemes, the

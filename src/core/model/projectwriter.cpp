@@ -148,6 +148,20 @@ QJsonObject writeProject(const Project &p)
     o.insert(QStringLiteral("schemes"), schemes);
     if (!p.alerts.isEmpty())
         o.insert(QStringLiteral("alerts"), p.alerts);
+    if (!p.variables.isEmpty())
+        o.insert(QStringLiteral("variables"), p.variables);
+    if (!p.environments.isEmpty()) {
+        QJsonArray environments;
+        for (const Environment &e : p.environments) {
+            QJsonObject env{{QStringLiteral("name"), e.name}};
+            if (!e.variables.isEmpty())
+                env.insert(QStringLiteral("variables"), e.variables);
+            environments.append(env);
+        }
+        o.insert(QStringLiteral("environments"), environments);
+    }
+    if (!p.activeEnvironment.isEmpty())
+        o.insert(QStringLiteral("activeEnvironment"), p.activeEnvironment);
     if (!p.layout.isEmpty())
         o.insert(QStringLiteral("layout"), p.layout);
     return o;

@@ -5,6 +5,7 @@ set(WEFT_CORE_model_SOURCES
     cronexpression.cpp cronexpression.h
     delivery.cpp delivery.h
     diagnostic.cpp diagnostic.h
+    environment.cpp environment.h
     jsonobjectreader.cpp jsonobjectreader.h
     mysqlstatement.cpp mysqlstatement.h
     pinnedsamples.cpp pinnedsamples.h

@@ -22,12 +22,13 @@ struct FirstStage {
 };
 
 /// The blocking part, on a pool thread.
-FirstStage resolveAndLogIn(const Connection &connection)
+FirstStage resolveAndLogIn(const Connection &connection, const EnvLookup &environment)
 {
     using Outcome = ProbeResult::Outcome;
     FirstStage stage;
     ProbeResult &out = stage.result;
-    const std::optional<ResolvedConnection> resolved = resolveConnection(connection, &out.detail);
+    const std::optional<ResolvedConnection> resolved =
+        resolveConnection(connection, &out.detail, environment);
     if (!resolved)
         return stage;
     if (connection.type == ConnectorType::LocalStore) {
@@ -71,13 +72,13 @@ ConnectionProbe::~ConnectionProbe()
     cancel();
 }
 
-void ConnectionProbe::start(const Connection &connection)
+void ConnectionProbe::start(const Connection &connection, EnvLookup environment)
 {
     cancel();
     m_running = true;
     const quint64 generation = ++m_generation;
     runInBackground<FirstStage>(
-        this, [connection] { return resolveAndLogIn(connection); },
+        this, [connection, environment] { return resolveAndLogIn(connection, environment); },
         [this, generation, connection](const FirstStage &stage) {
             if (generation != m_generation)
                 return;

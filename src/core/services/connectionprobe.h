@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/connection.h"
+#include "core/util/envexpand.h"
 
 #include <QObject>
 
@@ -49,8 +50,9 @@ public:
     explicit ConnectionProbe(QObject *parent = nullptr);
     ~ConnectionProbe() override;
 
-    /// Starts a probe; one still under way is cancelled.
-    void start(const Connection &connection);
+    /// Starts a probe; one still under way is cancelled. `environment` resolves the
+    /// connection's variables (the designer passes the project's active environment).
+    void start(const Connection &connection, EnvLookup environment = processEnvironment());
     /// Forgets the probe under way: no `finished` for it.
     void cancel();
     bool isRunning() const { return m_running; }

@@ -17,6 +17,7 @@
 #include "widgets/connections/connectiondialog.h"
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
+#include "widgets/mainwindow/environmentseditor.h"
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/mainwindow/propertiespanel.h"
 #include "widgets/mainwindow/scheduleeditor.h"
@@ -37,6 +38,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -339,6 +341,44 @@ bool saveOperationsViews(MainWindow &window, const QString &dir, const QString &
     return ok;
 }
 
+// The project's environments: the switcher in the toolbar and the editor in the project's
+// properties, with a test and a production account of the Jushuitan connection.
+bool saveEnvironmentsView(MainWindow &window, const QString &dir, const QString &language,
+                          QStringList *written, QTextStream &err)
+{
+    const auto ref = [](const char *kind, const char *key) {
+        return QJsonObject{{QLatin1String(kind), QLatin1String(key)}};
+    };
+    const bool zh = language == QLatin1String("zh_CN");
+    const QString test = zh ? QStringLiteral("测试") : QStringLiteral("Test");
+    const QString production = zh ? QStringLiteral("生产") : QStringLiteral("Production");
+    const QList<Environment> environments = {
+        {test,
+         {{QStringLiteral("JST_APP_KEY"), QStringLiteral("weft-jst-test")},
+          {QStringLiteral("JST_APP_SECRET"), ref("env", "JST_TEST_SECRET")},
+          {QStringLiteral("WEFT_MOCK_URL"), QStringLiteral("http://127.0.0.1:18080")}}},
+        {production,
+         {{QStringLiteral("JST_APP_KEY"), QStringLiteral("shop-8841")},
+          {QStringLiteral("JST_ACCESS_TOKEN"), ref("keychain", "weft/jst-prod-token")},
+          {QStringLiteral("JST_APP_SECRET"), ref("keychain", "weft/jst-prod-secret")}}}};
+    ProjectDocument *doc = window.document();
+    doc->undoStack()->push(
+        new EditEnvironmentsCommand(doc, environments, production, QStringLiteral("envs")));
+    window.showCanvas();
+    auto *properties = window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+    properties->setMinimumWidth(540);
+    window.resizeDocks({properties}, {560}, Qt::Horizontal);
+    window.properties()->showProject();
+    auto *editor = window.findChild<EnvironmentsEditor *>();
+    if (editor)
+        editor->environmentList()->setCurrentRow(1);
+    const bool ok = save(&window, dir, QStringLiteral("environments"), language, written, err);
+    properties->setMinimumWidth(0);
+    window.resizeDocks({properties}, {340}, Qt::Horizontal);
+    doc->undoStack()->undo();
+    return ok;
+}
+
 } // namespace
 
 bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
@@ -430,6 +470,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     }
     ok &= save(&dialog, dir, QStringLiteral("connection-dialog"), language, written, err);
     dialog.close();
+    ok &= saveEnvironmentsView(window, dir, language, written, err);
     window.document()->undoStack()->setClean();
     ok &= saveScaleViews(options, written, err);
     return ok;

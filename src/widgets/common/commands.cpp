@@ -223,6 +223,44 @@ bool EditAlertsCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+EditEnvironmentsCommand::EditEnvironmentsCommand(ProjectDocument *doc,
+                                                 const QList<Environment> &after,
+                                                 const QString &active, const QString &text,
+                                                 const QString &mergeKey, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_doc(doc)
+    , m_before(doc->project().environments)
+    , m_after(after)
+    , m_activeBefore(doc->project().activeEnvironment)
+    , m_activeAfter(active)
+    , m_mergeKey(mergeKey)
+{}
+
+void EditEnvironmentsCommand::undo()
+{
+    m_doc->setEnvironments(m_before, m_activeBefore);
+}
+
+void EditEnvironmentsCommand::redo()
+{
+    m_doc->setEnvironments(m_after, m_activeAfter);
+}
+
+int EditEnvironmentsCommand::id() const
+{
+    return m_mergeKey.isEmpty() ? -1 : int(CommandId::EditEnvironments);
+}
+
+bool EditEnvironmentsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const EditEnvironmentsCommand *>(other);
+    if (o->m_mergeKey != m_mergeKey)
+        return false;
+    m_after = o->m_after;
+    m_activeAfter = o->m_activeAfter;
+    return true;
+}
+
 bool pushSchemeEdit(ProjectDocument *doc, const QString &scheme, const QString &text,
                     const std::function<void(Scheme &)> &edit, const QString &mergeKey)
 {

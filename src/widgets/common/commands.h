@@ -19,7 +19,7 @@ namespace weft {
 class ProjectDocument;
 
 /// Ids for QUndoCommand::id(): commands with the same id and merge key combine.
-enum class CommandId { EditScheme = 1, EditConnection, EditInfo, EditAlerts };
+enum class CommandId { EditScheme = 1, EditConnection, EditInfo, EditAlerts, EditEnvironments };
 
 /// Replaces one scheme (found by name) — steps, metadata, mapping, settings, even its name.
 /// A non-empty merge key makes consecutive edits of the same property one undo step.
@@ -124,6 +124,28 @@ private:
     ProjectDocument *m_doc;
     QStringList m_before;
     QStringList m_after;
+};
+
+/// Replaces the project's environments and which one is active. A non-empty merge key makes
+/// consecutive edits of the same variable one undo step (typing its value).
+class EditEnvironmentsCommand final : public QUndoCommand
+{
+public:
+    EditEnvironmentsCommand(ProjectDocument *doc, const QList<Environment> &after,
+                            const QString &active, const QString &text,
+                            const QString &mergeKey = QString(), QUndoCommand *parent = nullptr);
+    void undo() override;
+    void redo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    ProjectDocument *m_doc;
+    QList<Environment> m_before;
+    QList<Environment> m_after;
+    QString m_activeBefore;
+    QString m_activeAfter;
+    QString m_mergeKey;
 };
 
 /// Replaces the project's alert rules (`alerts`). A non-empty merge key makes consecutive

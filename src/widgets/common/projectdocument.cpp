@@ -227,6 +227,13 @@ void ProjectDocument::setAlerts(const QJsonArray &alerts)
     Q_EMIT alertsChanged();
 }
 
+void ProjectDocument::setEnvironments(const QList<Environment> &environments, const QString &active)
+{
+    m_project.environments = environments;
+    m_project.activeEnvironment = active;
+    Q_EMIT environmentsChanged();
+}
+
 void ProjectDocument::scheduleValidation()
 {
     m_validateTimer->start();

@@ -80,6 +80,8 @@ Q_SIGNALS:
     void layoutChanged(const QString &scheme);
     void infoChanged();
     void alertsChanged();
+    /// The environments, their variables or the active one changed.
+    void environmentsChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
     /// stateLocation() is another store now (a first save's carry-over, a new project).
@@ -96,6 +98,7 @@ private:
     friend class ConnectionCommand;
     friend class EditInfoCommand;
     friend class EditAlertsCommand;
+    friend class EditEnvironmentsCommand;
     void replaceScheme(int index, const Scheme &scheme);
     void insertScheme(int index, const Scheme &scheme);
     void removeScheme(int index);
@@ -107,6 +110,7 @@ private:
     void setProjectInfo(const QString &name, const QString &description, const QString &timeZone);
     /// The project's alert rules (`alerts`, JSON objects as in docs/operations.md).
     void setAlerts(const QJsonArray &alerts);
+    void setEnvironments(const QList<Environment> &environments, const QString &active);
 
     void scheduleValidation();
     void validateNow();

@@ -1,5 +1,6 @@
 #include "widgets/connections/connectiondialog.h"
 
+#include "core/connectors/projectenvironment.h"
 #include "ui_connectiondialog.h"
 #include "widgets/connections/connectiontester.h"
 #include "widgets/connections/secretfield.h"
@@ -261,7 +262,8 @@ void ConnectionDialog::test()
     m_ui->test->setEnabled(false);
     m_ui->testResult->setStyleSheet(QString());
     m_ui->testResult->setText(tr("Testing…"));
-    m_tester->start(testConnection());
+    // Under the project's active environment, as a run would resolve it.
+    m_tester->start(testConnection(), projectEnvironment(m_project));
 }
 
 QString ConnectionDialog::testResult() const

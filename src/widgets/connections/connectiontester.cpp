@@ -12,9 +12,9 @@ ConnectionTester::ConnectionTester(QObject *parent)
             [this](const ProbeResult &result) { Q_EMIT finished(result.ok(), describe(result)); });
 }
 
-void ConnectionTester::start(const Connection &connection)
+void ConnectionTester::start(const Connection &connection, EnvLookup environment)
 {
-    m_probe->start(connection);
+    m_probe->start(connection, std::move(environment));
 }
 
 void ConnectionTester::cancel()

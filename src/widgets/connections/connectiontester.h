@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/connection.h"
+#include "core/util/envexpand.h"
 
 #include <QObject>
 
@@ -17,7 +18,8 @@ class ConnectionTester final : public QObject
 public:
     explicit ConnectionTester(QObject *parent = nullptr);
 
-    void start(const Connection &connection);
+    /// Tests `connection`, its variables resolved through `environment`.
+    void start(const Connection &connection, EnvLookup environment = processEnvironment());
     void cancel();
     bool isRunning() const;
 

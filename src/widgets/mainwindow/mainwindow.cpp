@@ -18,6 +18,7 @@
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/bottompanel.h"
 #include "widgets/mainwindow/editortabs.h"
+#include "widgets/mainwindow/environmentswitcher.h"
 #include "widgets/mainwindow/mainactions.h"
 #include "widgets/mainwindow/problemspanel.h"
 #include "widgets/mainwindow/projectexplorer.h"
@@ -100,6 +101,8 @@ MainWindow::MainWindow(QWidget *parent)
     log::addSink(m_logSink);
     m_actions = new MainActions(this, m_doc->undoStack());
     m_actions->buildMenus();
+    m_actions->toolBar()->addSeparator();
+    m_actions->toolBar()->addWidget(new EnvironmentSwitcher(m_doc, this));
     m_files = new ProjectFiles(m_doc, this);
     m_files->setRecentMenu(m_actions->recentMenu());
     m_items = new ProjectItemActions(m_doc, this);
@@ -267,6 +270,7 @@ void MainWindow::wire()
     });
     connect(m_doc, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &ProjectDocument::infoChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &ProjectDocument::environmentsChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &ProjectDocument::filePathChanged, this, [this] {
         m_state->setLocation(m_doc->stateLocation());
         updateTitle();
@@ -448,7 +452,8 @@ void MainWindow::setLanguage(const QString &code)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("%1[*] — Weft").arg(m_doc->displayName()));
+    setWindowTitle(
+        tr("%1[*] — Weft").arg(m_doc->displayName() + environmentInTitle(m_doc->project())));
     setWindowModified(m_doc->isModified());
 }
 

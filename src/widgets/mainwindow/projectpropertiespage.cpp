@@ -3,6 +3,7 @@
 #include "ui_projectproperties.h"
 #include "widgets/common/commands.h"
 #include "widgets/common/projectdocument.h"
+#include "widgets/mainwindow/environmentseditor.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -14,8 +15,10 @@ ProjectPropertiesPage::ProjectPropertiesPage(ProjectDocument *doc, QWidget *pare
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ProjectProperties>())
     , m_doc(doc)
+    , m_environments(new EnvironmentsEditor(doc, this))
 {
     m_ui->setupUi(this);
+    m_ui->layout->insertWidget(m_ui->layout->indexOf(m_ui->alertsGroup) + 1, m_environments);
     m_ui->timeZone->addItems({QStringLiteral("Asia/Shanghai"), QStringLiteral("Asia/Hong_Kong"),
                               QStringLiteral("Asia/Taipei"), QStringLiteral("Asia/Singapore"),
                               QStringLiteral("Asia/Tokyo"), QStringLiteral("UTC"),

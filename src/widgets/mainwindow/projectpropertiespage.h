@@ -9,10 +9,11 @@ class ProjectProperties;
 
 namespace weft {
 
+class EnvironmentsEditor;
 class ProjectDocument;
 
-/// The project's own settings: name, description, time zone, and a summary of its alert
-/// rules with the way into the alerts editor.
+/// The project's own settings: name, description, time zone, a summary of its alert rules
+/// with the way into the alerts editor, and its environments.
 class ProjectPropertiesPage final : public QWidget
 {
     Q_OBJECT
@@ -20,6 +21,7 @@ public:
     explicit ProjectPropertiesPage(ProjectDocument *doc, QWidget *parent = nullptr);
     ~ProjectPropertiesPage() override;
     void load();
+    EnvironmentsEditor *environments() const { return m_environments; }
 
 Q_SIGNALS:
     void alertsRequested();
@@ -32,6 +34,7 @@ private:
 
     std::unique_ptr<Ui::ProjectProperties> m_ui;
     ProjectDocument *m_doc;
+    EnvironmentsEditor *m_environments;
     bool m_loading = false;
 };
 

@@ -73,7 +73,8 @@ void TestScreenshots::everyViewRenders()
                                "new-integration-target",
                                "new-integration-connections",
                                "new-integration-k3target",
-                               "new-integration-mapping"};
+                               "new-integration-mapping",
+                               "environments"};
     QStringList expected;
     for (const QString &view : views)
         expected << QStringLiteral("%1-%2.png").arg(view, language);
