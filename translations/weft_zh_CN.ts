@@ -370,8 +370,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Double-click a run to open its log and failed records.</source>
-        <translation>双击一次运行，查看它的日志和异常数据。</translation>
+        <source>Select a run to read its log; double-click it for its failed records.</source>
+        <translation>选中一次运行查看它的日志；双击查看它的异常数据。</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s log lines, as its process kept them in the state store (any host).</source>
+        <translation>选中运行的日志行，由运行它的进程保存在状态库中（任何主机）。</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1246,10 @@
         <source>Problems</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>Operations</source>
+        <translation>运行监控</translation>
+    </message>
 </context>
 <context>
     <name>weft::Commands</name>
@@ -1588,6 +1596,13 @@
     </message>
 </context>
 <context>
+    <name>weft::HistoryPanel</name>
+    <message>
+        <source>No log lines are kept for this run (runs of versions before this one, or previews, keep none).</source>
+        <translation>这次运行没有保存日志行（旧版本的运行和预览不保存日志）。</translation>
+    </message>
+</context>
+<context>
     <name>weft::JsonTreeModel</name>
     <message numerus="yes">
         <source>{%n field(s)}</source>
@@ -1835,6 +1850,18 @@
         <source>O&amp;verview</source>
         <translation>概览图(&amp;V)</translation>
     </message>
+    <message>
+        <source>Open server &amp;state…</source>
+        <translation>打开服务器状态库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Work on the shared state store of the servers (a MySQL URL) for this session: history, failed records, API usage and operations of every host</source>
+        <translation>本次会话使用服务器共享的状态库（MySQL URL）：所有主机的运行历史、异常数据、API 用量和运行监控</translation>
+    </message>
+    <message>
+        <source>Use the project&apos;s state store</source>
+        <translation>使用项目的状态库</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -1917,6 +1944,14 @@
     <message>
         <source>Select a scheme first (in the project explorer or on the canvas).</source>
         <translation>请先选择一个方案（在项目浏览器或画布上）。</translation>
+    </message>
+    <message>
+        <source>state: %1 (cannot be opened)</source>
+        <translation>状态库：%1（无法打开）</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>状态库：%1</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2370,212 @@
     <message>
         <source>Writes the mapped records to a system in batches.</source>
         <translation>把映射后的记录分批写入系统。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::OperationsModel</name>
+    <message>
+        <source>no state store is open</source>
+        <translation>没有打开状态库</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近心跳</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>正在运行</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>上次运行</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>已映射</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>各步骤</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新于</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>(not in this project)</source>
+        <translation>（不在本项目中）</translation>
+    </message>
+    <message>
+        <source>cron %1</source>
+        <translation>cron %1</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>在 %1 之后</translation>
+    </message>
+    <message>
+        <source>paused by %1 since %2</source>
+        <translation>由 %1 于 %2 暂停</translation>
+    </message>
+    <message>
+        <source>%1 %2→%3</source>
+        <translation>%1 %2→%3</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>每 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>weft::OperationsPanel</name>
+    <message>
+        <source>%1 &apos;%2&apos;: request #%3 stored; a serve process carries it out at its next tick.</source>
+        <translation>%1 “%2”：请求 #%3 已保存；serve 进程将在下一个调度周期执行。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; was not stored: %3</source>
+        <translation>%1 “%2” 未能保存：%3</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态库：%1</translation>
+    </message>
+    <message>
+        <source>State: this computer&apos;s store (no serve process shares it)</source>
+        <translation>状态库：本机的状态库（没有 serve 进程共享）</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Hold the scheme&apos;s schedule on every server until it is resumed</source>
+        <translation>在所有服务器上暂停该方案的调度，直到恢复</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>取消运行</translation>
+    </message>
+    <message>
+        <source>Stop the scheme&apos;s running run after its current batch</source>
+        <translation>在当前批次之后停止该方案正在进行的运行</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Runs in progress</source>
+        <translation>进行中的运行</translation>
+    </message>
+    <message>
+        <source>Serve processes</source>
+        <translation>serve 进程</translation>
+    </message>
+    <message>
+        <source>Alerts sent</source>
+        <translation>已发送的告警</translation>
     </message>
 </context>
 <context>
@@ -2819,16 +3060,8 @@
         <translation>无法运行：%1</translation>
     </message>
     <message>
-        <source>Save the project first: its state store (sync cursors, failed records) is kept beside the project file.</source>
-        <translation>请先保存项目：它的状态库（同步游标、异常数据）保存在项目文件旁边。</translation>
-    </message>
-    <message>
         <source>A run is already going: wait for it or cancel it.</source>
         <translation>已有运行在进行：请等待它结束或取消它。</translation>
-    </message>
-    <message>
-        <source>Save the project first: its state store is kept beside it.</source>
-        <translation>请先保存项目：状态库保存在项目文件旁边。</translation>
     </message>
     <message>
         <source>The retry of %1 will start when the current run ends.</source>
@@ -3013,6 +3246,29 @@
     </message>
 </context>
 <context>
+    <name>weft::SampleCache</name>
+    <message>
+        <source>Refresh pinned sample of %1</source>
+        <translation>刷新 %1 的固定样本</translation>
+    </message>
+    <message>
+        <source>Pin sample of %1</source>
+        <translation>固定 %1 的样本</translation>
+    </message>
+    <message>
+        <source>Unpin sample of %1</source>
+        <translation>取消固定 %1 的样本</translation>
+    </message>
+    <message>
+        <source>Edit pinned record %1 of %2</source>
+        <translation>编辑 %2 的固定记录 %1</translation>
+    </message>
+    <message>
+        <source>Add a record to the pinned sample of %1</source>
+        <translation>向 %1 的固定样本添加记录</translation>
+    </message>
+</context>
+<context>
     <name>weft::ScheduleEditor</name>
     <message>
         <source>%1 (itself)</source>
@@ -3089,29 +3345,6 @@
     <message>
         <source>The scheme is disabled: weft-run serve does not run it.</source>
         <translation>本方案已停用：weft-run serve 不会运行它。</translation>
-    </message>
-</context>
-<context>
-    <name>weft::SampleCache</name>
-    <message>
-        <source>Refresh pinned sample of %1</source>
-        <translation>刷新 %1 的固定样本</translation>
-    </message>
-    <message>
-        <source>Pin sample of %1</source>
-        <translation>固定 %1 的样本</translation>
-    </message>
-    <message>
-        <source>Unpin sample of %1</source>
-        <translation>取消固定 %1 的样本</translation>
-    </message>
-    <message>
-        <source>Edit pinned record %1 of %2</source>
-        <translation>编辑 %2 的固定记录 %1</translation>
-    </message>
-    <message>
-        <source>Add a record to the pinned sample of %1</source>
-        <translation>向 %1 的固定样本添加记录</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3461,33 @@
     </message>
 </context>
 <context>
+    <name>weft::ServerState</name>
+    <message>
+        <source>Open server state</source>
+        <translation>打开服务器状态库</translation>
+    </message>
+    <message>
+        <source>The shared state store of the servers, as a URL (mysql://user@host:3306/database). It is used for this session only; the project file is not changed.</source>
+        <translation>服务器共享的状态库 URL（mysql://user@host:3306/database）。仅用于本次会话，不修改项目文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mysql:// URL.</source>
+        <translation>%1 不是 mysql:// URL。</translation>
+    </message>
+    <message>
+        <source>Password of %1 (empty: the WEFT_STATE_PASSWORD environment variable):</source>
+        <translation>%1 的密码（留空：使用环境变量 WEFT_STATE_PASSWORD）：</translation>
+    </message>
+    <message>
+        <source>State store for this session: %1</source>
+        <translation>本次会话的状态库：%1</translation>
+    </message>
+    <message>
+        <source>The state store&apos;s password: %1</source>
+        <translation>状态库的密码：%1</translation>
+    </message>
+</context>
+<context>
     <name>weft::SourceFieldModel</name>
     <message>
         <source>Source field</source>
@@ -3236,37 +3496,6 @@
     <message>
         <source>Sample value</source>
         <translation>样例值</translation>
-    </message>
-</context>
-<context>
-    <name>weft::StartPage</name>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>A scheme reads a source system page by page, maps its fields and writes them to a target. Start with a scheme (its source, mapping and target are nodes on the canvas), add the connections it uses, or open an example to see a complete one.</source>
-        <translation>集成方案逐页读取源系统，映射字段后写入目标。可以先新建一个方案（源、字段映射和目标是画布上的节点），再添加它用到的连接；也可以打开一个示例，看看完整的方案。</translation>
-    </message>
-    <message>
-        <source>New scheme</source>
-        <translation>新建方案</translation>
-    </message>
-    <message>
-        <source>New connection…</source>
-        <translation>新建连接…</translation>
-    </message>
-    <message>
-        <source>Open project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
-    </message>
-    <message>
-        <source>Recent projects</source>
-        <translation>最近的项目</translation>
     </message>
 </context>
 <context>
@@ -3314,6 +3543,37 @@
     <message>
         <source>Why / note</source>
         <translation>原因 / 说明</translation>
+    </message>
+</context>
+<context>
+    <name>weft::StartPage</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>A scheme reads a source system page by page, maps its fields and writes them to a target. Start with a scheme (its source, mapping and target are nodes on the canvas), add the connections it uses, or open an example to see a complete one.</source>
+        <translation>集成方案逐页读取源系统，映射字段后写入目标。可以先新建一个方案（源、字段映射和目标是画布上的节点），再添加它用到的连接；也可以打开一个示例，看看完整的方案。</translation>
+    </message>
+    <message>
+        <source>New scheme</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>新建连接…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
     </message>
 </context>
 <context>
