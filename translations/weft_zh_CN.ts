@@ -370,8 +370,12 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Double-click a run to open its log and failed records.</source>
-        <translation>双击一次运行，查看它的日志和异常数据。</translation>
+        <source>Select a run to read its log; double-click it for its failed records.</source>
+        <translation>选中一次运行查看它的日志；双击查看它的异常数据。</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s log lines, as its process kept them in the state store (any host).</source>
+        <translation>选中运行的日志行，由运行它的进程保存在状态库中（任何主机）。</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1384,10 @@
         <source>Problems</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>Operations</source>
+        <translation>运行监控</translation>
+    </message>
 </context>
 <context>
     <name>weft::Commands</name>
@@ -1923,6 +1931,13 @@ Fields: %4</source>
     </message>
 </context>
 <context>
+    <name>weft::HistoryPanel</name>
+    <message>
+        <source>No log lines are kept for this run (runs of versions before this one, or previews, keep none).</source>
+        <translation>这次运行没有保存日志行（旧版本的运行和预览不保存日志）。</translation>
+    </message>
+</context>
+<context>
     <name>weft::JsonTreeModel</name>
     <message numerus="yes">
         <source>{%n field(s)}</source>
@@ -2174,6 +2189,18 @@ Fields: %4</source>
         <source>New &amp;integration…</source>
         <translation>新建集成(&amp;I)…</translation>
     </message>
+    <message>
+        <source>Open server &amp;state…</source>
+        <translation>打开服务器状态库(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Work on the shared state store of the servers (a MySQL URL) for this session: history, failed records, API usage and operations of every host</source>
+        <translation>本次会话使用服务器共享的状态库（MySQL URL）：所有主机的运行历史、异常数据、API 用量和运行监控</translation>
+    </message>
+    <message>
+        <source>Use the project&apos;s state store</source>
+        <translation>使用项目的状态库</translation>
+    </message>
 </context>
 <context>
     <name>weft::MainWindow</name>
@@ -2256,6 +2283,14 @@ Fields: %4</source>
     <message>
         <source>Select a scheme first (in the project explorer or on the canvas).</source>
         <translation>请先选择一个方案（在项目浏览器或画布上）。</translation>
+    </message>
+    <message>
+        <source>state: %1 (cannot be opened)</source>
+        <translation>状态库：%1（无法打开）</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>状态库：%1</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +2834,212 @@ Fields: %4</source>
     <message>
         <source>Writes the mapped records to a system in batches.</source>
         <translation>把映射后的记录分批写入系统。</translation>
+    </message>
+</context>
+<context>
+    <name>weft::OperationsModel</name>
+    <message>
+        <source>no state store is open</source>
+        <translation>没有打开状态库</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近心跳</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>正在运行</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>下次运行</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>上次运行</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>触发方式</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>已映射</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>各步骤</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新于</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>(not in this project)</source>
+        <translation>（不在本项目中）</translation>
+    </message>
+    <message>
+        <source>cron %1</source>
+        <translation>cron %1</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>在 %1 之后</translation>
+    </message>
+    <message>
+        <source>paused by %1 since %2</source>
+        <translation>由 %1 于 %2 暂停</translation>
+    </message>
+    <message>
+        <source>%1 %2→%3</source>
+        <translation>%1 %2→%3</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>每 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>weft::OperationsPanel</name>
+    <message>
+        <source>%1 &apos;%2&apos;: request #%3 stored; a serve process carries it out at its next tick.</source>
+        <translation>%1 “%2”：请求 #%3 已保存；serve 进程将在下一个调度周期执行。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; was not stored: %3</source>
+        <translation>%1 “%2” 未能保存：%3</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态库：%1</translation>
+    </message>
+    <message>
+        <source>State: this computer&apos;s store (no serve process shares it)</source>
+        <translation>状态库：本机的状态库（没有 serve 进程共享）</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>立即运行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Hold the scheme&apos;s schedule on every server until it is resumed</source>
+        <translation>在所有服务器上暂停该方案的调度，直到恢复</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>取消运行</translation>
+    </message>
+    <message>
+        <source>Stop the scheme&apos;s running run after its current batch</source>
+        <translation>在当前批次之后停止该方案正在进行的运行</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Runs in progress</source>
+        <translation>进行中的运行</translation>
+    </message>
+    <message>
+        <source>Serve processes</source>
+        <translation>serve 进程</translation>
+    </message>
+    <message>
+        <source>Alerts sent</source>
+        <translation>已发送的告警</translation>
     </message>
 </context>
 <context>
@@ -3681,6 +3922,33 @@ Fields: %4</source>
     <message>
         <source>keychain %1</source>
         <translation>钥匙串 %1</translation>
+    </message>
+</context>
+<context>
+    <name>weft::ServerState</name>
+    <message>
+        <source>Open server state</source>
+        <translation>打开服务器状态库</translation>
+    </message>
+    <message>
+        <source>The shared state store of the servers, as a URL (mysql://user@host:3306/database). It is used for this session only; the project file is not changed.</source>
+        <translation>服务器共享的状态库 URL（mysql://user@host:3306/database）。仅用于本次会话，不修改项目文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a mysql:// URL.</source>
+        <translation>%1 不是 mysql:// URL。</translation>
+    </message>
+    <message>
+        <source>Password of %1 (empty: the WEFT_STATE_PASSWORD environment variable):</source>
+        <translation>%1 的密码（留空：使用环境变量 WEFT_STATE_PASSWORD）：</translation>
+    </message>
+    <message>
+        <source>State store for this session: %1</source>
+        <translation>本次会话的状态库：%1</translation>
+    </message>
+    <message>
+        <source>The state store&apos;s password: %1</source>
+        <translation>状态库的密码：%1</translation>
     </message>
 </context>
 <context>

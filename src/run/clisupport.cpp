@@ -1,8 +1,7 @@
 #include "clisupport.h"
 
 #include "command.h"
-#include "core/connectors/projectenvironment.h"
-#include "core/connectors/resolvedconnection.h"
+#include "core/engine/statelocation.h"
 #include "core/log/logging.h"
 #include "core/model/projectio.h"
 #include "core/model/projectvalidator.h"
@@ -147,24 +146,18 @@ std::optional<ProjectSession> openSession(const QCommandLineParser &parser, cons
     log::setup(logSettings);
 
     QString location = StateStore::defaultLocationFor(path);
-    const ProjectStateStore &named = session.project.state;
-    if (named.isSet() && !parser.isSet(QStringLiteral("state"))) {
-        // The project names its (shared) store; the password comes from its reference and
+    if (!parser.isSet(QStringLiteral("state"))) {
+        // The project may name its (shared) store; the password comes from its reference and
         // never appears on a command line.
-        QUrl url(named.url);
-        if (named.password) {
-            QString error;
-            const auto password =
-                resolveSecret(*named.password, &error, projectEnvironment(session.project));
-            if (!password) {
-                err() << path << ": the state store's password: " << error << '\n';
-                err().flush();
-                *exitCode = ExitAborted;
-                return std::nullopt;
-            }
-            url.setPassword(*password);
+        QString error;
+        const auto named = resolveStateLocation(session.project, location, &error);
+        if (!named) {
+            err() << path << ": the state store's password: " << error << '\n';
+            err().flush();
+            *exitCode = ExitAborted;
+            return std::nullopt;
         }
-        location = url.toString();
+        location = *named;
     }
     session.state = openStateStore(parser, location, exitCode);
     if (!session.state)

@@ -4,6 +4,8 @@
 #include "core/catalog/catalogmetadata.h"
 #include "core/model/projectio.h"
 #include "core/model/stepjson.h"
+#include "core/state/opsstore.h"
+#include "core/state/statestore.h"
 #include "tools/scaledemo/scaledemo.h"
 #include "tools/screenshots/newintegrationshots.h"
 #include "tools/screenshots/robotstandin.h"
@@ -17,6 +19,7 @@
 #include "widgets/connections/connectiondialog.h"
 #include "widgets/failed/failedrecordsmodel.h"
 #include "widgets/failed/failedrecordspanel.h"
+#include "widgets/mainwindow/bottompanel.h"
 #include "widgets/mainwindow/environmentseditor.h"
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/mainwindow/propertiespanel.h"
@@ -24,6 +27,8 @@
 #include "widgets/mainwindow/schemepropertiespage.h"
 #include "widgets/mapping/mappingeditor.h"
 #include "widgets/mapping/mappingmodel.h"
+#include "widgets/operations/operationsmodel.h"
+#include "widgets/operations/operationspanel.h"
 #include "widgets/run/enginehost.h"
 #include "widgets/run/runcoordinator.h"
 #include "widgets/run/runpanel.h"
@@ -40,6 +45,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QUndoStack>
@@ -295,6 +301,70 @@ bool saveScaleViews(const ScreenshotOptions &options, QStringList *written, QTex
     return ok;
 }
 
+// What a serve process sharing the store would have written there: its heartbeat, a run in
+// progress with its snapshot, a paused schedule and an alert sent — so the Operations view has
+// something of each to show.
+void seedOperations(const QString &location, QTextStream &err)
+{
+    QString error;
+    const std::unique_ptr<StateStore> store = StateStore::open(location, &error);
+    if (!store) {
+        err << "screenshots: " << error << '\n';
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    store->heartbeat(QStringLiteral("serve-erp01-4242"), QStringLiteral("erp01"),
+                     QCoreApplication::applicationVersion(), now.addSecs(-3 * 3600),
+                     {QStringLiteral("warehouses")});
+    RunInfo run;
+    run.runId = QStringLiteral("20261207-0930-warehouses");
+    run.scheme = QStringLiteral("warehouses");
+    run.trigger = QStringLiteral("schedule");
+    run.startedAt = now.addSecs(-42);
+    store->beginRun(run);
+    RunSnapshot snap;
+    snap.runId = run.runId;
+    snap.scheme = run.scheme;
+    snap.holder = QStringLiteral("serve-erp01-4242");
+    snap.host = QStringLiteral("erp01");
+    snap.trigger = run.trigger;
+    snap.startedAt = run.startedAt;
+    snap.phase = QStringLiteral("writing");
+    snap.counters.read = 1260;
+    snap.counters.written = 1180;
+    snap.counters.failed = 2;
+    snap.counters.pages = 13;
+    snap.mapped = 1240;
+    snap.steps = QJsonArray{QJsonObject{{"id", "beatFlat"}, {"in", 1260}, {"out", 1260}},
+                            QJsonObject{{"id", "map"}, {"in", 1260}, {"out", 1240}}};
+    OperationsStore ops(store.get());
+    ops.writeSnapshot(snap);
+    ops.setPaused(QStringLiteral("rebates"), true, QStringLiteral("li.wei@ops-laptop"));
+    store->noteAlertSent(QStringLiteral("failures"), QStringLiteral("purchasein"),
+                         QStringLiteral("purchasein: 3 records failed in the 09:00 run"));
+}
+
+// The Operations tab on a store a serve process shares (seeded as one would write it).
+bool saveOperationsTab(MainWindow &window, const QString &dir, const QString &language,
+                       QStringList *written, QTextStream &err)
+{
+    seedOperations(window.document()->stateLocation(), err);
+    auto *bottom = window.findChild<QDockWidget *>(QStringLiteral("bottomDock"));
+    window.resizeDocks({bottom}, {520}, Qt::Vertical);
+    window.showBottomTab(QStringLiteral("operations"));
+    OperationsPanel *panel = window.bottomPanel()->operationsPanel();
+    OperationsModel *model = panel->model();
+    model->refresh();
+    waitFor([&] { return model->running()->rowCount() > 0 && model->alerts()->rowCount() > 0; },
+            10000);
+    panel->selectScheme(QStringLiteral("rebates"));
+    settle();
+    const bool ok = save(&window, dir, QStringLiteral("operations"), language, written, err);
+    window.showBottomTab(QStringLiteral("run"));
+    window.resizeDocks({bottom}, {280}, Qt::Vertical);
+    return ok;
+}
+
 // The schedule editor (the scheme's properties), the alerts editor after a test alert, and
 // the API usage of what ran.
 bool saveOperationsViews(MainWindow &window, const QString &dir, const QString &language,
@@ -336,6 +406,7 @@ bool saveOperationsViews(MainWindow &window, const QString &dir, const QString &
     usage->refresh();
     waitFor([&] { return !usage->isLoading(); }, 10000);
     ok &= save(&window, dir, QStringLiteral("api-usage"), language, written, err);
+    ok &= saveOperationsTab(window, dir, language, written, err);
     window.resizeDocks({bottom}, {280}, Qt::Vertical);
     properties->show();
     return ok;

@@ -31,11 +31,21 @@ ProjectDocument::~ProjectDocument() = default;
 
 QString ProjectDocument::stateLocation() const
 {
+    if (!m_stateOverride.isEmpty())
+        return m_stateOverride;
     if (!m_filePath.isEmpty() && !m_carryOverPending)
         return StateStore::defaultLocationFor(m_filePath);
     if (m_scratch.empty())
         m_scratch.push_back(std::make_unique<QTemporaryDir>());
     return m_scratch.back()->filePath(QStringLiteral("untitled.weft.state.sqlite"));
+}
+
+void ProjectDocument::setStateOverride(const QString &location)
+{
+    if (location == m_stateOverride)
+        return;
+    m_stateOverride = location;
+    Q_EMIT stateLocationChanged(stateLocation());
 }
 
 void ProjectDocument::setStateInUse(bool inUse)

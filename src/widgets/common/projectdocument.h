@@ -44,6 +44,11 @@ public:
     /// it can be previewed and run before it has a name. The first save carries that store's
     /// runs over beside the new file (once no run writes it: see setStateInUse()).
     QString stateLocation() const;
+    /// A store that replaces the one beside the file: the project's shared `state` entry
+    /// (its password resolved) or one opened with File → Open server state…; "" drops it.
+    /// Runs, retries and every panel then use it. Emits stateLocationChanged().
+    void setStateOverride(const QString &location);
+    QString stateOverride() const { return m_stateOverride; }
     /// A run or retry writes the state store now (RunCoordinator says so). While it does, the
     /// carry-over of a first save waits, and stateLocation() stays the temporary store.
     void setStateInUse(bool inUse);
@@ -128,6 +133,7 @@ private:
     mutable std::vector<std::unique_ptr<QTemporaryDir>> m_scratch;
     bool m_carryOverPending = false;
     bool m_stateInUse = false;
+    QString m_stateOverride;
     quint64 m_validateGeneration = 0;
 };
 

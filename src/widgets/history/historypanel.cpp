@@ -1,6 +1,8 @@
 #include "widgets/history/historypanel.h"
 
+#include "core/state/opsstore.h"
 #include "ui_historypanel.h"
+#include "widgets/common/stateservice.h"
 #include "widgets/history/runhistorymodel.h"
 
 #include <QHeaderView>
@@ -13,6 +15,7 @@ HistoryPanel::HistoryPanel(StateService *state, QWidget *parent)
     , m_ui(std::make_unique<Ui::HistoryPanel>())
     , m_model(new RunHistoryModel(state, this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_state(state)
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_ui->setupUi(this);
@@ -35,6 +38,46 @@ HistoryPanel::HistoryPanel(StateService *state, QWidget *parent)
     });
     connect(m_model, &RunHistoryModel::loaded, this,
             [this] { m_ui->runs->resizeColumnsToContents(); });
+    connect(m_ui->runs->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                showRunLog(
+                    m_proxy->mapToSource(current).data(RunHistoryModel::RunIdRole).toString());
+            });
+    m_ui->split->setStretchFactor(0, 3);
+    m_ui->split->setStretchFactor(1, 2);
+}
+
+void HistoryPanel::showRunLog(const QString &runId)
+{
+    m_logRun = runId;
+    m_ui->runLog->clear();
+    if (runId.isEmpty() || !m_state)
+        return;
+    m_state->query<QList<RunLogLine>>(
+        this,
+        [runId](StateStore *store) {
+            return store ? OperationsStore(store).runLog(runId) : QList<RunLogLine>();
+        },
+        [this, runId](const QList<RunLogLine> &lines) {
+            if (runId != m_logRun)
+                return; // another run was selected meanwhile
+            QStringList text;
+            for (const RunLogLine &l : lines) {
+                text << QStringLiteral("%1 %2 %3")
+                            .arg(l.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                 l.level, l.message);
+            }
+            if (lines.isEmpty())
+                text << tr("No log lines are kept for this run (runs of versions before "
+                           "this one, or previews, keep none).");
+            m_ui->runLog->setPlainText(text.join(u'\n'));
+            Q_EMIT runLogShown(runId, int(lines.size()));
+        });
+}
+
+QString HistoryPanel::runLogText() const
+{
+    return m_ui->runLog->toPlainText();
 }
 
 HistoryPanel::~HistoryPanel() = default;

@@ -14,8 +14,9 @@ namespace weft {
 class RunHistoryModel;
 class StateService;
 
-/// The History tab: past runs with their counters and outcome; double-click opens the
-/// run's log lines and failed records.
+/// The History tab: past runs with their counters and outcome; the selected run's log lines
+/// (kept in the state store by whichever process ran it) beside them; double-click opens the
+/// run's failed records.
 class HistoryPanel final : public QWidget
 {
     Q_OBJECT
@@ -24,9 +25,13 @@ public:
     ~HistoryPanel() override;
 
     RunHistoryModel *model() const { return m_model; }
+    /// Shows the log lines of `runId` from the state store; runLogShown() follows.
+    void showRunLog(const QString &runId);
+    QString runLogText() const;
 
 Q_SIGNALS:
     void runActivated(const QString &runId, const QString &scheme);
+    void runLogShown(const QString &runId, int lines);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -35,6 +40,8 @@ private:
     std::unique_ptr<Ui::HistoryPanel> m_ui;
     RunHistoryModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    StateService *m_state;
+    QString m_logRun;
 };
 
 } // namespace weft

@@ -3,6 +3,7 @@
 #include "widgets/failed/failedrecordspanel.h"
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/problemspanel.h"
+#include "widgets/operations/operationspanel.h"
 #include "widgets/run/logpanel.h"
 #include "widgets/run/nodedatapanel.h"
 #include "widgets/run/previewpanel.h"
@@ -15,10 +16,10 @@ namespace weft {
 
 namespace {
 
-const QStringList kNames = {QStringLiteral("run"),      QStringLiteral("log"),
-                            QStringLiteral("failed"),   QStringLiteral("history"),
-                            QStringLiteral("usage"),    QStringLiteral("preview"),
-                            QStringLiteral("nodedata"), QStringLiteral("problems")};
+const QStringList kNames = {
+    QStringLiteral("run"),     QStringLiteral("log"),        QStringLiteral("failed"),
+    QStringLiteral("history"), QStringLiteral("operations"), QStringLiteral("usage"),
+    QStringLiteral("preview"), QStringLiteral("nodedata"),   QStringLiteral("problems")};
 
 } // namespace
 
@@ -29,6 +30,7 @@ BottomPanel::BottomPanel(ProjectDocument *doc, EngineHost *engine, StateService 
     , m_log(new LogPanel(log))
     , m_failed(new FailedRecordsPanel(state))
     , m_history(new HistoryPanel(state))
+    , m_operations(new OperationsPanel(state, doc))
     , m_usage(new ApiUsagePanel(state))
     , m_preview(new PreviewPanel(samples))
     , m_nodeData(new NodeDataPanel(samples))
@@ -40,6 +42,7 @@ BottomPanel::BottomPanel(ProjectDocument *doc, EngineHost *engine, StateService 
     addTab(m_log, QString());
     addTab(m_failed, QIcon(QStringLiteral(":/icons/retry.svg")), QString());
     addTab(m_history, QString());
+    addTab(m_operations, QString());
     addTab(m_usage, QIcon(QStringLiteral(":/icons/api-usage.svg")), QString());
     addTab(m_preview, QIcon(QStringLiteral(":/icons/preview.svg")), QString());
     addTab(m_nodeData, QString());
@@ -84,6 +87,7 @@ void BottomPanel::retranslate()
     setTabText(indexOf(m_failed),
                tr("Failed records") + (m_failedMarked ? QStringLiteral(" •") : QString()));
     setTabText(indexOf(m_history), tr("History"));
+    setTabText(indexOf(m_operations), tr("Operations"));
     setTabText(indexOf(m_usage), tr("API usage"));
     setTabText(indexOf(m_preview), tr("Preview"));
     setTabText(indexOf(m_nodeData), tr("Node data"));

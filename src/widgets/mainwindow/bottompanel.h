@@ -11,6 +11,7 @@ class HistoryPanel;
 class LogModel;
 class LogPanel;
 class NodeDataPanel;
+class OperationsPanel;
 class PreviewPanel;
 class ProblemsPanel;
 class ProjectDocument;
@@ -18,8 +19,8 @@ class RunPanel;
 class SampleCache;
 class StateService;
 
-/// The main window's bottom tabs: Run, Log, Failed records, History, API usage, Preview,
-/// Node data and Problems — each a panel of its own, named here so the names follow a
+/// The main window's bottom tabs: Run, Log, Failed records, History, Operations, API usage,
+/// Preview, Node data and Problems — each a panel of its own, named here so the names follow a
 /// language switch.
 class BottomPanel final : public QTabWidget
 {
@@ -28,7 +29,7 @@ public:
     BottomPanel(ProjectDocument *doc, EngineHost *engine, StateService *state, LogModel *log,
                 SampleCache *samples, QWidget *parent = nullptr);
 
-    /// Raises a tab by name: "run", "log", "failed", "history", "usage", "preview",
+    /// Raises a tab by name: "run", "log", "failed", "history", "operations", "usage", "preview",
     /// "nodedata", "problems"; false for another name.
     bool showTab(const QString &name);
     /// Marks the Failed records tab until it is looked at (a run left failures behind).
@@ -38,6 +39,7 @@ public:
     LogPanel *logPanel() const { return m_log; }
     FailedRecordsPanel *failedPanel() const { return m_failed; }
     HistoryPanel *historyPanel() const { return m_history; }
+    OperationsPanel *operationsPanel() const { return m_operations; }
     ApiUsagePanel *usagePanel() const { return m_usage; }
     PreviewPanel *previewPanel() const { return m_preview; }
     NodeDataPanel *nodeDataPanel() const { return m_nodeData; }
@@ -53,6 +55,7 @@ private:
     LogPanel *m_log;
     FailedRecordsPanel *m_failed;
     HistoryPanel *m_history;
+    OperationsPanel *m_operations;
     ApiUsagePanel *m_usage;
     PreviewPanel *m_preview;
     NodeDataPanel *m_nodeData;

@@ -35,6 +35,8 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     save = make(this, "document-save", QKeySequence::Save);
     saveAs = make(this, nullptr, QKeySequence::SaveAs);
     quit = make(this, nullptr, QKeySequence::Quit);
+    openServerState = make(this, nullptr);
+    useProjectState = make(this, nullptr);
     // Own undo/redo actions (not QUndoStack's): their texts follow a language switch.
     undo = make(this, "edit-undo", QKeySequence::Undo);
     redo = make(this, "edit-redo");
@@ -113,6 +115,9 @@ void MainActions::buildMenus()
     m_file->addAction(save);
     m_file->addAction(saveAs);
     m_file->addSeparator();
+    m_file->addAction(openServerState);
+    m_file->addAction(useProjectState);
+    m_file->addSeparator();
     m_file->addAction(quit);
     m_edit = bar->addMenu(QString());
     m_edit->addAction(undo);
@@ -155,6 +160,11 @@ void MainActions::retranslate()
     save->setText(tr("&Save"));
     saveAs->setText(tr("Save &as…"));
     quit->setText(tr("&Quit"));
+    openServerState->setText(tr("Open server &state…"));
+    openServerState->setToolTip(tr("Work on the shared state store of the servers (a MySQL "
+                                   "URL) for this session: history, failed records, API usage "
+                                   "and operations of every host"));
+    useProjectState->setText(tr("Use the project's state store"));
     undo->setText(m_undoStack->undoText().isEmpty() ? tr("&Undo")
                                                     : tr("&Undo %1").arg(m_undoStack->undoText()));
     redo->setText(m_undoStack->redoText().isEmpty() ? tr("&Redo")

@@ -32,6 +32,8 @@ public:
     QAction *save;
     QAction *saveAs;
     QAction *quit;
+    QAction *openServerState; ///< File → Open server state… (a shared store for the session)
+    QAction *useProjectState; ///< drops the session's store
     QAction *undo;
     QAction *redo;
     QAction *deleteSelection;

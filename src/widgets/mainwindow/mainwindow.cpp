@@ -1,5 +1,6 @@
 #include "widgets/mainwindow/mainwindow.h"
 
+#include "core/engine/statelocation.h"
 #include "core/log/logging.h"
 #include "widgets/alerts/alertsdialog.h"
 #include "widgets/canvas/nodeitem.h"
@@ -25,6 +26,7 @@
 #include "widgets/mainwindow/projectfiles.h"
 #include "widgets/mainwindow/projectitemactions.h"
 #include "widgets/mainwindow/propertiespanel.h"
+#include "widgets/mainwindow/serverstate.h"
 #include "widgets/mainwindow/startpage.h"
 #include "widgets/mapping/mappingeditor.h"
 #include "widgets/newintegration/newintegrationdialog.h"
@@ -105,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions->toolBar()->addWidget(new EnvironmentSwitcher(m_doc, this));
     m_files = new ProjectFiles(m_doc, this);
     m_files->setRecentMenu(m_actions->recentMenu());
+    m_serverState = new ServerState(m_doc, this);
     m_items = new ProjectItemActions(m_doc, this);
 
     m_tabs = new EditorTabs(m_doc, m_samples, m_view, this);
@@ -214,6 +217,16 @@ void MainWindow::wire()
     connect(a->save, &QAction::triggered, this, &MainWindow::saveProject);
     connect(a->saveAs, &QAction::triggered, this, [this] { saveProjectAs(); });
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->openServerState, &QAction::triggered, this,
+            [this] { m_serverState->chooseSessionStore(this); });
+    connect(a->useProjectState, &QAction::triggered, this,
+            [this] { m_serverState->setSessionStore(QString()); });
+    connect(m_serverState, &ServerState::message, this, &MainWindow::showStatus);
+    connect(m_state, &StateService::opened, this, [this](const QString &, const QString &error) {
+        updateTitle();
+        if (!error.isEmpty())
+            showStatus(error);
+    });
     connect(a->deleteSelection, &QAction::triggered, m_scene, &PipelineScene::deleteSelection);
     m_view->addAction(a->deleteSelection);
     connect(a->find, &QAction::triggered, this, [this] {
@@ -276,6 +289,7 @@ void MainWindow::wire()
         updateTitle();
     });
     connect(m_doc, &ProjectDocument::stateLocationChanged, m_state, &StateService::setLocation);
+    connect(m_doc, &ProjectDocument::stateLocationChanged, this, &MainWindow::updateTitle);
     auto schemesChanged = [this] {
         m_failedPanel->setSchemes(m_doc->project().schemeNames());
         m_previewPanel->setSchemes(m_doc->project().schemeNames());
@@ -452,8 +466,16 @@ void MainWindow::setLanguage(const QString &code)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(
-        tr("%1[*] — Weft").arg(m_doc->displayName() + environmentInTitle(m_doc->project())));
+    QString title = tr("%1[*] — Weft").arg(m_doc->displayName() + environmentInTitle(m_doc->project()));
+    // Where the history, failed records and operations come from, when it is a shared store.
+    const QString state = m_doc->stateLocation();
+    if (isSharedStateLocation(state)) {
+        const bool failed = m_state->location() == state && !m_state->openError().isEmpty();
+        title +=
+            QStringLiteral(" — ") + (failed ? tr("state: %1 (cannot be opened)") : tr("state: %1"))
+                                        .arg(displayStateLocation(state));
+    }
+    setWindowTitle(title);
     setWindowModified(m_doc->isModified());
 }
 

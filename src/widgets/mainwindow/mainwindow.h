@@ -38,6 +38,7 @@ class RunCoordinator;
 class RunPanel;
 class SampleCache;
 class SchemeJump;
+class ServerState;
 class StartPage;
 class NewIntegrationDialog;
 class StateService;
@@ -80,6 +81,8 @@ public:
     RunCoordinator *runs() const { return m_runs; }
     SampleCache *samples() const { return m_samples; }
     StateService *state() const { return m_state; }
+    ServerState *serverState() const { return m_serverState; }
+    BottomPanel *bottomPanel() const { return m_bottom; }
     LogModel *logModel() const { return m_log; }
     MainActions *actions() const { return m_actions; }
     /// Shows the mapping editor of a scheme in a centre tab (creating it if needed).
@@ -126,6 +129,7 @@ private:
     StartPage *m_start = nullptr;
     EngineHost *m_engine;
     StateService *m_state;
+    ServerState *m_serverState = nullptr;
     SampleCache *m_samples;
     RunCoordinator *m_runs;
     LogModel *m_log;

@@ -74,7 +74,8 @@ void TestScreenshots::everyViewRenders()
                                "new-integration-connections",
                                "new-integration-k3target",
                                "new-integration-mapping",
-                               "environments"};
+                               "environments",
+                               "operations"};
     QStringList expected;
     for (const QString &view : views)
         expected << QStringLiteral("%1-%2.png").arg(view, language);
