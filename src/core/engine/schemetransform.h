@@ -26,6 +26,9 @@ namespace detail {
 QString describeMappingErrors(const QString &scheme, const QString &role,
                               const QList<expr::FieldError> &errors);
 
+/// A validate rule's name in traces and quality summaries: "required", "maxLength 20", …
+QString validateRuleName(const QJsonObject &rule);
+
 /// The Transform of one scheme (see transform.h), built on the mapping language.
 class SchemeTransform final : public Transform
 {
@@ -53,6 +56,7 @@ private:
         expr::Mapping fields;               // lookup
         QList<QJsonObject> rules;           // validate
         QList<QRegularExpression> patterns; // validate, per rule
+        QStringList ruleNames;              // validate, per rule: its name in the summaries
     };
 
     bool compileMapping(const QList<RequestField> &fields, const QString &role, expr::Mapping *out,

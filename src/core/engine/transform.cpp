@@ -133,6 +133,7 @@ bool SchemeTransform::compile(const Project &project, const Scheme &scheme, Stat
                     ok = false;
                 }
                 c.patterns.append(re);
+                c.ruleNames.append(validateRuleName(rule));
             }
             break;
         }

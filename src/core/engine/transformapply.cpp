@@ -341,13 +341,22 @@ bool SchemeTransform::keep(const CompiledStep &step, TransformInput &in, const E
         return true;
     }
     case StepType::Validate: {
+        // Every rule is checked, also after one broke, so that the run's quality summary
+        // counts each rule's outcome; the record fails with the first broken rule.
+        QString firstBroken;
         for (qsizetype r = 0; r < step.rules.size(); ++r) {
             const QString broken = brokenRule(step, r, in.record);
-            if (!broken.isEmpty()) {
-                out->failures.append(failure(in, QStringLiteral("scheme '%1': validate step %2: %3")
-                                                     .arg(m_scheme, step.id, broken)));
-                return false;
-            }
+            out->rules.count(step.id, step.ruleNames.at(r),
+                             step.rules.at(r).value(QLatin1String("field")).toString(),
+                             broken.isEmpty() ? QStringLiteral("passed")
+                                              : QStringLiteral("failed"));
+            if (firstBroken.isEmpty())
+                firstBroken = broken;
+        }
+        if (!firstBroken.isEmpty()) {
+            out->failures.append(failure(in, QStringLiteral("scheme '%1': validate step %2: %3")
+                                                 .arg(m_scheme, step.id, firstBroken)));
+            return false;
         }
         return true;
     }

@@ -45,7 +45,9 @@ QString dropReason(const Expression &condition, const expr::RecordView &record)
     return reason;
 }
 
-QString ruleName(const QJsonObject &rule)
+} // namespace
+
+QString validateRuleName(const QJsonObject &rule)
 {
     if (rule.value(QLatin1String("required")).toBool())
         return QStringLiteral("required");
@@ -55,6 +57,8 @@ QString ruleName(const QJsonObject &rule)
         return QStringLiteral("pattern %1").arg(rule.value(QLatin1String("pattern")).toString());
     return QStringLiteral("rule");
 }
+
+namespace {
 
 bool emptyValue(const QJsonValue &v)
 {
@@ -80,7 +84,7 @@ void SchemeTransform::traceStep(const CompiledStep &step, const TransformInput &
                 const QJsonObject &rule = step.rules.at(r);
                 s.rules.append(
                     QJsonObject{{QStringLiteral("field"), rule.value(QLatin1String("field"))},
-                                {QStringLiteral("rule"), ruleName(rule)},
+                                {QStringLiteral("rule"), validateRuleName(rule)},
                                 {QStringLiteral("ok"), broken.isEmpty()},
                                 {QStringLiteral("message"), broken}});
             }
@@ -113,7 +117,7 @@ void SchemeTransform::traceStep(const CompiledStep &step, const TransformInput &
                 const QJsonObject &rule = step.rules.at(r);
                 s.rules.append(
                     QJsonObject{{QStringLiteral("field"), rule.value(QLatin1String("field"))},
-                                {QStringLiteral("rule"), ruleName(rule)},
+                                {QStringLiteral("rule"), validateRuleName(rule)},
                                 {QStringLiteral("ok"), true},
                                 {QStringLiteral("message"), QString()}});
             }
