@@ -1,10 +1,13 @@
 #include "widgets/history/historypanel.h"
 
 #include "ui_historypanel.h"
+#include "widgets/history/historyqualityview.h"
 #include "widgets/history/runhistorymodel.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 
 namespace weft {
 
@@ -13,6 +16,7 @@ HistoryPanel::HistoryPanel(StateService *state, QWidget *parent)
     , m_ui(std::make_unique<Ui::HistoryPanel>())
     , m_model(new RunHistoryModel(state, this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_quality(new HistoryQualityView(state, this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_ui->setupUi(this);
@@ -35,6 +39,27 @@ HistoryPanel::HistoryPanel(StateService *state, QWidget *parent)
     });
     connect(m_model, &RunHistoryModel::loaded, this,
             [this] { m_ui->runs->resizeColumnsToContents(); });
+
+    // The selected run's quality summary beside the runs.
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_ui->layout->replaceWidget(m_ui->runs, splitter);
+    splitter->addWidget(m_ui->runs);
+    splitter->addWidget(m_quality);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    connect(m_ui->runs->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const QModelIndex source = m_proxy->mapToSource(current);
+                if (source.isValid())
+                    m_quality->showRun(m_model->run(source.row()));
+            });
+}
+
+void HistoryPanel::selectRun(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_ui->runs->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
 }
 
 HistoryPanel::~HistoryPanel() = default;

@@ -56,7 +56,7 @@ void TestScreenshots::everyViewRenders()
     const QStringList views = {
         "main-window",   "run-panel", "failed-records",    "mapping-editor", "schedule-editor",
         "alerts-editor", "api-usage", "connection-dialog", "scale-fit",      "scale-overview",
-        "scale-jump",    "problems",  "start-page"};
+        "scale-jump",    "problems",  "start-page",        "history-quality"};
     QStringList expected;
     for (const QString &view : views)
         expected << QStringLiteral("%1-%2.png").arg(view, language);
