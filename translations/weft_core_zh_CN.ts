@@ -727,5 +727,141 @@
         <source>%1 records failed, the scheme&apos;s limit (errorPolicy.maxFailedRecords): stopping</source>
         <translation>%1 条记录失败，达到方案的上限（errorPolicy.maxFailedRecords）：停止</translation>
     </message>
+    <message>
+        <source>matches</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>records missing — window failed</source>
+        <translation>缺少记录——窗口失败</translation>
+    </message>
+    <message>
+        <source>more than reported</source>
+        <translation>多于报告数</translation>
+    </message>
+    <message>
+        <source>no total from the source</source>
+        <translation>数据源未提供总数</translation>
+    </message>
+    <message>
+        <source>stopped by --limit</source>
+        <translation>因 --limit 停止</translation>
+    </message>
+    <message>
+        <source>Quality report: %1</source>
+        <translation>质量报告：%1</translation>
+    </message>
+    <message>
+        <source>Quality report</source>
+        <translation>质量报告</translation>
+    </message>
+    <message>
+        <source>Scheme %1, run %2</source>
+        <translation>集成方案 %1，运行 %2</translation>
+    </message>
+    <message>
+        <source>Started %1, outcome %2</source>
+        <translation>开始于 %1，结果 %2</translation>
+    </message>
+    <message>
+        <source>Read %1, written %2, skipped %3, failed %4</source>
+        <translation>读取 %1，写入 %2，跳过 %3，失败 %4</translation>
+    </message>
+    <message>
+        <source>Reconciliation per window</source>
+        <translation>按时间窗口对账</translation>
+    </message>
+    <message>
+        <source>No window was read to its end.</source>
+        <translation>没有读完的时间窗口。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>源报告数</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Validate rules</source>
+        <translation>校验规则</translation>
+    </message>
+    <message>
+        <source>The scheme checks no rules.</source>
+        <translation>该集成方案没有校验规则。</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>warned</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Per field</source>
+        <translation>按字段</translation>
+    </message>
+    <message>
+        <source>Made by Weft on %1</source>
+        <translation>由 Weft 生成于 %1</translation>
+    </message>
+    <message>
+        <source>window %1: the source reported %2 records but its %3 pages held only %4 — %5 missing; the window failed and the cursor stays before it, so the next run reads it again</source>
+        <translation>时间窗口 %1：数据源报告有 %2 条记录，但其 %3 页只包含 %4 条——缺少 %5 条；该窗口失败，游标停在它之前，下次运行会重新读取</translation>
+    </message>
 </context>
 </TS>

@@ -1936,6 +1936,14 @@ Fields: %4</source>
         <source>No log lines are kept for this run (runs of versions before this one, or previews, keep none).</source>
         <translation>这次运行没有保存日志行（旧版本的运行和预览不保存日志）。</translation>
     </message>
+    <message>
+        <source>Quality</source>
+        <translation>数据质量</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
 </context>
 <context>
     <name>weft::JsonTreeModel</name>
@@ -4119,6 +4127,57 @@ Fields: %4</source>
         <source>Remove validate rule</source>
         <translation>删除校验规则</translation>
     </message>
+</context>
+<context>
+    <name>weft::HistoryQualityView</name>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Save the run&apos;s quality summary as an HTML report</source>
+        <translation>将本次运行的质量汇总保存为 HTML 报告</translation>
+    </message>
+    <message>
+        <source>Select a run to see its quality summary.</source>
+        <translation>选择一次运行，查看其质量汇总。</translation>
+    </message>
+    <message>
+        <source>Quality of run %1 (%2)</source>
+        <translation>运行 %1 的数据质量（%2）</translation>
+    </message>
+    <message>
+        <source>Records read against the source&apos;s total, per window</source>
+        <translation>按时间窗口对账：读取的记录数与数据源报告的总数</translation>
+    </message>
+    <message>
+        <source>Validate rules: records per outcome</source>
+        <translation>校验规则：各结果的记录数</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>源报告数</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
     <message>
         <source>Field</source>
         <translation>字段</translation>
@@ -4194,6 +4253,66 @@ Fields: %4</source>
     <message>
         <source>Change rule severity</source>
         <translation>更改规则处理方式</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No validate rules in this run</source>
+        <translation>本次运行没有校验规则</translation>
+    </message>
+    <message>
+        <source>Per field</source>
+        <translation>按字段</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>warned</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Export quality report</source>
+        <translation>导出质量报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,7 @@ enum class Stream : quint64 {
     Touch = 8,
     Fault = 9,
     Supplier = 10,
+    Drop = 11,
 };
 
 inline quint64 streamId(Stream s)

@@ -9,6 +9,7 @@ bool FaultInjector::update(const QJsonObject &json, QString *error)
     if (!m_settings.update(json, error))
         return false;
     m_counter = 0;
+    m_dropCounter = 0;
     return true;
 }
 
@@ -16,6 +17,16 @@ void FaultInjector::reset()
 {
     m_settings = m_initial;
     m_counter = 0;
+    m_dropCounter = 0;
+}
+
+bool FaultInjector::dropsRecord(const QString &mount)
+{
+    const FaultSettings &s = m_settings;
+    if (s.dropRate <= 0 || (!s.only.isEmpty() && !s.only.contains(mount)))
+        return false;
+    const quint64 h = DetRandom::hash(m_seed, streamId(Stream::Drop), m_dropCounter++);
+    return DetRandom::unitOf(h) < s.dropRate;
 }
 
 FaultInjector::Fault FaultInjector::next(const QString &mount, int *status)

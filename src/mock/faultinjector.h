@@ -27,6 +27,9 @@ public:
     /// a Http5xx fault uses.
     Fault next(const QString &mount, int *status);
     qint64 decisions() const { return m_counter; }
+    /// Whether the next record of a list page of `mount` is left out (dropRate); its own
+    /// sequence, so dropping records does not shift the calls' faults.
+    bool dropsRecord(const QString &mount);
     static const char *name(Fault fault);
 
 private:
@@ -34,6 +37,7 @@ private:
     FaultSettings m_initial;
     FaultSettings m_settings;
     quint64 m_counter = 0;
+    quint64 m_dropCounter = 0;
 };
 
 } // namespace weft::mock

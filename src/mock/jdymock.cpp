@@ -228,6 +228,11 @@ MockReply JdyMock::list(const CatEndpoint &endpoint, const MockRequest &request)
             ++count;
         }
     }
+    // Records a fault leaves out are still in `count` (docs/mock.md, dropRate).
+    for (qsizetype k = rows.size() - 1; k >= 0; --k) {
+        if (m_ctx.faults.dropsRecord(mount()))
+            rows.removeAt(k);
+    }
     const qint64 pagesBy = m_ctx.config.jdyPageSizeQuirk ? requestedSize : pageSize;
     return reply(Ok, QStringLiteral("success"),
                  QJsonObject{{QStringLiteral("count"), count},

@@ -235,8 +235,10 @@ MockReply JushuitanMock::page(const QJsonObject &biz, qint64 total,
     out.field("page_count", pageCount);
     out.field("has_next", pageIndex < pageCount);
     out.beginArray(key);
-    for (qint64 k = from; k < std::min(total, from + pageSize); ++k)
-        out.element([&](QByteArray &text) { record(k, text); });
+    for (qint64 k = from; k < std::min(total, from + pageSize); ++k) {
+        if (!m_ctx.faults.dropsRecord(mount())) // data_count above still counts it
+            out.element([&](QByteArray &text) { record(k, text); });
+    }
     out.endArray();
     out.endObject();
     out.endObject();

@@ -230,6 +230,10 @@ QList<Option> options()
         {"malformed-rate", "0..1",
          "Share of business calls processed, then answered with invalid JSON.",
          faultRate(&F::malformedRate)},
+        {"drop-rate", "0..1",
+         "Share of the records of Jushuitan and JDY list pages left out while the page's "
+         "counts still include them.",
+         faultRate(&F::dropRate)},
         {"latency-ms", "ms", "Delay added to every business reply.",
          [](C &c, const QString &v) {
              bool ok = false;
@@ -256,6 +260,7 @@ QJsonObject FaultSettings::toJson() const
                        {QStringLiteral("truncateRate"), truncateRate},
                        {QStringLiteral("malformedRate"), malformedRate},
                        {QStringLiteral("latencyMs"), latencyMs},
+                       {QStringLiteral("dropRate"), dropRate},
                        {QStringLiteral("only"), QJsonArray::fromStringList(only)}};
 }
 
@@ -268,7 +273,8 @@ bool FaultSettings::update(const QJsonObject &json, QString *error)
         {"resetRate", &FaultSettings::resetRate},
         {"throttleRate", &FaultSettings::throttleRate},
         {"truncateRate", &FaultSettings::truncateRate},
-        {"malformedRate", &FaultSettings::malformedRate}};
+        {"malformedRate", &FaultSettings::malformedRate},
+        {"dropRate", &FaultSettings::dropRate}}; // not a share of the calls: not in the sum
     for (const auto &[key, member] : rates) {
         const QString k = QString::fromLatin1(key);
         if (json.contains(k) && !rateIn(json.value(k), &(next.*member))) {

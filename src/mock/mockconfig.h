@@ -18,6 +18,9 @@ struct FaultSettings
     double truncateRate = 0;  // process, then send half the body and close
     double malformedRate = 0; // process, then send a body that is not valid JSON
     int latencyMs = 0;        // added to every business reply
+    // Share of the records of a Jushuitan or JDY list page left out while the page's counts
+    // (data_count, count) still include them: a source losing records (reconciliation).
+    double dropRate = 0;
     QStringList only;         // mount prefixes the faults apply to ("/jushuitan"); empty = all
 
     QJsonObject toJson() const;

@@ -2,6 +2,10 @@
 
 #include <QStringList>
 
+namespace weft {
+class StateStore;
+}
+
 namespace weft::cli {
 
 /// Exit codes of weft-run (docs/cli.md).
@@ -25,6 +29,10 @@ int runCommand(const QStringList &arguments);
 int retryCommand(const QStringList &arguments);
 int failedCommand(const QStringList &arguments);
 int historyCommand(const QStringList &arguments);
+/// history --quality: a run's quality summary (qualitycommand.cpp); the newest run (of
+/// `scheme`) when `runId` is empty; an HTML report to `htmlFile` when it is set.
+int printQuality(StateStore &state, const QString &runId, const QString &scheme, bool json,
+                 const QString &htmlFile);
 int previewCommand(const QStringList &arguments);
 int serveCommand(const QStringList &arguments);
 int backfillCommand(const QStringList &arguments);

@@ -177,9 +177,15 @@ int historyCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Lists past runs, newest first, with their counters and outcome; with "
                        "--log RUN_ID, that run's log lines (info and above, secrets redacted, "
-                       "as its process kept them in the state store — of any host)."));
+                       "as its process kept them in the state store — of any host); with "
+                       "--quality [RUN_ID], a run's quality summary: records read against the "
+                       "source's total per window, and each validate rule's outcomes."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The *.weft.json file."));
+    parser.addPositionalArgument(QStringLiteral("run"),
+                                 QStringLiteral("With --quality: the run (default: the newest, "
+                                                "of --scheme if given)."),
+                                 QStringLiteral("[RUN_ID]"));
     const QCommandLineOption scheme(QStringLiteral("scheme"), QStringLiteral("Only this scheme."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption limit(QStringLiteral("limit"),
@@ -189,9 +195,21 @@ int historyCommand(const QStringList &arguments)
     const QCommandLineOption log(QStringLiteral("log"),
                                  QStringLiteral("Print the log lines of this run instead."),
                                  QStringLiteral("RUN_ID"));
-    parser.addOptions({scheme, limit, json, log, stateOption(), logFileOption(), logLevelOption()});
+    const QCommandLineOption quality(QStringLiteral("quality"),
+                                     QStringLiteral("Print a run's quality summary instead."));
+    const QCommandLineOption html(QStringLiteral("html"),
+                                  QStringLiteral("With --quality: write it as an HTML report to "
+                                                 "FILE."),
+                                  QStringLiteral("FILE"));
+    parser.addOptions({scheme, limit, json, log, quality, html, stateOption(), logFileOption(),
+                       logLevelOption()});
     parser.process(arguments);
-    if (parser.positionalArguments().size() != 1) {
+    const qsizetype positional = parser.positionalArguments().size();
+    if (parser.isSet(html) && !parser.isSet(quality)) {
+        err() << "weft-run history: --html goes with --quality\n";
+        return ExitUsage;
+    }
+    if (positional != 1 && !(parser.isSet(quality) && positional == 2)) {
         err() << "weft-run history: give exactly one project file (see --help)\n";
         return ExitUsage;
     }
@@ -201,6 +219,9 @@ int historyCommand(const QStringList &arguments)
         return exitCode;
     if (parser.isSet(log))
         return printRunLog(*session->state, parser.value(log), parser.isSet(json));
+    if (parser.isSet(quality))
+        return printQuality(*session->state, parser.positionalArguments().value(1),
+                            parser.value(scheme), parser.isSet(json), parser.value(html));
     const QList<RunInfo> runs =
         session->state->runs(parser.value(scheme), parser.value(limit).toInt());
     if (parser.isSet(json)) {

@@ -188,6 +188,50 @@ private slots:
         QVERIFY2(r.elapsedMs >= 290, qPrintable(QString::number(r.elapsedMs)));
     }
 
+    void droppedRecordsStayCounted()
+    {
+        // dropRate leaves records out of list pages while data_count still counts them: a
+        // source losing records, for the engine's reconciliation.
+        MockClient client(m_mock.baseUrl());
+        client.post("/_mock/reset", {}, "application/json");
+        const QJsonObject quiet{{"http5xxRate", 0.0},   {"resetRate", 0.0},
+                                {"throttleRate", 0.0},  {"truncateRate", 0.0},
+                                {"malformedRate", 0.0}, {"timeoutRate", 0.0},
+                                {"only", QJsonArray{}}, {"dropRate", 0.0}};
+        QCOMPARE(client.postJson("/_mock/faults", quiet).status, 200);
+        const QJsonObject biz{{"page_index", 1}, {"page_size", 40}};
+        const auto names = [&] {
+            const QJsonObject data =
+                client.jst("/open/wms/partner/query", biz).object().value("data").toObject();
+            QStringList out;
+            for (const QJsonValue &v : data.value("datas").toArray())
+                out << v.toObject().value("name").toString();
+            return std::pair{data.value("data_count").toInt(), out};
+        };
+        const auto [fullCount, all] = names();
+        QCOMPARE(fullCount, 40);
+        QCOMPARE(all.size(), 40);
+
+        QJsonObject dropping = quiet;
+        dropping.insert("dropRate", 0.25);
+        QCOMPARE(client.postJson("/_mock/faults", dropping).status, 200);
+        QCOMPARE(client.get("/_mock/faults").object().value("dropRate").toDouble(), 0.25);
+        const auto [count, kept] = names();
+        QCOMPARE(count, 40); // still the full count
+        QVERIFY2(kept.size() >= 20 && kept.size() <= 38, qPrintable(QString::number(kept.size())));
+        for (const QString &name : kept)
+            QVERIFY(all.contains(name)); // left out, not changed
+        // The same settings drop the same records again.
+        QCOMPARE(client.postJson("/_mock/faults", dropping).status, 200);
+        QCOMPARE(names().second, kept);
+        // Only where the faults apply.
+        dropping.insert("only", QJsonArray{"/jdy"});
+        QCOMPARE(client.postJson("/_mock/faults", dropping).status, 200);
+        QCOMPARE(names().second.size(), 40);
+        QCOMPARE(client.postJson("/_mock/faults", QJsonObject{{"dropRate", 2.0}}).status, 400);
+        client.post("/_mock/reset", {}, "application/json");
+    }
+
     void cleanupTestCase() { m_mock.stop(); }
 };
 

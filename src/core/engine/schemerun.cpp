@@ -67,6 +67,8 @@ SchemeRun::SchemeRun(const Project &project, const Scheme &scheme, const RunOpti
     m_info.scheme = scheme.name;
     m_info.runId = newRunId(scheme.name);
     m_info.trigger = options.trigger;
+    m_quality.runId = m_info.runId;
+    m_quality.scheme = scheme.name;
     if (m_options.leaseHolder.isEmpty()) {
         // Unique per run, so two runners in one process (the designer) never mistake each
         // other's runs for abandoned ones.
@@ -513,6 +515,10 @@ void SchemeRun::nextWindow()
     m_cursor.clear();
     m_pageCount = -1;
     m_windowExhausted = false;
+    m_reading = WindowReconciliation();
+    m_reading.windowStart = m_windows.current().start;
+    m_reading.windowEnd = m_windows.current().end;
+    m_windowReconciled = false;
     emitProgress(true);
     pumpFetch();
 }
@@ -586,6 +592,9 @@ void SchemeRun::onPage(int pageNumber, PageResult result)
     }
     Page page = std::get<Page>(std::move(result));
     ++m_info.counters.pages;
+    ++m_reading.pages;
+    m_reading.read += page.size();
+    m_reading.reported = std::max(m_reading.reported, page.total);
     if (page.pageCount >= 0)
         m_pageCount = page.pageCount;
     if (m_pageCount < 0) {
@@ -685,6 +694,8 @@ void SchemeRun::checkWindowDone()
     }
     if (!m_windowExhausted || pagesPending())
         return;
+    if (!m_windowReconciled && !reconcileWindow())
+        return;
     // The window being read is read to the end. Read the next one right away — its records
     // join the batches of this one — rather than wait for this window's writes.
     if (m_windows.hasNext() && !m_limitReached) {
@@ -696,6 +707,47 @@ void SchemeRun::checkWindowDone()
     commitWindows();
     if (m_pendingBatches == 0)
         finish();
+}
+
+bool SchemeRun::reconcileWindow()
+{
+    m_windowReconciled = true;
+    WindowReconciliation w = m_reading;
+    // The largest total any page reported: a source that counts again per page may see
+    // records arrive while it is paged, never fewer than it said it held.
+    if (isLimited())
+        w.status = QStringLiteral("limited");
+    else if (w.reported < 0)
+        w.status = QStringLiteral("unknown");
+    else if (w.read < w.reported)
+        w.status = QStringLiteral("short");
+    else if (w.read > w.reported)
+        w.status = QStringLiteral("over");
+    else
+        w.status = QStringLiteral("ok");
+    m_quality.windows.append(w);
+    const QString span =
+        QStringLiteral("%1 .. %2")
+            .arg(QDateTime::fromSecsSinceEpoch(w.windowStart).toString(Qt::ISODate),
+                 QDateTime::fromSecsSinceEpoch(w.windowEnd).toString(Qt::ISODate));
+    if (w.status == QLatin1String("over"))
+        log::warn(QStringLiteral("scheme '%1': window %2: the source reported %3 records, its "
+                                 "pages held %4 (records added while it was read)")
+                      .arg(m_scheme.name, span)
+                      .arg(w.reported)
+                      .arg(w.read));
+    if (w.status != QLatin1String("short"))
+        return true;
+    abort(RunText::tr("window %1: the source reported %2 records but its %3 pages held only "
+                      "%4 — %5 missing; the window failed and the cursor stays before it, so "
+                      "the next run reads it again")
+              .arg(span)
+              .arg(w.reported)
+              .arg(w.pages)
+              .arg(w.read)
+              .arg(w.reported - w.read),
+          RunOutcome::Aborted, QStringLiteral("reconciliation"));
+    return false;
 }
 
 void SchemeRun::abort(const QString &message, RunOutcome outcome, const QString &kind)
@@ -749,6 +801,7 @@ void SchemeRun::finish()
                              m_info.outcome == RunOutcome::FinishedWithFailures;
         if (!stateWrite([&] {
                 return m_shared.state->updateRun(m_info) &&
+                       (m_quality.isEmpty() || QualityStore(m_shared.state).save(m_quality)) &&
                        (!closing || m_options.dryRun || !m_options.closingWrite ||
                         m_options.closingWrite(m_info));
             }))

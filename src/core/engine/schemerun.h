@@ -103,6 +103,10 @@ private:
     /// A batch's records are no longer pending (written, failed or cancelled).
     void settle(const QList<TargetRecord> &records, const QList<int> &windows);
     void checkWindowDone();
+    /// The window being read is read to the end: compares the records its pages held with
+    /// the total the source reported for it, and keeps that in the quality summary. A
+    /// shortfall aborts the run (false), so the cursor stays before the window.
+    bool reconcileWindow();
     void commitWindows();
     void abort(const QString &message, RunOutcome outcome = RunOutcome::Aborted,
                const QString &kind = QString());
@@ -129,6 +133,10 @@ private:
     Shared m_shared;
     RunInfo m_info;
     QList<StepCounters> m_steps; ///< per stage of the transform, over the whole run
+    /// Validate rules' outcomes and windows' reconciliation, stored when the run ends.
+    QualitySummary m_quality;
+    WindowReconciliation m_reading; ///< the window being read: records and total so far
+    bool m_windowReconciled = false;
     bool m_retryMode = false;
 
     std::unique_ptr<Transform> m_transform;

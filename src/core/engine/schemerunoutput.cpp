@@ -16,6 +16,7 @@ void SchemeRun::accept(const TransformOutput &output)
     m_info.counters.read += output.inputs.size();
     m_info.counters.skipped += output.skipped;
     addStepCounters(&m_steps, output.steps);
+    m_quality.add(output.rules.rules);
     if (!output.failures.isEmpty()) {
         QList<FailedRecord> failures = output.failures;
         for (FailedRecord &f : failures) {

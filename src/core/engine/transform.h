@@ -4,6 +4,7 @@
 #include "core/engine/runtypes.h"
 #include "core/expr/recordview.h"
 #include "core/model/project.h"
+#include "core/state/qualitystore.h"
 #include "core/state/staterecords.h"
 
 #include <QJsonArray>
@@ -51,6 +52,8 @@ struct TransformOutput {
     /// the message (stage transform; not stored as failures).
     QList<FailedRecord> warnings;
     QList<StepCounters> steps;             ///< this page, per stage (Transform::stepCounters)
+    /// Per validate rule and outcome, this page's records (only `rules` is filled).
+    QualitySummary rules;
 };
 
 /// What became of one record at one stage: the preview's data at every node.

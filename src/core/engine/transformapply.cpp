@@ -286,10 +286,17 @@ bool SchemeTransform::validate(const CompiledStep &step, const TransformInput &i
     // record decides its fate, warnings are all kept.
     QString failed;
     QString skipped;
+    // Every rule is checked, also after one broke, so that the run's quality summary counts
+    // each rule's outcome ("passed", or what its severity makes of a broken rule).
     for (const ValidateRule &rule : step.rules) {
         const QString broken = rule.check(in.record, ctx, memory);
         if (results)
             results->append(rule.result(broken));
+        out->rules.count(step.id, rule.name(), rule.field(),
+                         broken.isEmpty()                              ? QStringLiteral("passed")
+                         : rule.severity() == RuleSeverity::Fail ? QStringLiteral("failed")
+                         : rule.severity() == RuleSeverity::Skip ? QStringLiteral("skipped")
+                                                                 : QStringLiteral("warned"));
         if (broken.isEmpty())
             continue;
         const QString message =
@@ -307,9 +314,6 @@ bool SchemeTransform::validate(const CompiledStep &step, const TransformInput &i
             out->warnings.append(failure(in, message));
             break;
         }
-        // Without a trace, the record's fate is known at its first failing or skipping rule.
-        if (!results && (!failed.isEmpty() || !skipped.isEmpty()))
-            break;
     }
     if (!failed.isEmpty()) {
         out->failures.append(failure(in, failed));

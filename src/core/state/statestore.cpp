@@ -5,6 +5,7 @@
 #include "core/platform/filepermissions.h"
 #include "core/state/backfillstore.h"
 #include "core/state/opsstore.h"
+#include "core/state/qualitystore.h"
 #include "core/state/sqlitewrittenids.h"
 #include "core/state/statestore_p.h"
 
@@ -154,6 +155,9 @@ const QList<Migration> &migrations()
         // 6: operations from the desktop — progress snapshots of running runs, control
         // requests to serve processes, paused schedules, run logs (opsstore.h).
         {6, OperationsStore::schema(false), OperationsStore::schema(true)},
+        // 7: runs' quality summaries — validate rules' outcomes, windows reconciled with the
+        // source's totals (qualitystore.h).
+        {7, QualityStore::schema(false), QualityStore::schema(true)},
     };
     return list;
 }

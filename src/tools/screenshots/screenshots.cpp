@@ -21,6 +21,9 @@
 #include "widgets/failed/failedrecordspanel.h"
 #include "widgets/mainwindow/bottompanel.h"
 #include "widgets/mainwindow/environmentseditor.h"
+#include "widgets/history/historypanel.h"
+#include "widgets/history/historyqualityview.h"
+#include "widgets/history/runhistorymodel.h"
 #include "widgets/mainwindow/mainwindow.h"
 #include "widgets/mainwindow/propertiespanel.h"
 #include "widgets/mainwindow/scheduleeditor.h"
@@ -450,6 +453,56 @@ bool saveEnvironmentsView(MainWindow &window, const QString &dir, const QString 
     return ok;
 }
 
+// The History panel with a run's quality summary beside it. Against weft-mock the warehouses
+// scheme gets a validate step and runs once more, so the summary has rules as well as the
+// reconciled window (Jushuitan reports data_count).
+bool saveHistoryQuality(MainWindow &window, bool mock, const QString &dir, const QString &language,
+                        QStringList *written, QTextStream &err)
+{
+    if (mock) {
+        pushSchemeEdit(
+            window.document(), QStringLiteral("warehouses"), QStringLiteral("steps"),
+            [](Scheme &s) {
+                Step validate;
+                validate.id = QStringLiteral("checked");
+                validate.type = StepType::Validate;
+                const auto rule = [](const char *field, const char *key, const QJsonValue &value) {
+                    return QJsonObject{{QStringLiteral("field"), QLatin1String(field)},
+                                       {QLatin1String(key), value}};
+                };
+                validate.settings.insert(
+                    QStringLiteral("rules"),
+                    QJsonArray{rule("name", "required", true), rule("name", "maxLength", 12),
+                               rule("wms_co_id", "pattern", QStringLiteral("^[0-9]+$")),
+                               rule("remark1", "required", true)});
+                s.steps.append(validate);
+            });
+        window.runs()->run({QStringLiteral("warehouses")}, RunOptions());
+        settle();
+        waitFor([&] { return !window.runs()->isRunning(); }, 60000);
+        settle();
+    }
+    auto *properties = window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"));
+    properties->hide();
+    auto *bottom = window.findChild<QDockWidget *>(QStringLiteral("bottomDock"));
+    window.resizeDocks({bottom}, {520}, Qt::Vertical);
+    window.showBottomTab(QStringLiteral("history"));
+    HistoryPanel *history = window.historyPanel();
+    history->model()->refresh();
+    waitFor([&] { return history->model()->rowCount() > 0; }, 10000);
+    bool shown = history->model()->rowCount() == 0;
+    QObject::connect(history->quality(), &HistoryQualityView::loaded, history,
+                     [&shown] { shown = true; });
+    if (history->model()->rowCount() > 0)
+        history->selectRun(0);
+    waitFor([&] { return shown; }, 10000);
+    settle();
+    const bool ok = save(&window, dir, QStringLiteral("history-quality"), language, written, err);
+    window.resizeDocks({bottom}, {280}, Qt::Vertical);
+    properties->show();
+    return ok;
+}
+
 } // namespace
 
 bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
@@ -525,6 +578,7 @@ bool renderScreenshots(const ScreenshotOptions &options, QStringList *written)
     ok &= save(&window, dir, QStringLiteral("mapping-editor"), language, written, err);
 
     ok &= saveOperationsViews(window, dir, language, written, err);
+    ok &= saveHistoryQuality(window, mock, dir, language, written, err);
     ok &= saveProblemsView(*project, dir, language, written, err);
 
     const Connection *jst = window.document()->project().connection(QStringLiteral("jushuitan"));

@@ -3,10 +3,14 @@
 #include "core/state/opsstore.h"
 #include "ui_historypanel.h"
 #include "widgets/common/stateservice.h"
+#include "widgets/history/historyqualityview.h"
 #include "widgets/history/runhistorymodel.h"
 
 #include <QHeaderView>
+#include <QTabWidget>
+#include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 
 namespace weft {
 
@@ -16,6 +20,7 @@ HistoryPanel::HistoryPanel(StateService *state, QWidget *parent)
     , m_model(new RunHistoryModel(state, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_state(state)
+    , m_quality(new HistoryQualityView(state, this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_ui->setupUi(this);
@@ -38,15 +43,36 @@ HistoryPanel::HistoryPanel(StateService *state, QWidget *parent)
     });
     connect(m_model, &RunHistoryModel::loaded, this,
             [this] { m_ui->runs->resizeColumnsToContents(); });
+    // Beside the runs: the selected run's quality summary and its log lines, a tab each.
+    m_details = new QTabWidget(this);
+    m_details->setObjectName(QStringLiteral("historyDetails"));
+    m_ui->split->replaceWidget(1, m_details);
+    m_details->addTab(m_quality, QString());
+    m_details->addTab(m_ui->runLog, QString());
+    retranslateDetails();
     connect(m_ui->runs->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                showRunLog(
-                    m_proxy->mapToSource(current).data(RunHistoryModel::RunIdRole).toString());
+                const QModelIndex source = m_proxy->mapToSource(current);
+                showRunLog(source.data(RunHistoryModel::RunIdRole).toString());
+                if (source.isValid())
+                    m_quality->showRun(m_model->run(source.row()));
             });
     m_ui->split->setStretchFactor(0, 3);
     m_ui->split->setStretchFactor(1, 2);
 }
 
+void HistoryPanel::retranslateDetails()
+{
+    m_details->setTabText(0, tr("Quality"));
+    m_details->setTabText(1, tr("Log"));
+}
+
+void HistoryPanel::selectRun(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_ui->runs->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
+}
 void HistoryPanel::showRunLog(const QString &runId)
 {
     m_logRun = runId;
@@ -84,8 +110,10 @@ HistoryPanel::~HistoryPanel() = default;
 
 void HistoryPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslateDetails();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -82,12 +82,12 @@ private Q_SLOTS:
         {
             auto store = StateStore::open(path, &error);
             QVERIFY2(store, qPrintable(error));
-            QCOMPARE(store->schemaVersion(), 6);
+            QCOMPARE(store->schemaVersion(), 7);
             QVERIFY(store->setCursor("s", 1700000000));
         }
         auto again = StateStore::open(path, &error);
         QVERIFY2(again, qPrintable(error));
-        QCOMPARE(again->schemaVersion(), 6);
+        QCOMPARE(again->schemaVersion(), 7);
         QCOMPARE(again->cursor("s").value_or(0), 1700000000);
     }
 

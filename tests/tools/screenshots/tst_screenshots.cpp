@@ -75,7 +75,8 @@ void TestScreenshots::everyViewRenders()
                                "new-integration-k3target",
                                "new-integration-mapping",
                                "environments",
-                               "operations"};
+                               "operations",
+                               "history-quality"};
     QStringList expected;
     for (const QString &view : views)
         expected << QStringLiteral("%1-%2.png").arg(view, language);
