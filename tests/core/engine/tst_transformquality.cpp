@@ -78,8 +78,8 @@ void TestTransformQuality::everyRuleIsCountedPerOutcome()
     const QualitySummary &q = out.rules;
     QCOMPARE(tally(q, "required", "passed"), 2);
     QCOMPARE(tally(q, "required", "failed"), 1);
-    QCOMPARE(tally(q, "maxLength 5", "passed"), 2);
-    QCOMPARE(tally(q, "maxLength 5", "failed"), 1);
+    QCOMPARE(tally(q, "length ..5", "passed"), 2);
+    QCOMPARE(tally(q, "length ..5", "failed"), 1);
     QCOMPARE(tally(q, "pattern ^[0-9]+$", "passed"), 2);
     QCOMPARE(tally(q, "pattern ^[0-9]+$", "failed"), 1);
 
