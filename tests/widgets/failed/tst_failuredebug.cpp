@@ -52,6 +52,7 @@ private Q_SLOTS:
     void transformFailureIsShownAtItsStep();
     void fetchFailureHasNoRecordToPin();
     void failureOfAnotherProjectPinsNothing();
+    void actionIsTranslated();
 
 private:
     /// Filters the Failed records tab to one record id by typing, and selects its row.
@@ -227,6 +228,9 @@ void TestFailureDebug::writeFailureIsShownAtTheTarget()
     QCOMPARE(m_data->table()->currentIndex().row(), 0);
     QVERIFY2(m_data->jsonView()->toPlainText().contains(QStringLiteral("\"FBillNo\"")),
              qPrintable(m_data->jsonView()->toPlainText()));
+    // A picture of it for docs/studio.md when asked for.
+    if (const QString dir = qEnvironmentVariable("WEFT_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/debug-in-designer-en.png")));
 
     // Undo brings the sample the project had back.
     undo->undo();
@@ -300,6 +304,23 @@ void TestFailureDebug::failureOfAnotherProjectPinsNothing()
     QVERIFY(!m_window->samples()->isPinned(QStringLiteral("scheme-of-another-project")));
     QVERIFY(
         m_window->statusBar()->currentMessage().contains(QStringLiteral("not in this project")));
+}
+
+void TestFailureDebug::actionIsTranslated()
+{
+    auto *button = m_failed->findChild<QPushButton *>(QStringLiteral("debugInDesigner"));
+    QAction *debug = m_failed->contextMenu()->findChild<QAction *>(QStringLiteral("debugAction"));
+    QVERIFY(Language::apply(QStringLiteral("zh_CN"), false));
+    QCoreApplication::processEvents();
+    QCOMPARE(button->text(), QStringLiteral("在设计器中调试"));
+    QCOMPARE(debug->text(), QStringLiteral("在设计器中调试"));
+    showOnly(QStringLiteral("elsewhere-1"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("不在本项目中")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(Language::apply(QStringLiteral("en"), false));
+    QCoreApplication::processEvents();
+    QCOMPARE(debug->text(), QStringLiteral("Debug in designer"));
 }
 
 QTEST_MAIN(TestFailureDebug)
