@@ -271,6 +271,14 @@
 <context>
     <name>FailedRecordsPanel</name>
     <message>
+        <source>Debug in designer</source>
+        <translation>在设计器中调试</translation>
+    </message>
+    <message>
+        <source>Pin the record&apos;s source payload as the scheme&apos;s sample and show it at the node where it failed</source>
+        <translation>将该记录的源数据固定为方案的样本，并在其失败的节点处显示</translation>
+    </message>
+    <message>
         <source>Scheme</source>
         <translation>集成方案</translation>
     </message>
@@ -2213,6 +2221,18 @@ Fields: %4</source>
 <context>
     <name>weft::MainWindow</name>
     <message>
+        <source>Scheme %1 is not in this project: open the project it belongs to.</source>
+        <translation>集成方案 %1 不在本项目中：请打开它所属的项目。</translation>
+    </message>
+    <message>
+        <source>Record %1 of %2 is the pinned sample now: fix the scheme, then retry it in Failed records (undo restores the sample before).</source>
+        <translation>%2 的记录 %1 现已是固定样本：修正方案后，在“异常数据”中重试（撤销可恢复之前的样本）。</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: there is no record to pin; the source is shown.</source>
+        <translation>读取 %1 失败：没有可固定的记录，显示的是数据源。</translation>
+    </message>
+    <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
@@ -3719,6 +3739,12 @@ Fields: %4</source>
 </context>
 <context>
     <name>weft::SampleCache</name>
+    <message numerus="yes">
+        <source>Pin %n record(s) as the sample of %1</source>
+        <translation>
+            <numerusform>将 %n 条记录固定为 %1 的样本</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Refresh pinned sample of %1</source>
         <translation>刷新 %1 的固定样本</translation>

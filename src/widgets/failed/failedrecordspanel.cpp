@@ -5,11 +5,13 @@
 #include "widgets/common/stateservice.h"
 #include "widgets/failed/failedrecordsmodel.h"
 
+#include <QAction>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QMenu>
 #include <QSaveFile>
 #include <QTimer>
 #include <algorithm>
@@ -45,6 +47,7 @@ FailedRecordsPanel::FailedRecordsPanel(StateService *state, QWidget *parent)
     , m_state(state)
     , m_model(new FailedRecordsModel(state, this))
     , m_filterTimer(new QTimer(this))
+    , m_menu(new QMenu(this))
 {
     setObjectName(QStringLiteral("failedPanel"));
     m_ui->setupUi(this);
@@ -74,7 +77,31 @@ FailedRecordsPanel::FailedRecordsPanel(StateService *state, QWidget *parent)
     m_ui->ignore->setIcon(QIcon(QStringLiteral(":/icons/ignore.svg")));
     m_ui->exportCsv->setIcon(QIcon(QStringLiteral(":/icons/export.svg")));
     m_ui->saveAndRetry->setIcon(QIcon(QStringLiteral(":/icons/retry.svg")));
+    m_ui->debugInDesigner->setEnabled(false);
     setSchemes({});
+    // The same actions on a right click; their texts follow the buttons' (and a language
+    // switch, see changeEvent).
+    m_ui->records->setContextMenuPolicy(Qt::CustomContextMenu);
+    QAction *debug = m_menu->addAction(QString());
+    debug->setObjectName(QStringLiteral("debugAction"));
+    connect(debug, &QAction::triggered, this, &FailedRecordsPanel::debugInDesigner);
+    m_menu->addSeparator();
+    connect(m_menu->addAction(m_ui->retrySelected->icon(), QString()), &QAction::triggered, this,
+            &FailedRecordsPanel::retrySelected);
+    connect(m_menu->addAction(m_ui->ignore->icon(), QString()), &QAction::triggered, this,
+            &FailedRecordsPanel::ignoreSelected);
+    retranslateMenu();
+    connect(m_ui->records, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_ui->records->indexAt(pos);
+        if (!at.isValid())
+            return;
+        if (!m_ui->records->selectionModel()->isRowSelected(at.row()))
+            m_ui->records->selectRow(at.row());
+        m_ui->records->selectionModel()->setCurrentIndex(at, QItemSelectionModel::NoUpdate);
+        const bool loaded = m_model->record(at.row()) != nullptr;
+        m_menu->actions().first()->setEnabled(loaded);
+        m_menu->popup(m_ui->records->viewport()->mapToGlobal(pos));
+    });
 
     // A choice in a list applies at once; typing waits for a pause (a keystroke is not a
     // search), and Enter does not wait.
@@ -101,6 +128,8 @@ FailedRecordsPanel::FailedRecordsPanel(StateService *state, QWidget *parent)
     connect(m_ui->retryAll, &QPushButton::clicked, this, &FailedRecordsPanel::retryAll);
     connect(m_ui->ignore, &QPushButton::clicked, this, &FailedRecordsPanel::ignoreSelected);
     connect(m_ui->saveAndRetry, &QPushButton::clicked, this, &FailedRecordsPanel::saveAndRetry);
+    connect(m_ui->debugInDesigner, &QPushButton::clicked, this,
+            &FailedRecordsPanel::debugInDesigner);
     connect(m_ui->exportCsv, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export failed records"),
                                                           QStringLiteral("failed-records.csv"),
@@ -219,8 +248,10 @@ void FailedRecordsPanel::showCurrent()
             m_shownId = -1;
         }
         m_ui->saveAndRetry->setEnabled(false);
+        m_ui->debugInDesigner->setEnabled(false);
         return;
     }
+    m_ui->debugInDesigner->setEnabled(true);
     if (r->id == m_shownId)
         return; // keep an edit in progress
     m_shownId = r->id;
@@ -396,6 +427,37 @@ void FailedRecordsPanel::saveAndRetry()
                     });
 }
 
+void FailedRecordsPanel::debugInDesigner()
+{
+    const QModelIndex current = m_ui->records->currentIndex();
+    const FailedRecord *first = current.isValid() ? m_model->record(current.row()) : nullptr;
+    if (!first)
+        return;
+    QList<FailedRecord> records{*first};
+    // The other selected rows of its scheme that are loaded (a sample is a handful of
+    // records, never the million of a Ctrl+A, so unloaded rows are not read for it).
+    int looked = 0;
+    for (const QItemSelectionRange &range : m_ui->records->selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            if (records.size() >= kMaxDebugRecords || ++looked > 10 * kMaxDebugRecords)
+                break;
+            const FailedRecord *r = m_model->record(row);
+            if (r && row != current.row() && r->scheme == first->scheme)
+                records.append(*r);
+        }
+    }
+    Q_EMIT debugRequested(records);
+}
+
+void FailedRecordsPanel::retranslateMenu()
+{
+    const QList<QAction *> actions = m_menu->actions();
+    actions.at(0)->setText(m_ui->debugInDesigner->text());
+    actions.at(0)->setToolTip(m_ui->debugInDesigner->toolTip());
+    actions.at(2)->setText(m_ui->retrySelected->text());
+    actions.at(3)->setText(m_ui->ignore->text());
+}
+
 void FailedRecordsPanel::exportCsv(const QString &path)
 {
     FailedFilter filter = m_model->filter();
@@ -460,6 +522,7 @@ void FailedRecordsPanel::changeEvent(QEvent *event)
             m_ui->status->setCurrentIndex(status);
         }
         setSchemes(schemes);
+        retranslateMenu();
         updateCount();
         m_shownId = -1;
         showCurrent();

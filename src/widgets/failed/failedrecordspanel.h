@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 
+class QMenu;
 class QTimer;
 
 namespace Ui {
@@ -19,7 +20,8 @@ class StateService;
 
 /// The Failed records tab: the state store's failures (virtualized), filters by scheme, run,
 /// stage, status and text; the selected record's error and payloads as formatted JSON;
-/// retry selected / all, ignore, edit the source payload and retry, export CSV.
+/// retry selected / all, ignore, edit the source payload and retry, export CSV, and debug a
+/// record in the designer.
 class FailedRecordsPanel final : public QWidget
 {
     Q_OBJECT
@@ -44,17 +46,27 @@ public:
     void retryAll();
     void ignoreSelected();
     void saveAndRetry();
+    /// Asks to debug the current record in the designer (debugRequested), with the other
+    /// selected records of its scheme that are loaded (at most kMaxDebugRecords in all).
+    void debugInDesigner();
+    static constexpr int kMaxDebugRecords = 50;
+    /// The records table's context menu (its actions: debugAction, retry, ignore).
+    QMenu *contextMenu() const { return m_menu; }
 
 Q_SIGNALS:
     /// Retry these records of a scheme (all open ones when `recordIds` is empty).
     void retryRequested(const QString &scheme, const QStringList &recordIds);
     void message(const QString &text);
+    /// Pin these records' source payloads as their scheme's sample and show the first one
+    /// at the node where it failed. All of one scheme; the first is the current record.
+    void debugRequested(const QList<weft::FailedRecord> &records);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void applyFilter();
+    void retranslateMenu();
     void showCurrent();
     void updateCount();
     /// What an action on the selection needs of each selected record.
@@ -72,6 +84,7 @@ private:
     StateService *m_state;
     FailedRecordsModel *m_model;
     QTimer *m_filterTimer;
+    QMenu *m_menu;
     qint64 m_shownId = -1;
 };
 

@@ -16,6 +16,7 @@
 #include "widgets/common/resources.h"
 #include "widgets/common/stateservice.h"
 #include "widgets/failed/failedrecordspanel.h"
+#include "widgets/failed/failuredebug.h"
 #include "widgets/history/historypanel.h"
 #include "widgets/mainwindow/bottompanel.h"
 #include "widgets/mainwindow/editortabs.h"
@@ -392,6 +393,7 @@ void MainWindow::wirePanels()
                 showBottomTab(QStringLiteral("run"));
             });
     connect(m_failedPanel, &FailedRecordsPanel::message, this, &MainWindow::showStatus);
+    connect(m_failedPanel, &FailedRecordsPanel::debugRequested, this, &MainWindow::debugFailures);
     connect(m_historyPanel, &HistoryPanel::runActivated, this,
             [this](const QString &runId, const QString &scheme) {
                 m_failedPanel->showRun(runId, scheme);
@@ -545,6 +547,36 @@ void MainWindow::jumpToScheme(const QString &scheme)
     // Selecting its source shows the scheme in the explorer and its source's properties.
     m_scene->selectNode(scheme, QStringLiteral("source"));
     m_view->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::debugFailures(const QList<FailedRecord> &records)
+{
+    if (records.isEmpty())
+        return;
+    const FailedRecord &failed = records.first();
+    const Scheme *scheme = m_doc->project().scheme(failed.scheme);
+    if (!scheme) {
+        // A shared state store holds the failures of every project run on it.
+        showStatus(tr("Scheme %1 is not in this project: open the project it belongs to.")
+                       .arg(failed.scheme));
+        return;
+    }
+    const QString key = failureNodeKey(failed, *scheme);
+    const bool pinned = failed.stage != FailureStage::Fetch &&
+                        m_samples->pinRecords(failed.scheme, failurePayloads(records));
+    showCanvas();
+    m_view->showScheme(failed.scheme);
+    m_scene->selectNode(failed.scheme, key);
+    // Also when the node was selected already (no selection change to follow).
+    NodeDataPanel *data = m_bottom->nodeDataPanel();
+    data->setNode(failed.scheme, key);
+    data->selectRecord(failed.recordId);
+    showBottomTab(QStringLiteral("nodedata"));
+    showStatus(pinned ? tr("Record %1 of %2 is the pinned sample now: fix the scheme, then retry "
+                           "it in Failed records (undo restores the sample before).")
+                            .arg(failed.recordId, failed.scheme)
+                      : tr("Reading %1 failed: there is no record to pin; the source is shown.")
+                            .arg(failed.recordId));
 }
 
 MappingEditor *MainWindow::openMapping(const QString &scheme)

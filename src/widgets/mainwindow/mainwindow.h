@@ -42,6 +42,7 @@ class ServerState;
 class StartPage;
 class NewIntegrationDialog;
 class StateService;
+struct FailedRecord;
 
 /// The designer's main window: the project explorer and node palette on the left, the
 /// canvas (and mapping editors) in the centre, properties on the right, and the Run, Log,
@@ -101,6 +102,10 @@ public:
     SchemeJump *showSchemeJump();
     /// Shows a scheme on the canvas, readable, with its source selected.
     void jumpToScheme(const QString &scheme);
+    /// Debug in the designer: pins the failed records' source payloads as their scheme's
+    /// sample (replacing a pinned one; one undo step), selects the node where the first one
+    /// failed and shows it selected in the Node data tab. All records are of one scheme.
+    void debugFailures(const QList<FailedRecord> &records);
     void setLanguage(const QString &code);
 
 protected:

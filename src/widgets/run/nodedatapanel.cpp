@@ -107,7 +107,14 @@ void NodeDataPanel::setNode(const QString &scheme, const QString &key)
 {
     m_scheme = scheme;
     m_wantedStage = key == QLatin1String("target") ? QStringLiteral("map") : key;
+    m_wantedRecord.clear();
     showSample();
+}
+
+void NodeDataPanel::selectRecord(const QString &recordId)
+{
+    m_wantedRecord = recordId;
+    showStage();
 }
 
 QString NodeDataPanel::stageId() const
@@ -190,7 +197,7 @@ void NodeDataPanel::showStage()
                 stage = &s;
         }
     }
-    const int row = m_table->currentIndex().row();
+    int row = m_table->currentIndex().row();
     if (stage)
         m_model->setStage(*stage);
     else
@@ -220,6 +227,15 @@ void NodeDataPanel::showStage()
         if (stage->type == QLatin1String("map"))
             text += tr(" · %n document(s)", nullptr, m_model->countOf(StageRecord::Fate::Passed));
         m_state->setText(text);
+    }
+    if (!m_wantedRecord.isEmpty()) {
+        row = 0;
+        for (int i = 0; i < m_model->rowCount(); ++i) {
+            if (m_model->record(i)->id == m_wantedRecord) {
+                row = i;
+                break;
+            }
+        }
     }
     if (row >= 0 && row < m_model->rowCount())
         m_table->selectRow(row);

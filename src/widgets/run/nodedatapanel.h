@@ -29,6 +29,10 @@ public:
     /// The stage shown ("source", "beatFlat", a step id, "map").
     QString stageId() const;
     void setStageId(const QString &id);
+    /// Selects the record with this id in every stage shown from now on — also after the
+    /// sample is mapped again, while the scheme is being fixed — until setNode(); the first
+    /// row when no record of the stage has it (a record flattened or grouped there).
+    void selectRecord(const QString &recordId);
     StageTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QPlainTextEdit *jsonView() const { return m_json; }
@@ -50,6 +54,7 @@ private:
     StageTableModel *m_model;
     QString m_scheme;
     QString m_wantedStage;
+    QString m_wantedRecord;
     QLabel *m_title;
     QComboBox *m_stage;
     QLabel *m_state;

@@ -196,6 +196,18 @@ void SampleCache::unpin(const QString &scheme)
             new PinSampleCommand(this, scheme, std::nullopt, tr("Unpin sample of %1").arg(scheme)));
 }
 
+bool SampleCache::pinRecords(const QString &scheme, const QList<QJsonObject> &records)
+{
+    if (records.isEmpty())
+        return false;
+    // A fetch finishing later would replace (refresh) the records pinned here.
+    cancel(scheme);
+    m_doc->undoStack()->push(new PinSampleCommand(
+        this, scheme, PinnedSample{records, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        tr("Pin %n record(s) as the sample of %1", nullptr, int(records.size())).arg(scheme)));
+    return true;
+}
+
 bool SampleCache::setPinnedRecord(const QString &scheme, int index, const QJsonObject &record)
 {
     const PinnedSample *pinned = m_pinned.sample(scheme);

@@ -47,6 +47,10 @@ public:
     /// Pins the current sample's source records (an undo step); false without a sample.
     bool pin(const QString &scheme);
     void unpin(const QString &scheme);
+    /// Pins `records` as the scheme's sample, replacing a pinned one (an undo step; undo
+    /// brings the sample before back) — the source payloads of failed records, to reproduce
+    /// a failure offline. A fetch of the scheme under way is cancelled. False when empty.
+    bool pinRecords(const QString &scheme, const QList<QJsonObject> &records);
     /// Replaces (index in range) or adds (index -1) a record of the pinned sample — to try an
     /// edge case. An undo step; false when the scheme has no pinned sample.
     bool setPinnedRecord(const QString &scheme, int index, const QJsonObject &record);

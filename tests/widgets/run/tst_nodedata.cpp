@@ -112,16 +112,11 @@ void TestNodeData::initTestCase()
     // No source to reach: the example's connections point at a port nothing listens on.
     qputenv("WEFT_MOCK_URL", "http://127.0.0.1:9");
     qputenv("DINGTALK_APP_SECRET", "weft-dd-secret");
-    m_path = m_dir.filePath(QStringLiteral("rebates.weft.json"));
-    QVERIFY(QFile::copy(
-        test::sourcePath(QStringLiteral("resources/examples/dingtalk-rebates-to-k3.weft.json")),
-        m_path));
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    // Pinned from weft-mock --seed 13 --dd-instances 150 with `weft-run preview --pin`.
-    QVERIFY(QFile::copy(test::sourcePath(QStringLiteral(
-                            "tests/data/samples/dingtalk-rebates-to-k3.weft.samples.json")),
-                        PinnedSamples::locationFor(m_path)));
-    QFile::setPermissions(PinnedSamples::locationFor(m_path), QFile::ReadOwner | QFile::WriteOwner);
+    // The sample was pinned from weft-mock --seed 13 --dd-instances 150 with
+    // `weft-run preview --pin`.
+    m_path = test::copyExampleWithSample(m_dir.path(), QStringLiteral("dingtalk-rebates-to-k3"),
+                                         QStringLiteral("rebates.weft.json"));
+    QVERIFY(!m_path.isEmpty());
     Language::apply(QStringLiteral("en"), false);
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
