@@ -293,7 +293,7 @@ bool SchemeTransform::validate(const CompiledStep &step, const TransformInput &i
         if (results)
             results->append(rule.result(broken));
         out->rules.count(step.id, rule.name(), rule.field(),
-                         broken.isEmpty()                              ? QStringLiteral("passed")
+                         broken.isEmpty()                        ? QStringLiteral("passed")
                          : rule.severity() == RuleSeverity::Fail ? QStringLiteral("failed")
                          : rule.severity() == RuleSeverity::Skip ? QStringLiteral("skipped")
                                                                  : QStringLiteral("warned"));

@@ -7,10 +7,10 @@
 #include "widgets/history/runhistorymodel.h"
 
 #include <QHeaderView>
-#include <QTabWidget>
 #include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 
 namespace weft {
 
