@@ -8,6 +8,7 @@
 #include <QDragEnterEvent>
 #include <QGlyphRun>
 #include <QLabel>
+#include <QMetaMethod>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QTextLayout>
@@ -291,6 +292,12 @@ void PipelineView::dropEvent(QDropEvent *event)
     const QPointF pos = mapToScene(event->position().toPoint());
     const QString scheme = m_scene->schemeAt(pos);
     const QPointF topLeft = pos - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2);
+    if (*kind == NodeKind::Source && scheme.isEmpty() &&
+        isSignalConnected(QMetaMethod::fromSignal(&PipelineView::newSchemeRequested))) {
+        event->acceptProposedAction();
+        Q_EMIT newSchemeRequested(topLeft);
+        return;
+    }
     QString createdScheme;
     QString createdKey;
     const ModelResult result =

@@ -44,6 +44,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void zoomChanged(double factor);
+    /// A Source was dropped on the canvas outside every scheme, asking for a new scheme. When
+    /// something listens (the main window opens the new-integration flow), the view leaves
+    /// the scheme to it; else it adds a blank scheme there itself.
+    void newSchemeRequested(const QPointF &scenePos);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

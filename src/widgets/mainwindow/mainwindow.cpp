@@ -244,6 +244,9 @@ void MainWindow::wire()
     connect(a->newConnection, &QAction::triggered, this, [this] { editConnection(); });
     connect(a->newScheme, &QAction::triggered, this, &MainWindow::addScheme);
     connect(a->newIntegration, &QAction::triggered, this, &MainWindow::newIntegration);
+    // A Source dropped on the bare canvas starts the same flow: the scheme it asks for is made
+    // with its metadata from the catalogue (New scheme still makes a blank one).
+    connect(m_view, &PipelineView::newSchemeRequested, this, [this] { newIntegration(); });
     connect(a->editMapping, &QAction::triggered, this, [this] {
         if (!currentScheme().isEmpty())
             openMapping(currentScheme());
@@ -468,7 +471,8 @@ void MainWindow::setLanguage(const QString &code)
 
 void MainWindow::updateTitle()
 {
-    QString title = tr("%1[*] — Weft").arg(m_doc->displayName() + environmentInTitle(m_doc->project()));
+    QString title =
+        tr("%1[*] — Weft").arg(m_doc->displayName() + environmentInTitle(m_doc->project()));
     // Where the history, failed records and operations come from, when it is a shared store.
     const QString state = m_doc->stateLocation();
     if (isSharedStateLocation(state)) {

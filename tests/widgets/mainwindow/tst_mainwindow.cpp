@@ -17,6 +17,7 @@
 #include "widgets/mainwindow/scheduleeditor.h"
 #include "widgets/mainwindow/schemepropertiespage.h"
 #include "widgets/mainwindow/startpage.h"
+#include "widgets/newintegration/newintegrationdialog.h"
 #include "widgets/usage/apiusagepanel.h"
 #include "widgets/widgettestutil.h"
 
@@ -182,6 +183,16 @@ void TestMainWindow::paletteDropsOntoTheCanvas()
     QVERIFY(message->text().contains(QStringLiteral("target")));
     m_window->actions()->undo->trigger();
     QCOMPARE(m_window->pipelineModel()->nodeCount(), nodes);
+
+    // A source dropped outside every scheme opens the new-integration flow; the scheme is made
+    // there (with its metadata), not blank on the canvas.
+    const int schemes = int(m_window->document()->project().schemes.size());
+    QVERIFY(drop("source", frame.bottomRight() + QPointF(400, 400)));
+    auto *flow = m_window->findChild<NewIntegrationDialog *>();
+    QVERIFY(flow && flow->isVisible());
+    QCOMPARE(m_window->document()->project().schemes.size(), schemes);
+    QCOMPARE(m_window->pipelineModel()->nodeCount(), nodes);
+    flow->reject();
 }
 
 void TestMainWindow::languageSwitchesLive()
