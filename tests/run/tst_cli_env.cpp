@@ -1,3 +1,5 @@
+#include "weftrun.h"
+
 // `weft-run … --env NAME`: the environment a command uses, an unknown name refused with the
 // names the project has, and validate checking every environment.
 #include <QFile>
@@ -10,26 +12,17 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = weft::test::WeftRunResult;
 
 Result runWeft(const QStringList &args)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     // The test environment's secret is in the process, the production one's is not.
     env.insert("WEFT_TEST_TOKEN", "test-token");
     env.remove("WEFT_PROD_TOKEN");
     env.remove("API_TOKEN");
     env.insert("LANG", "C.UTF-8");
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("WEFT_RUN_BIN"), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return weft::test::runWeft(args, env);
 }
 
 QJsonObject environment(const QString &name, const QString &path, const QString &tokenVar)

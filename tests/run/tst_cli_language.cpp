@@ -1,3 +1,5 @@
+#include "weftrun.h"
+
 // weft-run speaks the user's language: the system locale chooses it, --language overrides it,
 // and an unknown one is refused. The messages checked are a validation problem, the summary of
 // `validate`, and what a failing `run` of an invalid project prints.
@@ -10,11 +12,7 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = weft::test::WeftRunResult;
 
 /// Runs weft-run with only the locale variables given (nothing inherited that could decide
 /// the language).
@@ -25,12 +23,7 @@ Result runWeft(const QStringList &args, const QStringList &localeVars)
         env.remove(QString::fromLatin1(name));
     for (const QString &v : localeVars)
         env.insert(v.section(u'=', 0, 0), v.section(u'=', 1));
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("WEFT_RUN_BIN"), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return weft::test::runWeft(args, env);
 }
 
 } // namespace

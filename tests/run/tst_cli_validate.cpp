@@ -1,4 +1,5 @@
 #include "support/testfiles.h"
+#include "weftrun.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -11,20 +12,8 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runWeft(const QStringList &args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("WEFT_RUN_BIN"), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = weft::test::WeftRunResult;
+using weft::test::runWeft;
 
 } // namespace
 
